@@ -1,0 +1,36 @@
+/*
+ * emit.h: the model's emitters, one file each. Each walks the XML model
+ * and writes through an lsn_out (a FILE* or a growable buffer).
+ */
+#ifndef LSN_EMIT_H
+#define LSN_EMIT_H
+
+#include <stdio.h>
+#include <libxml/tree.h>
+#include "util/buf.h"
+#include "liaison.h"
+
+/* An output sink; buffered either way. */
+struct lsn_out {
+	FILE		*fp;    /* when non-NULL, written to and flushed at end */
+	struct lsn_buf	 buf;   /* pending bytes (all of them when fp is NULL) */
+	int		 error; /* a write or allocation failed */
+};
+
+void	lsn_out_put(struct lsn_out *o, const char *s, size_t n);
+void	lsn_out_puts(struct lsn_out *o, const char *s);
+void	lsn_out_putc(struct lsn_out *o, char c);
+void	lsn_out_printf(struct lsn_out *o, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+/* Writes pending bytes to fp (no-op for buffers). Returns -1 on error. */
+int	lsn_out_flush(struct lsn_out *o);
+
+/* JSON string body with escapes (no quotes added). */
+void	lsn_json_escape(struct lsn_out *o, const char *s, size_t n);
+
+/* Each emitter: 0 on success, -1 with *err set. */
+int	lsn_emit_json(xmlDocPtr model, struct lsn_out *o, liaison_error **err);
+int	lsn_emit_xml(xmlDocPtr model, struct lsn_out *o, liaison_error **err);
+int	lsn_emit_markdown(xmlDocPtr model, struct lsn_out *o, liaison_error **err);
+
+#endif

@@ -1,0 +1,75 @@
+/*
+ * model.h: the XML model (libxml2 tree) and the document object.
+ *
+ * The recognizer builds the model with these helpers; emitters and the
+ * diff read it. Element names are those of schemas/liaison.rnc.
+ */
+#ifndef LSN_MODEL_H
+#define LSN_MODEL_H
+
+#include <libxml/tree.h>
+#include "liaison.h"
+
+struct liaison_doc {
+	xmlDocPtr	 xml;    /* owned; root <document> */
+};
+
+/*
+ * A model under construction. Every helper checks b->oom first and
+ * sets it when an allocation fails, so callers test it once at the end.
+ */
+struct lsn_builder {
+	xmlDocPtr	 doc;
+	int		 oom;
+};
+
+/* A new child element (appended), or NULL (and oom) on failure. */
+xmlNodePtr	lsn_el(struct lsn_builder *b, xmlNodePtr parent, const char *name);
+/* A new child element holding text (NULL text: empty element). */
+xmlNodePtr	lsn_el_text(struct lsn_builder *b, xmlNodePtr parent,
+		    const char *name, const char *text);
+/* Appends text (len bytes) to parent, merging with a preceding text node. */
+void		lsn_text(struct lsn_builder *b, xmlNodePtr parent,
+		    const char *text, size_t len);
+void		lsn_attr(struct lsn_builder *b, xmlNodePtr n, const char *name,
+		    const char *value);
+void		lsn_attr_int(struct lsn_builder *b, xmlNodePtr n,
+		    const char *name, long value);
+
+/* Element helpers for readers of the model. */
+/* First child element named `name` (NULL name: any), or NULL. */
+xmlNodePtr	lsn_child(xmlNodePtr n, const char *name);
+/* Next sibling element named `name` (NULL: any), or NULL. */
+xmlNodePtr	lsn_next(xmlNodePtr n, const char *name);
+/* 1 when n is an element named `name`. */
+int		lsn_is(xmlNodePtr n, const char *name);
+/* Attribute value (owned by the tree) or NULL. Reads the attribute's
+ * text node directly: no allocation. */
+const char     *lsn_prop(xmlNodePtr n, const char *name);
+
+/*
+ * The embedded file `name` (a schema), or NULL. *len may be NULL.
+ */
+const char     *lsn_embedded(const char *name, size_t *len);
+
+/*
+ * Validates doc against the embedded RELAX NG schema `schema_name`
+ * ("liaison.rng" or "liaison-diff.rng"). Returns LIAISON_OK or
+ * LIAISON_ERR_SCHEMA with the first violation in *err. The compiled
+ * schema is cached for the life of the process (thread-safe).
+ * When report is non-NULL it is called once per violation.
+ */
+liaison_status	lsn_validate(xmlDocPtr doc, const char *schema_name,
+		    void (*report)(void *, unsigned long, const char *),
+		    void *ctx, liaison_error **err);
+
+/*
+ * Parses an XML file or buffer safely: no network, no DTD loading, no
+ * entity expansion, a depth limit. Returns the document or NULL with
+ * *err set (LIAISON_ERR_XML with file, line and column).
+ */
+xmlDocPtr	lsn_xml_parse_file(const char *path, liaison_error **err);
+xmlDocPtr	lsn_xml_parse_memory(const char *data, size_t len,
+		    const char *name, liaison_error **err);
+
+#endif

@@ -1,0 +1,37 @@
+/*
+ * readers.h: the input readers. Each fills a paragraph stream.
+ */
+#ifndef LSN_READERS_H
+#define LSN_READERS_H
+
+#include <stddef.h>
+#include "liaison.h"
+#include "reader/stream.h"
+
+struct liaison_options;
+
+/*
+ * Plain text (UTF-8, optional BOM, LF or CRLF). `name` is used in
+ * errors. Returns LIAISON_OK or an error code with *err set.
+ */
+liaison_status lsn_read_text(const char *data, size_t len, const char *name,
+    const struct liaison_options *opts, struct lsn_stream *out,
+    liaison_error **err);
+
+/*
+ * DOCX from memory. Same contract. Metadata from docProps/core.xml is
+ * stored in *core (fields NULL when absent; free with lsn_core_clear).
+ */
+struct lsn_core {
+	char	*title;
+	char	*creator;
+	char	*created;   /* ISO 8601 as in the file */
+	char	*modified;
+};
+void lsn_core_clear(struct lsn_core *core);
+
+liaison_status lsn_read_docx(const void *data, size_t len, const char *name,
+    const struct liaison_options *opts, struct lsn_stream *out,
+    struct lsn_core *core, liaison_error **err);
+
+#endif

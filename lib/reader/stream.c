@@ -1,0 +1,128 @@
+/*
+ * stream.c: the paragraph stream shared by readers and recognizer.
+ */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "reader/stream.h"
+
+void
+lsn_para_init(struct lsn_para *p)
+{
+	memset(p, 0, sizeof(*p));
+	p->event = LSN_EV_PARA;
+	p->text = (char *)"";
+	p->ilvl = -1;
+	p->colspan = p->rowspan = 1;
+}
+
+void
+lsn_para_clear(struct lsn_para *p)
+{
+	size_t	 i;
+
+	free(p->text);
+	free(p->label);
+	free(p->style);
+	free(p->note_id);
+	for (i = 0; i < p->nmarks; i++) {
+		free(p->marks[i].value);
+		free(p->marks[i].date);
+	}
+	free(p->marks);
+	lsn_para_init(p);
+	p->text = NULL;
+}
+
+static int
+dup_field(char **dst, const char *src)
+{
+	if (src == NULL) {
+		*dst = NULL;
+		return 0;
+	}
+	return (*dst = strdup(src)) == NULL ? -1 : 0;
+}
+
+int
+lsn_stream_add(struct lsn_stream *s, const struct lsn_para *p)
+{
+	struct lsn_para	*q;
+	size_t		 i, len;
+
+	if (s->oom)
+		return -1;
+	if (s->max_paras > 0 && s->count >= s->max_paras)
+		return -2;
+	if (s->count == s->cap) {
+		size_t cap = s->cap ? s->cap * 2 : 256;
+		struct lsn_para *n;
+
+		if (cap > SIZE_MAX / sizeof(*n) ||
+		    (n = realloc(s->items, cap * sizeof(*n))) == NULL)
+			goto oom;
+		s->items = n;
+		s->cap = cap;
+	}
+	q = &s->items[s->count];
+	*q = *p;
+	q->text = NULL;
+	q->label = q->style = q->note_id = NULL;
+	q->marks = NULL;
+	q->nmarks = 0;
+	len = p->text != NULL ? p->len : 0;
+	if ((q->text = malloc(len + 1)) == NULL)
+		goto oom;
+	if (len > 0)
+		memcpy(q->text, p->text, len);
+	q->text[len] = '\0';
+	q->len = len;
+	if (dup_field(&q->label, p->label) == -1 ||
+	    dup_field(&q->style, p->style) == -1 ||
+	    dup_field(&q->note_id, p->note_id) == -1)
+		goto oom_item;
+	if (p->nmarks > 0) {
+		if ((q->marks = calloc(p->nmarks, sizeof(*q->marks))) == NULL)
+			goto oom_item;
+		q->nmarks = p->nmarks;
+		for (i = 0; i < p->nmarks; i++) {
+			q->marks[i] = p->marks[i];
+			q->marks[i].value = q->marks[i].date = NULL;
+			if (dup_field(&q->marks[i].value, p->marks[i].value) == -1 ||
+			    dup_field(&q->marks[i].date, p->marks[i].date) == -1)
+				goto oom_item;
+		}
+	}
+	s->count++;
+	return 0;
+oom_item:
+	lsn_para_clear(q);
+oom:
+	s->oom = 1;
+	return -1;
+}
+
+int
+lsn_stream_event(struct lsn_stream *s, enum lsn_event ev)
+{
+	struct lsn_para	 p;
+
+	lsn_para_init(&p);
+	p.event = ev;
+	return lsn_stream_add(s, &p);
+}
+
+void
+lsn_stream_free(struct lsn_stream *s)
+{
+	size_t	 i;
+
+	for (i = 0; i < s->count; i++)
+		lsn_para_clear(&s->items[i]);
+	free(s->items);
+	s->items = NULL;
+	s->count = s->cap = 0;
+}

@@ -1,0 +1,100 @@
+/*
+ * stream.h: the paragraph stream, the one interface between readers and
+ * the recognizer.
+ *
+ * Every reader (text.c, docx.c) turns its input into the same sequence
+ * of events: paragraphs, table structure and footnote bodies. A reader
+ * fills a paragraph struct of its own and hands it to lsn_stream_add(),
+ * which copies it; the reader keeps ownership of what it passed and may
+ * reuse it at once. The recognizer then walks stream->items.
+ *
+ * Text is UTF-8 in NFC, with no list label and no markers: bookmarks,
+ * footnote references, hyperlinks and tracked changes are marks with
+ * byte offsets into the text. Non-breaking spaces become plain spaces;
+ * runs of white space are kept as the document has them (the recognizer
+ * trims and collapses).
+ */
+#ifndef LSN_STREAM_H
+#define LSN_STREAM_H
+
+#include <stddef.h>
+
+enum lsn_event {
+	LSN_EV_PARA = 0,     /* a paragraph (possibly empty: a blank line) */
+	LSN_EV_TABLE_START,
+	LSN_EV_ROW_START,
+	LSN_EV_CELL_START,   /* colspan/rowspan/vmerge in the paragraph struct */
+	LSN_EV_CELL_END,
+	LSN_EV_ROW_END,
+	LSN_EV_TABLE_END,
+	LSN_EV_NOTE_START,   /* a footnote/endnote body; id in note_id */
+	LSN_EV_NOTE_END
+};
+
+enum lsn_mark_type {
+	LSN_MARK_ANCHOR = 0, /* point: a bookmark; value = its name */
+	LSN_MARK_NOTEREF,    /* point: footnote reference; value = note id */
+	LSN_MARK_LINK,       /* span: hyperlink; value = target URL or #anchor */
+	LSN_MARK_INS,        /* span: tracked insertion; value = author, date */
+	LSN_MARK_DEL,        /* span: tracked deletion (text kept in para) */
+	LSN_MARK_MOVE_FROM,  /* span: moved-away text; value = author, date */
+	LSN_MARK_MOVE_TO     /* span: moved-here text */
+};
+
+struct lsn_mark {
+	enum lsn_mark_type	 type;
+	size_t			 start;  /* byte offset into text */
+	size_t			 end;    /* == start for point marks */
+	char			*value;  /* see above; may be NULL */
+	char			*date;   /* ISO date of a change, or NULL */
+};
+
+struct lsn_para {
+	enum lsn_event	 event;
+	char		*text;       /* NUL-terminated; "" for empty */
+	size_t		 len;
+	/*
+	 * The list or heading label as a reader of the document sees it:
+	 * "1.", "a)", "iv.", "3.1", "•", "–". NULL when there is none.
+	 * DOCX: the resolved numbering label. Text: a label the text reader
+	 * found at the start of the line (bullet glyph, or number pattern
+	 * followed by a tab).
+	 */
+	char		*label;
+	int		 label_auto; /* 1: label from automatic numbering */
+	char		*style;      /* style name (DOCX), or NULL */
+	int		 outline;    /* heading level 1-9 from style/outlineLvl, 0 none */
+	int		 ilvl;       /* list level, 0-based; -1 when not a list item */
+	int		 num_id;     /* numbering instance (DOCX), 0 none */
+	int		 colspan;    /* CELL_START: columns spanned (>= 1) */
+	int		 rowspan;    /* CELL_START: rows spanned (>= 1) */
+	int		 vmerge_continue; /* CELL_START: continues a merged cell above */
+	char		*note_id;    /* NOTE_START: the footnote id ("1") */
+	struct lsn_mark	*marks;
+	size_t		 nmarks;
+	unsigned long	 line;       /* source line (text) or 0 */
+};
+
+struct lsn_stream {
+	struct lsn_para	*items;
+	size_t		 count;
+	size_t		 cap;
+	size_t		 max_paras;  /* limit; 0 = none */
+	int		 oom;
+};
+
+/* Zeroes a paragraph struct to "empty paragraph, no label, ilvl -1". */
+void	lsn_para_init(struct lsn_para *p);
+/* Frees what a copied paragraph owns (used on stream items). */
+void	lsn_para_clear(struct lsn_para *p);
+
+/*
+ * Appends a deep copy of p. Returns 0, -1 when memory ran out,
+ * or -2 when the paragraph limit was reached.
+ */
+int	lsn_stream_add(struct lsn_stream *s, const struct lsn_para *p);
+/* Appends a structural event with no text. Same returns. */
+int	lsn_stream_event(struct lsn_stream *s, enum lsn_event ev);
+void	lsn_stream_free(struct lsn_stream *s);
+
+#endif
