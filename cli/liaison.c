@@ -1,0 +1,802 @@
+/*
+ * liaison.c: the `liaison` command: convert, diff, validate, schema.
+ *
+ * Uses the public API (liaison.h) only. Each subcommand parses its own
+ * options with getopt_long and returns an exit status; main dispatches.
+ * Outputs named with -o or --output-dir are written atomically (a temp
+ * file in the same directory, fsync, rename), so a failed run never
+ * leaves a truncated file in place of a good one.
+ */
+#define _POSIX_C_SOURCE 200809L	/* mkstemp, fchmod, fsync, fdopen */
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "liaison.h"
+
+/* Exit statuses; documented in liaison(1). */
+#define EXIT_OK		0	/* everything converted / valid / same */
+#define EXIT_SOME	1	/* an input failed, is invalid, or differs */
+#define EXIT_USAGE	2	/* bad command line (diff: any trouble) */
+#define EXIT_OUTPUT	3	/* an output could not be written */
+
+static const char *progname = "liaison";
+
+static void
+warnx_(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* "liaison: message" on stderr. */
+static void
+warnx_(const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: ", progname);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+/*
+ * Reports a library error about input `name` as one line. The error's
+ * own string already starts with the file when the library knew it.
+ */
+static void
+report_error(const char *name, const liaison_error *err)
+{
+	const char *file;
+
+	if (err == NULL) {
+		warnx_("%s: failed (no error reported)", name);
+		return;
+	}
+	file = liaison_error_file(err);
+	if (file != NULL && *file != '\0')
+		warnx_("%s", liaison_error_string(err));
+	else
+		warnx_("%s: %s", name, liaison_error_string(err));
+}
+
+/* ------------------------------------------------------------------ */
+/* Atomic output files                                                 */
+
+/*
+ * An output being written: a temp file next to the target, renamed over
+ * it on commit. The struct owns both strings and the FILE.
+ */
+struct atomic_out {
+	char	*path;  /* the target */
+	char	*tmp;   /* the temp file, NULL once committed or aborted */
+	FILE	*fp;
+};
+
+/*
+ * Opens a temp file in the directory of `path`. Returns 0, or -1 after
+ * printing why. On success the caller ends with atomic_commit or
+ * atomic_abort.
+ */
+static int
+atomic_open(struct atomic_out *ao, const char *path)
+{
+	const char *slash;
+	size_t dirlen, n;
+	struct stat st;
+	mode_t mode, mask;
+	int fd;
+
+	memset(ao, 0, sizeof(*ao));
+	slash = strrchr(path, '/');
+	dirlen = slash != NULL ? (size_t)(slash - path) + 1 : 0;
+	n = strlen(path);
+	if ((ao->path = strdup(path)) == NULL ||
+	    (ao->tmp = malloc(n + sizeof(".tmp.XXXXXX") + 1)) == NULL) {
+		warnx_("%s: out of memory", path);
+		free(ao->path);
+		return -1;
+	}
+	/* DIR/.NAME.tmp.XXXXXX: hidden, and in the same file system. */
+	memcpy(ao->tmp, path, dirlen);
+	ao->tmp[dirlen] = '.';
+	memcpy(ao->tmp + dirlen + 1, path + dirlen, n - dirlen);
+	strcpy(ao->tmp + n + 1, ".tmp.XXXXXX");
+	if ((fd = mkstemp(ao->tmp)) == -1) {
+		warnx_("%s: cannot create a temporary file: %s", path,
+		    strerror(errno));
+		free(ao->tmp);
+		free(ao->path);
+		ao->tmp = ao->path = NULL;
+		return -1;
+	}
+	/* Keep the mode of the file we replace; else what open(2) gives. */
+	if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
+		mode = st.st_mode & 07777;
+	else {
+		mask = umask(0);
+		umask(mask);
+		mode = 0666 & ~mask;
+	}
+	(void)fchmod(fd, mode);
+	if ((ao->fp = fdopen(fd, "w")) == NULL) {
+		warnx_("%s: %s", path, strerror(errno));
+		close(fd);
+		unlink(ao->tmp);
+		free(ao->tmp);
+		free(ao->path);
+		ao->tmp = ao->path = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+/* Removes the temp file; the target is left as it was. */
+static void
+atomic_abort(struct atomic_out *ao)
+{
+	if (ao->fp != NULL)
+		fclose(ao->fp);
+	if (ao->tmp != NULL)
+		unlink(ao->tmp);
+	free(ao->tmp);
+	free(ao->path);
+	memset(ao, 0, sizeof(*ao));
+}
+
+/* Flushes, syncs and renames into place. Returns 0, or -1 after
+ * printing why (and removing the temp file). */
+static int
+atomic_commit(struct atomic_out *ao)
+{
+	int failed = 0, saved = 0;
+
+	if (fflush(ao->fp) == EOF || ferror(ao->fp))
+		failed = 1, saved = errno;
+	else if (fsync(fileno(ao->fp)) == -1 && errno != EINVAL)
+		failed = 1, saved = errno;
+	if (fclose(ao->fp) == EOF && !failed)
+		failed = 1, saved = errno;
+	ao->fp = NULL;
+	if (!failed && rename(ao->tmp, ao->path) == -1)
+		failed = 1, saved = errno;
+	if (failed) {
+		warnx_("%s: %s", ao->path,
+		    saved != 0 ? strerror(saved) : "write error");
+		atomic_abort(ao);
+		return -1;
+	}
+	free(ao->tmp);
+	free(ao->path);
+	memset(ao, 0, sizeof(*ao));
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Small helpers                                                       */
+
+/* Writes all of data to fp; 0 or -1 (errno set by stdio). */
+static int
+put_all(FILE *fp, const char *data, size_t len)
+{
+	if (len > 0 && fwrite(data, 1, len, fp) != len)
+		return -1;
+	return ferror(fp) ? -1 : 0;
+}
+
+/*
+ * Removes the insignificant white space of a JSON text in place, so one
+ * document fits on one line (JSON Lines). Newlines inside strings are
+ * always escaped in JSON, so the result has none. Returns the new length.
+ */
+static size_t
+json_compact(char *s, size_t len)
+{
+	size_t i, j = 0;
+	int in_string = 0, escaped = 0;
+
+	for (i = 0; i < len; i++) {
+		char c = s[i];
+
+		if (in_string) {
+			if (escaped)
+				escaped = 0;
+			else if (c == '\\')
+				escaped = 1;
+			else if (c == '"')
+				in_string = 0;
+		} else if (c == '"')
+			in_string = 1;
+		else if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+			continue;
+		s[j++] = c;
+	}
+	if (j < len)
+		s[j] = '\0';
+	return j;
+}
+
+/*
+ * Reads all of stdin into a new buffer (caller frees), refusing more
+ * than `limit` bytes (0: no limit). Returns NULL after printing why.
+ */
+static char *
+read_stdin(size_t *len, unsigned long long limit)
+{
+	char *data = NULL, *grown;
+	size_t cap = 0, n = 0, got;
+
+	for (;;) {
+		if (cap - n < 8192) {
+			size_t want = cap < 65536 ? 65536 : cap * 2;
+
+			if (want < cap) {
+				warnx_("-: input too large");
+				free(data);
+				return NULL;
+			}
+			if ((grown = realloc(data, want)) == NULL) {
+				warnx_("-: out of memory");
+				free(data);
+				return NULL;
+			}
+			data = grown;
+			cap = want;
+		}
+		got = fread(data + n, 1, cap - n, stdin);
+		n += got;
+		if (limit != 0 && n > limit) {
+			warnx_("-: input is larger than the limit of %llu bytes",
+			    limit);
+			free(data);
+			return NULL;
+		}
+		if (got == 0)
+			break;
+	}
+	if (ferror(stdin)) {
+		warnx_("-: %s", strerror(errno));
+		free(data);
+		return NULL;
+	}
+	*len = n;
+	return data;
+}
+
+/* Opens input `name` ("-" is stdin). NULL after reporting the error. */
+static liaison_doc *
+open_input(const char *name, const liaison_options *opts)
+{
+	liaison_error *err = NULL;
+	liaison_doc *doc;
+
+	if (strcmp(name, "-") == 0) {
+		size_t len = 0;
+		char *data = read_stdin(&len,
+		    liaison_options_get_limit(opts, LIAISON_LIMIT_INPUT_BYTES));
+
+		if (data == NULL)
+			return NULL;
+		doc = liaison_doc_open_memory(data, len, "-", opts, &err);
+		free(data);
+	} else
+		doc = liaison_doc_open_file(name, opts, &err);
+	if (doc == NULL)
+		report_error(name, err);
+	liaison_error_free(err);
+	return doc;
+}
+
+/* The file name of a path without its directory. */
+static const char *
+base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash != NULL ? slash + 1 : path;
+}
+
+/*
+ * "DIR/BASE.EXT" where BASE is the input's name without directory and
+ * without its last extension. Caller frees; NULL when out of memory.
+ */
+static char *
+output_name(const char *dir, const char *input, const char *ext)
+{
+	const char *base = base_name(input), *dot;
+	size_t baselen, dirlen = strlen(dir), n;
+	char *s;
+
+	dot = strrchr(base, '.');
+	baselen = dot != NULL && dot != base ? (size_t)(dot - base) :
+	    strlen(base);
+	n = dirlen + 1 + baselen + strlen(ext) + 1;
+	if ((s = malloc(n)) == NULL)
+		return NULL;
+	if (dirlen > 0 && dir[dirlen - 1] == '/')
+		snprintf(s, n, "%s%.*s%s", dir, (int)baselen, base, ext);
+	else
+		snprintf(s, n, "%s/%.*s%s", dir, (int)baselen, base, ext);
+	return s;
+}
+
+/* ------------------------------------------------------------------ */
+/* convert                                                             */
+
+static const char convert_usage[] =
+"usage: liaison convert [options] FILE...\n"
+"Reads ITU-T documents (plain text or DOCX; - for stdin) and writes their\n"
+"model as JSON, XML or Markdown.\n"
+"\n"
+"  -f, --format=json|xml|markdown  output format (default json)\n"
+"  -o, --output=FILE               write to FILE (atomically) instead of stdout\n"
+"  -d, --output-dir=DIR            write one file per input: DIR/NAME.json,\n"
+"                                  .xml or .md\n"
+"  -l, --json-lines                one JSON document per line, even for one\n"
+"                                  input (the default for several inputs)\n"
+"  -i, --input-format=auto|text|docx\n"
+"                                  how to read inputs (default auto)\n"
+"  -t, --track-changes=accept|reject|all\n"
+"                                  DOCX tracked changes (default accept)\n"
+"  -q, --quiet                     no progress or summary line\n"
+"  -h, --help                      show this help\n"
+"\n"
+"Several inputs into one stream are written as JSON Lines; for XML and\n"
+"Markdown use --output-dir. Exit status: 0 all converted, 1 some input\n"
+"failed, 2 usage error, 3 an output could not be written.\n";
+
+struct convert_run {
+	liaison_emit_format	 fmt;
+	const char		*ext;
+	const char		*output;     /* -o, or NULL for stdout */
+	const char		*output_dir; /* --output-dir, or NULL */
+	int			 json_lines;
+	int			 quiet;
+	int			 progress;   /* show a progress line */
+	liaison_options		*opts;
+};
+
+/* Parses an option argument against a NULL-terminated list of words.
+ * Returns the index, or -1 after printing a usage error. */
+static int
+pick_word(const char *option, const char *arg, const char *const *words)
+{
+	size_t i;
+
+	for (i = 0; words[i] != NULL; i++)
+		if (strcmp(arg, words[i]) == 0)
+			return (int)i;
+	fprintf(stderr, "%s: %s: unknown value '%s' (expected", progname,
+	    option, arg);
+	for (i = 0; words[i] != NULL; i++)
+		fprintf(stderr, "%s%s", i == 0 ? " " : "|", words[i]);
+	fputs(")\n", stderr);
+	return -1;
+}
+
+/* Clears the progress line before other stderr output. */
+static void
+progress_clear(const struct convert_run *run)
+{
+	if (run->progress)
+		fputs("\r\033[K", stderr);
+}
+
+/*
+ * Converts one input into a new buffer (caller frees *out). Returns 0,
+ * or -1 after reporting the error.
+ */
+static int
+convert_one(const struct convert_run *run, const char *name, char **out,
+    size_t *len)
+{
+	liaison_error *err = NULL;
+	liaison_doc *doc;
+
+	if ((doc = open_input(name, run->opts)) == NULL)
+		return -1;
+	if (liaison_emit_buffer(doc, run->fmt, out, len, &err) != LIAISON_OK) {
+		report_error(name, err);
+		liaison_error_free(err);
+		liaison_doc_free(doc);
+		return -1;
+	}
+	liaison_doc_free(doc);
+	if (run->json_lines) {
+		*len = json_compact(*out, *len);
+		/* Every line ends in exactly one newline. */
+		while (*len > 0 && (*out)[*len - 1] == '\n')
+			(*out)[--*len] = '\0';
+	}
+	return 0;
+}
+
+/* Writes `data` as DIR/NAME.EXT atomically. Returns 0 or -1. */
+static int
+write_to_dir(const struct convert_run *run, const char *name,
+    const char *data, size_t len)
+{
+	struct atomic_out ao;
+	char *path;
+	int rc;
+
+	if ((path = output_name(run->output_dir, name, run->ext)) == NULL) {
+		warnx_("%s: out of memory", name);
+		return -1;
+	}
+	if (atomic_open(&ao, path) == -1) {
+		free(path);
+		return -1;
+	}
+	if (put_all(ao.fp, data, len) == -1 ||
+	    (run->json_lines && putc('\n', ao.fp) == EOF)) {
+		warnx_("%s: %s", path, strerror(errno));
+		atomic_abort(&ao);
+		free(path);
+		return -1;
+	}
+	rc = atomic_commit(&ao);
+	free(path);
+	return rc;
+}
+
+/*
+ * Refuses inputs that would overwrite each other's output in
+ * --output-dir (same base name from two directories). Returns 0 or -1.
+ */
+static int
+check_output_names(char **inputs, int n)
+{
+	int i, j;
+
+	for (i = 0; i < n; i++) {
+		const char *a = base_name(inputs[i]), *adot = strrchr(a, '.');
+		size_t alen = adot != NULL && adot != a ? (size_t)(adot - a) :
+		    strlen(a);
+
+		for (j = 0; j < i; j++) {
+			const char *b = base_name(inputs[j]);
+			const char *bdot = strrchr(b, '.');
+			size_t blen = bdot != NULL && bdot != b ?
+			    (size_t)(bdot - b) : strlen(b);
+
+			if (alen == blen && memcmp(a, b, alen) == 0) {
+				warnx_("%s and %s would both be written as "
+				    "%.*s in the output directory", inputs[j],
+				    inputs[i], (int)alen, a);
+				return -1;
+			}
+		}
+	}
+	return 0;
+}
+
+static int
+cmd_convert(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "output-dir", required_argument, NULL, 'd' },
+		{ "json-lines", no_argument, NULL, 'l' },
+		{ "input-format", required_argument, NULL, 'i' },
+		{ "track-changes", required_argument, NULL, 't' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	static const char *const formats[] = { "json", "xml", "markdown",
+	    NULL };
+	static const char *const exts[] = { ".json", ".xml", ".md" };
+	static const char *const input_formats[] = { "auto", "text", "docx",
+	    NULL };
+	static const char *const tracks[] = { "accept", "reject", "all",
+	    NULL };
+	struct convert_run run;
+	struct atomic_out ao;
+	FILE *out = stdout;
+	int c, i, n, failed = 0, stdin_seen = 0, status;
+
+	memset(&run, 0, sizeof(run));
+	run.fmt = LIAISON_EMIT_JSON;
+	if ((run.opts = liaison_options_new()) == NULL) {
+		warnx_("out of memory");
+		return EXIT_OUTPUT;
+	}
+	while ((c = getopt_long(argc, argv, "f:o:d:li:t:qh", longopts,
+	    NULL)) != -1) {
+		int k;
+
+		switch (c) {
+		case 'f':
+			if ((k = pick_word("--format", optarg, formats)) < 0)
+				goto usage;
+			run.fmt = (liaison_emit_format)k;
+			break;
+		case 'o':
+			run.output = optarg;
+			break;
+		case 'd':
+			run.output_dir = optarg;
+			break;
+		case 'l':
+			run.json_lines = 1;
+			break;
+		case 'i':
+			if ((k = pick_word("--input-format", optarg,
+			    input_formats)) < 0)
+				goto usage;
+			liaison_options_set_format(run.opts,
+			    (liaison_format)k);
+			break;
+		case 't':
+			if ((k = pick_word("--track-changes", optarg,
+			    tracks)) < 0)
+				goto usage;
+			liaison_options_set_track_changes(run.opts,
+			    (liaison_track_changes)k);
+			break;
+		case 'q':
+			run.quiet = 1;
+			break;
+		case 'h':
+			fputs(convert_usage, stdout);
+			liaison_options_free(run.opts);
+			return EXIT_OK;
+		default:
+			goto usage;
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	n = argc;
+	run.ext = exts[run.fmt];
+	if (n == 0) {
+		warnx_("convert: no input files (use - for stdin)");
+		goto usage;
+	}
+	if (run.output != NULL && run.output_dir != NULL) {
+		warnx_("convert: --output and --output-dir exclude each other");
+		goto usage;
+	}
+	if (run.json_lines && run.fmt != LIAISON_EMIT_JSON) {
+		warnx_("convert: --json-lines needs --format=json");
+		goto usage;
+	}
+	for (i = 0; i < n; i++)
+		if (strcmp(argv[i], "-") == 0) {
+			if (stdin_seen++ || run.output_dir != NULL) {
+				warnx_("convert: - (stdin) can be read once, "
+				    "and not with --output-dir");
+				goto usage;
+			}
+		}
+	if (run.output_dir != NULL) {
+		struct stat st;
+
+		if (stat(run.output_dir, &st) == -1 || !S_ISDIR(st.st_mode)) {
+			warnx_("%s: not a directory", run.output_dir);
+			goto usage;
+		}
+		if (check_output_names(argv, n) == -1)
+			goto usage;
+	} else if (n > 1) {
+		if (run.fmt != LIAISON_EMIT_JSON) {
+			warnx_("convert: several inputs into one output need "
+			    "--format=json (JSON Lines) or --output-dir");
+			goto usage;
+		}
+		run.json_lines = 1;
+	}
+	if (run.output != NULL && strcmp(run.output, "-") == 0)
+		run.output = NULL;
+	run.progress = n > 1 && !run.quiet && isatty(STDERR_FILENO);
+
+	if (run.output != NULL) {
+		if (atomic_open(&ao, run.output) == -1) {
+			liaison_options_free(run.opts);
+			return EXIT_OUTPUT;
+		}
+		out = ao.fp;
+	}
+	status = EXIT_OK;
+	for (i = 0; i < n; i++) {
+		char *data = NULL;
+		size_t len = 0;
+
+		if (run.progress) {
+			fprintf(stderr, "\r\033[K%s: [%d/%d] %s", progname,
+			    i + 1, n, argv[i]);
+			fflush(stderr);
+		}
+		if (convert_one(&run, argv[i], &data, &len) == -1) {
+			progress_clear(&run);
+			failed++;
+			continue;
+		}
+		if (run.output_dir != NULL) {
+			if (write_to_dir(&run, argv[i], data, len) == -1) {
+				progress_clear(&run);
+				status = EXIT_OUTPUT;
+				failed++;
+			}
+		} else if (put_all(out, data, len) == -1 ||
+		    (run.json_lines && putc('\n', out) == EOF)) {
+			progress_clear(&run);
+			warnx_("%s: %s", run.output != NULL ? run.output :
+			    "stdout", strerror(errno));
+			free(data);
+			status = EXIT_OUTPUT;
+			break;
+		}
+		free(data);
+	}
+	progress_clear(&run);
+	if (failed > 0 && status == EXIT_OK)
+		status = EXIT_SOME;
+
+	/* -o is all or nothing: a good file is never replaced by a run
+	 * in which an input failed. */
+	if (run.output != NULL) {
+		if (status != EXIT_OK) {
+			atomic_abort(&ao);
+			if (status == EXIT_SOME)
+				warnx_("%s: not written: %d input%s failed",
+				    run.output, failed, failed == 1 ? "" : "s");
+		} else if (atomic_commit(&ao) == -1)
+			status = EXIT_OUTPUT;
+	} else if (run.output_dir == NULL && fflush(stdout) == EOF) {
+		warnx_("stdout: %s", strerror(errno));
+		status = EXIT_OUTPUT;
+	}
+	if (n > 1 && !run.quiet)
+		fprintf(stderr, "%s: %d of %d file%s converted%s%d failed\n",
+		    progname, n - failed, n, n == 1 ? "" : "s",
+		    ", ", failed);
+	liaison_options_free(run.opts);
+	return status;
+usage:
+	fputs("Try 'liaison convert --help'.\n", stderr);
+	liaison_options_free(run.opts);
+	return EXIT_USAGE;
+}
+
+/* ------------------------------------------------------------------ */
+/* schema                                                              */
+
+static const char schema_usage[] =
+"usage: liaison schema [options] [NAME]\n"
+"Prints a bundled schema (default liaison.rng, the XML model).\n"
+"\n"
+"  -l, --list         list the names of the bundled schemas\n"
+"  -o, --output=FILE  write to FILE (atomically) instead of stdout\n"
+"  -h, --help         show this help\n"
+"\n"
+"Exit status: 0 printed, 2 unknown schema or usage error, 3 an output\n"
+"could not be written.\n";
+
+static int
+cmd_schema(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "list", no_argument, NULL, 'l' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *name = "liaison.rng", *output = NULL, *text;
+	const char *const *names;
+	struct atomic_out ao;
+	size_t len = 0, i;
+	int c, list = 0;
+
+	while ((c = getopt_long(argc, argv, "lo:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'l':
+			list = 1;
+			break;
+		case 'o':
+			output = optarg;
+			break;
+		case 'h':
+			fputs(schema_usage, stdout);
+			return EXIT_OK;
+		default:
+			goto usage;
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc > 1 || (list && argc > 0)) {
+		warnx_("schema: too many arguments");
+		goto usage;
+	}
+	if (list) {
+		for (names = liaison_schema_names(); *names != NULL; names++)
+			puts(*names);
+		return fflush(stdout) == EOF ? EXIT_OUTPUT : EXIT_OK;
+	}
+	if (argc == 1)
+		name = argv[0];
+	if ((text = liaison_schema_text(name, &len)) == NULL) {
+		warnx_("schema: unknown schema '%s'; known:", name);
+		names = liaison_schema_names();
+		for (i = 0; names[i] != NULL; i++)
+			fprintf(stderr, "  %s\n", names[i]);
+		return EXIT_USAGE;
+	}
+	if (output != NULL && strcmp(output, "-") != 0) {
+		if (atomic_open(&ao, output) == -1)
+			return EXIT_OUTPUT;
+		if (put_all(ao.fp, text, len) == -1) {
+			warnx_("%s: %s", output, strerror(errno));
+			atomic_abort(&ao);
+			return EXIT_OUTPUT;
+		}
+		return atomic_commit(&ao) == -1 ? EXIT_OUTPUT : EXIT_OK;
+	}
+	if (put_all(stdout, text, len) == -1 || fflush(stdout) == EOF) {
+		warnx_("stdout: %s", strerror(errno));
+		return EXIT_OUTPUT;
+	}
+	return EXIT_OK;
+usage:
+	fputs("Try 'liaison schema --help'.\n", stderr);
+	return EXIT_USAGE;
+}
+
+/* ------------------------------------------------------------------ */
+/* main                                                                */
+
+static const char main_usage[] =
+"usage: liaison COMMAND [options] [FILE...]\n"
+"Reads ITU-T documents (liaison statements, Terms of Reference, Questions,\n"
+"reports) from DOCX or plain text into a validated model.\n"
+"\n"
+"Commands:\n"
+"  convert   write documents as JSON, XML or Markdown\n"
+"  schema    print a bundled schema\n"
+"\n"
+"  -h, --help      show this help ('liaison COMMAND --help' for a command)\n"
+"  -V, --version   show the version\n";
+
+struct command {
+	const char	*name;
+	const char	*label; /* getopt names the command in its errors */
+	int		(*run)(int, char **);
+};
+
+int
+main(int argc, char *argv[])
+{
+	static const struct command commands[] = {
+		{ "convert", "liaison convert", cmd_convert },
+		{ "schema", "liaison schema", cmd_schema },
+	};
+	size_t i;
+
+	if (argc < 2) {
+		fputs(main_usage, stderr);
+		return EXIT_USAGE;
+	}
+	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0) {
+		fputs(main_usage, stdout);
+		return EXIT_OK;
+	}
+	if (strcmp(argv[1], "-V") == 0 || strcmp(argv[1], "--version") == 0) {
+		printf("liaison %s\n", liaison_version());
+		return EXIT_OK;
+	}
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (strcmp(argv[1], commands[i].name) == 0) {
+			argv[1] = (char *)commands[i].label;
+			return commands[i].run(argc - 1, argv + 1);
+		}
+	warnx_("unknown command '%s'", argv[1]);
+	fputs("Try 'liaison --help'.\n", stderr);
+	return EXIT_USAGE;
+}
