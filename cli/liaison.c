@@ -267,14 +267,33 @@ read_stdin(size_t *len, unsigned long long limit)
 	return data;
 }
 
-/* Opens input `name` ("-" is stdin). NULL after reporting the error. */
+/* 1 when name ends in ".xml": in auto mode, such inputs are models. */
+static int
+looks_like_model(const char *name)
+{
+	size_t n = strlen(name);
+
+	return n > 4 && strcmp(name + n - 4, ".xml") == 0;
+}
+
+/*
+ * Opens input `name` ("-" is stdin); `model` says to read it as an XML
+ * model file (as written by --format=xml) rather than a document.
+ * Returns NULL after reporting the error.
+ */
 static liaison_doc *
-open_input(const char *name, const liaison_options *opts)
+open_input(const char *name, const liaison_options *opts, int model)
 {
 	liaison_error *err = NULL;
 	liaison_doc *doc;
 
-	if (strcmp(name, "-") == 0) {
+	if (model && strcmp(name, "-") == 0) {
+		warnx_("-: XML models cannot be read from stdin; name the file");
+		return NULL;
+	}
+	if (model)
+		doc = liaison_doc_open_model(name, &err);
+	else if (strcmp(name, "-") == 0) {
 		size_t len = 0;
 		char *data = read_stdin(&len,
 		    liaison_options_get_limit(opts, LIAISON_LIMIT_INPUT_BYTES));
@@ -289,6 +308,33 @@ open_input(const char *name, const liaison_options *opts)
 		report_error(name, err);
 	liaison_error_free(err);
 	return doc;
+}
+
+/* What --input-format chose: the library's formats, or a model. */
+enum input_kind {
+	INPUT_AUTO = 0,
+	INPUT_TEXT,
+	INPUT_DOCX,
+	INPUT_MODEL
+};
+static const char *const input_kinds[] = { "auto", "text", "docx", "model",
+    NULL };
+
+/* Sets the library's input format from --input-format. */
+static void
+set_input_kind(liaison_options *opts, enum input_kind kind)
+{
+	liaison_options_set_format(opts, kind == INPUT_TEXT ?
+	    LIAISON_FORMAT_TEXT : kind == INPUT_DOCX ? LIAISON_FORMAT_DOCX :
+	    LIAISON_FORMAT_AUTO);
+}
+
+/* 1 when input `name` is to be read as a model. */
+static int
+is_model_input(enum input_kind kind, const char *name)
+{
+	return kind == INPUT_MODEL || (kind == INPUT_AUTO &&
+	    looks_like_model(name));
 }
 
 /* The file name of a path without its directory. */
@@ -338,8 +384,9 @@ static const char convert_usage[] =
 "                                  .xml or .md\n"
 "  -l, --json-lines                one JSON document per line, even for one\n"
 "                                  input (the default for several inputs)\n"
-"  -i, --input-format=auto|text|docx\n"
-"                                  how to read inputs (default auto)\n"
+"  -i, --input-format=auto|text|docx|model\n"
+"                                  how to read inputs (default auto: DOCX\n"
+"                                  by content, *.xml as a model, else text)\n"
 "  -t, --track-changes=accept|reject|all\n"
 "                                  DOCX tracked changes (default accept)\n"
 "  -q, --quiet                     no progress or summary line\n"
@@ -357,6 +404,7 @@ struct convert_run {
 	int			 json_lines;
 	int			 quiet;
 	int			 progress;   /* show a progress line */
+	enum input_kind		 input;
 	liaison_options		*opts;
 };
 
@@ -397,7 +445,8 @@ convert_one(const struct convert_run *run, const char *name, char **out,
 	liaison_error *err = NULL;
 	liaison_doc *doc;
 
-	if ((doc = open_input(name, run->opts)) == NULL)
+	if ((doc = open_input(name, run->opts, is_model_input(run->input,
+	    name))) == NULL)
 		return -1;
 	if (liaison_emit_buffer(doc, run->fmt, out, len, &err) != LIAISON_OK) {
 		report_error(name, err);
@@ -492,8 +541,6 @@ cmd_convert(int argc, char **argv)
 	static const char *const formats[] = { "json", "xml", "markdown",
 	    NULL };
 	static const char *const exts[] = { ".json", ".xml", ".md" };
-	static const char *const input_formats[] = { "auto", "text", "docx",
-	    NULL };
 	static const char *const tracks[] = { "accept", "reject", "all",
 	    NULL };
 	struct convert_run run;
@@ -528,10 +575,10 @@ cmd_convert(int argc, char **argv)
 			break;
 		case 'i':
 			if ((k = pick_word("--input-format", optarg,
-			    input_formats)) < 0)
+			    input_kinds)) < 0)
 				goto usage;
-			liaison_options_set_format(run.opts,
-			    (liaison_format)k);
+			run.input = (enum input_kind)k;
+			set_input_kind(run.opts, run.input);
 			break;
 		case 't':
 			if ((k = pick_word("--track-changes", optarg,
@@ -750,6 +797,294 @@ usage:
 }
 
 /* ------------------------------------------------------------------ */
+/* diff                                                                */
+
+static const char diff_usage[] =
+"usage: liaison diff [options] OLD NEW\n"
+"       liaison diff [options] FILE.docx\n"
+"Compares two documents by content (sections, annexes, Terms of Reference,\n"
+"Questions, items, words). With one DOCX file, compares it with its tracked\n"
+"changes rejected (old) and accepted (new).\n"
+"\n"
+"  -f, --format=text|markdown|json|xml|html  output format (default text)\n"
+"  -c, --color=auto|always|never   colour text output (default auto: when\n"
+"                                  stdout is a terminal and NO_COLOR is unset)\n"
+"  -o, --output=FILE               write to FILE (atomically) instead of stdout\n"
+"  -i, --input-format=auto|text|docx|model\n"
+"                                  how to read inputs (default auto)\n"
+"  -h, --help                      show this help\n"
+"\n"
+"Exit status, as diff(1): 0 the documents say the same, 1 they differ,\n"
+"2 trouble (usage error, unreadable input, output not written).\n";
+
+/* The diff exit status for trouble of any kind. */
+#define DIFF_TROUBLE 2
+
+/* Decides whether text output gets ANSI colours. */
+static int
+want_color(int mode, int to_stdout)
+{
+	const char *term = getenv("TERM"), *no_color = getenv("NO_COLOR");
+
+	if (mode != 0)
+		return mode == 1;
+	return to_stdout && isatty(STDOUT_FILENO) &&
+	    (no_color == NULL || *no_color == '\0') &&
+	    term != NULL && strcmp(term, "dumb") != 0;
+}
+
+static int
+cmd_diff(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "color", required_argument, NULL, 'c' },
+		{ "colour", required_argument, NULL, 'c' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "input-format", required_argument, NULL, 'i' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	static const char *const formats[] = { "text", "markdown", "json",
+	    "xml", "html", NULL };
+	static const char *const colors[] = { "auto", "always", "never",
+	    NULL };
+	liaison_diff_format fmt = LIAISON_DIFF_TEXT;
+	enum input_kind input = INPUT_AUTO;
+	liaison_options *old_opts = NULL, *new_opts = NULL;
+	liaison_doc *old_doc = NULL, *new_doc = NULL;
+	liaison_diff *diff = NULL;
+	liaison_error *err = NULL;
+	const char *output = NULL, *old_name, *new_name;
+	char *data = NULL;
+	size_t len = 0;
+	int c, k, color = 0, status = DIFF_TROUBLE;
+	unsigned int flags = 0;
+
+	while ((c = getopt_long(argc, argv, "f:c:o:i:h", longopts,
+	    NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			if ((k = pick_word("--format", optarg, formats)) < 0)
+				goto usage;
+			fmt = (liaison_diff_format)k;
+			break;
+		case 'c':
+			if ((k = pick_word("--color", optarg, colors)) < 0)
+				goto usage;
+			color = k == 0 ? 0 : k == 1 ? 1 : 2;
+			break;
+		case 'o':
+			output = optarg;
+			break;
+		case 'i':
+			if ((k = pick_word("--input-format", optarg,
+			    input_kinds)) < 0)
+				goto usage;
+			input = (enum input_kind)k;
+			break;
+		case 'h':
+			fputs(diff_usage, stdout);
+			return EXIT_OK;
+		default:
+			goto usage;
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc < 1 || argc > 2) {
+		warnx_("diff: expected OLD NEW, or one DOCX file with tracked "
+		    "changes");
+		goto usage;
+	}
+	if (argc == 2 && strcmp(argv[0], "-") == 0 &&
+	    strcmp(argv[1], "-") == 0) {
+		warnx_("diff: stdin (-) can be only one of the two inputs");
+		goto usage;
+	}
+	if (output != NULL && strcmp(output, "-") == 0)
+		output = NULL;
+	if (fmt == LIAISON_DIFF_TEXT && want_color(color, output == NULL))
+		flags |= LIAISON_DIFF_COLOR;
+
+	if ((old_opts = liaison_options_new()) == NULL ||
+	    (new_opts = liaison_options_new()) == NULL) {
+		warnx_("out of memory");
+		goto done;
+	}
+	set_input_kind(old_opts, input);
+	set_input_kind(new_opts, input);
+	if (argc == 1) {
+		/* One file: what it said before its tracked changes
+		 * against what it says with them. */
+		old_name = new_name = argv[0];
+		if (is_model_input(input, argv[0]) ||
+		    strcmp(argv[0], "-") == 0) {
+			warnx_("diff: %s: one input must be a DOCX file with "
+			    "tracked changes", argv[0]);
+			goto usage;
+		}
+		liaison_options_set_track_changes(old_opts,
+		    LIAISON_TRACK_REJECT);
+		liaison_options_set_track_changes(new_opts,
+		    LIAISON_TRACK_ACCEPT);
+	} else {
+		old_name = argv[0];
+		new_name = argv[1];
+	}
+	if ((old_doc = open_input(old_name, old_opts,
+	    is_model_input(input, old_name))) == NULL ||
+	    (new_doc = open_input(new_name, new_opts,
+	    is_model_input(input, new_name))) == NULL)
+		goto done;
+	if ((diff = liaison_diff_new(old_doc, new_doc, &err)) == NULL ||
+	    liaison_diff_emit_buffer(diff, fmt, flags, &data, &len, &err) !=
+	    LIAISON_OK) {
+		report_error(argc == 1 ? old_name : "diff", err);
+		goto done;
+	}
+	if (output != NULL) {
+		struct atomic_out ao;
+
+		if (atomic_open(&ao, output) == -1)
+			goto done;
+		if (put_all(ao.fp, data, len) == -1) {
+			warnx_("%s: %s", output, strerror(errno));
+			atomic_abort(&ao);
+			goto done;
+		}
+		if (atomic_commit(&ao) == -1)
+			goto done;
+	} else if (put_all(stdout, data, len) == -1 || fflush(stdout) == EOF) {
+		warnx_("stdout: %s", strerror(errno));
+		goto done;
+	}
+	status = liaison_diff_count(diff) == 0 ? EXIT_OK : EXIT_SOME;
+done:
+	free(data);
+	liaison_error_free(err);
+	liaison_diff_free(diff);
+	liaison_doc_free(old_doc);
+	liaison_doc_free(new_doc);
+	liaison_options_free(old_opts);
+	liaison_options_free(new_opts);
+	return status;
+usage:
+	fputs("Try 'liaison diff --help'.\n", stderr);
+	status = DIFF_TROUBLE;
+	goto done;
+}
+
+/* ------------------------------------------------------------------ */
+/* validate                                                            */
+
+static const char validate_usage[] =
+"usage: liaison validate [options] FILE...\n"
+"Checks XML model files (as written by 'liaison convert --format=xml')\n"
+"against the bundled schema. Each violation is reported on stderr as\n"
+"FILE:LINE: message; each file's verdict goes to stdout.\n"
+"\n"
+"  -q, --quiet   no verdict lines, only the violations\n"
+"  -h, --help    show this help\n"
+"\n"
+"Exit status: 0 all valid, 1 some file is invalid or not well-formed,\n"
+"2 usage error or a file could not be read.\n";
+
+/* What the report callback needs: the file, and a count. */
+struct validate_ctx {
+	const char	*file;
+	unsigned long	 violations;
+};
+
+static void
+validate_report(void *arg, unsigned long line, const char *msg)
+{
+	struct validate_ctx *ctx = arg;
+	size_t n = strlen(msg);
+
+	/* libxml2's messages end in a newline; ours are lines. */
+	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+		n--;
+	ctx->violations++;
+	if (line > 0)
+		fprintf(stderr, "%s:%lu: %.*s\n", ctx->file, line, (int)n, msg);
+	else
+		fprintf(stderr, "%s: %.*s\n", ctx->file, (int)n, msg);
+}
+
+static int
+cmd_validate(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int c, i, quiet = 0, status = EXIT_OK;
+
+	while ((c = getopt_long(argc, argv, "qh", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'q':
+			quiet = 1;
+			break;
+		case 'h':
+			fputs(validate_usage, stdout);
+			return EXIT_OK;
+		default:
+			goto usage;
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc == 0) {
+		warnx_("validate: no input files");
+		goto usage;
+	}
+	for (i = 0; i < argc; i++) {
+		struct validate_ctx ctx = { argv[i], 0 };
+		liaison_error *err = NULL;
+		liaison_status rc;
+
+		rc = liaison_validate_file(argv[i], validate_report, &ctx,
+		    &err);
+		if (rc == LIAISON_OK) {
+			if (!quiet)
+				printf("%s: valid\n", argv[i]);
+		} else if (rc == LIAISON_ERR_SCHEMA) {
+			if (ctx.violations == 0 && err != NULL)
+				report_error(argv[i], err);
+			if (!quiet)
+				printf("%s: invalid (%lu violation%s)\n",
+				    argv[i], ctx.violations > 0 ?
+				    ctx.violations : 1UL,
+				    ctx.violations == 1 ? "" : "s");
+			if (status == EXIT_OK)
+				status = EXIT_SOME;
+		} else {
+			report_error(argv[i], err);
+			if (rc == LIAISON_ERR_IO || rc == LIAISON_ERR_USAGE)
+				status = EXIT_USAGE;
+			else {
+				if (!quiet)
+					printf("%s: not well-formed\n",
+					    argv[i]);
+				if (status == EXIT_OK)
+					status = EXIT_SOME;
+			}
+		}
+		liaison_error_free(err);
+	}
+	if (fflush(stdout) == EOF) {
+		warnx_("stdout: %s", strerror(errno));
+		return EXIT_OUTPUT;
+	}
+	return status;
+usage:
+	fputs("Try 'liaison validate --help'.\n", stderr);
+	return EXIT_USAGE;
+}
+
+/* ------------------------------------------------------------------ */
 /* main                                                                */
 
 static const char main_usage[] =
@@ -759,6 +1094,8 @@ static const char main_usage[] =
 "\n"
 "Commands:\n"
 "  convert   write documents as JSON, XML or Markdown\n"
+"  diff      compare two documents, or a DOCX with its tracked changes\n"
+"  validate  check XML model files against the schema\n"
 "  schema    print a bundled schema\n"
 "\n"
 "  -h, --help      show this help ('liaison COMMAND --help' for a command)\n"
@@ -775,6 +1112,8 @@ main(int argc, char *argv[])
 {
 	static const struct command commands[] = {
 		{ "convert", "liaison convert", cmd_convert },
+		{ "diff", "liaison diff", cmd_diff },
+		{ "validate", "liaison validate", cmd_validate },
 		{ "schema", "liaison schema", cmd_schema },
 	};
 	size_t i;
