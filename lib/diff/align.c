@@ -1,0 +1,1620 @@
+/*
+ * align.c: aligns two models by content and records the changes.
+ *
+ * Each model becomes a tree of units (groups, fields, sections, annexes,
+ * paragraphs, lists, items, tables, rows, cells, footnotes) carrying
+ * normalized text, a subtree hash that ignores numbering, and a set of
+ * lowercased words. Then:
+ *
+ * 1. Top-down, the children of every matched pair are matched: equal
+ *    subtree hashes first (in order), then the leftovers by similarity
+ *    (Dice coefficient of word sets; sections also by heading), with the
+ *    candidates per unit bounded through an inverted index of the less
+ *    common words, accepted greedily by score. A maximum-weight
+ *    increasing subsequence of the matched pairs (the LCS of the two
+ *    orders) stays in place; the other matched pairs are moves.
+ * 2. What is left unmatched anywhere is pooled and matched across
+ *    containers the same way: a paragraph that went to another section
+ *    is a move, not a delete and an insert.
+ * 3. A walk in the order of the new document emits the changes: moves,
+ *    replacements with word diffs, and insertions and deletions of whole
+ *    subtrees.
+ *
+ * Numbers (section numbers, annex letters, item labels) are not part of
+ * the content: renumbering alone is never a change; a unit that changed
+ * place among its siblings is a move, whose text shows the new number.
+ *
+ * When the two documents are of different kinds but carry the same
+ * subject (one Terms of Reference each, or the same Question), only that
+ * subject is compared: its title, note, body and sections.
+ */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/tree.h>
+#include <utf8proc.h>
+
+#include "diff/diff.h"
+#include "model/model.h"
+#include "util/buf.h"
+#include "util/error.h"
+
+enum ukind {
+	U_ROOT = 0, U_GROUP, U_FIELD, U_SECTION, U_ANNEX, U_PARA, U_LIST,
+	U_ITEM, U_TABLE, U_ROW, U_CELL, U_FOOTNOTE
+};
+
+struct unit {
+	int		 kind;
+	const char	*key;       /* groups, fields: only equal keys match */
+	int		 multi;     /* field that may repeat (matched by text) */
+	char		*text;      /* own text, normalized; "" when none */
+	char		*number;    /* shown, never compared; or NULL */
+	char		*seg;       /* location segment ("item 3"), or NULL */
+	const char	*role;      /* section role; owned by the model */
+	char		*subject;   /* annex: "question 10/17", "tor ..." */
+	xmlNodePtr	 node;      /* the element (for the path) */
+	xmlNodePtr	 text_node; /* element holding own text, or node */
+	struct unit	*parent;
+	size_t		 index;     /* in parent->kids */
+	struct unit    **kids;
+	size_t		 nkids, capkids;
+	uint64_t	 hash;      /* kind, text and kids; no numbers */
+	uint32_t	*set;       /* words of the subtree */
+	size_t		 nset;
+	uint32_t	*hset;      /* words of own text */
+	size_t		 nhset;
+	size_t		 weight;    /* units in the subtree */
+	struct unit	*partner;
+	int		 moved;     /* new side: matched, but not in place */
+	int		 has_match; /* some unit of the subtree is matched */
+	int		 blocked;   /* a descendant got matched across */
+};
+
+struct side {
+	struct unit	**all;      /* every unit, for freeing */
+	size_t		  n, cap;
+};
+
+struct aligner {
+	struct side	 old, new;
+	xmlDocPtr	 out;
+	xmlNodePtr	 root;
+	int		 oom;
+	unsigned long	 inserted, deleted, replaced, moved, unchanged;
+	size_t		 count;
+};
+
+#define FNV64_OFFSET 14695981039346656037ull
+#define FNV64_PRIME 1099511628211ull
+
+static uint64_t
+hash_bytes(uint64_t h, const void *p, size_t n)
+{
+	const unsigned char *s = p;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ s[i]) * FNV64_PRIME;
+	return h;
+}
+
+/* ------------------------------------------------------------------ */
+/* Building units from the model                                       */
+
+static struct unit *
+unit_new(struct aligner *al, struct side *sd, int kind, struct unit *parent,
+    xmlNodePtr node)
+{
+	struct unit *u;
+
+	if (al->oom)
+		return NULL;
+	if (sd->n == sd->cap) {
+		size_t ncap = sd->cap ? sd->cap * 2 : 256;
+		struct unit **p = realloc(sd->all, ncap * sizeof(*p));
+		if (p == NULL) {
+			al->oom = 1;
+			return NULL;
+		}
+		sd->all = p;
+		sd->cap = ncap;
+	}
+	if ((u = calloc(1, sizeof(*u))) == NULL) {
+		al->oom = 1;
+		return NULL;
+	}
+	sd->all[sd->n++] = u;
+	u->kind = kind;
+	u->node = u->text_node = node;
+	u->parent = parent;
+	if (parent != NULL) {
+		if (parent->nkids == parent->capkids) {
+			size_t ncap = parent->capkids ? parent->capkids * 2 : 4;
+			struct unit **p = realloc(parent->kids,
+			    ncap * sizeof(*p));
+			if (p == NULL) {
+				al->oom = 1;
+				return NULL;
+			}
+			parent->kids = p;
+			parent->capkids = ncap;
+		}
+		u->index = parent->nkids;
+		parent->kids[parent->nkids++] = u;
+	}
+	return u;
+}
+
+static void
+unit_free(struct unit *u)
+{
+	free(u->text);
+	free(u->number);
+	free(u->seg);
+	free(u->subject);
+	free(u->kids);
+	free(u->set);
+	free(u->hset);
+	free(u);
+}
+
+static void
+side_free(struct side *sd)
+{
+	for (size_t i = 0; i < sd->n; i++)
+		unit_free(sd->all[i]);
+	free(sd->all);
+}
+
+/* Appends the inline text of n: text and links; not deleted text,
+ * anchors or note references (model data, not words). */
+static void
+inline_text(xmlNodePtr n, struct lsn_buf *b)
+{
+	for (xmlNodePtr c = n->children; c != NULL; c = c->next) {
+		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+			if (c->content != NULL)
+				lsn_buf_puts(b, (const char *)c->content);
+		} else if (c->type == XML_ELEMENT_NODE) {
+			if (lsn_is(c, "del") || lsn_is(c, "move-from") ||
+			    lsn_is(c, "anchor") || lsn_is(c, "note-ref"))
+				continue;
+			inline_text(c, b);
+		}
+	}
+}
+
+/* Collapses every run of white space (Unicode Z*, tabs, line breaks)
+ * to one space and trims both ends; returns a malloc'd copy or NULL. */
+static char *
+normalize(const char *s, size_t len)
+{
+	char			*out, *o;
+	size_t			 i = 0;
+	int			 space = 0;
+	const utf8proc_uint8_t	*u = (const utf8proc_uint8_t *)s;
+
+	if ((out = malloc(len + 1)) == NULL)
+		return NULL;
+	o = out;
+	while (i < len) {
+		utf8proc_int32_t	 c;
+		utf8proc_ssize_t	 k;
+		int			 ws;
+
+		k = utf8proc_iterate(u + i, (utf8proc_ssize_t)(len - i), &c);
+		if (k <= 0) {
+			k = 1;
+			ws = 0;
+		} else {
+			utf8proc_category_t cat = utf8proc_category(c);
+			ws = c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+			    c == '\f' || c == '\v' ||
+			    cat == UTF8PROC_CATEGORY_ZS ||
+			    cat == UTF8PROC_CATEGORY_ZL ||
+			    cat == UTF8PROC_CATEGORY_ZP;
+		}
+		if (ws)
+			space = 1;
+		else {
+			if (space && o != out)
+				*o++ = ' ';
+			space = 0;
+			memcpy(o, s + i, (size_t)k);
+			o += k;
+		}
+		i += (size_t)k;
+	}
+	*o = '\0';
+	return out;
+}
+
+/* Sets u->text from the inline content of element n (NULL: empty). */
+static void
+set_text_from(struct aligner *al, struct unit *u, xmlNodePtr n)
+{
+	struct lsn_buf b = LSN_BUF_INIT;
+
+	if (u == NULL)
+		return;
+	if (n != NULL)
+		inline_text(n, &b);
+	if (b.oom || (u->text = normalize(lsn_buf_str(&b), b.len)) == NULL)
+		al->oom = 1;
+	lsn_buf_free(&b);
+}
+
+static void
+set_str(struct aligner *al, char **dst, const char *s)
+{
+	if (s == NULL || al->oom)
+		return;
+	if ((*dst = strdup(s)) == NULL)
+		al->oom = 1;
+}
+
+static void
+set_seg(struct aligner *al, struct unit *u, const char *name, size_t n)
+{
+	struct lsn_buf b = LSN_BUF_INIT;
+
+	if (u == NULL)
+		return;
+	if (lsn_buf_printf(&b, "%s %zu", name, n) == -1 ||
+	    (u->seg = lsn_buf_detach(&b, NULL)) == NULL)
+		al->oom = 1;
+	lsn_buf_free(&b);
+}
+
+/* A heading for a location: at most about 60 bytes, cut at a space. */
+static void
+set_heading_seg(struct aligner *al, struct unit *u, const char *prefix,
+    const char *number, const char *text)
+{
+	struct lsn_buf	 b = LSN_BUF_INIT;
+	size_t		 len = strlen(text), cut = len;
+
+	if (u == NULL)
+		return;
+	if (len > 60) {
+		cut = 60;
+		while (cut > 30 && text[cut] != ' ')
+			cut--;
+		while (cut > 0 && ((unsigned char)text[cut] & 0xc0) == 0x80)
+			cut--;
+	}
+	if (prefix != NULL)
+		lsn_buf_puts(&b, prefix);
+	if (number != NULL && *number != '\0') {
+		lsn_buf_puts(&b, number);
+		if (cut > 0)
+			lsn_buf_putc(&b, ' ');
+	}
+	lsn_buf_put(&b, text, cut);
+	if (cut < len)
+		lsn_buf_puts(&b, "\xe2\x80\xa6");   /* … */
+	if (b.len == 0)
+		lsn_buf_puts(&b, "section");
+	if (b.oom || (u->seg = lsn_buf_detach(&b, NULL)) == NULL)
+		al->oom = 1;
+	lsn_buf_free(&b);
+}
+
+static void build_blocks(struct aligner *, struct side *, struct unit *,
+    xmlNodePtr);
+static void build_section(struct aligner *, struct side *, struct unit *,
+    xmlNodePtr);
+
+/* Counts of block kinds in one container, for "paragraph 3". */
+struct counters {
+	size_t	 p, list, table, lists_total;
+};
+
+static void
+build_block(struct aligner *al, struct side *sd, struct unit *parent,
+    xmlNodePtr n, struct counters *cn)
+{
+	struct unit	*u, *row, *cell, *item;
+	size_t		 k, r, c;
+
+	if (lsn_is(n, "p")) {
+		u = unit_new(al, sd, U_PARA, parent, n);
+		set_text_from(al, u, n);
+		set_seg(al, u, "paragraph", ++cn->p);
+	} else if (lsn_is(n, "list")) {
+		u = unit_new(al, sd, U_LIST, parent, n);
+		if (u == NULL)
+			return;
+		set_str(al, &u->text, "");
+		cn->list++;
+		if (cn->lists_total > 1)
+			set_seg(al, u, "list", cn->list);
+		k = 0;
+		for (xmlNodePtr i = lsn_child(n, "item"); i != NULL;
+		    i = lsn_next(i, "item")) {
+			item = unit_new(al, sd, U_ITEM, u, i);
+			if (item == NULL)
+				return;
+			item->text_node = lsn_child(i, "text");
+			set_text_from(al, item, item->text_node);
+			set_str(al, &item->number, lsn_prop(i, "label"));
+			set_seg(al, item, "item", ++k);
+			build_blocks(al, sd, item, i);
+		}
+	} else if (lsn_is(n, "table")) {
+		u = unit_new(al, sd, U_TABLE, parent, n);
+		if (u == NULL)
+			return;
+		set_str(al, &u->text, "");
+		set_seg(al, u, "table", ++cn->table);
+		r = 0;
+		for (xmlNodePtr rn = lsn_child(n, "row"); rn != NULL;
+		    rn = lsn_next(rn, "row")) {
+			if ((row = unit_new(al, sd, U_ROW, u, rn)) == NULL)
+				return;
+			set_str(al, &row->text, "");
+			set_seg(al, row, "row", ++r);
+			c = 0;
+			for (xmlNodePtr cl = lsn_child(rn, "cell"); cl != NULL;
+			    cl = lsn_next(cl, "cell")) {
+				if ((cell = unit_new(al, sd, U_CELL, row, cl)) == NULL)
+					return;
+				set_str(al, &cell->text, "");
+				set_seg(al, cell, "cell", ++c);
+				build_blocks(al, sd, cell, cl);
+			}
+		}
+	}
+}
+
+/* The block children (p, list, table) of element n, under parent. */
+static void
+build_blocks(struct aligner *al, struct side *sd, struct unit *parent,
+    xmlNodePtr n)
+{
+	struct counters cn = { 0, 0, 0, 0 };
+
+	if (n == NULL)
+		return;
+	for (xmlNodePtr c = lsn_child(n, "list"); c != NULL; c = lsn_next(c, "list"))
+		cn.lists_total++;
+	for (xmlNodePtr c = lsn_child(n, NULL); c != NULL && !al->oom;
+	    c = lsn_next(c, NULL))
+		build_block(al, sd, parent, c, &cn);
+}
+
+static void
+build_section(struct aligner *al, struct side *sd, struct unit *parent,
+    xmlNodePtr n)
+{
+	struct unit *u = unit_new(al, sd, U_SECTION, parent, n);
+
+	if (u == NULL)
+		return;
+	u->text_node = lsn_child(n, "heading");
+	set_text_from(al, u, u->text_node);
+	set_str(al, &u->number, lsn_prop(n, "number"));
+	u->role = lsn_prop(n, "role");
+	if (u->text != NULL)
+		set_heading_seg(al, u, NULL, u->number, u->text);
+	build_blocks(al, sd, u, n);
+	for (xmlNodePtr s = lsn_child(n, "section"); s != NULL && !al->oom;
+	    s = lsn_next(s, "section"))
+		build_section(al, sd, u, s);
+}
+
+static void
+build_sections(struct aligner *al, struct side *sd, struct unit *parent,
+    xmlNodePtr n)
+{
+	for (xmlNodePtr s = lsn_child(n, "section"); s != NULL && !al->oom;
+	    s = lsn_next(s, "section"))
+		build_section(al, sd, parent, s);
+}
+
+/* A field: element e's text (contacts: their parts joined). */
+static struct unit *
+build_field(struct aligner *al, struct side *sd, struct unit *parent,
+    xmlNodePtr e, const char *key, const char *label, int multi, size_t nth)
+{
+	struct unit *u = unit_new(al, sd, U_FIELD, parent, e);
+
+	if (u == NULL)
+		return NULL;
+	u->key = key;
+	u->multi = multi;
+	if (lsn_is(e, "contact")) {
+		struct lsn_buf b = LSN_BUF_INIT;
+		for (xmlNodePtr c = lsn_child(e, NULL); c != NULL;
+		    c = lsn_next(c, NULL)) {
+			if (b.len > 0)
+				lsn_buf_puts(&b, ", ");
+			inline_text(c, &b);
+		}
+		if (b.oom || (u->text = normalize(lsn_buf_str(&b), b.len)) == NULL)
+			al->oom = 1;
+		lsn_buf_free(&b);
+	} else
+		set_text_from(al, u, e);
+	if (multi)
+		set_seg(al, u, label, nth);
+	else
+		set_str(al, &u->seg, label);
+	return u;
+}
+
+static const struct {
+	const char	*name;
+	const char	*label;   /* repeated fields get " N" */
+	int		 multi;
+} meta_fields[] = {
+	{ "title", "Title", 0 },
+	{ "source", "Source", 0 },
+	{ "purpose", "Purpose", 0 },
+	{ "document", "Document", 0 },
+	{ "study-period", "Study period", 0 },
+	{ "meeting", "Meeting", 0 },
+	{ "question", "Question", 1 },
+	{ "for-action", "For action", 1 },
+	{ "for-information", "For information", 1 },
+	{ "approval", "Approval", 0 },
+	{ "deadline", "Deadline", 0 },
+	{ "contact", "Contact", 1 },
+};
+
+static void
+build_meta(struct aligner *al, struct side *sd, struct unit *root,
+    xmlNodePtr meta)
+{
+	struct unit	*g;
+	size_t		 nth[sizeof(meta_fields) / sizeof(meta_fields[0])] = { 0 };
+
+	if (meta == NULL || lsn_child(meta, NULL) == NULL)
+		return;
+	if ((g = unit_new(al, sd, U_GROUP, root, meta)) == NULL)
+		return;
+	g->key = "meta";
+	set_str(al, &g->text, "");
+	for (xmlNodePtr e = lsn_child(meta, NULL); e != NULL && !al->oom;
+	    e = lsn_next(e, NULL))
+		for (size_t i = 0; i < sizeof(meta_fields) / sizeof(meta_fields[0]); i++)
+			if (lsn_is(e, meta_fields[i].name)) {
+				build_field(al, sd, g, e, meta_fields[i].name,
+				    meta_fields[i].label, meta_fields[i].multi,
+				    ++nth[i]);
+				break;
+			}
+}
+
+static void
+build_group(struct aligner *al, struct side *sd, struct unit *root,
+    xmlNodePtr e, const char *key, const char *label)
+{
+	struct unit *g;
+
+	if (e == NULL || lsn_child(e, NULL) == NULL)
+		return;
+	if ((g = unit_new(al, sd, U_GROUP, root, e)) == NULL)
+		return;
+	g->key = key;
+	set_str(al, &g->text, "");
+	set_str(al, &g->seg, label);
+	build_blocks(al, sd, g, e);
+}
+
+/* What an annex is about: a Question (by id) or a ToR (by group). */
+static void
+set_subject(struct aligner *al, struct unit *u, xmlNodePtr annex)
+{
+	struct lsn_buf	 b = LSN_BUF_INIT;
+	xmlNodePtr	 q = lsn_child(annex, "question");
+	xmlNodePtr	 t = lsn_child(annex, "terms-of-reference");
+	const char	*kind = lsn_prop(annex, "kind");
+
+	if (q != NULL && lsn_prop(q, "id") != NULL)
+		lsn_buf_printf(&b, "question %s", lsn_prop(q, "id"));
+	else if (t != NULL || (kind != NULL && strcmp(kind, "terms-of-reference") == 0))
+		lsn_buf_printf(&b, "tor %s", t != NULL && lsn_prop(t, "group") ?
+		    lsn_prop(t, "group") : "");
+	else
+		return;
+	if (b.oom || (u->subject = lsn_buf_detach(&b, NULL)) == NULL)
+		al->oom = 1;
+	lsn_buf_free(&b);
+}
+
+static void
+build_annex(struct aligner *al, struct side *sd, struct unit *parent,
+    xmlNodePtr a)
+{
+	struct unit *u = unit_new(al, sd, U_ANNEX, parent, a);
+	xmlNodePtr note;
+
+	if (u == NULL)
+		return;
+	u->text_node = lsn_child(a, "title");
+	set_text_from(al, u, u->text_node);
+	set_str(al, &u->number, lsn_prop(a, "id"));
+	set_heading_seg(al, u, "Annex ", u->number, "");
+	set_subject(al, u, a);
+	if ((note = lsn_child(a, "note")) != NULL)
+		build_field(al, sd, u, note, "note", "note", 0, 0);
+	build_blocks(al, sd, u, lsn_child(a, "body"));
+	build_sections(al, sd, u, a);
+}
+
+/* The whole document. */
+static struct unit *
+build_document(struct aligner *al, struct side *sd, xmlDocPtr doc)
+{
+	xmlNodePtr	 d = xmlDocGetRootElement(doc), fn;
+	struct unit	*root, *g = NULL;
+	size_t		 k = 0;
+
+	if ((root = unit_new(al, sd, U_ROOT, NULL, d)) == NULL)
+		return NULL;
+	set_str(al, &root->text, "");
+	build_meta(al, sd, root, lsn_child(d, "meta"));
+	build_group(al, sd, root, lsn_child(d, "abstract"), "abstract",
+	    "Abstract");
+	build_group(al, sd, root, lsn_child(d, "actions-requested"),
+	    "actions-requested", "Actions requested");
+	build_blocks(al, sd, root, lsn_child(d, "body"));
+	build_sections(al, sd, root, d);
+	for (xmlNodePtr a = lsn_child(d, "annex"); a != NULL && !al->oom;
+	    a = lsn_next(a, "annex"))
+		build_annex(al, sd, root, a);
+	for (fn = lsn_child(d, "footnote"); fn != NULL && !al->oom;
+	    fn = lsn_next(fn, "footnote")) {
+		struct unit *u;
+		if (g == NULL) {
+			if ((g = unit_new(al, sd, U_GROUP, root, fn)) == NULL)
+				return NULL;
+			g->key = "footnotes";
+			set_str(al, &g->text, "");
+			/* Footnotes have no element of their own: the path
+			 * of the group is the document's. */
+			g->node = g->text_node = d;
+		}
+		if ((u = unit_new(al, sd, U_FOOTNOTE, g, fn)) == NULL)
+			return NULL;
+		set_str(al, &u->text, "");
+		set_seg(al, u, "footnote", ++k);
+		build_blocks(al, sd, u, fn);
+	}
+	return root;
+}
+
+/*
+ * One subject (a ToR or a Question) as a document of its own: title,
+ * note, body and sections of the annex `a`, or of the document when a
+ * is NULL (a standalone ToR or Question).
+ */
+static struct unit *
+build_subject(struct aligner *al, struct side *sd, xmlDocPtr doc,
+    xmlNodePtr a)
+{
+	xmlNodePtr	 d = xmlDocGetRootElement(doc), title, note = NULL;
+	xmlNodePtr	 host = a != NULL ? a : d;
+	struct unit	*root;
+
+	if ((root = unit_new(al, sd, U_ROOT, NULL, host)) == NULL)
+		return NULL;
+	set_str(al, &root->text, "");
+	if (a != NULL) {
+		set_heading_seg(al, root, "Annex ", lsn_prop(a, "id"), "");
+		title = lsn_child(a, "title");
+		note = lsn_child(a, "note");
+	} else
+		title = lsn_child(lsn_child(d, "meta"), "title");
+	if (title != NULL)
+		build_field(al, sd, root, title, "title", "Title", 0, 0);
+	if (note != NULL)
+		build_field(al, sd, root, note, "note", "Note", 0, 0);
+	build_blocks(al, sd, root, lsn_child(host, "body"));
+	build_sections(al, sd, root, host);
+	return root;
+}
+
+/* Subtree hashes, word sets and weights, bottom-up. */
+static void
+finish_unit(struct aligner *al, struct unit *u)
+{
+	uint64_t	 h = FNV64_OFFSET;
+	unsigned char	 k = (unsigned char)u->kind;
+	size_t		 total;
+
+	if (u->text == NULL && !al->oom)
+		set_str(al, &u->text, "");
+	if (al->oom)
+		return;
+	h = hash_bytes(h, &k, 1);
+	if (u->key != NULL)
+		h = hash_bytes(h, u->key, strlen(u->key) + 1);
+	h = hash_bytes(h, u->text, strlen(u->text) + 1);
+	if (lsn_token_set(u->text, strlen(u->text), &u->hset, &u->nhset) == -1) {
+		al->oom = 1;
+		return;
+	}
+	u->weight = 1;
+	total = u->nhset;
+	for (size_t i = 0; i < u->nkids; i++) {
+		finish_unit(al, u->kids[i]);
+		if (al->oom)
+			return;
+		h = hash_bytes(h, &u->kids[i]->hash, sizeof(uint64_t));
+		u->weight += u->kids[i]->weight;
+		total += u->kids[i]->nset;
+	}
+	u->hash = h;
+	/* Union of own words and the kids' (all sorted): merge into one. */
+	if (total == 0)
+		return;
+	if ((u->set = malloc(total * sizeof(uint32_t))) == NULL) {
+		al->oom = 1;
+		return;
+	}
+	if (u->nhset > 0)
+		memcpy(u->set, u->hset, u->nhset * sizeof(uint32_t));
+	u->nset = u->nhset;
+	for (size_t i = 0; i < u->nkids; i++) {
+		const struct unit *c = u->kids[i];
+		uint32_t *m;
+		size_t x = 0, y = 0, z = 0;
+		if (c->nset == 0)
+			continue;
+		if ((m = malloc((u->nset + c->nset) * sizeof(*m))) == NULL) {
+			al->oom = 1;
+			return;
+		}
+		while (x < u->nset || y < c->nset) {
+			uint32_t v;
+			if (y >= c->nset || (x < u->nset && u->set[x] < c->set[y]))
+				v = u->set[x++];
+			else if (x >= u->nset || c->set[y] < u->set[x])
+				v = c->set[y++];
+			else {
+				v = u->set[x++];
+				y++;
+			}
+			m[z++] = v;
+		}
+		memcpy(u->set, m, z * sizeof(*m));
+		u->nset = z;
+		free(m);
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Matching                                                            */
+
+/* Similarity of two units in [0, 1]; 0 when they cannot match. */
+static double
+score(const struct unit *a, const struct unit *b)
+{
+	double	 hs, cs, s;
+
+	if (a->kind != b->kind)
+		return 0.0;
+	if (a->key != NULL || b->key != NULL) {
+		if (a->key == NULL || b->key == NULL || strcmp(a->key, b->key))
+			return 0.0;
+		if (!a->multi)
+			return 1.0;
+	}
+	cs = lsn_set_similarity(a->set, a->nset, b->set, b->nset);
+	switch (a->kind) {
+	case U_ANNEX:
+		if (a->subject != NULL && b->subject != NULL) {
+			if (strcmp(a->subject, b->subject) == 0)
+				return 1.0;
+			if (strncmp(a->subject, "question ", 9) == 0 &&
+			    strncmp(b->subject, "question ", 9) == 0)
+				return 0.0;   /* another Question */
+		}
+		/* FALLTHROUGH */
+	case U_SECTION:
+		hs = lsn_set_similarity(a->hset, a->nhset, b->hset, b->nhset);
+		s = (hs + cs) / 2;
+		if (cs > s)
+			s = cs;
+		if ((a->nhset > 0 && hs == 1.0) || (a->role != NULL &&
+		    b->role != NULL && strcmp(a->role, b->role) == 0)) {
+			/* Same heading or role: the same section, edited. */
+			if (s < 0.6 + 0.4 * cs)
+				s = 0.6 + 0.4 * cs;
+		}
+		return s;
+	default:
+		return cs;
+	}
+}
+
+struct cand {
+	size_t	 ia, ib;
+	double	 score;
+	double	 dist;    /* difference of relative positions */
+};
+
+static int
+cand_cmp(const void *x, const void *y)
+{
+	const struct cand *a = x, *b = y;
+
+	if (a->score != b->score)
+		return a->score > b->score ? -1 : 1;
+	if (a->dist != b->dist)
+		return a->dist < b->dist ? -1 : 1;
+	if (a->ia != b->ia)
+		return a->ia < b->ia ? -1 : 1;
+	return a->ib < b->ib ? -1 : a->ib > b->ib;
+}
+
+struct posting {
+	uint32_t	 tok;
+	uint32_t	 ib;
+};
+
+static int
+posting_cmp(const void *x, const void *y)
+{
+	const struct posting *a = x, *b = y;
+
+	if (a->tok != b->tok)
+		return a->tok < b->tok ? -1 : 1;
+	return a->ib < b->ib ? -1 : a->ib > b->ib;
+}
+
+/* Words in more units than this say nothing about which unit is which. */
+#define POSTING_MAX 64
+/* Candidates compared per unit beyond its neighbours. */
+#define CAND_PER_UNIT 16
+/* Below this many pairs, every pair is compared. */
+#define ALL_PAIRS_MAX 4096
+
+/* Whether unit u (or one of its unmatched ancestors up to a matched one)
+ * may take a partner now: used by the cross-container pass so that a
+ * unit and its ancestor are not both matched across. */
+static int
+free_for_cross(const struct unit *u)
+{
+	if (u->partner != NULL || u->blocked)
+		return 0;
+	for (const struct unit *p = u->parent; p != NULL; p = p->parent) {
+		if (p->moved == 2)   /* matched across during this pass */
+			return 0;
+		if (p->partner != NULL)
+			return 1;
+	}
+	return 1;
+}
+
+static void
+take(struct unit *a, struct unit *b, int cross)
+{
+	a->partner = b;
+	b->partner = a;
+	if (cross) {
+		a->moved = b->moved = 2;   /* 2: across containers */
+		for (struct unit *p = a->parent; p != NULL && p->partner == NULL;
+		    p = p->parent)
+			p->blocked = 1;
+		for (struct unit *p = b->parent; p != NULL && p->partner == NULL;
+		    p = p->parent)
+			p->blocked = 1;
+	}
+}
+
+static int
+can_take(const struct unit *a, const struct unit *b, int cross)
+{
+	if (a->partner != NULL || b->partner != NULL)
+		return 0;
+	if (!cross)
+		return 1;
+	return free_for_cross(a) && free_for_cross(b);
+}
+
+/*
+ * Matches the units a[0..na) with b[0..nb) (those without a partner):
+ * equal hashes first, then by score >= threshold over bounded
+ * candidates. Sets partners. Returns 0, or -1 when memory ran out.
+ */
+static int
+match_units(struct unit **a, size_t na, struct unit **b, size_t nb,
+    double threshold, int cross)
+{
+	size_t		 *ra = NULL, *rb = NULL, nra = 0, nrb = 0, i, j;
+	size_t		 *next = NULL, *head = NULL, hsize, ncand = 0, capcand = 0;
+	struct cand	 *cand = NULL;
+	struct posting	 *post = NULL;
+	unsigned	 *cnt = NULL;
+	size_t		 *touched = NULL, npost = 0;
+	int		  rc = -1;
+
+	if (na == 0 || nb == 0)
+		return 0;
+	/* 1. Equal subtrees, the k-th of a hash with the k-th. */
+	for (hsize = 16; hsize < nb * 2; hsize *= 2)
+		;
+	if ((head = malloc(hsize * sizeof(*head))) == NULL ||
+	    (next = malloc(nb * sizeof(*next))) == NULL)
+		goto out;
+	for (i = 0; i < hsize; i++)
+		head[i] = SIZE_MAX;
+	for (j = nb; j-- > 0;) {
+		size_t h = (size_t)(b[j]->hash & (hsize - 1));
+		next[j] = head[h];
+		head[h] = j;
+	}
+	for (i = 0; i < na; i++) {
+		size_t h = (size_t)(a[i]->hash & (hsize - 1));
+		if (a[i]->partner != NULL)
+			continue;
+		for (j = head[h]; j != SIZE_MAX; j = next[j])
+			if (b[j]->hash == a[i]->hash && b[j]->kind == a[i]->kind &&
+			    strcmp(b[j]->text, a[i]->text) == 0 &&
+			    score(a[i], b[j]) > 0.0 && can_take(a[i], b[j], cross)) {
+				take(a[i], b[j], cross);
+				break;
+			}
+	}
+	/* 2. The leftovers, by similarity. */
+	if ((ra = malloc(na * sizeof(*ra))) == NULL ||
+	    (rb = malloc(nb * sizeof(*rb))) == NULL)
+		goto out;
+	for (i = 0; i < na; i++)
+		if (a[i]->partner == NULL)
+			ra[nra++] = i;
+	for (j = 0; j < nb; j++)
+		if (b[j]->partner == NULL)
+			rb[nrb++] = j;
+	if (nra == 0 || nrb == 0) {
+		rc = 0;
+		goto out;
+	}
+#define ADD_CAND(x, y) do {						\
+	double s_ = score(a[ra[x]], b[rb[y]]);				\
+	if (s_ >= threshold) {						\
+		if (ncand == capcand) {					\
+			size_t nc_ = capcand ? capcand * 2 : 64;	\
+			struct cand *p_ = realloc(cand, nc_ * sizeof(*p_)); \
+			if (p_ == NULL)					\
+				goto out;				\
+			cand = p_;					\
+			capcand = nc_;					\
+		}							\
+		cand[ncand].ia = ra[x];					\
+		cand[ncand].ib = rb[y];					\
+		cand[ncand].score = s_;					\
+		cand[ncand].dist = (double)(x) / (double)nra -		\
+		    (double)(y) / (double)nrb;				\
+		if (cand[ncand].dist < 0)				\
+			cand[ncand].dist = -cand[ncand].dist;		\
+		ncand++;						\
+	}								\
+} while (0)
+	if (nra * nrb <= ALL_PAIRS_MAX) {
+		for (i = 0; i < nra; i++)
+			for (j = 0; j < nrb; j++)
+				ADD_CAND(i, j);
+	} else {
+		/* Inverted index of the words of the b leftovers. */
+		size_t total = 0, p, q;
+		for (j = 0; j < nrb; j++)
+			total += b[rb[j]]->nset;
+		if ((post = malloc((total + 1) * sizeof(*post))) == NULL ||
+		    (cnt = calloc(nrb, sizeof(*cnt))) == NULL ||
+		    (touched = malloc(nrb * sizeof(*touched))) == NULL)
+			goto out;
+		for (j = 0; j < nrb; j++)
+			for (p = 0; p < b[rb[j]]->nset; p++) {
+				post[npost].tok = b[rb[j]]->set[p];
+				post[npost++].ib = (uint32_t)j;
+			}
+		qsort(post, npost, sizeof(*post), posting_cmp);
+		for (i = 0; i < nra; i++) {
+			const struct unit *u = a[ra[i]];
+			size_t nt = 0, lo, hi, expect, y;
+			for (p = 0; p < u->nset; p++) {
+				lo = 0;
+				hi = npost;
+				while (lo < hi) {
+					size_t mid = lo + (hi - lo) / 2;
+					if (post[mid].tok < u->set[p])
+						lo = mid + 1;
+					else
+						hi = mid;
+				}
+				for (q = lo; q < npost && post[q].tok == u->set[p]; q++)
+					;
+				if (q - lo > POSTING_MAX)
+					continue;
+				for (; lo < q; lo++) {
+					if (cnt[post[lo].ib]++ == 0)
+						touched[nt++] = post[lo].ib;
+				}
+			}
+			/* Keep the CAND_PER_UNIT most shared (partial sort). */
+			for (p = 0; p < nt && p < CAND_PER_UNIT; p++) {
+				size_t best = p;
+				for (q = p + 1; q < nt; q++)
+					if (cnt[touched[q]] > cnt[touched[best]])
+						best = q;
+				y = touched[p];
+				touched[p] = touched[best];
+				touched[best] = y;
+				ADD_CAND(i, touched[p]);
+			}
+			for (p = 0; p < nt; p++)
+				cnt[touched[p]] = 0;
+			/* And the neighbours by relative position. */
+			expect = (size_t)((double)i * (double)nrb / (double)nra);
+			for (y = expect > 2 ? expect - 2 : 0;
+			    y < nrb && y <= expect + 2; y++)
+				ADD_CAND(i, y);
+		}
+	}
+#undef ADD_CAND
+	qsort(cand, ncand, sizeof(*cand), cand_cmp);
+	for (i = 0; i < ncand; i++)
+		if (can_take(a[cand[i].ia], b[cand[i].ib], cross))
+			take(a[cand[i].ia], b[cand[i].ib], cross);
+	rc = 0;
+out:
+	free(ra);
+	free(rb);
+	free(head);
+	free(next);
+	free(cand);
+	free(post);
+	free(cnt);
+	free(touched);
+	return rc;
+}
+
+/*
+ * Marks as moved the matched kids of nb (new side) that are not in a
+ * maximum-weight increasing subsequence of partner positions: the LCS
+ * of the two orders, computed in O(n log n) with a Fenwick tree.
+ */
+static int
+mark_moves(struct unit *oa, struct unit *nb)
+{
+	size_t	 n = nb->nkids, m = oa->nkids, i, x;
+	size_t	*prev = NULL, *tree_i = NULL, *tree_w = NULL, *best = NULL;
+	size_t	*oldpos = NULL, top = SIZE_MAX, tw = 0;
+	int	 rc = -1;
+
+	if (n == 0 || m == 0)
+		return 0;
+	if ((oldpos = malloc(n * sizeof(*oldpos))) == NULL ||
+	    (prev = malloc(n * sizeof(*prev))) == NULL ||
+	    (best = malloc(n * sizeof(*best))) == NULL ||
+	    (tree_w = calloc(m + 1, sizeof(*tree_w))) == NULL ||
+	    (tree_i = malloc((m + 1) * sizeof(*tree_i))) == NULL)
+		goto out;
+	for (i = 0; i <= m; i++)
+		tree_i[i] = SIZE_MAX;
+	for (i = 0; i < n; i++) {
+		struct unit *p = nb->kids[i]->partner;
+		oldpos[i] = p == NULL || p->parent != oa || p->moved == 2 ?
+		    SIZE_MAX : p->index;
+		prev[i] = SIZE_MAX;
+		best[i] = 0;
+	}
+	for (i = 0; i < n; i++) {
+		size_t bw = 0, bi = SIZE_MAX;
+		if (oldpos[i] == SIZE_MAX)
+			continue;
+		/* Heaviest chain ending at an old position below oldpos[i]. */
+		for (x = oldpos[i]; x > 0; x -= x & (~x + 1))
+			if (tree_w[x] > bw) {
+				bw = tree_w[x];
+				bi = tree_i[x];
+			}
+		best[i] = bw + nb->kids[i]->weight;
+		prev[i] = bi;
+		for (x = oldpos[i] + 1; x <= m; x += x & (~x + 1))
+			if (best[i] > tree_w[x]) {
+				tree_w[x] = best[i];
+				tree_i[x] = i;
+			}
+	}
+	/* Everything matched outside the heaviest chain moved. */
+	for (i = 0; i < n; i++)
+		if (oldpos[i] != SIZE_MAX) {
+			nb->kids[i]->moved = 1;
+			if (best[i] > tw) {
+				tw = best[i];
+				top = i;
+			}
+		}
+	for (i = top; i != SIZE_MAX; i = prev[i])
+		nb->kids[i]->moved = 0;
+	rc = 0;
+out:
+	free(prev);
+	free(best);
+	free(tree_w);
+	free(tree_i);
+	free(oldpos);
+	return rc;
+}
+
+/* Threshold for units in the same container, and across containers. */
+#define MATCH_THRESHOLD 0.5
+#define CROSS_THRESHOLD 0.6
+
+/* Phase 1: aligns the kids of the matched pair (oa, nb), recursively. */
+static int
+align_pair(struct unit *oa, struct unit *nb)
+{
+	size_t i;
+
+	if (oa->kind == U_ROW) {
+		/* Cells by column. */
+		for (i = 0; i < oa->nkids && i < nb->nkids; i++)
+			if (oa->kids[i]->partner == NULL &&
+			    nb->kids[i]->partner == NULL)
+				take(oa->kids[i], nb->kids[i], 0);
+	} else if (match_units(oa->kids, oa->nkids, nb->kids, nb->nkids,
+	    MATCH_THRESHOLD, 0) == -1)
+		return -1;
+	if (mark_moves(oa, nb) == -1)
+		return -1;
+	for (i = 0; i < nb->nkids; i++) {
+		struct unit *k = nb->kids[i];
+		if (k->partner != NULL && k->partner->parent == oa &&
+		    k->moved != 2 && align_pair(k->partner, k) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+movable(const struct unit *u)
+{
+	return u->kind == U_SECTION || u->kind == U_PARA || u->kind == U_LIST ||
+	    u->kind == U_ITEM || u->kind == U_TABLE || u->kind == U_ANNEX;
+}
+
+static int
+weight_desc(const void *x, const void *y)
+{
+	const struct unit *a = *(struct unit *const *)x;
+	const struct unit *b = *(struct unit *const *)y;
+
+	return a->weight > b->weight ? -1 : a->weight < b->weight;
+}
+
+/* Collects the unmatched movable units of a side (any depth). */
+static int
+pool(struct side *sd, struct unit ***out, size_t *n)
+{
+	size_t i, k = 0;
+
+	*out = NULL;
+	*n = 0;
+	if (sd->n == 0)
+		return 0;
+	if ((*out = malloc(sd->n * sizeof(**out))) == NULL)
+		return -1;
+	for (i = 0; i < sd->n; i++) {
+		struct unit *u = sd->all[i];
+		if (u->partner == NULL && movable(u))
+			(*out)[k++] = u;
+	}
+	/* Whole subtrees first, so a moved section moves as one. */
+	qsort(*out, k, sizeof(**out), weight_desc);
+	*n = k;
+	return 0;
+}
+
+/* Phase 2: matches across containers what phase 1 left over. */
+static int
+align_across(struct aligner *al)
+{
+	struct unit	**pa, **pb;
+	size_t		  na, nb, i;
+	int		  rc = -1;
+
+	if (pool(&al->old, &pa, &na) == -1)
+		return -1;
+	if (pool(&al->new, &pb, &nb) == -1) {
+		free(pa);
+		return -1;
+	}
+	if (match_units(pa, na, pb, nb, CROSS_THRESHOLD, 1) == -1)
+		goto out;
+	/* The kids of containers matched across are aligned as usual. */
+	for (i = 0; i < nb; i++)
+		if (pb[i]->partner != NULL && pb[i]->moved == 2 &&
+		    align_pair(pb[i]->partner, pb[i]) == -1)
+			goto out;
+	rc = 0;
+out:
+	free(pa);
+	free(pb);
+	return rc;
+}
+
+static int
+compute_has_match(struct unit *u)
+{
+	int any = u->partner != NULL;
+
+	for (size_t i = 0; i < u->nkids; i++)
+		any |= compute_has_match(u->kids[i]);
+	u->has_match = any;
+	return any;
+}
+
+/* ------------------------------------------------------------------ */
+/* Emitting changes                                                    */
+
+/* "Annex A › 2 Work methods › item 3"; caller frees. */
+static char *
+where_of(const struct unit *u)
+{
+	const struct unit	*chain[64];
+	size_t			 n = 0, depth = 0;
+	struct lsn_buf		 b = LSN_BUF_INIT;
+
+	for (const struct unit *p = u; p != NULL; p = p->parent)
+		depth++;
+	/* Deeper than 64: keep the innermost 64 segments. */
+	for (const struct unit *p = u; p != NULL && n < 64; p = p->parent)
+		chain[n++] = p;
+	(void)depth;
+	while (n-- > 0) {
+		if (chain[n]->seg == NULL)
+			continue;
+		if (b.len > 0)
+			lsn_buf_puts(&b, " \xe2\x80\xba ");   /* › */
+		lsn_buf_puts(&b, chain[n]->seg);
+	}
+	if (u->kind == U_LIST && u->seg == NULL) {
+		/* The only list of its container: named when it is the unit. */
+		if (b.len > 0)
+			lsn_buf_puts(&b, " \xe2\x80\xba ");
+		lsn_buf_puts(&b, "list");
+	}
+	if (b.len == 0)
+		lsn_buf_puts(&b, "document");
+	return lsn_buf_detach(&b, NULL);
+}
+
+/* Own text as shown: with the number for sections, items and annexes. */
+static void
+display_own(const struct unit *u, struct lsn_buf *b)
+{
+	if (u->kind == U_ANNEX) {
+		lsn_buf_puts(b, "Annex");
+		if (u->number != NULL && *u->number != '\0') {
+			lsn_buf_putc(b, ' ');
+			lsn_buf_puts(b, u->number);
+		}
+		if (*u->text != '\0') {
+			lsn_buf_puts(b, ": ");
+			lsn_buf_puts(b, u->text);
+		}
+		return;
+	}
+	if (u->kind == U_SECTION && u->number != NULL && *u->number != '\0') {
+		lsn_buf_puts(b, u->number);
+		if (*u->text != '\0')
+			lsn_buf_putc(b, ' ');
+	}
+	lsn_buf_puts(b, u->text);
+}
+
+/* The whole subtree as text: one line per unit; the cells of a row
+ * joined by " | ", the blocks of a cell by spaces. */
+static void
+display_tree(const struct unit *u, struct lsn_buf *b)
+{
+	const char	*sep = u->kind == U_ROW ? " | " :
+			    u->kind == U_CELL ? " " : "\n";
+	size_t		 start = b->len;
+
+	display_own(u, b);
+	for (size_t i = 0; i < u->nkids; i++) {
+		if (i > 0 || b->len > start)
+			lsn_buf_puts(b, sep);
+		display_tree(u->kids[i], b);
+	}
+}
+
+static int
+own_text_only(const struct unit *u)
+{
+	return u->kind == U_SECTION || u->kind == U_ANNEX ||
+	    u->kind == U_ITEM || u->kind == U_PARA || u->kind == U_FIELD;
+}
+
+static xmlNodePtr
+new_child(struct aligner *al, xmlNodePtr parent, const char *name,
+    const char *text, size_t len)
+{
+	xmlNodePtr n;
+
+	if (al->oom)
+		return NULL;
+	if ((n = xmlNewDocNode(al->out, NULL, (const xmlChar *)name, NULL)) == NULL) {
+		al->oom = 1;
+		return NULL;
+	}
+	xmlAddChild(parent, n);
+	if (text != NULL && len > 0) {
+		xmlNodePtr t = xmlNewDocTextLen(al->out, (const xmlChar *)text,
+		    (int)len);
+		if (t == NULL) {
+			al->oom = 1;
+			return NULL;
+		}
+		xmlAddChild(n, t);
+	}
+	return n;
+}
+
+static void
+set_attr(struct aligner *al, xmlNodePtr n, const char *name, const char *v)
+{
+	if (al->oom || n == NULL)
+		return;
+	if (xmlSetProp(n, (const xmlChar *)name, (const xmlChar *)v) == NULL)
+		al->oom = 1;
+}
+
+static void
+set_path_attr(struct aligner *al, xmlNodePtr c, const char *name,
+    const struct unit *u)
+{
+	xmlNodePtr	 n = u->text_node != NULL ? u->text_node : u->node;
+	xmlChar		*p;
+
+	if (al->oom)
+		return;
+	if ((p = xmlGetNodePath(n)) == NULL) {
+		al->oom = 1;
+		return;
+	}
+	set_attr(al, c, name, (const char *)p);
+	xmlFree(p);
+}
+
+static void
+set_where_attr(struct aligner *al, xmlNodePtr c, const char *name,
+    const struct unit *u)
+{
+	char *w;
+
+	if (al->oom)
+		return;
+	if ((w = where_of(u)) == NULL) {
+		al->oom = 1;
+		return;
+	}
+	set_attr(al, c, name, w);
+	free(w);
+}
+
+enum { W_DIFF, W_INSERT, W_DELETE };
+
+/*
+ * Appends one <change>. u_old / u_new give the locations (NULL for an
+ * insertion / a deletion), old / new the texts (NULL when absent).
+ */
+static void
+add_change(struct aligner *al, const char *op, const struct unit *u_old,
+    const struct unit *u_new, const char *old, const char *new)
+{
+	xmlNodePtr	 c, w;
+	const struct unit *here = u_new != NULL ? u_new : u_old;
+
+	if (al->oom)
+		return;
+	c = new_child(al, al->root, "change", NULL, 0);
+	set_attr(al, c, "op", op);
+	set_where_attr(al, c, "where", here);
+	set_path_attr(al, c, "path", here);
+	if (u_old != NULL && u_new != NULL && strcmp(op, "move") == 0) {
+		set_where_attr(al, c, "old-where", u_old);
+		set_path_attr(al, c, "old-path", u_old);
+	}
+	if (old != NULL)
+		new_child(al, c, "old", old, strlen(old));
+	if (new != NULL)
+		new_child(al, c, "new", new, strlen(new));
+	w = new_child(al, c, "words", NULL, 0);
+	if (old != NULL && new != NULL) {
+		struct lsn_wop *ops;
+		size_t n;
+		if (lsn_word_diff(old, strlen(old), new, strlen(new), &ops,
+		    &n) == -1) {
+			al->oom = 1;
+			return;
+		}
+		for (size_t i = 0; i < n; i++)
+			new_child(al, w, ops[i].op == LSN_WOP_EQUAL ? "equal" :
+			    ops[i].op == LSN_WOP_INSERT ? "insert" : "delete",
+			    ops[i].text, ops[i].len);
+		free(ops);
+	} else if (old != NULL && *old != '\0')
+		new_child(al, w, "delete", old, strlen(old));
+	else if (new != NULL && *new != '\0')
+		new_child(al, w, "insert", new, strlen(new));
+	al->count++;
+	if (strcmp(op, "insert") == 0)
+		al->inserted++;
+	else if (strcmp(op, "delete") == 0)
+		al->deleted++;
+	else if (strcmp(op, "replace") == 0)
+		al->replaced++;
+	else
+		al->moved++;
+}
+
+static void emit_pair(struct aligner *, struct unit *, struct unit *, int);
+
+/* A deleted subtree: one change, unless parts of it moved elsewhere. */
+static void
+emit_deleted(struct aligner *al, struct unit *u)
+{
+	struct lsn_buf b = LSN_BUF_INIT;
+
+	if (u->partner != NULL)
+		return;   /* reported where it went */
+	if (!u->has_match) {
+		display_tree(u, &b);
+		if (b.oom)
+			al->oom = 1;
+		else
+			add_change(al, "delete", u, NULL, lsn_buf_str(&b), NULL);
+		lsn_buf_free(&b);
+		return;
+	}
+	if (*u->text != '\0' || u->kind == U_ANNEX) {
+		display_own(u, &b);
+		add_change(al, "delete", u, NULL, lsn_buf_str(&b), NULL);
+		lsn_buf_free(&b);
+	}
+	for (size_t i = 0; i < u->nkids; i++)
+		emit_deleted(al, u->kids[i]);
+}
+
+/* An inserted subtree; the parts that came from elsewhere are moves. */
+static void
+emit_inserted(struct aligner *al, struct unit *u)
+{
+	struct lsn_buf b = LSN_BUF_INIT;
+
+	if (u->partner != NULL) {
+		emit_pair(al, u->partner, u, 1);
+		return;
+	}
+	if (!u->has_match) {
+		display_tree(u, &b);
+		if (b.oom)
+			al->oom = 1;
+		else
+			add_change(al, "insert", NULL, u, NULL, lsn_buf_str(&b));
+		lsn_buf_free(&b);
+		return;
+	}
+	if (*u->text != '\0' || u->kind == U_ANNEX) {
+		display_own(u, &b);
+		add_change(al, "insert", NULL, u, NULL, lsn_buf_str(&b));
+		lsn_buf_free(&b);
+	}
+	for (size_t i = 0; i < u->nkids; i++)
+		emit_inserted(al, u->kids[i]);
+}
+
+/* The kids of a matched pair, in the new order, deletions in place. */
+static void
+emit_kids(struct aligner *al, struct unit *oa, struct unit *nb)
+{
+	size_t i = 0, j, k;
+
+	for (j = 0; j < nb->nkids && !al->oom; j++) {
+		struct unit *u = nb->kids[j], *p = u->partner;
+		if (p != NULL && p->parent == oa && !u->moved) {
+			for (k = i; k < oa->nkids && oa->kids[k] != p; k++)
+				emit_deleted(al, oa->kids[k]);
+			i = k + 1;
+			emit_pair(al, p, u, 0);
+		} else if (p != NULL)
+			emit_pair(al, p, u, 1);
+		else
+			emit_inserted(al, u);
+	}
+	for (; i < oa->nkids && !al->oom; i++)
+		emit_deleted(al, oa->kids[i]);
+}
+
+static void
+emit_pair(struct aligner *al, struct unit *oa, struct unit *nb, int moved)
+{
+	struct lsn_buf	 ob = LSN_BUF_INIT, nbuf = LSN_BUF_INIT;
+
+	if (al->oom)
+		return;
+	if (moved) {
+		if (own_text_only(oa)) {
+			display_own(oa, &ob);
+			display_own(nb, &nbuf);
+		} else {
+			/* Lists, tables, footnotes: all of it, edits included. */
+			display_tree(oa, &ob);
+			display_tree(nb, &nbuf);
+		}
+		if (ob.oom || nbuf.oom)
+			al->oom = 1;
+		else
+			add_change(al, "move", oa, nb, lsn_buf_str(&ob),
+			    lsn_buf_str(&nbuf));
+		lsn_buf_free(&ob);
+		lsn_buf_free(&nbuf);
+		if (!own_text_only(oa))
+			return;
+	} else if (strcmp(oa->text, nb->text) != 0)
+		add_change(al, "replace", oa, nb, oa->text, nb->text);
+	else if (own_text_only(oa))
+		al->unchanged++;
+	emit_kids(al, oa, nb);
+}
+
+/* ------------------------------------------------------------------ */
+/* Subjects                                                            */
+
+/*
+ * The annex holding the one ToR of doc, or the document element for a
+ * standalone ToR; NULL when there is none or more than one.
+ */
+static xmlNodePtr
+find_tor(xmlDocPtr doc)
+{
+	xmlNodePtr d = xmlDocGetRootElement(doc), found = NULL;
+	const char *kind = lsn_prop(d, "kind");
+	size_t n = 0;
+
+	if (lsn_child(d, "terms-of-reference") != NULL ||
+	    (kind != NULL && strcmp(kind, "terms-of-reference") == 0))
+		return d;
+	for (xmlNodePtr a = lsn_child(d, "annex"); a != NULL;
+	    a = lsn_next(a, "annex")) {
+		const char *k = lsn_prop(a, "kind");
+		if (lsn_child(a, "terms-of-reference") != NULL ||
+		    (k != NULL && strcmp(k, "terms-of-reference") == 0)) {
+			found = a;
+			n++;
+		}
+	}
+	return n == 1 ? found : NULL;
+}
+
+static const char *
+question_id(xmlNodePtr host)
+{
+	xmlNodePtr q = lsn_child(host, "question");
+
+	return q != NULL ? lsn_prop(q, "id") : NULL;
+}
+
+/* The annex (or the document) carrying Question `id`, or NULL. */
+static xmlNodePtr
+find_question(xmlDocPtr doc, const char *id)
+{
+	xmlNodePtr d = xmlDocGetRootElement(doc);
+	const char *q = question_id(d);
+
+	if (q != NULL && strcmp(q, id) == 0)
+		return d;
+	for (xmlNodePtr a = lsn_child(d, "annex"); a != NULL;
+	    a = lsn_next(a, "annex"))
+		if ((q = question_id(a)) != NULL && strcmp(q, id) == 0)
+			return a;
+	return NULL;
+}
+
+/*
+ * Picks what to compare. Documents of the same kind are compared whole
+ * (their ToR and Question annexes pair up by subject anyway). Documents
+ * of different kinds that carry one ToR each, or the same Question,
+ * are compared on that subject only: the rest of an LS around a ToR
+ * annex is not part of the ToR.
+ */
+static void
+pick_scope(xmlDocPtr o, xmlDocPtr n, xmlNodePtr *so, xmlNodePtr *sn)
+{
+	xmlNodePtr	 ro = xmlDocGetRootElement(o), rn = xmlDocGetRootElement(n);
+	const char	*ko = lsn_prop(ro, "kind"), *kn = lsn_prop(rn, "kind");
+	xmlNodePtr	 to, tn;
+
+	*so = *sn = NULL;
+	if (ko == NULL || kn == NULL || strcmp(ko, kn) == 0)
+		return;
+	to = find_tor(o);
+	tn = find_tor(n);
+	if (to != NULL && tn != NULL) {
+		*so = to;
+		*sn = tn;
+		return;
+	}
+	/* The first Question of old (document, then annexes) also in new. */
+	for (xmlNodePtr h = ro; h != NULL;
+	    h = h == ro ? lsn_child(ro, "annex") : lsn_next(h, "annex")) {
+		const char *id = question_id(h);
+		xmlNodePtr other;
+		if (id != NULL && (other = find_question(n, id)) != NULL) {
+			*so = h;
+			*sn = other;
+			return;
+		}
+	}
+}
+
+int
+lsn_diff_align(xmlDocPtr old_model, xmlDocPtr new_model, xmlDocPtr out,
+    xmlNodePtr root, liaison_error **err)
+{
+	struct aligner	 al;
+	struct unit	*ro, *rn;
+	xmlNodePtr	 so, sn, st;
+	char		 num[32];
+
+	memset(&al, 0, sizeof(al));
+	al.out = out;
+	al.root = root;
+	pick_scope(old_model, new_model, &so, &sn);
+	if (so != NULL) {
+		ro = build_subject(&al, &al.old, old_model,
+		    so == xmlDocGetRootElement(old_model) ? NULL : so);
+		rn = build_subject(&al, &al.new, new_model,
+		    sn == xmlDocGetRootElement(new_model) ? NULL : sn);
+	} else {
+		ro = build_document(&al, &al.old, old_model);
+		rn = build_document(&al, &al.new, new_model);
+	}
+	if (ro == NULL || rn == NULL || al.oom)
+		goto oom;
+	finish_unit(&al, ro);
+	finish_unit(&al, rn);
+	if (al.oom)
+		goto oom;
+	take(ro, rn, 0);
+	if (align_pair(ro, rn) == -1 || align_across(&al) == -1)
+		goto oom;
+	compute_has_match(ro);
+	compute_has_match(rn);
+	emit_pair(&al, ro, rn, 0);
+	if (al.oom)
+		goto oom;
+	st = new_child(&al, root, "stats", NULL, 0);
+#define STAT(name, v) do {						\
+	snprintf(num, sizeof(num), "%lu", (v));				\
+	set_attr(&al, st, name, num);					\
+} while (0)
+	STAT("inserted", al.inserted);
+	STAT("deleted", al.deleted);
+	STAT("replaced", al.replaced);
+	STAT("moved", al.moved);
+	STAT("unchanged", al.unchanged);
+#undef STAT
+	if (al.oom)
+		goto oom;
+	side_free(&al.old);
+	side_free(&al.new);
+	return 0;
+oom:
+	side_free(&al.old);
+	side_free(&al.new);
+	lsn_error_set(err, LIAISON_ERR_NOMEM, NULL, NULL, 0, 0,
+	    "out of memory while comparing documents");
+	return -1;
+}

@@ -1,0 +1,220 @@
+/*
+ * diff.c: the public diff API. liaison_diff_new() builds the diff
+ * document (schema liaison-diff.rng) and validates it; the emitters
+ * render only from that document.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/tree.h>
+
+#include "diff/diff.h"
+#include "emit/emit.h"
+#include "model/model.h"
+#include "util/buf.h"
+#include "util/error.h"
+
+const char *
+lsn_diff_node_text(xmlNodePtr n)
+{
+	if (n == NULL)
+		return "";
+	for (xmlNodePtr c = n->children; c != NULL; c = c->next)
+		if (c->type == XML_TEXT_NODE && c->content != NULL)
+			return (const char *)c->content;
+	return "";
+}
+
+const char *
+lsn_diff_child_text(xmlNodePtr n, const char *name)
+{
+	xmlNodePtr c = lsn_child(n, name);
+
+	return c != NULL ? lsn_diff_node_text(c) : NULL;
+}
+
+/* <old-input>/<new-input> from the model's <input>. */
+static int
+copy_input(xmlDocPtr out, xmlNodePtr root, const char *name, xmlDocPtr model)
+{
+	static const char *const attrs[] = { "file", "format", "sha256" };
+	xmlNodePtr	 in = lsn_child(xmlDocGetRootElement(model), "input");
+	xmlNodePtr	 n;
+
+	if ((n = xmlNewDocNode(out, NULL, (const xmlChar *)name, NULL)) == NULL)
+		return -1;
+	xmlAddChild(root, n);
+	for (size_t i = 0; i < sizeof(attrs) / sizeof(attrs[0]); i++) {
+		const char *v = in != NULL ? lsn_prop(in, attrs[i]) : NULL;
+		if (v != NULL && xmlSetProp(n, (const xmlChar *)attrs[i],
+		    (const xmlChar *)v) == NULL)
+			return -1;
+	}
+	return 0;
+}
+
+liaison_diff *
+liaison_diff_new(const liaison_doc *old_doc, const liaison_doc *new_doc,
+    liaison_error **err)
+{
+	liaison_diff	*d;
+	xmlNodePtr	 root, or, nr;
+
+	if (old_doc == NULL || new_doc == NULL || old_doc->xml == NULL ||
+	    new_doc->xml == NULL) {
+		lsn_error_set(err, LIAISON_ERR_USAGE, NULL, NULL, 0, 0,
+		    "liaison_diff_new: a document is missing");
+		return NULL;
+	}
+	or = xmlDocGetRootElement(old_doc->xml);
+	nr = xmlDocGetRootElement(new_doc->xml);
+	if (!lsn_is(or, "document") || !lsn_is(nr, "document")) {
+		lsn_error_set(err, LIAISON_ERR_USAGE, NULL, NULL, 0, 0,
+		    "liaison_diff_new: not a liaison model");
+		return NULL;
+	}
+	if ((d = calloc(1, sizeof(*d))) == NULL)
+		goto oom;
+	if ((d->xml = xmlNewDoc((const xmlChar *)"1.0")) == NULL ||
+	    (root = xmlNewDocNode(d->xml, NULL, (const xmlChar *)"diff",
+	    NULL)) == NULL)
+		goto oom;
+	xmlDocSetRootElement(d->xml, root);
+	if (xmlSetProp(root, (const xmlChar *)"model",
+	    (const xmlChar *)"liaison-diff/1") == NULL ||
+	    copy_input(d->xml, root, "old-input", old_doc->xml) == -1 ||
+	    copy_input(d->xml, root, "new-input", new_doc->xml) == -1)
+		goto oom;
+	if (lsn_diff_align(old_doc->xml, new_doc->xml, d->xml, root, err) == -1) {
+		liaison_diff_free(d);
+		return NULL;
+	}
+	for (xmlNodePtr c = lsn_child(root, "change"); c != NULL;
+	    c = lsn_next(c, "change"))
+		d->count++;
+	/* Emitters trust the document: check it is what the schema says. */
+	if (lsn_validate(d->xml, "liaison-diff.rng", NULL, NULL, err) !=
+	    LIAISON_OK) {
+		liaison_diff_free(d);
+		return NULL;
+	}
+	return d;
+oom:
+	liaison_diff_free(d);
+	lsn_error_set(err, LIAISON_ERR_NOMEM, NULL, NULL, 0, 0,
+	    "out of memory");
+	return NULL;
+}
+
+size_t
+liaison_diff_count(const liaison_diff *diff)
+{
+	return diff != NULL ? diff->count : 0;
+}
+
+struct _xmlDoc *
+liaison_diff_xml(const liaison_diff *diff)
+{
+	return diff != NULL ? diff->xml : NULL;
+}
+
+void
+liaison_diff_free(liaison_diff *diff)
+{
+	if (diff == NULL)
+		return;
+	if (diff->xml != NULL)
+		xmlFreeDoc(diff->xml);
+	free(diff);
+}
+
+static int
+emit(const liaison_diff *diff, liaison_diff_format fmt, unsigned int flags,
+    struct lsn_out *o, liaison_error **err)
+{
+	if (diff == NULL || diff->xml == NULL) {
+		lsn_error_set(err, LIAISON_ERR_USAGE, NULL, NULL, 0, 0,
+		    "no diff to write");
+		return -1;
+	}
+	switch (fmt) {
+	case LIAISON_DIFF_TEXT:
+		return lsn_diff_emit_text(diff->xml, flags, o, err);
+	case LIAISON_DIFF_MARKDOWN:
+		return lsn_diff_emit_markdown(diff->xml, flags, o, err);
+	case LIAISON_DIFF_JSON:
+		return lsn_diff_emit_json(diff->xml, flags, o, err);
+	case LIAISON_DIFF_XML:
+		return lsn_diff_emit_xml(diff->xml, flags, o, err);
+	case LIAISON_DIFF_HTML:
+		return lsn_diff_emit_html(diff->xml, flags, o, err);
+	}
+	lsn_error_set(err, LIAISON_ERR_USAGE, NULL, NULL, 0, 0,
+	    "unknown diff format %d", (int)fmt);
+	return -1;
+}
+
+static liaison_status
+status_of(liaison_error **err)
+{
+	return err != NULL && *err != NULL ? (*err)->code :
+	    LIAISON_ERR_INTERNAL;
+}
+
+liaison_status
+liaison_diff_emit_file(const liaison_diff *diff, liaison_diff_format fmt,
+    unsigned int flags, FILE *out, liaison_error **err)
+{
+	struct lsn_out	 o;
+	int		 rc;
+
+	if (out == NULL)
+		return lsn_error_set(err, LIAISON_ERR_USAGE, NULL, NULL, 0, 0,
+		    "no output stream");
+	memset(&o, 0, sizeof(o));
+	o.fp = out;
+	rc = emit(diff, fmt, flags, &o, err);
+	if (lsn_out_flush(&o) == -1 || fflush(out) == EOF) {
+		int e = errno, oom = o.buf.oom;
+		lsn_buf_free(&o.buf);
+		if (rc != 0)
+			return status_of(err);
+		if (oom)
+			return lsn_error_set(err, LIAISON_ERR_NOMEM, NULL,
+			    NULL, 0, 0, "out of memory");
+		return lsn_error_set(err, LIAISON_ERR_IO, NULL, NULL, 0, 0,
+		    "write error: %s", strerror(e));
+	}
+	lsn_buf_free(&o.buf);
+	return rc == 0 ? LIAISON_OK : status_of(err);
+}
+
+liaison_status
+liaison_diff_emit_buffer(const liaison_diff *diff, liaison_diff_format fmt,
+    unsigned int flags, char **out, size_t *len, liaison_error **err)
+{
+	struct lsn_out	 o;
+	size_t		 n;
+
+	if (out == NULL)
+		return lsn_error_set(err, LIAISON_ERR_USAGE, NULL, NULL, 0, 0,
+		    "no output pointer");
+	*out = NULL;
+	memset(&o, 0, sizeof(o));
+	if (emit(diff, fmt, flags, &o, err) != 0) {
+		lsn_buf_free(&o.buf);
+		return status_of(err);
+	}
+	if (o.error || (*out = lsn_buf_detach(&o.buf, &n)) == NULL) {
+		lsn_buf_free(&o.buf);
+		return lsn_error_set(err, LIAISON_ERR_NOMEM, NULL, NULL, 0, 0,
+		    "out of memory");
+	}
+	if (len != NULL)
+		*len = n;
+	return LIAISON_OK;
+}

@@ -1,0 +1,132 @@
+/*
+ * emit-markdown.c: the diff as a CommonMark list (GitHub flavour for
+ * strikethrough): one numbered item per change, deleted words as
+ * ~~...~~ and inserted words as **...**.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "diff/diff.h"
+#include "model/model.h"
+
+/*
+ * Text with Markdown punctuation escaped and line breaks kept inside the
+ * list item (hard break, then the item's indentation). What would start
+ * a block at the beginning of a line (a list marker, a heading, a quote)
+ * is escaped there only, so running text keeps "ITU-T" readable.
+ */
+static void
+put_md(struct lsn_out *o, const char *s, size_t n, int *bol)
+{
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (c == '\n') {
+			lsn_out_puts(o, "\\\n   ");
+			*bol = 1;
+			continue;
+		}
+		if (strchr("\\`*_[]<>~|", c) != NULL)
+			lsn_out_putc(o, '\\');
+		else if (*bol && strchr("-+#=", c) != NULL)
+			lsn_out_putc(o, '\\');
+		else if (*bol && c >= '0' && c <= '9') {
+			/* "1." or "1)" at a line start would open a list. */
+			size_t j = i;
+			while (j < n && s[j] >= '0' && s[j] <= '9')
+				j++;
+			lsn_out_put(o, s + i, j - i);
+			if (j < n && (s[j] == '.' || s[j] == ')')) {
+				lsn_out_putc(o, '\\');
+				lsn_out_putc(o, s[j]);
+				j++;
+			}
+			i = j - 1;
+			*bol = 0;
+			continue;
+		}
+		if (c != ' ')
+			*bol = 0;
+		lsn_out_putc(o, c);
+	}
+}
+
+/* Emphasis must hug its text: spaces at either end go outside. */
+static void
+put_marked(struct lsn_out *o, const char *s, const char *mark, int *bol)
+{
+	size_t n = strlen(s), a = 0, b = n;
+
+	while (a < n && (s[a] == ' ' || s[a] == '\n'))
+		a++;
+	while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\n'))
+		b--;
+	put_md(o, s, a, bol);
+	if (b > a) {
+		lsn_out_puts(o, mark);
+		put_md(o, s + a, b - a, bol);
+		lsn_out_puts(o, mark);
+	}
+	put_md(o, s + b, n - b, bol);
+}
+
+int
+lsn_diff_emit_markdown(xmlDocPtr diff, unsigned int flags,
+    struct lsn_out *o, liaison_error **err)
+{
+	xmlNodePtr	 root = xmlDocGetRootElement(diff), st;
+	const char	*of = lsn_prop(lsn_child(root, "old-input"), "file");
+	const char	*nf = lsn_prop(lsn_child(root, "new-input"), "file");
+	size_t		 n = 0;
+	int		 bol = 0;
+
+	lsn_out_puts(o, "# Changes\n\nFrom ");
+	put_md(o, of != NULL ? of : "old", strlen(of != NULL ? of : "old"), &bol);
+	lsn_out_puts(o, " to ");
+	put_md(o, nf != NULL ? nf : "new", strlen(nf != NULL ? nf : "new"), &bol);
+	lsn_out_puts(o, ".\n\n");
+	for (xmlNodePtr c = lsn_child(root, "change"); c != NULL;
+	    c = lsn_next(c, "change")) {
+		const char *from = lsn_prop(c, "old-where");
+		const char *old = lsn_diff_child_text(c, "old");
+		const char *new = lsn_diff_child_text(c, "new");
+		const char *w = lsn_prop(c, "where");
+
+		lsn_out_printf(o, "%zu. *%s*: ", ++n, lsn_prop(c, "op"));
+		bol = 0;
+		put_md(o, w, strlen(w), &bol);
+		if (from != NULL) {
+			lsn_out_puts(o, " (from ");
+			put_md(o, from, strlen(from), &bol);
+			lsn_out_putc(o, ')');
+		}
+		lsn_out_puts(o, "\\\n   ");
+		bol = 1;
+		if (old != NULL && new != NULL) {
+			for (xmlNodePtr x = lsn_child(lsn_child(c, "words"), NULL);
+			    x != NULL; x = lsn_next(x, NULL)) {
+				const char *t = lsn_diff_node_text(x);
+				if (lsn_is(x, "equal"))
+					put_md(o, t, strlen(t), &bol);
+				else
+					put_marked(o, t, lsn_is(x, "delete") ?
+					    "~~" : "**", &bol);
+			}
+		} else if (old != NULL)
+			put_marked(o, old, "~~", &bol);
+		else if (new != NULL)
+			put_marked(o, new, "**", &bol);
+		lsn_out_puts(o, "\n\n");
+	}
+	if (n == 0)
+		lsn_out_puts(o, "No changes.\n");
+	else if ((st = lsn_child(root, "stats")) != NULL)
+		lsn_out_printf(o, "%zu change%s: %s inserted, %s deleted, "
+		    "%s replaced, %s moved; %s unchanged.\n", n,
+		    n == 1 ? "" : "s", lsn_prop(st, "inserted"),
+		    lsn_prop(st, "deleted"), lsn_prop(st, "replaced"),
+		    lsn_prop(st, "moved"), lsn_prop(st, "unchanged"));
+	(void)flags;
+	(void)err;
+	return 0;
+}
