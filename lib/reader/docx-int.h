@@ -1,0 +1,238 @@
+/*
+ * docx-int.h: internals shared by the DOCX reader's files.
+ *
+ * docx-zip.c      the package: zip access with limits, part names,
+ *                 relationships, streaming XML readers over parts
+ * docx-styles.c   styles.xml: names, outline levels, style numbering
+ * docx-numbering.c numbering.xml and the list counters Word keeps
+ * docx.c          document.xml, footnotes, endnotes, core properties
+ */
+#ifndef LSN_DOCX_INT_H
+#define LSN_DOCX_INT_H
+
+#include <stddef.h>
+
+#include <libxml/xmlreader.h>
+#include <zip.h>
+
+#include "liaison.h"
+#include "util/buf.h"
+
+struct liaison_options;
+
+/* Namespaces we tell apart (transitional and strict URIs map to one). */
+enum lsn_ns {
+	LSN_NS_OTHER = 0,
+	LSN_NS_W,       /* wordprocessingml main */
+	LSN_NS_R,       /* officeDocument relationships (r:id) */
+	LSN_NS_MC,      /* markup compatibility */
+	LSN_NS_M,       /* office math */
+	LSN_NS_PKGREL,  /* package relationships (.rels files) */
+	LSN_NS_DC,      /* Dublin Core elements */
+	LSN_NS_DCTERMS
+};
+
+/* ---- the package ---------------------------------------------------- */
+
+struct lsn_pkg {
+	zip_t			*zip;
+	zip_source_t		*src;
+	const char		*name;    /* input name for errors; not owned */
+	liaison_error		**err;
+	unsigned long long	 entry_limit;   /* inflated bytes per part */
+	unsigned long long	 total_limit;   /* inflated bytes, all parts */
+	unsigned long long	 depth_limit;   /* XML element depth */
+	unsigned long long	 total_read;    /* inflated bytes so far */
+};
+
+/*
+ * Opens the zip in memory (the bytes are not copied: data must outlive
+ * the package). Checks the input size and entry count limits.
+ * Returns LIAISON_OK or an error code with *pkg->err set.
+ * Release with lsn_pkg_close.
+ */
+liaison_status	lsn_pkg_open(struct lsn_pkg *pkg, const void *data,
+		    size_t len, const char *name,
+		    const struct liaison_options *opts, liaison_error **err);
+void		lsn_pkg_close(struct lsn_pkg *pkg);
+/* 1 when the package holds the part (names compare without case). */
+int		lsn_pkg_has(struct lsn_pkg *pkg, const char *part);
+
+/*
+ * A streaming XML reader over one part, fed from zip_fread through
+ * xmlReaderForIO; inflated bytes are counted against the limits while
+ * reading, so a zip bomb stops early.
+ */
+struct lsn_xr {
+	xmlTextReaderPtr	 r;
+	struct lsn_pkg		*pkg;
+	zip_file_t		*zf;
+	char			*part;       /* owned */
+	unsigned long long	 part_read;
+	int			 limit_hit;  /* 0, or which limit stopped us */
+	int			 zip_failed;
+	char			*xml_msg;    /* first libxml2 error; owned */
+	unsigned long		 xml_line, xml_col;
+	const xmlChar		*ns_cache[8];  /* interned URI -> kind */
+	enum lsn_ns		 ns_kind[8];
+	int			 ns_used;
+	int			 depth;      /* depth of the current node */
+	int			 type;       /* xmlReaderTypes of the node */
+	int			 empty;      /* current element is <x/> */
+	enum lsn_ns		 ns;         /* namespace of the current node */
+	const char		*local;      /* local name of the current node */
+};
+
+/*
+ * Opens a reader over `part`. Returns 1 when opened, 0 when the part is
+ * absent (nothing set), -1 on error (*pkg->err set).
+ */
+int		lsn_xr_open(struct lsn_xr *xr, struct lsn_pkg *pkg,
+		    const char *part);
+/*
+ * Moves to the next node; with skip, past the current element's
+ * subtree. Returns 1 on a node (fields of xr describe it), 0 at the end
+ * of the part, -1 on an error (*pkg->err set: malformed XML with
+ * line:column, a limit, a DTD).
+ */
+int		lsn_xr_next(struct lsn_xr *xr, int skip);
+void		lsn_xr_close(struct lsn_xr *xr);
+/* Attribute `local` of the current element, in the element's own
+ * namespace or none; NULL when absent. Caller frees with xmlFree. */
+char		*lsn_xr_attr(struct lsn_xr *xr, const char *local);
+/* Attribute in a given namespace kind (e.g. r:id). Caller frees with xmlFree. */
+char		*lsn_xr_attr_ns(struct lsn_xr *xr, enum lsn_ns ns,
+		    const char *local);
+/* w:val style on/off attributes ("true", "1", "on" or absent: on). */
+int		lsn_xr_onoff(struct lsn_xr *xr, const char *local);
+/* Sets an error about the current position of xr. Returns code. */
+liaison_status	lsn_xr_error(struct lsn_xr *xr, liaison_status code,
+		    const char *fmt, ...)
+		    __attribute__((format(printf, 3, 4)));
+
+/* ---- relationships -------------------------------------------------- */
+
+struct lsn_rel {
+	char	*id;
+	char	*type;      /* full type URI */
+	char	*target;    /* resolved part name, or the URL when external */
+	int	 external;
+};
+
+struct lsn_rels {
+	struct lsn_rel	*items;
+	size_t		 count;
+};
+
+/*
+ * Reads the relationships of `source` ("" for the package, else a part
+ * name like "word/document.xml"). A missing .rels part is no error.
+ * Returns 0, or -1 with *pkg->err set. Free with lsn_rels_free.
+ */
+int		 lsn_rels_read(struct lsn_pkg *pkg, const char *source,
+		    struct lsn_rels *rels);
+void		 lsn_rels_free(struct lsn_rels *rels);
+/* The first relationship whose type ends in "/" + suffix, or NULL. */
+const struct lsn_rel *lsn_rels_by_type(const struct lsn_rels *rels,
+		    const char *suffix);
+const struct lsn_rel *lsn_rels_by_id(const struct lsn_rels *rels,
+		    const char *id);
+
+/* ---- styles --------------------------------------------------------- */
+
+struct lsn_style {
+	char	*id;
+	char	*name;        /* w:name, or the id when it has none */
+	char	*based_on;    /* style id or NULL */
+	int	 is_para;     /* w:type="paragraph" (or no type) */
+	int	 outline_lvl; /* own w:outlineLvl 0-9, -1 none */
+	int	 num_id;      /* own w:numPr/w:numId, -1 none */
+	int	 ilvl;        /* own w:numPr/w:ilvl, -1 none */
+	int	 is_default;
+	/* resolved through basedOn by lsn_styles_resolve: */
+	int	 r_outline;   /* 1-9, 0 none */
+	int	 r_num_id;    /* -1 none, 0 explicit "no numbering" */
+	int	 r_ilvl;      /* -1 none */
+};
+
+struct lsn_styles {
+	struct lsn_style	*items;
+	size_t			 count;
+	size_t			 default_para;  /* index, or (size_t)-1 */
+};
+
+/* Reads styles.xml (part may be NULL: no styles). 0 or -1 with error. */
+int		 lsn_styles_read(struct lsn_pkg *pkg, const char *part,
+		    struct lsn_styles *st);
+const struct lsn_style *lsn_styles_find(const struct lsn_styles *st,
+		    const char *id);
+void		 lsn_styles_free(struct lsn_styles *st);
+
+/* ---- numbering ------------------------------------------------------ */
+
+#define LSN_NUM_LEVELS 9
+
+struct lsn_lvl {
+	int	 defined;
+	int	 start;
+	char	*fmt;        /* numFmt value; NULL = decimal */
+	char	*text;       /* lvlText; NULL = none */
+	char	*font;       /* rFonts of the level (bullet glyph font) */
+	char	*pstyle;     /* style linked to this level */
+	int	 restart;    /* lvlRestart, -1 absent */
+	int	 legal;      /* isLgl */
+};
+
+struct lsn_abstract {
+	int		 id;
+	char		*style_link;  /* numStyleLink: defined elsewhere */
+	struct lsn_lvl	 lvl[LSN_NUM_LEVELS];
+	/* counters shared by every w:num using this definition */
+	int		 count[LSN_NUM_LEVELS];
+	int		 started[LSN_NUM_LEVELS];
+};
+
+struct lsn_num {
+	int		 id;
+	int		 abstract_id;
+	int		 start_override[LSN_NUM_LEVELS]; /* -1 none */
+	int		 override_used[LSN_NUM_LEVELS];
+	struct lsn_lvl	 lvl[LSN_NUM_LEVELS];  /* lvlOverride/w:lvl */
+};
+
+struct lsn_numbering {
+	struct lsn_abstract	*abs;
+	size_t			 nabs;
+	struct lsn_num		*nums;
+	size_t			 nnums;
+};
+
+/* Reads numbering.xml (part may be NULL). 0 or -1 with error. */
+int	 lsn_numbering_read(struct lsn_pkg *pkg, const char *part,
+	    struct lsn_numbering *nb);
+void	 lsn_numbering_free(struct lsn_numbering *nb);
+/*
+ * Advances the counters for a paragraph of list num_id at level ilvl
+ * and writes the label a reader of the document sees into *label (a new
+ * string the caller frees; NULL when the level shows nothing). styles
+ * resolve numbering style links. Returns 0, 1 when the numId is not
+ * defined (no label, nothing counted), -1 when memory ran out.
+ */
+int	 lsn_numbering_label(struct lsn_numbering *nb,
+	    const struct lsn_styles *st, int num_id, int ilvl, char **label);
+/* The level linked to style id `style` in list num_id, or -1. */
+int	 lsn_numbering_style_level(const struct lsn_numbering *nb,
+	    int num_id, const char *style);
+
+/* ---- text helpers (docx-text.c) ------------------------------------ */
+
+/*
+ * The Unicode text of a character in a symbol font (w:sym, bullets):
+ * Symbol, Wingdings and private-use code points U+F0xx. Returns a static
+ * UTF-8 string, or NULL when the glyph is not known.
+ */
+const char	*lsn_symbol_glyph(const char *font, unsigned int code);
+/* Appends code point cp as UTF-8. 0 or -1. */
+int		 lsn_buf_put_cp(struct lsn_buf *b, unsigned int cp);
+
+#endif

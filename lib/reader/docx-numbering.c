@@ -1,0 +1,491 @@
+/*
+ * docx-numbering.c: numbering.xml and the labels a reader of the
+ * document sees.
+ *
+ * The counting follows Word, not the letter of ECMA-376 as some readers
+ * take it: every w:num that points at one w:abstractNum shares that
+ * definition's counters (so "continue numbering" across numIds works);
+ * a w:lvlOverride/w:startOverride restarts its level the first time a
+ * paragraph of that w:num is numbered (this is how Word writes "restart
+ * numbering": a new numId with an override); using a level resets the
+ * deeper levels unless their w:lvlRestart says otherwise.
+ */
+#include "config.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "reader/docx-int.h"
+#include "util/buf.h"
+#include "util/error.h"
+
+static int
+atoi_or(const char *s, int dflt)
+{
+	char	*end;
+	long	 v;
+
+	if (s == NULL || *s == '\0')
+		return dflt;
+	v = strtol(s, &end, 10);
+	if (*end != '\0' || v < -1000000 || v > 1000000000)
+		return dflt;
+	return (int)v;
+}
+
+static void
+lvl_init(struct lsn_lvl *l)
+{
+	memset(l, 0, sizeof(*l));
+	l->restart = -1;
+}
+
+static void
+lvl_free(struct lsn_lvl *l)
+{
+	xmlFree(l->fmt);
+	xmlFree(l->text);
+	xmlFree(l->font);
+	xmlFree(l->pstyle);
+	lvl_init(l);
+}
+
+static struct lsn_abstract *
+find_abs(const struct lsn_numbering *nb, int id)
+{
+	size_t	 i;
+
+	for (i = 0; i < nb->nabs; i++)
+		if (nb->abs[i].id == id)
+			return &nb->abs[i];
+	return NULL;
+}
+
+static struct lsn_num *
+find_num(const struct lsn_numbering *nb, int id)
+{
+	size_t	 i;
+
+	for (i = 0; i < nb->nnums; i++)
+		if (nb->nums[i].id == id)
+			return &nb->nums[i];
+	return NULL;
+}
+
+/* Stores an attribute value into *dst, replacing what was there. */
+static void
+set_attr(struct lsn_xr *xr, char **dst, const char *local)
+{
+	char	*v = lsn_xr_attr(xr, local);
+
+	if (v == NULL)
+		return;
+	xmlFree(*dst);
+	*dst = v;
+}
+
+int
+lsn_numbering_read(struct lsn_pkg *pkg, const char *part,
+    struct lsn_numbering *nb)
+{
+	struct lsn_xr		 xr;
+	struct lsn_abstract	*abs = NULL;
+	struct lsn_num		*num = NULL;
+	struct lsn_lvl		*lvl = NULL;
+	size_t			 cap_abs = 0, cap_num = 0;
+	int			 ret, skip, k, override_lvl = -1;
+	char			*v;
+
+	memset(nb, 0, sizeof(*nb));
+	if ((ret = lsn_xr_open(&xr, pkg, part)) <= 0)
+		return ret;
+	skip = 0;
+	while ((ret = lsn_xr_next(&xr, skip)) == 1) {
+		skip = 0;
+		if (xr.ns != LSN_NS_W)
+			continue;
+		if (xr.type == XML_READER_TYPE_END_ELEMENT) {
+			if (strcmp(xr.local, "abstractNum") == 0)
+				abs = NULL, lvl = NULL;
+			else if (strcmp(xr.local, "num") == 0)
+				num = NULL, lvl = NULL;
+			else if (strcmp(xr.local, "lvl") == 0)
+				lvl = NULL;
+			else if (strcmp(xr.local, "lvlOverride") == 0)
+				override_lvl = -1;
+			continue;
+		}
+		if (xr.type != XML_READER_TYPE_ELEMENT)
+			continue;
+		if (strcmp(xr.local, "abstractNum") == 0) {
+			if (nb->nabs == cap_abs) {
+				struct lsn_abstract *n;
+
+				cap_abs = cap_abs ? cap_abs * 2 : 16;
+				if ((n = realloc(nb->abs,
+				    cap_abs * sizeof(*n))) == NULL)
+					goto oom;
+				nb->abs = n;
+			}
+			abs = &nb->abs[nb->nabs++];
+			memset(abs, 0, sizeof(*abs));
+			for (k = 0; k < LSN_NUM_LEVELS; k++)
+				lvl_init(&abs->lvl[k]);
+			v = lsn_xr_attr(&xr, "abstractNumId");
+			abs->id = atoi_or(v, -1);
+			xmlFree(v);
+			num = NULL;
+			if (xr.empty)
+				abs = NULL;
+		} else if (strcmp(xr.local, "num") == 0) {
+			if (nb->nnums == cap_num) {
+				struct lsn_num *n;
+
+				cap_num = cap_num ? cap_num * 2 : 16;
+				if ((n = realloc(nb->nums,
+				    cap_num * sizeof(*n))) == NULL)
+					goto oom;
+				nb->nums = n;
+			}
+			num = &nb->nums[nb->nnums++];
+			memset(num, 0, sizeof(*num));
+			num->abstract_id = -1;
+			for (k = 0; k < LSN_NUM_LEVELS; k++) {
+				lvl_init(&num->lvl[k]);
+				num->start_override[k] = -1;
+			}
+			v = lsn_xr_attr(&xr, "numId");
+			num->id = atoi_or(v, -1);
+			xmlFree(v);
+			abs = NULL;
+			if (xr.empty)
+				num = NULL;
+		} else if (num != NULL && strcmp(xr.local, "abstractNumId") == 0) {
+			v = lsn_xr_attr(&xr, "val");
+			num->abstract_id = atoi_or(v, -1);
+			xmlFree(v);
+		} else if (num != NULL && strcmp(xr.local, "lvlOverride") == 0) {
+			v = lsn_xr_attr(&xr, "ilvl");
+			override_lvl = atoi_or(v, -1);
+			xmlFree(v);
+			if (override_lvl < 0 || override_lvl >= LSN_NUM_LEVELS) {
+				override_lvl = -1;
+				skip = 1;
+			}
+		} else if (num != NULL && override_lvl >= 0 &&
+		    strcmp(xr.local, "startOverride") == 0) {
+			v = lsn_xr_attr(&xr, "val");
+			num->start_override[override_lvl] = atoi_or(v, 0);
+			xmlFree(v);
+		} else if (strcmp(xr.local, "lvl") == 0) {
+			if (abs != NULL) {
+				v = lsn_xr_attr(&xr, "ilvl");
+				k = atoi_or(v, -1);
+				xmlFree(v);
+			} else if (num != NULL)
+				k = override_lvl;
+			else
+				k = -1;
+			if (k < 0 || k >= LSN_NUM_LEVELS || xr.empty) {
+				skip = 1;
+				continue;
+			}
+			lvl = abs != NULL ? &abs->lvl[k] : &num->lvl[k];
+			lvl_free(lvl);
+			lvl->defined = 1;
+		} else if (abs != NULL && lvl == NULL &&
+		    strcmp(xr.local, "numStyleLink") == 0) {
+			set_attr(&xr, &abs->style_link, "val");
+		} else if (lvl != NULL) {
+			if (strcmp(xr.local, "start") == 0) {
+				v = lsn_xr_attr(&xr, "val");
+				lvl->start = atoi_or(v, 0);
+				xmlFree(v);
+			} else if (strcmp(xr.local, "numFmt") == 0)
+				set_attr(&xr, &lvl->fmt, "val");
+			else if (strcmp(xr.local, "lvlText") == 0)
+				set_attr(&xr, &lvl->text, "val");
+			else if (strcmp(xr.local, "lvlRestart") == 0) {
+				v = lsn_xr_attr(&xr, "val");
+				lvl->restart = atoi_or(v, -1);
+				xmlFree(v);
+			} else if (strcmp(xr.local, "isLgl") == 0)
+				lvl->legal = lsn_xr_onoff(&xr, "val");
+			else if (strcmp(xr.local, "pStyle") == 0)
+				set_attr(&xr, &lvl->pstyle, "val");
+			else if (strcmp(xr.local, "rFonts") == 0 &&
+			    lvl->font == NULL) {
+				set_attr(&xr, &lvl->font, "ascii");
+				if (lvl->font == NULL)
+					set_attr(&xr, &lvl->font, "hAnsi");
+			} else if (strcmp(xr.local, "pPr") == 0 ||
+			    strcmp(xr.local, "legacy") == 0)
+				skip = 1;
+		}
+	}
+	lsn_xr_close(&xr);
+	return ret < 0 ? -1 : 0;
+oom:
+	lsn_xr_close(&xr);
+	lsn_error_set(pkg->err, LIAISON_ERR_NOMEM, pkg->name, part, 0, 0,
+	    "out of memory");
+	return -1;
+}
+
+void
+lsn_numbering_free(struct lsn_numbering *nb)
+{
+	size_t	 i;
+	int	 k;
+
+	for (i = 0; i < nb->nabs; i++) {
+		xmlFree(nb->abs[i].style_link);
+		for (k = 0; k < LSN_NUM_LEVELS; k++)
+			lvl_free(&nb->abs[i].lvl[k]);
+	}
+	for (i = 0; i < nb->nnums; i++)
+		for (k = 0; k < LSN_NUM_LEVELS; k++)
+			lvl_free(&nb->nums[i].lvl[k]);
+	free(nb->abs);
+	free(nb->nums);
+	memset(nb, 0, sizeof(*nb));
+}
+
+/*
+ * The definition holding the levels and counters of a list: the
+ * abstractNum of num, followed through numStyleLink (a list style whose
+ * numId names the abstractNum that really defines the levels).
+ */
+static struct lsn_abstract *
+list_definition(const struct lsn_numbering *nb, const struct lsn_styles *st,
+    const struct lsn_num *num)
+{
+	struct lsn_abstract	*abs;
+	const struct lsn_style	*s;
+	const struct lsn_num	*linked;
+	int			 hops;
+
+	abs = find_abs(nb, num->abstract_id);
+	for (hops = 0; abs != NULL && abs->style_link != NULL && hops < 8;
+	    hops++) {
+		if ((s = lsn_styles_find(st, abs->style_link)) == NULL ||
+		    s->r_num_id <= 0 ||
+		    (linked = find_num(nb, s->r_num_id)) == NULL)
+			break;
+		abs = find_abs(nb, linked->abstract_id);
+	}
+	return abs;
+}
+
+static const struct lsn_lvl *
+level_of(const struct lsn_num *num, const struct lsn_abstract *abs, int k)
+{
+	if (num->lvl[k].defined)
+		return &num->lvl[k];
+	return &abs->lvl[k];
+}
+
+int
+lsn_numbering_style_level(const struct lsn_numbering *nb, int num_id,
+    const char *style)
+{
+	const struct lsn_num		*num;
+	const struct lsn_abstract	*abs;
+	const struct lsn_lvl		*l;
+	int				 k;
+
+	if (style == NULL || (num = find_num(nb, num_id)) == NULL ||
+	    (abs = find_abs(nb, num->abstract_id)) == NULL)
+		return -1;
+	for (k = 0; k < LSN_NUM_LEVELS; k++) {
+		l = level_of(num, abs, k);
+		if (l->pstyle != NULL && strcmp(l->pstyle, style) == 0)
+			return k;
+	}
+	return -1;
+}
+
+static void
+put_roman(struct lsn_buf *b, int n, int upper)
+{
+	static const struct { int v; const char *u, *l; } r[] = {
+		{ 1000, "M", "m" }, { 900, "CM", "cm" }, { 500, "D", "d" },
+		{ 400, "CD", "cd" }, { 100, "C", "c" }, { 90, "XC", "xc" },
+		{ 50, "L", "l" }, { 40, "XL", "xl" }, { 10, "X", "x" },
+		{ 9, "IX", "ix" }, { 5, "V", "v" }, { 4, "IV", "iv" },
+		{ 1, "I", "i" }
+	};
+	size_t	 i;
+
+	for (i = 0; i < sizeof(r) / sizeof(r[0]) && n > 0; i++)
+		while (n >= r[i].v && b->len < 64) {
+			lsn_buf_puts(b, upper ? r[i].u : r[i].l);
+			n -= r[i].v;
+		}
+}
+
+/* Word's letters: a..z, then aa..zz, aaa..: the letter repeated. */
+static void
+put_letters(struct lsn_buf *b, int n, int upper)
+{
+	int	 times, i;
+	char	 c;
+
+	c = (char)((upper ? 'A' : 'a') + (n - 1) % 26);
+	times = (n - 1) / 26 + 1;
+	for (i = 0; i < times && i < 64; i++)
+		lsn_buf_putc(b, c);
+}
+
+static void
+put_number(struct lsn_buf *b, const char *fmt, int n)
+{
+	if (fmt == NULL || strcmp(fmt, "decimal") == 0)
+		lsn_buf_printf(b, "%d", n);
+	else if (strcmp(fmt, "none") == 0)
+		return;
+	else if (strcmp(fmt, "decimalZero") == 0)
+		lsn_buf_printf(b, n >= 0 && n < 10 ? "0%d" : "%d", n);
+	else if ((strcmp(fmt, "upperRoman") == 0 ||
+	    strcmp(fmt, "lowerRoman") == 0) && n > 0 && n < 4000)
+		put_roman(b, n, fmt[0] == 'u');
+	else if ((strcmp(fmt, "upperLetter") == 0 ||
+	    strcmp(fmt, "lowerLetter") == 0) && n > 0)
+		put_letters(b, n, fmt[0] == 'u');
+	else if (strcmp(fmt, "ordinal") == 0) {
+		int	 t = n % 100, u = n % 10;
+
+		lsn_buf_printf(b, "%d%s", n, (t >= 11 && t <= 13) ? "th" :
+		    u == 1 ? "st" : u == 2 ? "nd" : u == 3 ? "rd" : "th");
+	} else
+		/* other scripts and spelled-out numbers: the digits keep
+		 * the order a reader sees */
+		lsn_buf_printf(b, "%d", n);
+}
+
+/* Decodes one UTF-8 sequence (input is valid UTF-8 from libxml2). */
+static unsigned int
+next_cp(const char **sp)
+{
+	const unsigned char	*s = (const unsigned char *)*sp;
+	unsigned int		 cp;
+	int			 n, i;
+
+	if (s[0] < 0x80) {
+		*sp += 1;
+		return s[0];
+	}
+	n = s[0] >= 0xF0 ? 3 : s[0] >= 0xE0 ? 2 : 1;
+	cp = s[0] & (0x3F >> n);
+	for (i = 1; i <= n && (s[i] & 0xC0) == 0x80; i++)
+		cp = (cp << 6) | (s[i] & 0x3F);
+	*sp += i;
+	return cp;
+}
+
+static int
+is_symbol_font(const char *font)
+{
+	return font != NULL && (strcasecmp(font, "Symbol") == 0 ||
+	    strncasecmp(font, "Wingdings", 9) == 0 ||
+	    strcasecmp(font, "Webdings") == 0);
+}
+
+/* A bullet's lvlText, with symbol-font glyphs turned into Unicode. */
+static void
+put_bullet(struct lsn_buf *b, const struct lsn_lvl *l)
+{
+	const char	*p = l->text, *g;
+	unsigned int	 cp;
+
+	while (*p != '\0') {
+		cp = next_cp(&p);
+		if ((cp >= 0xE000 && cp <= 0xF8FF) ||
+		    (is_symbol_font(l->font) && cp >= 0x20 && cp < 0x100)) {
+			g = lsn_symbol_glyph(l->font, cp);
+			if (g == NULL && cp >= 0xE000)
+				g = "\xe2\x80\xa2"; /* a bullet is a bullet */
+			if (g != NULL) {
+				lsn_buf_puts(b, g);
+				continue;
+			}
+		}
+		lsn_buf_put_cp(b, cp);
+	}
+}
+
+int
+lsn_numbering_label(struct lsn_numbering *nb, const struct lsn_styles *st,
+    int num_id, int ilvl, char **label)
+{
+	struct lsn_num		*num;
+	struct lsn_abstract	*abs;
+	const struct lsn_lvl	*l, *lj;
+	struct lsn_buf		 b = LSN_BUF_INIT;
+	const char		*p;
+	int			 k, j, v;
+
+	*label = NULL;
+	if (ilvl < 0)
+		ilvl = 0;
+	if (ilvl >= LSN_NUM_LEVELS)
+		ilvl = LSN_NUM_LEVELS - 1;
+	if ((num = find_num(nb, num_id)) == NULL ||
+	    (abs = list_definition(nb, st, num)) == NULL)
+		return 1;
+	l = level_of(num, abs, ilvl);
+	if (!l->defined)
+		return 1;
+
+	/* A restart override applies when its numId is first used. */
+	for (k = 0; k < LSN_NUM_LEVELS; k++)
+		if (num->start_override[k] >= 0 && !num->override_used[k]) {
+			num->override_used[k] = 1;
+			abs->started[k] = 0;
+			abs->count[k] = num->start_override[k];
+			abs->started[k] = -1;  /* pending: start from count */
+		}
+	if (abs->started[ilvl] == 1 && abs->count[ilvl] < INT_MAX)
+		abs->count[ilvl]++;
+	else if (abs->started[ilvl] == 0)
+		abs->count[ilvl] = l->start;
+	abs->started[ilvl] = 1;
+	for (k = ilvl + 1; k < LSN_NUM_LEVELS; k++) {
+		int restart = level_of(num, abs, k)->restart;
+
+		if (abs->started[k] == 1 && (restart < 0 || ilvl < restart))
+			abs->started[k] = 0;
+	}
+
+	if (l->fmt != NULL && strcmp(l->fmt, "bullet") == 0) {
+		if (l->text != NULL)
+			put_bullet(&b, l);
+	} else if (l->text != NULL) {
+		for (p = l->text; *p != '\0'; p++) {
+			if (p[0] == '%' && p[1] >= '1' && p[1] <= '9') {
+				j = p[1] - '1';
+				lj = level_of(num, abs, j);
+				v = abs->started[j] != 0 ? abs->count[j] :
+				    lj->start;
+				put_number(&b, l->legal && j != ilvl ?
+				    "decimal" : lj->fmt, v);
+				p++;
+			} else
+				lsn_buf_putc(&b, *p);
+		}
+	}
+	if (b.oom) {
+		lsn_buf_free(&b);
+		return -1;
+	}
+	if (b.len == 0) {
+		lsn_buf_free(&b);
+		return 0;
+	}
+	if ((*label = lsn_buf_detach(&b, NULL)) == NULL)
+		return -1;
+	return 0;
+}

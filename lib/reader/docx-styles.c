@@ -1,0 +1,212 @@
+/*
+ * docx-styles.c: styles.xml. Keeps, per paragraph style, what the
+ * reader needs: the name (para.style), the heading level and the list
+ * numbering a style gives its paragraphs, resolved through w:basedOn.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "reader/docx-int.h"
+#include "util/error.h"
+
+/* Longest basedOn chain followed; real templates use fewer than 10. */
+#define MAX_CHAIN 64
+
+static int
+atoi_or(const char *s, int dflt)
+{
+	char	*end;
+	long	 v;
+
+	if (s == NULL || *s == '\0')
+		return dflt;
+	v = strtol(s, &end, 10);
+	if (*end != '\0' || v < -1000000 || v > 1000000)
+		return dflt;
+	return (int)v;
+}
+
+/* "heading 3" in any case -> 3; the built-in names Word stores. */
+static int
+heading_name_level(const char *name)
+{
+	if (name == NULL || strncasecmp(name, "heading", 7) != 0)
+		return 0;
+	name += 7;
+	while (*name == ' ')
+		name++;
+	if (name[0] >= '1' && name[0] <= '9' && name[1] == '\0')
+		return name[0] - '0';
+	return 0;
+}
+
+const struct lsn_style *
+lsn_styles_find(const struct lsn_styles *st, const char *id)
+{
+	size_t	 i;
+
+	if (id == NULL)
+		return NULL;
+	for (i = 0; i < st->count; i++)
+		if (strcmp(st->items[i].id, id) == 0)
+			return &st->items[i];
+	return NULL;
+}
+
+static void
+resolve(struct lsn_styles *st)
+{
+	const struct lsn_style	*s;
+	struct lsn_style	*top;
+	size_t			 i;
+	int			 steps, lvl;
+
+	for (i = 0; i < st->count; i++) {
+		top = &st->items[i];
+		top->r_outline = -1;
+		top->r_num_id = -1;
+		top->r_ilvl = -1;
+		/* ITU's Headingb is a bold run-in heading without a number:
+		 * not part of the outline whatever it is based on. */
+		if (top->name != NULL && strcasecmp(top->name, "Headingb") == 0)
+			top->r_outline = 0;
+		for (s = top, steps = 0; s != NULL && steps < MAX_CHAIN;
+		    s = lsn_styles_find(st, s->based_on), steps++) {
+			if (top->r_outline == -1) {
+				if (s->outline_lvl >= 0)
+					top->r_outline = s->outline_lvl <= 8 ?
+					    s->outline_lvl + 1 : 0;
+				else if ((lvl = heading_name_level(s->name)) > 0)
+					top->r_outline = lvl;
+			}
+			if (top->r_num_id == -1 && s->num_id >= 0) {
+				top->r_num_id = s->num_id;
+				if (top->r_ilvl == -1)
+					top->r_ilvl = s->ilvl;
+			} else if (top->r_num_id == -1 && top->r_ilvl == -1 &&
+			    s->ilvl >= 0)
+				top->r_ilvl = s->ilvl;
+		}
+		if (top->r_outline < 0)
+			top->r_outline = 0;
+	}
+}
+
+int
+lsn_styles_read(struct lsn_pkg *pkg, const char *part, struct lsn_styles *st)
+{
+	struct lsn_xr		 xr;
+	struct lsn_style	*cur = NULL, *n;
+	size_t			 cap = 0;
+	char			*v;
+	int			 ret, skip;
+
+	memset(st, 0, sizeof(*st));
+	st->default_para = (size_t)-1;
+	if ((ret = lsn_xr_open(&xr, pkg, part)) <= 0)
+		return ret;
+	skip = 0;
+	while ((ret = lsn_xr_next(&xr, skip)) == 1) {
+		skip = 0;
+		if (xr.type == XML_READER_TYPE_END_ELEMENT &&
+		    xr.ns == LSN_NS_W && strcmp(xr.local, "style") == 0) {
+			cur = NULL;
+			continue;
+		}
+		if (xr.type != XML_READER_TYPE_ELEMENT || xr.ns != LSN_NS_W)
+			continue;
+		if (strcmp(xr.local, "style") == 0) {
+			if (st->count == cap) {
+				cap = cap ? cap * 2 : 64;
+				if ((n = realloc(st->items,
+				    cap * sizeof(*n))) == NULL)
+					goto oom;
+				st->items = n;
+			}
+			cur = &st->items[st->count];
+			memset(cur, 0, sizeof(*cur));
+			cur->outline_lvl = cur->num_id = cur->ilvl = -1;
+			if ((cur->id = lsn_xr_attr(&xr, "styleId")) == NULL) {
+				cur = NULL;
+				skip = 1;
+				continue;
+			}
+			v = lsn_xr_attr(&xr, "type");
+			cur->is_para = v == NULL || strcmp(v, "paragraph") == 0;
+			xmlFree(v);
+			v = lsn_xr_attr(&xr, "default");
+			cur->is_default = v != NULL && (strcmp(v, "1") == 0 ||
+			    strcmp(v, "true") == 0 || strcmp(v, "on") == 0);
+			xmlFree(v);
+			if (cur->is_default && cur->is_para &&
+			    st->default_para == (size_t)-1)
+				st->default_para = st->count;
+			st->count++;
+			if (xr.empty)
+				cur = NULL;
+			continue;
+		}
+		if (strcmp(xr.local, "docDefaults") == 0 ||
+		    strcmp(xr.local, "latentStyles") == 0 ||
+		    strcmp(xr.local, "rPr") == 0 ||
+		    strcmp(xr.local, "tblPr") == 0 ||
+		    strcmp(xr.local, "trPr") == 0 ||
+		    strcmp(xr.local, "tcPr") == 0 ||
+		    strcmp(xr.local, "tblStylePr") == 0 ||
+		    strcmp(xr.local, "pPrChange") == 0) {
+			skip = 1;
+			continue;
+		}
+		if (cur == NULL)
+			continue;
+		if (strcmp(xr.local, "name") == 0 && cur->name == NULL)
+			cur->name = lsn_xr_attr(&xr, "val");
+		else if (strcmp(xr.local, "basedOn") == 0 &&
+		    cur->based_on == NULL)
+			cur->based_on = lsn_xr_attr(&xr, "val");
+		else if (strcmp(xr.local, "outlineLvl") == 0) {
+			v = lsn_xr_attr(&xr, "val");
+			cur->outline_lvl = atoi_or(v, -1);
+			if (cur->outline_lvl > 9)
+				cur->outline_lvl = -1;
+			xmlFree(v);
+		} else if (strcmp(xr.local, "numId") == 0) {
+			v = lsn_xr_attr(&xr, "val");
+			cur->num_id = atoi_or(v, -1);
+			xmlFree(v);
+		} else if (strcmp(xr.local, "ilvl") == 0) {
+			v = lsn_xr_attr(&xr, "val");
+			cur->ilvl = atoi_or(v, -1);
+			if (cur->ilvl >= LSN_NUM_LEVELS)
+				cur->ilvl = LSN_NUM_LEVELS - 1;
+			xmlFree(v);
+		}
+	}
+	lsn_xr_close(&xr);
+	if (ret < 0)
+		return -1;
+	resolve(st);
+	return 0;
+oom:
+	lsn_xr_close(&xr);
+	lsn_error_set(pkg->err, LIAISON_ERR_NOMEM, pkg->name, part, 0, 0,
+	    "out of memory");
+	return -1;
+}
+
+void
+lsn_styles_free(struct lsn_styles *st)
+{
+	size_t	 i;
+
+	for (i = 0; i < st->count; i++) {
+		xmlFree(st->items[i].id);
+		xmlFree(st->items[i].name);
+		xmlFree(st->items[i].based_on);
+	}
+	free(st->items);
+	memset(st, 0, sizeof(*st));
+}
