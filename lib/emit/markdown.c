@@ -1,0 +1,1450 @@
+/*
+ * markdown.c: the model as CommonMark (with GFM tables and footnotes).
+ *
+ * cmark is the reference renderer: what we write must come back as the
+ * same headings, lists, tables and text. Metadata goes first as YAML
+ * front matter; the title is a level-1 heading, document sections start
+ * at level 2 and annex sections one level below their annex heading.
+ *
+ * Text is escaped in two passes, because what is special depends on
+ * where a character lands: inline escaping (md_escape_inline) knows the
+ * neighbours of a character within one text node; line escaping
+ * (md_write_lines) knows which characters start a line once the block's
+ * text is complete, and guards "#", "1.", "-", ">" and the like there.
+ * Containers (list items, footnotes) are a prefix written at the start of
+ * each line, as in cmark's own CommonMark renderer.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/tree.h>
+
+#include "emit/emit.h"
+#include "model/model.h"
+#include "util/buf.h"
+#include "util/error.h"
+
+/* Deeper nesting than any real document has; guards the recursion. */
+#define MD_MAX_DEPTH 200
+
+struct md {
+	struct lsn_out	*o;
+	struct lsn_buf	 prefix;    /* container indentation of each line */
+	int		 line_open; /* the prefix of this line is written */
+	int		 oom;
+	int		 too_deep;
+	/* Footnotes are numbered 1..n in document order; ids[i] is the
+	 * model id of footnote i+1 (owned by the tree). */
+	const char	**note_ids;
+	size_t		 n_notes;
+	/* Anchor ids that some link points at (owned by the tree); other
+	 * bookmarks (Word's _Toc..., _Ref...) are dropped. */
+	const char	**targets;
+	size_t		 n_targets;
+	size_t		 cap_targets;
+};
+
+static void md_blocks(struct md *, xmlNodePtr first, int depth);
+static void md_inline(struct md *, struct lsn_buf *, xmlNodePtr, int);
+
+/* ------------------------------------------------------------------ */
+/* Model access                                                        */
+
+/* The text of an element's text children (not descendants); points into
+ * the tree when there is one text node, else into *tmp. */
+static const char *
+elem_text(struct md *md, xmlNodePtr n, struct lsn_buf *tmp)
+{
+	xmlNodePtr c;
+	const char *only = NULL;
+	int count = 0;
+
+	if (n == NULL)
+		return "";
+	for (c = n->children; c != NULL; c = c->next)
+		if ((c->type == XML_TEXT_NODE ||
+		    c->type == XML_CDATA_SECTION_NODE) && c->content != NULL) {
+			only = (const char *)c->content;
+			count++;
+		}
+	if (count <= 1)
+		return only != NULL ? only : "";
+	lsn_buf_reset(tmp);
+	for (c = n->children; c != NULL; c = c->next)
+		if ((c->type == XML_TEXT_NODE ||
+		    c->type == XML_CDATA_SECTION_NODE) && c->content != NULL)
+			if (lsn_buf_puts(tmp, (const char *)c->content) == -1)
+				md->oom = 1;
+	return lsn_buf_str(tmp);
+}
+
+static int
+is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static int
+is_alnum(unsigned char c)
+{
+	/* Bytes of multi-byte UTF-8 count as letters: emphasis flanking
+	 * treats letters of any script alike. */
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+	    (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+
+/*
+ * 1 when a label is a bullet ("•", "–", "-", Word's "o") rather than
+ * a label a reader refers to ("a)", "(iv)", "1.2").
+ */
+static int
+label_is_bullet(const char *label)
+{
+	const char *p;
+
+	if (strcmp(label, "o") == 0)
+		return 1;
+	for (p = label; *p != '\0'; p++)
+		if ((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'z') ||
+		    (*p >= 'A' && *p <= 'Z') || *p == ')' || *p == '.')
+			return 0;
+	return 1;
+}
+
+/* 1 when s is empty or white space only. */
+static int
+is_blank(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if (!is_space(*s))
+			return 0;
+	return 1;
+}
+
+/* ------------------------------------------------------------------ */
+/* Output with container prefixes                                      */
+
+static void
+md_put(struct md *md, const char *s, size_t n)
+{
+	lsn_out_put(md->o, s, n);
+}
+
+static void
+md_puts(struct md *md, const char *s)
+{
+	lsn_out_puts(md->o, s);
+}
+
+/* Starts a line: writes the container prefix unless a list marker
+ * already started it. */
+static void
+md_line(struct md *md)
+{
+	if (!md->line_open)
+		md_put(md, md->prefix.data != NULL ? md->prefix.data : "",
+		    md->prefix.len);
+	md->line_open = 1;
+}
+
+static void
+md_endline(struct md *md)
+{
+	md_put(md, "\n", 1);
+	md->line_open = 0;
+}
+
+/* A blank line inside the current containers (prefix without its
+ * trailing spaces, so no line ends in white space). */
+static void
+md_blank(struct md *md)
+{
+	size_t n = md->prefix.len;
+
+	while (n > 0 && md->prefix.data[n - 1] == ' ')
+		n--;
+	if (n > 0)
+		md_put(md, md->prefix.data, n);
+	md_endline(md);
+}
+
+/* Pushes `width` spaces of indentation; returns the old length. */
+static size_t
+md_push(struct md *md, size_t width)
+{
+	size_t old = md->prefix.len, i;
+
+	for (i = 0; i < width; i++)
+		if (lsn_buf_putc(&md->prefix, ' ') == -1)
+			md->oom = 1;
+	return old;
+}
+
+static void
+md_pop(struct md *md, size_t old)
+{
+	if (md->prefix.data != NULL && old <= md->prefix.len) {
+		md->prefix.len = old;
+		md->prefix.data[old] = '\0';
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Escaping                                                            */
+
+/*
+ * 1 when "&" followed by s would be read as an entity or character
+ * reference ("&amp;", "&#35;", "&#x23;"): a name or number, then ";".
+ */
+static int
+starts_entity(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	if (i < n && s[i] == '#') {
+		i++;
+		if (i < n && (s[i] == 'x' || s[i] == 'X'))
+			i++;
+	}
+	while (i < n && i < 40 && ((s[i] >= '0' && s[i] <= '9') ||
+	    (s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z')))
+		i++;
+	return i > 0 && i < n && s[i] == ';';
+}
+
+/*
+ * Appends text with every inline metacharacter of CommonMark and GFM
+ * escaped. Line starts are handled later by md_write_lines. Newlines
+ * are kept (they become hard breaks).
+ */
+static void
+md_escape_inline(struct md *md, struct lsn_buf *b, const char *s,
+    size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		int esc = 0;
+
+		switch (c) {
+		case '\\': case '`': case '*': case '[': case ']':
+		case '<': case '>': case '~':
+			esc = 1;
+			break;
+		case '_':
+			/* Intraword "_" never opens or closes emphasis. */
+			esc = !(i > 0 && is_alnum((unsigned char)s[i - 1]) &&
+			    i + 1 < n && is_alnum((unsigned char)s[i + 1]));
+			break;
+		case '&':
+			esc = starts_entity(s + i + 1, n - i - 1);
+			break;
+		case '|':
+			/* Only tables need it, but a paragraph line of pipes
+			 * could become a GFM table. */
+			esc = 1;
+			break;
+		case '\r':
+			continue;
+		default:
+			break;
+		}
+		if (esc && lsn_buf_putc(b, '\\') == -1)
+			md->oom = 1;
+		if (lsn_buf_putc(b, (char)c) == -1)
+			md->oom = 1;
+	}
+}
+
+/* 1 when the run of c at p (before e) is followed by a blank or the end. */
+static int
+run_then_blank(const char *p, const char *e, char c, size_t max)
+{
+	size_t n = 0;
+
+	while (p < e && *p == c && n <= max)
+		p++, n++;
+	return n <= max && (p == e || *p == ' ' || *p == '\t');
+}
+
+/* 1 when the line is only c and spaces (a setext underline or a
+ * thematic break). */
+static int
+only_char(const char *p, const char *e, char c)
+{
+	for (; p < e; p++)
+		if (*p != c && *p != ' ' && *p != '\t')
+			return 0;
+	return 1;
+}
+
+/*
+ * 1 when the first character of a line [p, e) would start a block:
+ * "# " a heading, "- " or "+ " a list item, ">" a quote, "---" or "==="
+ * a setext underline or thematic break. Not "+41 22", "#1" or "-5 %":
+ * escaping only what needs it keeps the text readable.
+ */
+static int
+line_start_is_special(const char *p, const char *e)
+{
+	switch (*p) {
+	case '>':
+		return 1;
+	case '#':
+		return run_then_blank(p, e, '#', 6);
+	case '-':
+		return run_then_blank(p, e, '-', 1) || only_char(p, e, '-');
+	case '+':
+		return run_then_blank(p, e, '+', 1);
+	case '=':
+		return only_char(p, e, '=');
+	default:
+		return 0;
+	}
+}
+
+/*
+ * Writes the inline-escaped text `s` as the lines of one paragraph-like
+ * block: leading and trailing white space of each line dropped (4 spaces
+ * would make code), empty lines dropped (they would end the block),
+ * newlines turned into hard breaks, and a backslash put before whatever
+ * would make a line start a heading, list, quote, setext underline or
+ * thematic break.
+ */
+static void
+md_write_lines(struct md *md, const char *s)
+{
+	const char *p = s, *end, *e;
+	int first = 1;
+
+	while (*p != '\0') {
+		end = strchr(p, '\n');
+		if (end == NULL)
+			end = p + strlen(p);
+		while (p < end && (*p == ' ' || *p == '\t'))
+			p++;
+		e = end;
+		while (e > p && (e[-1] == ' ' || e[-1] == '\t'))
+			e--;
+		if (e > p) {
+			const char *q = p;
+
+			if (!first) {
+				md_puts(md, "\\");
+				md_endline(md);
+			}
+			first = 0;
+			md_line(md);
+			if (line_start_is_special(p, e))
+				md_puts(md, "\\");
+			else {
+				/* "1." starts a list only before a space or
+				 * the end of the line ("1.1" does not). */
+				while (q < e && *q >= '0' && *q <= '9')
+					q++;
+				if (q > p && q < e && (*q == '.' || *q == ')') &&
+				    (q + 1 == e || q[1] == ' ' || q[1] == '\t')) {
+					md_put(md, p, (size_t)(q - p));
+					md_puts(md, "\\");
+					p = q;
+				}
+			}
+			md_put(md, p, (size_t)(e - p));
+		}
+		p = *end == '\n' ? end + 1 : end;
+	}
+	if (!first)
+		md_endline(md);
+}
+
+/* Appends s as the body of a YAML double-quoted scalar. */
+static void
+yaml_quote(struct md *md, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	md_puts(md, "\"");
+	for (; *p != '\0'; p++) {
+		char tmp[8];
+
+		if (*p == '"' || *p == '\\') {
+			md_puts(md, "\\");
+			md_put(md, (const char *)p, 1);
+		} else if (*p == '\n')
+			md_puts(md, "\\n");
+		else if (*p == '\t')
+			md_puts(md, "\\t");
+		else if (*p < 0x20 || *p == 0x7f) {
+			snprintf(tmp, sizeof(tmp), "\\x%02x", *p);
+			md_puts(md, tmp);
+		} else if (p[0] == 0xc2 && p[1] == 0x85) {
+			md_puts(md, "\\N");          /* NEL breaks YAML lines */
+			p++;
+		} else if (p[0] == 0xe2 && p[1] == 0x80 &&
+		    (p[2] == 0xa8 || p[2] == 0xa9)) {
+			md_puts(md, p[2] == 0xa8 ? "\\L" : "\\P");
+			p += 2;
+		} else
+			md_put(md, (const char *)p, 1);
+	}
+	md_puts(md, "\"");
+}
+
+/* HTML text or attribute value; newlines as <br>. */
+static void
+html_escape(struct md *md, struct lsn_buf *b, const char *s)
+{
+	for (; *s != '\0'; s++) {
+		const char *rep = NULL;
+
+		switch (*s) {
+		case '&': rep = "&amp;"; break;
+		case '<': rep = "&lt;"; break;
+		case '>': rep = "&gt;"; break;
+		case '"': rep = "&quot;"; break;
+		case '\n': rep = "<br>"; break;
+		case '\r': rep = ""; break;
+		default: break;
+		}
+		if ((rep != NULL ? lsn_buf_puts(b, rep) :
+		    lsn_buf_putc(b, *s)) == -1)
+			md->oom = 1;
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Anchors and footnotes                                               */
+
+static int
+is_target(const struct md *md, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < md->n_targets; i++)
+		if (strcmp(md->targets[i], id) == 0)
+			return 1;
+	return 0;
+}
+
+/* Records the fragment of every internal link ("#id"). */
+static void
+collect_targets(struct md *md, xmlNodePtr n)
+{
+	for (; n != NULL; n = n->next) {
+		const char *href;
+
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (lsn_is(n, "link") && (href = lsn_prop(n, "href")) != NULL &&
+		    href[0] == '#' && href[1] != '\0' &&
+		    !is_target(md, href + 1)) {
+			if (md->n_targets == md->cap_targets) {
+				size_t cap = md->cap_targets ?
+				    md->cap_targets * 2 : 16;
+				const char **t = realloc(md->targets,
+				    cap * sizeof(*t));
+
+				if (t == NULL) {
+					md->oom = 1;
+					return;
+				}
+				md->targets = t;
+				md->cap_targets = cap;
+			}
+			md->targets[md->n_targets++] = href + 1;
+		}
+		collect_targets(md, n->children);
+	}
+}
+
+/* The number (1-based) of footnote `id`, or 0 when there is none. */
+static size_t
+note_number(const struct md *md, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < md->n_notes; i++)
+		if (strcmp(md->note_ids[i], id) == 0)
+			return i + 1;
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Inline content                                                      */
+
+enum inline_mode {
+	IN_TEXT = 0,    /* paragraph or list item: newlines are hard breaks */
+	IN_HEADING,     /* one line: newlines become spaces, "#" escaped */
+	IN_CELL,        /* pipe-table cell: one line, "|" escaped */
+	IN_LINK         /* link text: no nested links */
+};
+
+/* Appends one text node's content in the given mode. */
+static void
+inline_text(struct md *md, struct lsn_buf *b, const char *s, int mode)
+{
+	size_t n = strlen(s), i, start = 0;
+
+	if (mode == IN_TEXT || mode == IN_LINK) {
+		md_escape_inline(md, b, s, n);
+		return;
+	}
+	/* Headings and cells are one line: split at newlines ourselves. */
+	for (i = 0; i <= n; i++) {
+		if (i < n && s[i] != '\n' && !(mode == IN_HEADING &&
+		    s[i] == '#'))
+			continue;
+		md_escape_inline(md, b, s + start, i - start);
+		if (i < n) {
+			const char *rep = s[i] == '#' ? "\\#" :
+			    mode == IN_CELL ? "<br>" : " ";
+
+			if (lsn_buf_puts(b, rep) == -1)
+				md->oom = 1;
+		}
+		start = i + 1;
+	}
+}
+
+/*
+ * Appends the inline children of n (text, anchors, footnote references,
+ * links, tracked changes) to b as escaped Markdown.
+ */
+static void
+md_inline(struct md *md, struct lsn_buf *b, xmlNodePtr n, int mode)
+{
+	xmlNodePtr c;
+
+	for (c = n != NULL ? n->children : NULL; c != NULL; c = c->next) {
+		const char *v;
+
+		if (c->type == XML_TEXT_NODE ||
+		    c->type == XML_CDATA_SECTION_NODE) {
+			if (c->content != NULL)
+				inline_text(md, b, (const char *)c->content,
+				    mode);
+			continue;
+		}
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (lsn_is(c, "anchor")) {
+			v = lsn_prop(c, "id");
+			if (v != NULL && is_target(md, v)) {
+				lsn_buf_puts(b, "<a id=\"");
+				html_escape(md, b, v);
+				lsn_buf_puts(b, "\"></a>");
+			}
+		} else if (lsn_is(c, "note-ref")) {
+			size_t num;
+
+			v = lsn_prop(c, "id");
+			/* A reference to no footnote has nothing to
+			 * show (GFM would print "[^N]" literally). */
+			if (v != NULL && (num = note_number(md, v)) > 0)
+				lsn_buf_printf(b, "[^%zu]", num);
+		} else if (lsn_is(c, "link")) {
+			v = lsn_prop(c, "href");
+			if (mode == IN_LINK || v == NULL || *v == '\0' ||
+			    mode == IN_HEADING) {
+				/* Links cannot nest; heading links would
+				 * muddle the heading text: keep the text. */
+				md_inline(md, b, c, mode);
+				continue;
+			}
+			lsn_buf_putc(b, '[');
+			md_inline(md, b, c, IN_LINK);
+			lsn_buf_puts(b, "](<");
+			for (; *v != '\0'; v++) {
+				if (*v == '\n' || *v == '\r')
+					continue;
+				if (*v == '<' || *v == '>' || *v == '\\' ||
+				    (*v == '|' && mode == IN_CELL))
+					lsn_buf_putc(b, '\\');
+				lsn_buf_putc(b, *v);
+			}
+			lsn_buf_puts(b, ">)");
+		} else if (lsn_is(c, "ins") || lsn_is(c, "move-to")) {
+			lsn_buf_puts(b, "<ins>");
+			md_inline(md, b, c, mode);
+			lsn_buf_puts(b, "</ins>");
+		} else if (lsn_is(c, "del") || lsn_is(c, "move-from")) {
+			lsn_buf_puts(b, "<del>");
+			md_inline(md, b, c, mode);
+			lsn_buf_puts(b, "</del>");
+		} else
+			md_inline(md, b, c, mode);
+	}
+	if (b->oom)
+		md->oom = 1;
+}
+
+/* ------------------------------------------------------------------ */
+/* Lists                                                               */
+
+/*
+ * How a list can be written: as a CommonMark list (ordered lists keep
+ * their start number and delimiter) or, when its labels are ones
+ * CommonMark cannot number ("a)", "(iv)", "1.1", gaps), as one
+ * paragraph per item beginning with its label.
+ */
+struct list_plan {
+	int	 ordered;
+	int	 labelled;  /* fall back to label paragraphs */
+	long	 start;
+	char	 delim;     /* '.' or ')' */
+};
+
+/* Parses "12." / "12)" into *num and *delim; 0 when it is not that. */
+static int
+parse_number_label(const char *label, long *num, char *delim)
+{
+	const char *p = label;
+	long v = 0;
+
+	while (*p == ' ')
+		p++;
+	if (*p < '0' || *p > '9')
+		return 0;
+	for (; *p >= '0' && *p <= '9'; p++) {
+		if (v > 99999999L)  /* CommonMark allows 9 digits */
+			return 0;
+		v = v * 10 + (*p - '0');
+	}
+	if (*p != '.' && *p != ')')
+		return 0;
+	*delim = *p++;
+	while (*p == ' ')
+		p++;
+	if (*p != '\0')
+		return 0;
+	*num = v;
+	return 1;
+}
+
+static void
+plan_list(xmlNodePtr list, struct list_plan *pl)
+{
+	const char *ordered = lsn_prop(list, "ordered");
+	xmlNodePtr item;
+	long expect = 0;
+	int first = 1;
+
+	memset(pl, 0, sizeof(*pl));
+	pl->ordered = ordered != NULL && strcmp(ordered, "true") == 0;
+	pl->start = 1;
+	pl->delim = '.';
+	for (item = lsn_child(list, "item"); item != NULL;
+	    item = lsn_next(item, "item")) {
+		const char *label = lsn_prop(item, "label");
+		const char *number = lsn_prop(item, "number");
+		long num = 0;
+		char delim = '.';
+		int has_num = 0;
+
+		if (!pl->ordered) {
+			/* A bullet is any label that is not a word or
+			 * number; "a)" in an unordered list is a label. */
+			if (label != NULL && !label_is_bullet(label))
+				pl->labelled = 1;
+			continue;
+		}
+		if (label != NULL && !is_blank(label)) {
+			if (!parse_number_label(label, &num, &delim)) {
+				pl->labelled = 1;
+				continue;
+			}
+			has_num = 1;
+		} else if (number != NULL) {
+			char *end;
+
+			num = strtol(number, &end, 10);
+			if (*end != '\0' || num < 0 || num > 999999999L) {
+				pl->labelled = 1;
+				continue;
+			}
+			has_num = 1;
+		}
+		if (first) {
+			pl->start = has_num ? num : 1;
+			pl->delim = delim;
+			expect = pl->start;
+			first = 0;
+		} else if ((has_num && num != expect) || delim != pl->delim)
+			pl->labelled = 1;
+		expect++;
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* HTML, for tables whose cells hold more than one line of text        */
+
+static void html_blocks(struct md *, struct lsn_buf *, xmlNodePtr, int);
+
+static void
+html_inline(struct md *md, struct lsn_buf *b, xmlNodePtr n, int in_link)
+{
+	xmlNodePtr c;
+
+	for (c = n != NULL ? n->children : NULL; c != NULL; c = c->next) {
+		const char *v;
+
+		if (c->type == XML_TEXT_NODE ||
+		    c->type == XML_CDATA_SECTION_NODE) {
+			if (c->content != NULL)
+				html_escape(md, b, (const char *)c->content);
+		} else if (c->type != XML_ELEMENT_NODE)
+			continue;
+		else if (lsn_is(c, "anchor")) {
+			v = lsn_prop(c, "id");
+			if (v != NULL && is_target(md, v)) {
+				lsn_buf_puts(b, "<a id=\"");
+				html_escape(md, b, v);
+				lsn_buf_puts(b, "\"></a>");
+			}
+		} else if (lsn_is(c, "note-ref")) {
+			size_t num;
+
+			v = lsn_prop(c, "id");
+			if (v != NULL && (num = note_number(md, v)) > 0)
+				lsn_buf_printf(b, "<sup>%zu</sup>", num);
+		} else if (lsn_is(c, "link") && !in_link &&
+		    (v = lsn_prop(c, "href")) != NULL && *v != '\0') {
+			lsn_buf_puts(b, "<a href=\"");
+			html_escape(md, b, v);
+			lsn_buf_puts(b, "\">");
+			html_inline(md, b, c, 1);
+			lsn_buf_puts(b, "</a>");
+		} else if (lsn_is(c, "ins") || lsn_is(c, "move-to")) {
+			lsn_buf_puts(b, "<ins>");
+			html_inline(md, b, c, in_link);
+			lsn_buf_puts(b, "</ins>");
+		} else if (lsn_is(c, "del") || lsn_is(c, "move-from")) {
+			lsn_buf_puts(b, "<del>");
+			html_inline(md, b, c, in_link);
+			lsn_buf_puts(b, "</del>");
+		} else
+			html_inline(md, b, c, in_link);
+	}
+	if (b->oom)
+		md->oom = 1;
+}
+
+static void
+html_table(struct md *md, struct lsn_buf *b, xmlNodePtr table, int depth)
+{
+	xmlNodePtr row, cell;
+
+	lsn_buf_puts(b, "<table>");
+	for (row = lsn_child(table, "row"); row != NULL;
+	    row = lsn_next(row, "row")) {
+		lsn_buf_puts(b, "<tr>");
+		for (cell = lsn_child(row, "cell"); cell != NULL;
+		    cell = lsn_next(cell, "cell")) {
+			const char *span;
+
+			lsn_buf_puts(b, "<td");
+			if ((span = lsn_prop(cell, "colspan")) != NULL) {
+				lsn_buf_puts(b, " colspan=\"");
+				html_escape(md, b, span);
+				lsn_buf_puts(b, "\"");
+			}
+			if ((span = lsn_prop(cell, "rowspan")) != NULL) {
+				lsn_buf_puts(b, " rowspan=\"");
+				html_escape(md, b, span);
+				lsn_buf_puts(b, "\"");
+			}
+			lsn_buf_puts(b, ">");
+			html_blocks(md, b, cell->children, depth + 1);
+			lsn_buf_puts(b, "</td>");
+		}
+		lsn_buf_puts(b, "</tr>");
+	}
+	lsn_buf_puts(b, "</table>");
+}
+
+/*
+ * A list in HTML, planned as in Markdown: <ol start> or <ul>, or one
+ * paragraph per item led by its label when HTML cannot number it.
+ */
+static void
+html_list(struct md *md, struct lsn_buf *b, xmlNodePtr list, int depth)
+{
+	struct list_plan pl;
+	xmlNodePtr item, text;
+
+	plan_list(list, &pl);
+	if (!pl.labelled) {
+		if (pl.ordered && pl.start != 1)
+			lsn_buf_printf(b, "<ol start=\"%ld\">", pl.start);
+		else
+			lsn_buf_puts(b, pl.ordered ? "<ol>" : "<ul>");
+	}
+	for (item = lsn_child(list, "item"); item != NULL;
+	    item = lsn_next(item, "item")) {
+		const char *label = lsn_prop(item, "label");
+
+		text = lsn_child(item, "text");
+		if (pl.labelled) {
+			lsn_buf_puts(b, "<p>");
+			if (label != NULL && !is_blank(label)) {
+				html_escape(md, b, label);
+				lsn_buf_putc(b, ' ');
+			}
+			html_inline(md, b, text, 0);
+			lsn_buf_puts(b, "</p>");
+		} else {
+			lsn_buf_puts(b, "<li>");
+			html_inline(md, b, text, 0);
+		}
+		html_blocks(md, b, text != NULL ? text->next :
+		    lsn_child(item, NULL), depth + 1);
+		if (!pl.labelled)
+			lsn_buf_puts(b, "</li>");
+	}
+	if (!pl.labelled)
+		lsn_buf_puts(b, pl.ordered ? "</ol>" : "</ul>");
+}
+
+/* Blocks as HTML on one line: an HTML block ends at a blank line, so
+ * none may appear inside. */
+static void
+html_blocks(struct md *md, struct lsn_buf *b, xmlNodePtr n, int depth)
+{
+	if (depth > MD_MAX_DEPTH) {
+		md->too_deep = 1;
+		return;
+	}
+	for (; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (lsn_is(n, "p")) {
+			lsn_buf_puts(b, "<p>");
+			html_inline(md, b, n, 0);
+			lsn_buf_puts(b, "</p>");
+		} else if (lsn_is(n, "list"))
+			html_list(md, b, n, depth + 1);
+		else if (lsn_is(n, "table"))
+			html_table(md, b, n, depth + 1);
+	}
+	if (b->oom)
+		md->oom = 1;
+}
+
+/* ------------------------------------------------------------------ */
+/* Blocks                                                              */
+
+/* Writes an inline element (p, item text) as paragraph lines. */
+static void
+md_paragraph(struct md *md, xmlNodePtr n, const char *lead)
+{
+	struct lsn_buf b = LSN_BUF_INIT;
+
+	if (lead != NULL)
+		md_escape_inline(md, &b, lead, strlen(lead));
+	if (lead != NULL && n != NULL)
+		lsn_buf_putc(&b, ' ');
+	md_inline(md, &b, n, IN_TEXT);
+	if (b.oom)
+		md->oom = 1;
+	md_write_lines(md, lsn_buf_str(&b));
+	lsn_buf_free(&b);
+}
+
+/* 1 when a paragraph element has nothing to show. */
+static int
+is_empty_inline(struct md *md, xmlNodePtr n)
+{
+	struct lsn_buf b = LSN_BUF_INIT;
+	int empty;
+
+	md_inline(md, &b, n, IN_TEXT);
+	empty = is_blank(lsn_buf_str(&b));
+	lsn_buf_free(&b);
+	return empty;
+}
+
+/* Writes a list as planned by plan_list. */
+static void
+md_list(struct md *md, xmlNodePtr list, const struct list_plan *plan,
+    int depth)
+{
+	const struct list_plan pl = *plan;
+	xmlNodePtr item, text;
+	long num;
+	int n = 0;
+
+	num = pl.start;
+	for (item = lsn_child(list, "item"); item != NULL;
+	    item = lsn_next(item, "item"), num++, n++) {
+		const char *label = lsn_prop(item, "label");
+		xmlNodePtr rest;
+		char marker[24];
+		size_t old;
+
+		text = lsn_child(item, "text");
+		rest = text != NULL ? lsn_next(text, NULL) :
+		    lsn_child(item, NULL);
+		if (pl.labelled) {
+			/* One paragraph per item, led by its label. */
+			if (n > 0)
+				md_blank(md);
+			md_paragraph(md, text, label != NULL &&
+			    !is_blank(label) ? label : NULL);
+			if (rest != NULL) {
+				md_blank(md);
+				md_blocks(md, rest, depth + 1);
+			}
+			continue;
+		}
+		if (pl.ordered)
+			snprintf(marker, sizeof(marker), "%ld%c ", num,
+			    pl.delim);
+		else
+			snprintf(marker, sizeof(marker), "- ");
+		md_line(md);
+		if (text != NULL && !is_empty_inline(md, text)) {
+			md_puts(md, marker);
+			old = md_push(md, strlen(marker));
+			md_paragraph(md, text, NULL);
+			/* A nested list may follow the text directly (the
+			 * list stays tight); other blocks need a blank line
+			 * or they would join the text. */
+			if (rest != NULL && !lsn_is(rest, "list"))
+				md_blank(md);
+		} else {
+			/* An empty item is its marker alone; its blocks
+			 * start on the next line (one blank line at most may
+			 * begin an item, so none is added). */
+			md_put(md, marker, strlen(marker) - 1);
+			md_endline(md);
+			old = md_push(md, strlen(marker));
+		}
+		if (rest != NULL)
+			md_blocks(md, rest, depth + 1);
+		md_pop(md, old);
+	}
+}
+
+/* 1 when some row of the table has a cell. */
+static int
+table_has_cells(xmlNodePtr table)
+{
+	xmlNodePtr row;
+
+	for (row = lsn_child(table, "row"); row != NULL;
+	    row = lsn_next(row, "row"))
+		if (lsn_child(row, "cell") != NULL)
+			return 1;
+	return 0;
+}
+
+/* Pipe table when every cell holds at most one paragraph; else HTML. */
+static int
+table_is_simple(xmlNodePtr table)
+{
+	xmlNodePtr row, cell, c;
+
+	for (row = lsn_child(table, "row"); row != NULL;
+	    row = lsn_next(row, "row"))
+		for (cell = lsn_child(row, "cell"); cell != NULL;
+		    cell = lsn_next(cell, "cell")) {
+			int paras = 0;
+
+			if (lsn_prop(cell, "colspan") != NULL ||
+			    lsn_prop(cell, "rowspan") != NULL)
+				return 0;
+			for (c = lsn_child(cell, NULL); c != NULL;
+			    c = lsn_next(c, NULL))
+				if (!lsn_is(c, "p") || ++paras > 1)
+					return 0;
+		}
+	return 1;
+}
+
+static void
+md_table(struct md *md, xmlNodePtr table, int depth)
+{
+	xmlNodePtr row, cell;
+	size_t cols = 0, n, r = 0;
+
+	for (row = lsn_child(table, "row"); row != NULL;
+	    row = lsn_next(row, "row")) {
+		n = 0;
+		for (cell = lsn_child(row, "cell"); cell != NULL;
+		    cell = lsn_next(cell, "cell"))
+			n++;
+		if (n > cols)
+			cols = n;
+	}
+	if (cols == 0)
+		return;
+	if (!table_is_simple(table)) {
+		struct lsn_buf b = LSN_BUF_INIT;
+
+		html_table(md, &b, table, depth);
+		if (b.oom)
+			md->oom = 1;
+		md_line(md);
+		md_put(md, lsn_buf_str(&b), b.len);
+		md_endline(md);
+		lsn_buf_free(&b);
+		return;
+	}
+	for (row = lsn_child(table, "row"); row != NULL;
+	    row = lsn_next(row, "row"), r++) {
+		struct lsn_buf b = LSN_BUF_INIT;
+		size_t i = 0;
+
+		lsn_buf_putc(&b, '|');
+		for (cell = lsn_child(row, "cell"); cell != NULL;
+		    cell = lsn_next(cell, "cell"), i++) {
+			struct lsn_buf t = LSN_BUF_INIT;
+			const char *s;
+			size_t len;
+
+			md_inline(md, &t, lsn_child(cell, "p"), IN_CELL);
+			s = lsn_buf_str(&t);
+			len = t.len;
+			while (len > 0 && is_space(s[len - 1]))
+				len--;
+			while (len > 0 && is_space(*s))
+				s++, len--;
+			lsn_buf_putc(&b, ' ');
+			lsn_buf_put(&b, s, len);
+			lsn_buf_puts(&b, " |");
+			if (t.oom)
+				md->oom = 1;
+			lsn_buf_free(&t);
+		}
+		for (; i < cols; i++)
+			lsn_buf_puts(&b, "  |");
+		if (b.oom)
+			md->oom = 1;
+		md_line(md);
+		md_put(md, lsn_buf_str(&b), b.len);
+		md_endline(md);
+		lsn_buf_free(&b);
+		if (r == 0) {
+			md_line(md);
+			md_puts(md, "|");
+			for (i = 0; i < cols; i++)
+				md_puts(md, " --- |");
+			md_endline(md);
+		}
+	}
+}
+
+/*
+ * Writes the block siblings starting at `first` (p, list, table),
+ * separated by blank lines. Two lists of one kind in a row would merge
+ * into one, so a comment keeps them apart (as cmark does). Other
+ * elements are not blocks and are skipped.
+ */
+static void
+md_blocks(struct md *md, xmlNodePtr first, int depth)
+{
+	xmlNodePtr n;
+	int written = 0;
+	char prev_list = 0;  /* '-', '.', ')' after a list, else 0 */
+
+	if (depth > MD_MAX_DEPTH) {
+		md->too_deep = 1;
+		return;
+	}
+	for (n = first; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (lsn_is(n, "p")) {
+			if (is_empty_inline(md, n))
+				continue;
+			if (written)
+				md_blank(md);
+			md_paragraph(md, n, NULL);
+			prev_list = 0;
+		} else if (lsn_is(n, "list")) {
+			struct list_plan pl;
+			char kind;
+
+			if (lsn_child(n, "item") == NULL)
+				continue;
+			plan_list(n, &pl);
+			kind = pl.labelled ? 0 : pl.ordered ? pl.delim : '-';
+			if (written)
+				md_blank(md);
+			if (kind != 0 && kind == prev_list) {
+				md_line(md);
+				md_puts(md, "<!-- end list -->");
+				md_endline(md);
+				md_blank(md);
+			}
+			md_list(md, n, &pl, depth + 1);
+			prev_list = kind;
+		} else if (lsn_is(n, "table")) {
+			if (!table_has_cells(n))
+				continue;
+			if (written)
+				md_blank(md);
+			md_table(md, n, depth + 1);
+			prev_list = 0;
+		} else
+			continue;
+		written = 1;
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Document structure                                                  */
+
+/* An ATX heading: level 1-6 (deeper levels stay at 6). */
+static void
+md_heading(struct md *md, int level, const char *number, xmlNodePtr inl,
+    const char *lead)
+{
+	struct lsn_buf b = LSN_BUF_INIT;
+	const char *s;
+	size_t len;
+	int i;
+
+	if (level > 6)
+		level = 6;
+	if (lead != NULL)
+		inline_text(md, &b, lead, IN_HEADING);
+	if (number != NULL && !is_blank(number)) {
+		if (b.len > 0)
+			lsn_buf_putc(&b, ' ');
+		inline_text(md, &b, number, IN_HEADING);
+	}
+	if (inl != NULL) {
+		struct lsn_buf t = LSN_BUF_INIT;
+
+		md_inline(md, &t, inl, IN_HEADING);
+		if (!is_blank(lsn_buf_str(&t))) {
+			if (b.len > 0)
+				lsn_buf_puts(&b, lead != NULL &&
+				    number == NULL ? " \xe2\x80\x93 " : " ");
+			lsn_buf_put(&b, lsn_buf_str(&t), t.len);
+		}
+		lsn_buf_free(&t);
+	}
+	if (b.oom)
+		md->oom = 1;
+	s = lsn_buf_str(&b);
+	len = b.len;
+	while (len > 0 && is_space(*s))
+		s++, len--;
+	while (len > 0 && is_space(s[len - 1]))
+		len--;
+	md_line(md);
+	for (i = 0; i < level; i++)
+		md_puts(md, "#");
+	if (len > 0) {
+		md_puts(md, " ");
+		md_put(md, s, len);
+	}
+	md_endline(md);
+	lsn_buf_free(&b);
+}
+
+static void
+md_section(struct md *md, xmlNodePtr sec, int base, int depth)
+{
+	const char *lv = lsn_prop(sec, "level");
+	xmlNodePtr heading = lsn_child(sec, "heading"), c;
+	long level = lv != NULL ? strtol(lv, NULL, 10) : 1;
+
+	if (depth > MD_MAX_DEPTH) {
+		md->too_deep = 1;
+		return;
+	}
+	if (level < 1)
+		level = 1;
+	if (level > 6)
+		level = 6;
+	md_blank(md);
+	md_heading(md, (int)level + base, lsn_prop(sec, "number"), heading,
+	    NULL);
+	c = heading != NULL ? heading->next : lsn_child(sec, NULL);
+	for (; c != NULL && c->type != XML_ELEMENT_NODE; c = c->next)
+		;
+	if (c != NULL && !lsn_is(c, "section")) {
+		md_blank(md);
+		md_blocks(md, c, depth + 1);
+	}
+	for (c = lsn_child(sec, "section"); c != NULL;
+	    c = lsn_next(c, "section"))
+		md_section(md, c, base, depth + 1);
+}
+
+/* A titled group of blocks (abstract, actions requested, annex body). */
+static void
+md_titled_blocks(struct md *md, xmlNodePtr container, int level,
+    const char *title)
+{
+	xmlNodePtr first;
+
+	if (container == NULL || (first = lsn_child(container, NULL)) == NULL)
+		return;
+	if (title != NULL) {
+		md_blank(md);
+		md_heading(md, level, NULL, NULL, title);
+	}
+	md_blank(md);
+	md_blocks(md, first, 1);
+}
+
+static void
+md_annex(struct md *md, xmlNodePtr annex)
+{
+	const char *id = lsn_prop(annex, "id");
+	xmlNodePtr note = lsn_child(annex, "note"), c;
+	struct lsn_buf lead = LSN_BUF_INIT, tmp = LSN_BUF_INIT;
+
+	/* "Annex A", unless the id names itself ("Appendix I"). */
+	if (id == NULL || strchr(id, ' ') == NULL)
+		lsn_buf_puts(&lead, "Annex ");
+	lsn_buf_puts(&lead, id != NULL ? id : "");
+	if (lead.oom)
+		md->oom = 1;
+	md_blank(md);
+	md_heading(md, 2, NULL, lsn_child(annex, "title"), lsn_buf_str(&lead));
+	lsn_buf_free(&lead);
+	if (note != NULL && !is_blank(elem_text(md, note, &tmp))) {
+		struct lsn_buf b = LSN_BUF_INIT;
+		const char *s = elem_text(md, note, &tmp);
+
+		md_escape_inline(md, &b, s, strlen(s));
+		md_blank(md);
+		md_write_lines(md, lsn_buf_str(&b));
+		if (b.oom)
+			md->oom = 1;
+		lsn_buf_free(&b);
+	}
+	lsn_buf_free(&tmp);
+	md_titled_blocks(md, lsn_child(annex, "body"), 0, NULL);
+	for (c = lsn_child(annex, "section"); c != NULL;
+	    c = lsn_next(c, "section"))
+		md_section(md, c, 2, 1);
+}
+
+/* ------------------------------------------------------------------ */
+/* Front matter                                                        */
+
+static void
+yaml_key(struct md *md, const char *indent, const char *key,
+    const char *value)
+{
+	md_puts(md, indent);
+	md_puts(md, key);
+	md_puts(md, ": ");
+	yaml_quote(md, value);
+	md_puts(md, "\n");
+}
+
+/* "key:" followed by "  - value" for every child element `name`. */
+static void
+yaml_list(struct md *md, xmlNodePtr parent, const char *name,
+    const char *key, struct lsn_buf *tmp)
+{
+	xmlNodePtr c = lsn_child(parent, name);
+
+	if (c == NULL)
+		return;
+	md_puts(md, key);
+	md_puts(md, ":\n");
+	for (; c != NULL; c = lsn_next(c, name)) {
+		md_puts(md, "  - ");
+		yaml_quote(md, elem_text(md, c, tmp));
+		md_puts(md, "\n");
+	}
+}
+
+static void
+md_front_matter(struct md *md, xmlNodePtr root)
+{
+	static const struct {
+		const char *element, *key;
+	} singles[] = {
+		{ "title", "title" }, { "source", "source" },
+		{ "purpose", "purpose" }, { "document", "document" },
+		{ "study-period", "study_period" }, { "meeting", "meeting" },
+	};
+	static const char *const contact_fields[] = { "name",
+	    "organization", "country", "email", "phone" };
+	xmlNodePtr meta = lsn_child(root, "meta"), input, c, f;
+	struct lsn_buf tmp = LSN_BUF_INIT;
+	const char *v;
+	size_t i;
+
+	md_puts(md, "---\n");
+	if ((v = lsn_prop(root, "kind")) != NULL)
+		yaml_key(md, "", "kind", v);
+	for (i = 0; i < sizeof(singles) / sizeof(singles[0]); i++)
+		if ((c = lsn_child(meta, singles[i].element)) != NULL)
+			yaml_key(md, "", singles[i].key, elem_text(md, c, &tmp));
+	yaml_list(md, meta, "question", "questions", &tmp);
+	yaml_list(md, meta, "for-action", "for_action", &tmp);
+	yaml_list(md, meta, "for-information", "for_information", &tmp);
+	if ((c = lsn_child(meta, "approval")) != NULL)
+		yaml_key(md, "", "approval", elem_text(md, c, &tmp));
+	if ((c = lsn_child(meta, "deadline")) != NULL) {
+		yaml_key(md, "", "deadline", elem_text(md, c, &tmp));
+		if ((v = lsn_prop(c, "iso")) != NULL)
+			yaml_key(md, "", "deadline_iso", v);
+	}
+	if ((c = lsn_child(meta, "contact")) != NULL) {
+		md_puts(md, "contacts:\n");
+		for (; c != NULL; c = lsn_next(c, "contact")) {
+			const char *indent = "  - ";
+
+			for (i = 0; i < sizeof(contact_fields) /
+			    sizeof(contact_fields[0]); i++)
+				if ((f = lsn_child(c, contact_fields[i])) !=
+				    NULL) {
+					yaml_key(md, indent, contact_fields[i],
+					    elem_text(md, f, &tmp));
+					indent = "    ";
+				}
+			if (strcmp(indent, "  - ") == 0)
+				md_puts(md, "  - {}\n");
+		}
+	}
+	if ((input = lsn_child(root, "input")) != NULL) {
+		md_puts(md, "input:\n");
+		if ((v = lsn_prop(input, "file")) != NULL)
+			yaml_key(md, "  ", "file", v);
+		if ((v = lsn_prop(input, "format")) != NULL)
+			yaml_key(md, "  ", "format", v);
+		if ((v = lsn_prop(input, "sha256")) != NULL)
+			yaml_key(md, "  ", "sha256", v);
+	}
+	md_puts(md, "---\n");
+	lsn_buf_free(&tmp);
+}
+
+/* ------------------------------------------------------------------ */
+/* Footnotes                                                           */
+
+static void
+md_footnotes(struct md *md, xmlNodePtr root)
+{
+	xmlNodePtr fn;
+	size_t num = 0;
+
+	for (fn = lsn_child(root, "footnote"); fn != NULL;
+	    fn = lsn_next(fn, "footnote")) {
+		char label[32];
+		size_t old;
+		xmlNodePtr first = lsn_child(fn, NULL);
+
+		num++;
+		snprintf(label, sizeof(label), "[^%zu]:", num);
+		md_blank(md);
+		md_line(md);
+		md_puts(md, label);
+		if (first == NULL) {
+			md_endline(md);
+			continue;
+		}
+		/* The first block goes on the label's line when it is a
+		 * paragraph; the rest is indented four spaces. */
+		old = md_push(md, 4);
+		if (lsn_is(first, "p")) {
+			md_puts(md, " ");
+			md_paragraph(md, first, NULL);
+			if (is_empty_inline(md, first))
+				md_endline(md);
+			first = lsn_next(first, NULL);
+			if (first != NULL)
+				md_blank(md);
+		} else {
+			md_endline(md);
+			md_blank(md);
+		}
+		if (first != NULL)
+			md_blocks(md, first, 1);
+		md_pop(md, old);
+	}
+}
+
+/* ------------------------------------------------------------------ */
+
+int
+lsn_emit_markdown(xmlDocPtr model, struct lsn_out *o, liaison_error **err)
+{
+	struct md md;
+	xmlNodePtr root, c, title;
+	size_t n = 0;
+
+	memset(&md, 0, sizeof(md));
+	md.o = o;
+	root = model != NULL ? xmlDocGetRootElement(model) : NULL;
+	if (root == NULL || !lsn_is(root, "document")) {
+		lsn_error_set(err, LIAISON_ERR_INTERNAL, NULL, NULL, 0, 0,
+		    "markdown: the model has no <document> root");
+		return -1;
+	}
+	for (c = lsn_child(root, "footnote"); c != NULL;
+	    c = lsn_next(c, "footnote"))
+		n++;
+	if (n > 0 && (md.note_ids = calloc(n, sizeof(*md.note_ids))) ==
+	    NULL) {
+		lsn_error_set(err, LIAISON_ERR_NOMEM, NULL, NULL, 0, 0,
+		    "out of memory");
+		return -1;
+	}
+	for (c = lsn_child(root, "footnote"); c != NULL;
+	    c = lsn_next(c, "footnote")) {
+		const char *id = lsn_prop(c, "id");
+
+		md.note_ids[md.n_notes++] = id != NULL ? id : "";
+	}
+	collect_targets(&md, root->children);
+
+	md_front_matter(&md, root);
+	title = lsn_child(lsn_child(root, "meta"), "title");
+	if (title != NULL) {
+		struct lsn_buf tmp = LSN_BUF_INIT;
+		const char *t = elem_text(&md, title, &tmp);
+
+		if (!is_blank(t)) {
+			md_blank(&md);
+			md_heading(&md, 1, NULL, NULL, t);
+		}
+		lsn_buf_free(&tmp);
+	}
+	md_titled_blocks(&md, lsn_child(root, "abstract"), 2, "Abstract");
+	md_titled_blocks(&md, lsn_child(root, "actions-requested"), 2,
+	    "Actions requested");
+	md_titled_blocks(&md, lsn_child(root, "body"), 0, NULL);
+	for (c = lsn_child(root, "section"); c != NULL;
+	    c = lsn_next(c, "section"))
+		md_section(&md, c, 1, 1);
+	for (c = lsn_child(root, "annex"); c != NULL;
+	    c = lsn_next(c, "annex"))
+		md_annex(&md, c);
+	md_footnotes(&md, root);
+
+	free(md.note_ids);
+	free(md.targets);
+	lsn_buf_free(&md.prefix);
+	if (md.oom) {
+		lsn_error_set(err, LIAISON_ERR_NOMEM, NULL, NULL, 0, 0,
+		    "out of memory");
+		return -1;
+	}
+	if (md.too_deep) {
+		lsn_error_set(err, LIAISON_ERR_LIMIT, NULL, NULL, 0, 0,
+		    "markdown: the model nests deeper than %d levels",
+		    MD_MAX_DEPTH);
+		return -1;
+	}
+	if (o->error) {
+		lsn_error_set(err, LIAISON_ERR_IO, NULL, NULL, 0, 0,
+		    "markdown: write error");
+		return -1;
+	}
+	return 0;
+}

@@ -1,0 +1,242 @@
+#!/usr/bin/env python3
+"""check-structure.py MODEL.xml DOC.md [CMARK]
+
+Renders DOC.md (written by `liaison convert -f markdown`) with cmark, the
+CommonMark reference renderer, and checks that what a reader gets back
+is the model (MODEL.xml, written by `liaison convert -f xml`):
+
+  * the YAML front matter parses (when PyYAML is present) and carries
+    the model's kind and title;
+  * the headings, in order, are the title, Abstract, Actions requested,
+    each section ("NUMBER HEADING") and each annex ("Annex ID – TITLE"),
+    at the levels the model gives;
+  * every list item with a label comes back with it: numbered items as
+    an item of an ordered list with that number, other labels ("a)")
+    as the start of a paragraph;
+  * every word of the model's text comes back, in order (escaping that
+    failed would turn "*x*" into emphasis and lose the asterisks).
+
+Exits 0 when all hold, 1 with one line per problem otherwise.
+"""
+import html
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+
+CM = "{http://commonmark.org/xml/1.0}"
+
+
+def norm(s):
+    return " ".join(s.split())
+
+
+def inline_text(el):
+    """Text of a model inline element: text, links, changes; no anchors."""
+    parts = [el.text or ""]
+    for c in el:
+        if c.tag not in ("anchor", "note-ref"):
+            parts.append(inline_text(c))
+        parts.append(c.tail or "")
+    return "".join(parts)
+
+
+def expected_headings(root):
+    heads = []
+    meta = root.find("meta")
+    title = meta.find("title") if meta is not None else None
+    if title is not None and norm(title.text or ""):
+        heads.append((1, norm(title.text)))
+    for tag, name in (("abstract", "Abstract"),
+                      ("actions-requested", "Actions requested")):
+        el = root.find(tag)
+        if el is not None and len(el):
+            heads.append((2, name))
+
+    def sections(parent, base):
+        for s in parent.findall("section"):
+            level = min(int(s.get("level", "1")), 6) + base
+            text = " ".join(x for x in (norm(s.get("number") or ""),
+                                        norm(inline_text(s.find("heading"))))
+                            if x)
+            heads.append((min(level, 6), text))
+            sections(s, base)
+
+    sections(root, 1)
+    for a in root.findall("annex"):
+        aid = a.get("id") or ""
+        lead = aid if " " in aid else "Annex " + aid
+        title = norm(inline_text(a.find("title")))
+        heads.append((2, lead + (" \u2013 " + title if title else "")))
+        sections(a, 2)
+    return heads
+
+
+INLINE = ("link", "ins", "del", "move-from", "move-to", "anchor",
+          "note-ref")
+
+
+def model_words(root):
+    """Every word a reader must see, in document order."""
+    parts = []
+
+    def walk(el):
+        if el.tag in ("input", "meta", "entities", "terms-of-reference",
+                      "question", "anchor", "note-ref"):
+            return
+        if el.tag not in INLINE:
+            parts.append(" ")
+        parts.append(el.text or "")
+        for c in el:
+            walk(c)
+            parts.append(c.tail or "")
+        if el.tag not in INLINE:
+            parts.append(" ")
+
+    for c in root:
+        walk(c)
+    return strip_note_marks("".join(parts)).split()
+
+
+def strip_note_marks(s):
+    """Footnote references render as "[^N]" where the model has none."""
+    return re.sub(r"\[\^[0-9]+\]", "", s)
+
+
+def labelled_items(root):
+    """(label, text) of list items outside tables whose label a reader sees."""
+    out = []
+
+    def walk(el, in_table):
+        if el.tag == "list" and not in_table:
+            for item in el.findall("item"):
+                label = (item.get("label") or "").strip()
+                if label and re.search(r"[0-9A-Za-z]", label) and \
+                        label != "o":
+                    out.append((label, norm(inline_text(item.find("text")))))
+        for c in el:
+            walk(c, in_table or el.tag == "table")
+
+    walk(root, False)
+    return out
+
+
+def cm_text(el):
+    """Plain text of a cmark XML element (HTML blocks de-tagged)."""
+    tag = el.tag.replace(CM, "")
+    if tag in ("text", "code", "code_block"):
+        return el.text or ""
+    if tag in ("softbreak", "linebreak"):
+        return " "
+    if tag in ("html_block", "html_inline"):
+        raw = re.sub(r"<br\s*/?>", " ", el.text or "")
+        raw = re.sub(r"</?(p|li|td|tr|ul|ol|table)[^>]*>", " ", raw)
+        return html.unescape(re.sub(r"<[^>]*>", "", raw))
+    return "".join(cm_text(c) + ("\n" if c.tag.replace(CM, "") in
+                                 ("paragraph", "heading", "item")
+                                 else "") for c in el)
+
+
+def split_front_matter(md):
+    lines = md.split("\n")
+    if not lines or lines[0] != "---":
+        return None, md
+    for i in range(1, len(lines)):
+        if lines[i] == "---":
+            return "\n".join(lines[1:i]), "\n".join(lines[i + 1:])
+    return None, md
+
+
+def main():
+    model_path, md_path = sys.argv[1], sys.argv[2]
+    cmark = sys.argv[3] if len(sys.argv) > 3 else "cmark"
+    root = ET.parse(model_path).getroot()
+    md = open(md_path, encoding="utf-8").read()
+    problems = []
+
+    front, body = split_front_matter(md)
+    if front is None:
+        problems.append("no YAML front matter")
+    else:
+        try:
+            import yaml
+        except ImportError:
+            yaml = None
+        if yaml is not None:
+            meta = yaml.safe_load(front)
+            if meta.get("kind") != root.get("kind"):
+                problems.append("front matter kind %r, model %r" %
+                                (meta.get("kind"), root.get("kind")))
+            t = root.find("meta/title")
+            if t is not None and meta.get("title") != (t.text or ""):
+                problems.append("front matter title %r, model %r" %
+                                (meta.get("title"), t.text))
+
+    out = subprocess.run([cmark, "-t", "xml"], input=body.encode(),
+                         stdout=subprocess.PIPE, check=True).stdout
+    doc = ET.fromstring(out)
+
+    got = [(int(h.get("level")), norm(cm_text(h)))
+           for h in doc.iter(CM + "heading")]
+    want = expected_headings(root)
+    if got != want:
+        for i in range(max(len(got), len(want))):
+            g = got[i] if i < len(got) else None
+            w = want[i] if i < len(want) else None
+            if g != w:
+                problems.append("heading %d: got %r, expected %r" %
+                                (i + 1, g, w))
+                break
+
+    numbered = set()
+    for lst in doc.iter(CM + "list"):
+        if lst.get("type") != "ordered":
+            continue
+        n = int(lst.get("start", "1"))
+        delim = ")" if lst.get("delim") == "paren" else "."
+        for item in lst.findall(CM + "item"):
+            first = item.find(CM + "paragraph")
+            text = norm(strip_note_marks(cm_text(first))) \
+                if first is not None else ""
+            numbered.add(("%d%s" % (n, delim), text))
+            n += 1
+    paragraphs = [norm(strip_note_marks(cm_text(p)))
+                  for p in doc.iter(CM + "paragraph")]
+    for label, text in labelled_items(root):
+        if (label, text) in numbered:
+            continue
+        lead = norm(label + " " + text)
+        if any(p.startswith(lead) for p in paragraphs):
+            continue
+        problems.append("list item %r %r: label lost" % (label, text[:40]))
+
+    # The model has no code: an indented block would be text that lost
+    # its place. Plain CommonMark reads a footnote's later paragraphs
+    # (indented, as GFM wants) as code, so those are allowed.
+    in_notes = False
+    for el in doc:
+        tag = el.tag.replace(CM, "")
+        if tag == "paragraph" and re.match(r"\[\^[0-9]+\]:",
+                                           cm_text(el)):
+            in_notes = True
+        if tag == "code_block" and not in_notes:
+            problems.append("a code block: %r" % (el.text or "")[:60])
+
+    rendered = strip_note_marks(cm_text(doc)).split()
+    i = 0
+    for w in model_words(root):
+        while i < len(rendered) and rendered[i] != w:
+            i += 1
+        if i == len(rendered):
+            problems.append("word %r of the model is missing or out of "
+                            "order" % w)
+            break
+        i += 1
+
+    for p in problems:
+        print("%s: %s" % (md_path, p))
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
