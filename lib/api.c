@@ -1,0 +1,440 @@
+/*
+ * api.c: the public entry points: options, opening documents, emitting,
+ * bundled schemas and validation of model files.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/tree.h>
+
+#include "liaison.h"
+#include "options.h"
+#include "emit/emit.h"
+#include "model/model.h"
+#include "model/schema-data.h"
+#include "reader/readers.h"
+#include "recognize/recognize.h"
+#include "util/error.h"
+#include "util/sha256.h"
+
+/* ------------------------------------------------------------------ */
+/* Options                                                             */
+
+static const unsigned long long default_limits[LIAISON_LIMIT__COUNT] = {
+	LSN_DEFAULT_INPUT_BYTES,
+	LSN_DEFAULT_ZIP_ENTRY_BYTES,
+	LSN_DEFAULT_ZIP_TOTAL_BYTES,
+	LSN_DEFAULT_ZIP_ENTRIES,
+	LSN_DEFAULT_XML_DEPTH,
+	LSN_DEFAULT_PARAGRAPHS,
+};
+
+void
+lsn_options_defaults(struct liaison_options *opts)
+{
+	memset(opts, 0, sizeof(*opts));
+	opts->format = LIAISON_FORMAT_AUTO;
+	opts->track_changes = LIAISON_TRACK_ACCEPT;
+	memcpy(opts->limits, default_limits, sizeof(default_limits));
+}
+
+unsigned long long
+lsn_limit(const struct liaison_options *opts, liaison_limit which)
+{
+	if ((unsigned)which >= LIAISON_LIMIT__COUNT)
+		return 0;
+	return opts != NULL ? opts->limits[which] : default_limits[which];
+}
+
+liaison_options *
+liaison_options_new(void)
+{
+	liaison_options	*o;
+
+	if ((o = malloc(sizeof(*o))) != NULL)
+		lsn_options_defaults(o);
+	return o;
+}
+
+void
+liaison_options_free(liaison_options *opts)
+{
+	free(opts);
+}
+
+void
+liaison_options_set_format(liaison_options *opts, liaison_format f)
+{
+	if (opts != NULL && f >= LIAISON_FORMAT_AUTO && f <= LIAISON_FORMAT_DOCX)
+		opts->format = f;
+}
+
+void
+liaison_options_set_track_changes(liaison_options *opts,
+    liaison_track_changes mode)
+{
+	if (opts != NULL && mode >= LIAISON_TRACK_ACCEPT &&
+	    mode <= LIAISON_TRACK_ALL)
+		opts->track_changes = mode;
+}
+
+void
+liaison_options_set_limit(liaison_options *opts, liaison_limit which,
+    unsigned long long value)
+{
+	if (opts == NULL || (unsigned)which >= LIAISON_LIMIT__COUNT)
+		return;
+	opts->limits[which] = value != 0 ? value : default_limits[which];
+}
+
+unsigned long long
+liaison_options_get_limit(const liaison_options *opts, liaison_limit which)
+{
+	return lsn_limit(opts, which);
+}
+
+/* ------------------------------------------------------------------ */
+/* Documents                                                           */
+
+static int
+looks_like_zip(const unsigned char *p, size_t len)
+{
+	return len >= 4 && p[0] == 'P' && p[1] == 'K' &&
+	    (p[2] == 3 || p[2] == 5 || p[2] == 7) &&
+	    (p[3] == 4 || p[3] == 6 || p[3] == 8);
+}
+
+liaison_doc *
+liaison_doc_open_memory(const void *data, size_t len, const char *name,
+    const liaison_options *opts, liaison_error **err)
+{
+	struct liaison_options	 defaults;
+	struct lsn_stream	 stream;
+	struct lsn_core		 core;
+	struct lsn_source_info	 src;
+	struct lsn_sha256	 sha;
+	char			 hex[65];
+	liaison_format		 fmt;
+	liaison_status		 rc;
+	xmlDocPtr		 model = NULL;
+	liaison_doc		*doc;
+
+	if (name == NULL)
+		name = "-";
+	if (data == NULL && len > 0) {
+		lsn_error_set(err, LIAISON_ERR_USAGE, name, NULL, 0, 0,
+		    "no data");
+		return NULL;
+	}
+	if (opts == NULL) {
+		lsn_options_defaults(&defaults);
+		opts = &defaults;
+	}
+	if (len > lsn_limit(opts, LIAISON_LIMIT_INPUT_BYTES)) {
+		lsn_error_set(err, LIAISON_ERR_LIMIT, name, NULL, 0, 0,
+		    "input is %zu bytes, over the limit of %llu "
+		    "(raise it with the input-bytes limit)", len,
+		    lsn_limit(opts, LIAISON_LIMIT_INPUT_BYTES));
+		return NULL;
+	}
+	fmt = opts->format;
+	if (fmt == LIAISON_FORMAT_AUTO)
+		fmt = looks_like_zip(data, len) ? LIAISON_FORMAT_DOCX :
+		    LIAISON_FORMAT_TEXT;
+
+	memset(&stream, 0, sizeof(stream));
+	memset(&core, 0, sizeof(core));
+	stream.max_paras = (size_t)lsn_limit(opts, LIAISON_LIMIT_PARAGRAPHS);
+	if (fmt == LIAISON_FORMAT_DOCX)
+		rc = lsn_read_docx(data, len, name, opts, &stream, &core, err);
+	else
+		rc = lsn_read_text(data, len, name, opts, &stream, err);
+	if (rc != LIAISON_OK) {
+		if (err != NULL)
+			lsn_error_set_file(*err, name);
+		goto fail;
+	}
+
+	lsn_sha256_init(&sha);
+	lsn_sha256_update(&sha, data, len);
+	lsn_sha256_hex(&sha, hex);
+	src.file = name;
+	src.format = fmt == LIAISON_FORMAT_DOCX ? "docx" : "text";
+	src.sha256 = hex;
+	src.core = &core;
+	if ((rc = lsn_recognize(&stream, &src, &model, err)) != LIAISON_OK)
+		goto fail;
+	/* A model the schema rejects is our bug, never the input's. */
+	if ((rc = lsn_validate(model, "liaison.rng", NULL, NULL, err)) !=
+	    LIAISON_OK) {
+		if (err != NULL && *err != NULL) {
+			(*err)->code = LIAISON_ERR_INTERNAL;
+			lsn_error_set_file(*err, name);
+		}
+		goto fail;
+	}
+	if ((doc = calloc(1, sizeof(*doc))) == NULL) {
+		lsn_error_set(err, LIAISON_ERR_NOMEM, name, NULL, 0, 0,
+		    "out of memory");
+		goto fail;
+	}
+	doc->xml = model;
+	lsn_stream_free(&stream);
+	lsn_core_clear(&core);
+	return doc;
+fail:
+	if (model != NULL)
+		xmlFreeDoc(model);
+	lsn_stream_free(&stream);
+	lsn_core_clear(&core);
+	return NULL;
+}
+
+/*
+ * Reads a whole file, refusing more than `limit` bytes. The caller
+ * frees the result.
+ */
+static char *
+read_file(const char *path, unsigned long long limit, size_t *lenp,
+    liaison_error **err)
+{
+	FILE	*f;
+	char	*buf = NULL, *p;
+	size_t	 len = 0, cap = 0, n;
+
+	if (strcmp(path, "-") == 0)
+		f = stdin;
+	else if ((f = fopen(path, "rb")) == NULL) {
+		lsn_error_set(err, LIAISON_ERR_IO, path, NULL, 0, 0,
+		    "cannot open: %s", strerror(errno));
+		return NULL;
+	}
+	for (;;) {
+		if (cap - len < 65536) {
+			cap = cap ? cap * 2 : 65536;
+			if ((p = realloc(buf, cap + 1)) == NULL) {
+				lsn_error_set(err, LIAISON_ERR_NOMEM, path,
+				    NULL, 0, 0, "out of memory");
+				goto fail;
+			}
+			buf = p;
+		}
+		n = fread(buf + len, 1, cap - len, f);
+		len += n;
+		if (len > limit) {
+			lsn_error_set(err, LIAISON_ERR_LIMIT, path, NULL, 0, 0,
+			    "input is over the limit of %llu bytes "
+			    "(raise it with the input-bytes limit)", limit);
+			goto fail;
+		}
+		if (n == 0)
+			break;
+	}
+	if (ferror(f)) {
+		lsn_error_set(err, LIAISON_ERR_IO, path, NULL, 0, 0,
+		    "read error: %s", strerror(errno));
+		goto fail;
+	}
+	if (f != stdin)
+		fclose(f);
+	buf[len] = '\0';
+	*lenp = len;
+	return buf;
+fail:
+	if (f != stdin)
+		fclose(f);
+	free(buf);
+	return NULL;
+}
+
+liaison_doc *
+liaison_doc_open_file(const char *path, const liaison_options *opts,
+    liaison_error **err)
+{
+	char		*data;
+	size_t		 len;
+	liaison_doc	*doc;
+
+	if (path == NULL) {
+		lsn_error_set(err, LIAISON_ERR_USAGE, NULL, NULL, 0, 0,
+		    "no file name");
+		return NULL;
+	}
+	data = read_file(path, lsn_limit(opts, LIAISON_LIMIT_INPUT_BYTES),
+	    &len, err);
+	if (data == NULL)
+		return NULL;
+	doc = liaison_doc_open_memory(data, len, path, opts, err);
+	free(data);
+	return doc;
+}
+
+liaison_doc *
+liaison_doc_open_model(const char *path, liaison_error **err)
+{
+	xmlDocPtr	 xml;
+	liaison_doc	*doc;
+
+	if ((xml = lsn_xml_parse_file(path, err)) == NULL)
+		return NULL;
+	if (lsn_validate(xml, "liaison.rng", NULL, NULL, err) != LIAISON_OK) {
+		if (err != NULL)
+			lsn_error_set_file(*err, path);
+		xmlFreeDoc(xml);
+		return NULL;
+	}
+	if ((doc = calloc(1, sizeof(*doc))) == NULL) {
+		xmlFreeDoc(xml);
+		lsn_error_set(err, LIAISON_ERR_NOMEM, path, NULL, 0, 0,
+		    "out of memory");
+		return NULL;
+	}
+	doc->xml = xml;
+	return doc;
+}
+
+void
+liaison_doc_free(liaison_doc *doc)
+{
+	if (doc == NULL)
+		return;
+	xmlFreeDoc(doc->xml);
+	free(doc);
+}
+
+struct _xmlDoc *
+liaison_doc_xml(const liaison_doc *doc)
+{
+	return doc != NULL ? doc->xml : NULL;
+}
+
+const char *
+liaison_doc_kind(const liaison_doc *doc)
+{
+	xmlNodePtr	 root;
+
+	if (doc == NULL || (root = xmlDocGetRootElement(doc->xml)) == NULL)
+		return NULL;
+	return lsn_prop(root, "kind");
+}
+
+/* ------------------------------------------------------------------ */
+/* Emitting                                                            */
+
+static int
+emit(const liaison_doc *doc, liaison_emit_format fmt, struct lsn_out *o,
+    liaison_error **err)
+{
+	if (doc == NULL)
+		return lsn_error_set(err, LIAISON_ERR_USAGE, NULL, NULL, 0, 0,
+		    "no document"), -1;
+	switch (fmt) {
+	case LIAISON_EMIT_JSON:
+		return lsn_emit_json(doc->xml, o, err);
+	case LIAISON_EMIT_XML:
+		return lsn_emit_xml(doc->xml, o, err);
+	case LIAISON_EMIT_MARKDOWN:
+		return lsn_emit_markdown(doc->xml, o, err);
+	}
+	lsn_error_set(err, LIAISON_ERR_USAGE, NULL, NULL, 0, 0,
+	    "unknown output format %d", (int)fmt);
+	return -1;
+}
+
+liaison_status
+liaison_emit_file(const liaison_doc *doc, liaison_emit_format fmt,
+    FILE *out, liaison_error **err)
+{
+	struct lsn_out	 o;
+	int		 rc;
+
+	memset(&o, 0, sizeof(o));
+	o.fp = out;
+	rc = emit(doc, fmt, &o, err);
+	if (lsn_out_flush(&o) == -1 || fflush(out) == EOF) {
+		lsn_buf_free(&o.buf);
+		if (rc == 0)
+			return lsn_error_set(err, LIAISON_ERR_IO, NULL, NULL,
+			    0, 0, "write error: %s", strerror(errno));
+		return liaison_error_code(err != NULL ? *err : NULL);
+	}
+	lsn_buf_free(&o.buf);
+	if (rc != 0)
+		return err != NULL && *err != NULL ? (*err)->code :
+		    LIAISON_ERR_INTERNAL;
+	return LIAISON_OK;
+}
+
+liaison_status
+liaison_emit_buffer(const liaison_doc *doc, liaison_emit_format fmt,
+    char **out, size_t *len, liaison_error **err)
+{
+	struct lsn_out	 o;
+	size_t		 n;
+
+	if (out == NULL)
+		return lsn_error_set(err, LIAISON_ERR_USAGE, NULL, NULL, 0, 0,
+		    "no output pointer");
+	*out = NULL;
+	memset(&o, 0, sizeof(o));
+	if (emit(doc, fmt, &o, err) != 0) {
+		lsn_buf_free(&o.buf);
+		return err != NULL && *err != NULL ? (*err)->code :
+		    LIAISON_ERR_INTERNAL;
+	}
+	if ((*out = lsn_buf_detach(&o.buf, &n)) == NULL)
+		return lsn_error_set(err, LIAISON_ERR_NOMEM, NULL, NULL, 0, 0,
+		    "out of memory");
+	if (len != NULL)
+		*len = n;
+	return LIAISON_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* Schemas                                                             */
+
+const char *
+liaison_schema_text(const char *name, size_t *len)
+{
+	return name != NULL ? lsn_embedded(name, len) : NULL;
+}
+
+const char *const *
+liaison_schema_names(void)
+{
+	static const char	*names[32];
+	static int		 filled;
+	const struct lsn_embedded *e;
+	int			 i = 0;
+
+	/* Filled once; the table is constant, so a race writes the same. */
+	if (!filled) {
+		for (e = lsn_embedded_files; e->name != NULL && i < 31; e++)
+			names[i++] = e->name;
+		names[i] = NULL;
+		filled = 1;
+	}
+	return names;
+}
+
+liaison_status
+liaison_validate_file(const char *path,
+    void (*report)(void *ctx, unsigned long line, const char *msg),
+    void *ctx, liaison_error **err)
+{
+	xmlDocPtr	 xml;
+	liaison_status	 rc;
+
+	if ((xml = lsn_xml_parse_file(path, err)) == NULL)
+		return err != NULL && *err != NULL ? (*err)->code :
+		    LIAISON_ERR_XML;
+	rc = lsn_validate(xml, "liaison.rng", report, ctx, err);
+	if (rc != LIAISON_OK && err != NULL)
+		lsn_error_set_file(*err, path);
+	xmlFreeDoc(xml);
+	return rc;
+}

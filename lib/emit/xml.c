@@ -1,0 +1,40 @@
+/*
+ * xml.c: the XML emitter: the model itself, indented where that adds
+ * no white space to text (libxml2 leaves mixed content alone).
+ */
+#include "config.h"
+
+#include <libxml/xmlsave.h>
+
+#include "emit/emit.h"
+#include "util/error.h"
+
+static int
+write_out(void *ctx, const char *buf, int len)
+{
+	struct lsn_out	*o = ctx;
+
+	lsn_out_put(o, buf, (size_t)len);
+	return o->error ? -1 : len;
+}
+
+int
+lsn_emit_xml(xmlDocPtr model, struct lsn_out *o, liaison_error **err)
+{
+	xmlSaveCtxtPtr	 save;
+	long		 rc;
+
+	save = xmlSaveToIO(write_out, NULL, o, "UTF-8", XML_SAVE_FORMAT);
+	if (save == NULL) {
+		lsn_error_set(err, LIAISON_ERR_NOMEM, NULL, NULL, 0, 0,
+		    "out of memory");
+		return -1;
+	}
+	rc = xmlSaveDoc(save, model);
+	if (xmlSaveClose(save) < 0 || rc < 0 || o->error) {
+		lsn_error_set(err, LIAISON_ERR_IO, NULL, NULL, 0, 0,
+		    "cannot write XML");
+		return -1;
+	}
+	return 0;
+}

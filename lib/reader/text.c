@@ -1,0 +1,543 @@
+/*
+ * text.c: the plain-text reader.
+ *
+ * Input is text exported from Word documents (UTF-8, optional BOM, LF or
+ * CRLF). One line is one paragraph. The exporters' conventions are
+ * turned back into stream data:
+ *   - "[bookmark: NAME]" becomes an anchor mark;
+ *   - "[footnoteRef:N]" becomes a note reference and the "[N: body]"
+ *     that follows it becomes a footnote body (NOTE_START ... NOTE_END);
+ *   - a leading bullet glyph (· • – - ▪ ◦ ) or a number label ("1.",
+ *     "1)", "3.1", "a)", "(iv)") followed by a tab, and a bullet or a
+ *     "N." / "N)" / "N.M" label followed by a space, become the label;
+ *   - a line whose remaining text still holds tabs is a table row whose
+ *     cells were flattened with tabs; consecutive rows form one table.
+ * A blank line is an empty paragraph: the recognizer uses it as a soft
+ * boundary.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "options.h"
+#include "reader/readers.h"
+#include "util/buf.h"
+#include "util/error.h"
+#include "util/text.h"
+
+struct text_reader {
+	const char		*name;
+	struct lsn_stream	*out;
+	liaison_error		**err;
+	struct lsn_buf		 clean;     /* the line without markers */
+	struct lsn_mark		*marks;
+	size_t			 nmarks, capmarks;
+	/* Footnote bodies found on the current line, emitted after it. */
+	struct lsn_buf		 notes;     /* id NUL body NUL id NUL body NUL */
+	size_t			 nnotes;
+	/* Note references seen whose body has not come yet. */
+	struct lsn_buf		 pending;   /* id NUL ... */
+	int			 in_table;
+	unsigned long		 line;
+};
+
+static int
+add_mark(struct text_reader *r, enum lsn_mark_type type, size_t at,
+    const char *value, size_t vlen)
+{
+	struct lsn_mark	*m;
+
+	if (r->nmarks == r->capmarks) {
+		size_t cap = r->capmarks ? r->capmarks * 2 : 8;
+		if ((m = realloc(r->marks, cap * sizeof(*m))) == NULL)
+			return -1;
+		r->marks = m;
+		r->capmarks = cap;
+	}
+	m = &r->marks[r->nmarks];
+	memset(m, 0, sizeof(*m));
+	m->type = type;
+	m->start = m->end = at;
+	if ((m->value = strndup(value, vlen)) == NULL)
+		return -1;
+	r->nmarks++;
+	return 0;
+}
+
+static void
+clear_marks(struct text_reader *r)
+{
+	size_t	 i;
+
+	for (i = 0; i < r->nmarks; i++)
+		free(r->marks[i].value);
+	r->nmarks = 0;
+}
+
+/* Is `id` (n bytes) among the pending note references? Removes it. */
+static int
+take_pending(struct text_reader *r, const char *id, size_t n)
+{
+	char	*p = r->pending.data, *end = p + r->pending.len;
+
+	while (p != NULL && p < end) {
+		size_t k = strlen(p);
+		if (k == n && memcmp(p, id, n) == 0) {
+			memmove(p, p + k + 1, (size_t)(end - (p + k + 1)));
+			r->pending.len -= k + 1;
+			return 1;
+		}
+		p += k + 1;
+	}
+	return 0;
+}
+
+/* Length of a bracketed span starting at s[0] == '[', balanced; 0 if
+ * it does not close on this line. */
+static size_t
+bracket_span(const char *s, size_t len)
+{
+	size_t	 i, depth = 0;
+
+	for (i = 0; i < len; i++) {
+		if (s[i] == '[')
+			depth++;
+		else if (s[i] == ']' && --depth == 0)
+			return i + 1;
+	}
+	return 0;
+}
+
+/*
+ * Copies line s[0..len) into r->clean with the exporters' markers turned
+ * into marks and footnote bodies. Returns 0 or -1 (out of memory).
+ */
+static int
+strip_markers(struct text_reader *r, const char *s, size_t len)
+{
+	size_t	 i = 0, k, n;
+
+	lsn_buf_reset(&r->clean);
+	clear_marks(r);
+	while (i < len) {
+		if (s[i] != '[') {
+			const char *next = memchr(s + i, '[', len - i);
+			n = next != NULL ? (size_t)(next - (s + i)) : len - i;
+			if (lsn_buf_put(&r->clean, s + i, n) == -1)
+				return -1;
+			i += n;
+			continue;
+		}
+		if ((k = lsn_prefix_ci(s + i, "[bookmark:")) > 0 &&
+		    (n = bracket_span(s + i, len - i)) > 0) {
+			size_t a, b;
+			lsn_trim(s + i + k, n - k - 1, &a, &b);
+			if (add_mark(r, LSN_MARK_ANCHOR, r->clean.len,
+			    s + i + k + a, b - a) == -1)
+				return -1;
+			i += n;
+			continue;
+		}
+		if ((k = lsn_prefix_ci(s + i, "[footnoteRef:")) > 0 &&
+		    (n = bracket_span(s + i, len - i)) > 0) {
+			size_t a, b;
+			lsn_trim(s + i + k, n - k - 1, &a, &b);
+			if (add_mark(r, LSN_MARK_NOTEREF, r->clean.len,
+			    s + i + k + a, b - a) == -1 ||
+			    lsn_buf_put(&r->pending, s + i + k + a, b - a) == -1 ||
+			    lsn_buf_putc(&r->pending, '\0') == -1)
+				return -1;
+			i += n;
+			continue;
+		}
+		/* "[N: body]" for a reference already seen. */
+		k = 1;
+		while (i + k < len && s[i + k] >= '0' && s[i + k] <= '9')
+			k++;
+		if (k > 1 && i + k < len && s[i + k] == ':' &&
+		    (n = bracket_span(s + i, len - i)) > 0 &&
+		    take_pending(r, s + i + 1, k - 1)) {
+			size_t a, b;
+			lsn_trim(s + i + k + 1, n - k - 2, &a, &b);
+			if (lsn_buf_put(&r->notes, s + i + 1, k - 1) == -1 ||
+			    lsn_buf_putc(&r->notes, '\0') == -1 ||
+			    lsn_buf_put(&r->notes, s + i + k + 1 + a, b - a) == -1 ||
+			    lsn_buf_putc(&r->notes, '\0') == -1)
+				return -1;
+			r->nnotes++;
+			i += n;
+			continue;
+		}
+		if (lsn_buf_putc(&r->clean, '[') == -1)
+			return -1;
+		i++;
+	}
+	return lsn_buf_grow(&r->clean, 0);
+}
+
+/* Bullet glyphs the exporters print for list items. */
+static const char *const bullets[] = {
+	"\xc2\xb7",      /* · U+00B7 */
+	"\xe2\x80\xa2",  /* • U+2022 */
+	"\xe2\x80\x93",  /* – U+2013 */
+	"\xe2\x80\x94",  /* — U+2014 */
+	"\xe2\x96\xaa",  /* ▪ U+25AA */
+	"\xe2\x97\xa6",  /* ◦ U+25E6 */
+	"\xef\x82\xb7",  /*  U+F0B7 (Symbol font bullet) */
+	"\xef\x82\xa7",  /*  U+F0A7 (Wingdings square) */
+	"\xe2\x9d\x96",  /* ❖ */
+	"\xe2\x96\xa0",  /* ■ */
+	"-", "*", NULL
+};
+
+static int
+is_roman(const char *s, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (strchr("ivxlcIVXLC", s[i]) == NULL)
+			return 0;
+	return n > 0;
+}
+
+/*
+ * Length of a number label at s: "12", "3.1", "3.1.2", optionally
+ * followed by "." or ")"; "a)", "a.", "iv)", "(a)", "(12)". Sets *bare
+ * for digits with no "." or ")" after them. Returns 0 for no label.
+ */
+static size_t
+number_label(const char *s, size_t len, int *bare)
+{
+	size_t	 i = 0, k;
+
+	*bare = 0;
+	if (len > 2 && s[0] == '(') {
+		for (k = 1; k < len && k < 8 &&
+		    ((s[k] >= '0' && s[k] <= '9') || (s[k] >= 'a' && s[k] <= 'z') ||
+		    (s[k] >= 'A' && s[k] <= 'Z')); k++)
+			;
+		return k > 1 && k < len && s[k] == ')' ? k + 1 : 0;
+	}
+	if (len > 0 && s[0] >= '0' && s[0] <= '9') {
+		while (i < len) {
+			k = i;
+			while (k < len && k - i < 4 && s[k] >= '0' && s[k] <= '9')
+				k++;
+			if (k == i)
+				break;
+			i = k;
+			if (i + 1 < len && s[i] == '.' && s[i + 1] >= '0' &&
+			    s[i + 1] <= '9')
+				i++;
+			else
+				break;
+		}
+		if (i < len && (s[i] == '.' || s[i] == ')'))
+			return i + 1;
+		*bare = 1;
+		return i;
+	}
+	for (k = 0; k < len && k < 6 && ((s[k] >= 'a' && s[k] <= 'z') ||
+	    (s[k] >= 'A' && s[k] <= 'Z')); k++)
+		;
+	if (k > 0 && k < len && (s[k] == ')' || s[k] == '.') &&
+	    (k == 1 || is_roman(s, k)))
+		return k + 1;
+	return 0;
+}
+
+/*
+ * Finds a label at the start of text t. Returns the number of bytes the
+ * label and its separator take (0 for none) and the label's length in
+ * *lablen.
+ */
+static size_t
+find_label(const char *t, size_t len, size_t *lablen)
+{
+	size_t	 i, n, sep;
+	int	 bare;
+
+	for (i = 0; bullets[i] != NULL; i++) {
+		n = strlen(bullets[i]);
+		if (len > n && memcmp(t, bullets[i], n) == 0 &&
+		    (t[n] == '\t' || t[n] == ' ')) {
+			/* "- " needs text after it: a lone dash is text. */
+			sep = n;
+			while (sep < len && (t[sep] == '\t' || t[sep] == ' '))
+				sep++;
+			if (sep == len)
+				return 0;
+			*lablen = n;
+			return sep;
+		}
+	}
+	if ((n = number_label(t, len, &bare)) == 0)
+		return 0;
+	sep = n;
+	while (sep < len && t[sep] == ' ')
+		sep++;
+	if (sep < len && t[sep] == '\t') {
+		while (sep < len && (t[sep] == '\t' || t[sep] == ' '))
+			sep++;
+	} else {
+		/*
+		 * With a space, only digit labels count: "1.", "1)", and a
+		 * "3.1" before a capital; "a. b", "2025 was" and "1.5 million"
+		 * are text.
+		 */
+		int digit = t[0] >= '0' && t[0] <= '9';
+		int dotted = memchr(t, '.', n) != NULL;
+
+		if (!digit || sep == n)
+			return 0;
+		if (bare && !(dotted && sep < len && t[sep] >= 'A' &&
+		    t[sep] <= 'Z'))
+			return 0;
+	}
+	if (sep == len)
+		return 0;
+	*lablen = n;
+	return sep;
+}
+
+static liaison_status
+add(struct text_reader *r, struct lsn_para *p)
+{
+	switch (lsn_stream_add(r->out, p)) {
+	case 0:
+		return LIAISON_OK;
+	case -2:
+		return lsn_error_set(r->err, LIAISON_ERR_LIMIT, r->name, NULL,
+		    r->line, 0, "more than %zu paragraphs (raise the "
+		    "paragraphs limit)", r->out->max_paras);
+	default:
+		return lsn_error_set(r->err, LIAISON_ERR_NOMEM, r->name, NULL,
+		    r->line, 0, "out of memory");
+	}
+}
+
+static liaison_status
+event(struct text_reader *r, enum lsn_event ev)
+{
+	struct lsn_para	 p;
+
+	lsn_para_init(&p);
+	p.event = ev;
+	p.line = r->line;
+	return add(r, &p);
+}
+
+static liaison_status
+close_table(struct text_reader *r)
+{
+	if (!r->in_table)
+		return LIAISON_OK;
+	r->in_table = 0;
+	return event(r, LSN_EV_TABLE_END);
+}
+
+/* A table row from tab-separated cells; marks go to the first cell. */
+static liaison_status
+emit_row(struct text_reader *r, const char *t, size_t len)
+{
+	struct lsn_para	 p;
+	liaison_status	 rc;
+	size_t		 i = 0, n;
+	int		 first = 1;
+
+	if (!r->in_table) {
+		if ((rc = event(r, LSN_EV_TABLE_START)) != LIAISON_OK)
+			return rc;
+		r->in_table = 1;
+	}
+	if ((rc = event(r, LSN_EV_ROW_START)) != LIAISON_OK)
+		return rc;
+	for (;;) {
+		const char *tab = memchr(t + i, '\t', len - i);
+		n = tab != NULL ? (size_t)(tab - (t + i)) : len - i;
+		if ((rc = event(r, LSN_EV_CELL_START)) != LIAISON_OK)
+			return rc;
+		lsn_para_init(&p);
+		p.text = (char *)t + i;
+		p.len = n;
+		p.line = r->line;
+		if (first) {
+			size_t k;
+			for (k = 0; k < r->nmarks; k++)
+				r->marks[k].start = r->marks[k].end =
+				    r->marks[k].start < n ? r->marks[k].start : n;
+			p.marks = r->marks;
+			p.nmarks = r->nmarks;
+			first = 0;
+		}
+		/* The cell's copy must be NUL-terminated: add() copies len. */
+		if ((rc = add(r, &p)) != LIAISON_OK)
+			return rc;
+		if ((rc = event(r, LSN_EV_CELL_END)) != LIAISON_OK)
+			return rc;
+		if (tab == NULL)
+			break;
+		i += n + 1;
+	}
+	return event(r, LSN_EV_ROW_END);
+}
+
+/* Emits the footnote bodies gathered from the current line. */
+static liaison_status
+emit_notes(struct text_reader *r)
+{
+	struct lsn_para	 p;
+	liaison_status	 rc;
+	const char	*s = r->notes.data;
+	size_t		 i;
+
+	for (i = 0; i < r->nnotes; i++) {
+		const char *id = s, *body = s + strlen(s) + 1;
+		s = body + strlen(body) + 1;
+		lsn_para_init(&p);
+		p.event = LSN_EV_NOTE_START;
+		p.note_id = (char *)id;
+		p.line = r->line;
+		if ((rc = add(r, &p)) != LIAISON_OK)
+			return rc;
+		lsn_para_init(&p);
+		p.text = (char *)body;
+		p.len = strlen(body);
+		p.line = r->line;
+		if ((rc = add(r, &p)) != LIAISON_OK ||
+		    (rc = event(r, LSN_EV_NOTE_END)) != LIAISON_OK)
+			return rc;
+	}
+	r->nnotes = 0;
+	lsn_buf_reset(&r->notes);
+	return LIAISON_OK;
+}
+
+static liaison_status
+read_line(struct text_reader *r, const char *s, size_t len)
+{
+	struct lsn_para	 p;
+	liaison_status	 rc;
+	char		*norm, *t, *label = NULL;
+	size_t		 nlen, a, b, skip, lablen = 0, i;
+
+	if ((norm = lsn_utf8_nfc(s, len, &nlen)) == NULL)
+		return lsn_error_set(r->err, LIAISON_ERR_NOMEM, r->name, NULL,
+		    r->line, 0, "out of memory");
+	if (strip_markers(r, norm, nlen) == -1) {
+		free(norm);
+		return lsn_error_set(r->err, LIAISON_ERR_NOMEM, r->name, NULL,
+		    r->line, 0, "out of memory");
+	}
+	free(norm);
+	t = r->clean.data;
+	/* Leading white space carries nothing; a leading tab is a cell. */
+	for (a = 0; a < r->clean.len && t[a] == ' '; a++)
+		;
+	lsn_trim(t, r->clean.len, &i, &b);
+	if (i == b) {
+		/* Blank line (markers alone also land here). */
+		rc = close_table(r);
+		if (rc == LIAISON_OK && r->nmarks > 0) {
+			lsn_para_init(&p);
+			p.marks = r->marks;
+			p.nmarks = r->nmarks;
+			for (i = 0; i < r->nmarks; i++)
+				r->marks[i].start = r->marks[i].end = 0;
+			p.line = r->line;
+			rc = add(r, &p);
+		} else if (rc == LIAISON_OK) {
+			lsn_para_init(&p);
+			p.line = r->line;
+			rc = add(r, &p);
+		}
+		return rc == LIAISON_OK ? emit_notes(r) : rc;
+	}
+	skip = t[a] == '\t' ? 0 : find_label(t + a, b - a, &lablen);
+	if (skip > 0) {
+		if ((label = strndup(t + a, lablen)) == NULL)
+			return lsn_error_set(r->err, LIAISON_ERR_NOMEM,
+			    r->name, NULL, r->line, 0, "out of memory");
+		a += skip;
+	}
+	for (i = 0; i < r->nmarks; i++) {
+		size_t at = r->marks[i].start;
+		at = at > a ? at - a : 0;
+		r->marks[i].start = r->marks[i].end = at > b - a ? b - a : at;
+	}
+	if (memchr(t + a, '\t', b - a) != NULL && label == NULL) {
+		rc = emit_row(r, t + a, b - a);
+	} else if ((rc = close_table(r)) == LIAISON_OK) {
+		lsn_para_init(&p);
+		p.text = t + a;
+		p.len = b - a;
+		p.label = label;
+		p.marks = r->marks;
+		p.nmarks = r->nmarks;
+		p.line = r->line;
+		rc = add(r, &p);
+	}
+	free(label);
+	return rc == LIAISON_OK ? emit_notes(r) : rc;
+}
+
+liaison_status
+lsn_read_text(const char *data, size_t len, const char *name,
+    const struct liaison_options *opts, struct lsn_stream *out,
+    liaison_error **err)
+{
+	struct text_reader	 r;
+	liaison_status		 rc = LIAISON_OK;
+	size_t			 i = 0, bad, line_start, end;
+	const char		*nl;
+
+	(void)opts;
+	memset(&r, 0, sizeof(r));
+	r.name = name;
+	r.out = out;
+	r.err = err;
+	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0)
+		i = 3;
+	if (lsn_utf8_check(data + i, len - i, &bad) == -1) {
+		unsigned long line = 1;
+		size_t k, col = i + bad;
+		for (k = i; k < i + bad; k++)
+			if (data[k] == '\n') {
+				line++;
+				col = i + bad - k - 1;
+			}
+		return lsn_error_set(err, LIAISON_ERR_UTF8, name, NULL, line,
+		    (unsigned long)(line == 1 ? bad : col) + 1,
+		    "invalid UTF-8 (byte 0x%02x at byte offset %zu)",
+		    (unsigned char)data[i + bad], i + bad);
+	}
+	if ((nl = memchr(data + i, '\0', len - i)) != NULL) {
+		unsigned long line = 1;
+		const char *k;
+		for (k = data + i; k < nl; k++)
+			line += *k == '\n';
+		return lsn_error_set(err, LIAISON_ERR_FORMAT, name, NULL, line,
+		    0, "NUL byte at byte offset %zu: not a text file",
+		    (size_t)(nl - data));
+	}
+	while (i < len && rc == LIAISON_OK) {
+		line_start = i;
+		nl = memchr(data + i, '\n', len - i);
+		end = nl != NULL ? (size_t)(nl - data) : len;
+		i = nl != NULL ? end + 1 : len;
+		if (end > line_start && data[end - 1] == '\r')
+			end--;
+		r.line++;
+		rc = read_line(&r, data + line_start, end - line_start);
+	}
+	if (rc == LIAISON_OK)
+		rc = close_table(&r);
+	clear_marks(&r);
+	free(r.marks);
+	lsn_buf_free(&r.clean);
+	lsn_buf_free(&r.notes);
+	lsn_buf_free(&r.pending);
+	return rc;
+}

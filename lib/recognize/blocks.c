@@ -1,0 +1,515 @@
+/*
+ * blocks.c: runs of lines -> paragraphs, lists and tables.
+ *
+ * Lists are where text exports lose most: auto-numbered items all print
+ * as "1.", nesting is flattened, continuation paragraphs sit between
+ * items, and an item can be glued onto the end of the previous one. The
+ * list builder restores what the numbering proves and no more.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "recognize/lines.h"
+
+int
+lsn_is_rule(const struct lsn_line *l)
+{
+	size_t	 i;
+
+	if (l->type != LSN_LINE_PARA || l->label != NULL || l->len < 3)
+		return 0;
+	for (i = 0; i < l->len; i++)
+		if (strchr("_-=*~.", l->text[i]) == NULL)
+			return 0;
+	return 1;
+}
+
+static int
+skippable(const struct lsn_line *l)
+{
+	return l->used || l->type == LSN_LINE_BLANK || lsn_is_rule(l);
+}
+
+static int
+is_item(const struct lsn_line *l)
+{
+	return l->type == LSN_LINE_PARA && l->label != NULL && !l->used;
+}
+
+/* The family of a label: bullets are one family whatever the glyph
+ * (exports mix them); numbers by style and delimiter. */
+struct family {
+	int	 bullet;
+	int	 letter, roman, paren;
+	char	 delim;
+	int	 depth;
+};
+
+static struct family
+family_of(const struct lsn_line *l, struct lsn_number *num)
+{
+	struct family	 f;
+
+	memset(&f, 0, sizeof(f));
+	if (!lsn_number_parse(l->label, num)) {
+		f.bullet = 1;
+		return f;
+	}
+	f.letter = num->letter;
+	f.roman = num->roman;
+	f.paren = num->paren;
+	f.delim = num->delim;
+	f.depth = num->depth;
+	return f;
+}
+
+static int
+same_family(struct family a, struct family b)
+{
+	if (a.bullet || b.bullet)
+		return a.bullet == b.bullet;
+	/* "i)" reads as a letter and as a roman numeral. */
+	return a.paren == b.paren && a.delim == b.delim && a.depth == b.depth &&
+	    (a.letter || a.roman) == (b.letter || b.roman);
+}
+
+static int
+level_of(const struct lsn_line *l)
+{
+	return l->ilvl > 0 ? l->ilvl : 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Paragraphs and tables                                               */
+
+static void
+emit_paragraph(struct lsn_rctx *r, xmlNodePtr parent, const struct lsn_line *l)
+{
+	xmlNodePtr	 p = lsn_el(&r->b, parent, "p");
+
+	lsn_inline(&r->b, p, l, 0, l->len);
+}
+
+static void
+emit_table(struct lsn_rctx *r, xmlNodePtr parent, struct lsn_table *t)
+{
+	xmlNodePtr	 tab = lsn_el(&r->b, parent, "table"), row, cell;
+	size_t		 i, j, k;
+
+	for (i = 0; i < t->n; i++) {
+		int col = 0;
+
+		row = lsn_el(&r->b, tab, "row");
+		for (j = 0; j < t->rows[i].n; j++) {
+			struct lsn_cell *c = &t->rows[i].cells[j];
+			int rowspan = 1;
+
+			if (c->vmerge_continue && c->lines.n == 0) {
+				col += c->colspan;
+				continue;
+			}
+			/* A vertical merge: count the rows it continues into. */
+			for (k = i + 1; k < t->n; k++) {
+				int kcol = 0, found = 0;
+				size_t m;
+
+				for (m = 0; m < t->rows[k].n; m++) {
+					struct lsn_cell *d = &t->rows[k].cells[m];
+					if (kcol == col) {
+						found = d->vmerge_continue;
+						break;
+					}
+					kcol += d->colspan;
+				}
+				if (!found)
+					break;
+				rowspan++;
+			}
+			cell = lsn_el(&r->b, row, "cell");
+			if (c->colspan > 1)
+				lsn_attr_int(&r->b, cell, "colspan", c->colspan);
+			if (rowspan > 1)
+				lsn_attr_int(&r->b, cell, "rowspan", rowspan);
+			else if (c->rowspan > 1)
+				lsn_attr_int(&r->b, cell, "rowspan", c->rowspan);
+			lsn_blocks(r, cell, c->lines.v, c->lines.n);
+			col += c->colspan;
+		}
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Lists                                                               */
+
+struct item {
+	struct lsn_line	*line;
+	size_t		 child;    /* children: v[child..child_end) */
+	size_t		 child_end;
+	long		 number;   /* -1: none */
+	char		*label;
+};
+
+struct items {
+	struct item	*v;
+	size_t		 n, cap;
+};
+
+static struct item *
+push_item(struct lsn_rctx *r, struct items *it)
+{
+	it->v = lsn_arena_grow(&r->a, it->v, &it->cap, it->n + 1, sizeof(*it->v));
+	if (r->a.oom)
+		return NULL;
+	memset(&it->v[it->n], 0, sizeof(it->v[0]));
+	return &it->v[it->n++];
+}
+
+/* Next line at or after i that is not skippable, or n. */
+static size_t
+next_line(struct lsn_line *v, size_t i, size_t n)
+{
+	while (i < n && skippable(&v[i]))
+		i++;
+	return i;
+}
+
+/*
+ * Text exports flatten nesting. A bullet item that ends with ':' and is
+ * followed by bullet items introduces them: those items become its
+ * children, up to the next such item. Sets ilvl on the lines.
+ */
+static void
+infer_nesting(struct lsn_line *v, size_t start, size_t n)
+{
+	size_t	 i, end = start;
+	int	 any = 0, parent = 0;
+
+	for (i = start; i < n; i++) {
+		if (v[i].type == LSN_LINE_BLANK)
+			continue;
+		if (!is_item(&v[i]) || !lsn_label_is_bullet(v[i].label) ||
+		    v[i].label_auto || v[i].ilvl >= 0)
+			break;
+		end = i + 1;
+	}
+	for (i = start; i + 1 < end; i++)
+		if (is_item(&v[i]) && lsn_last_char(v[i].text, v[i].len) == ':' &&
+		    is_item(&v[next_line(v, i + 1, end)]))
+			any = 1;
+	if (!any)
+		return;
+	for (i = start; i < end; i++) {
+		if (!is_item(&v[i]))
+			continue;
+		if (lsn_last_char(v[i].text, v[i].len) == ':' &&
+		    next_line(v, i + 1, end) < end) {
+			v[i].ilvl = 0;
+			parent = 1;
+		} else
+			v[i].ilvl = parent ? 1 : 0;
+	}
+}
+
+/*
+ * Splits item it->v[k] where the export glued the items numbered
+ * from..to-1 onto its end ("...sources?9)\tHow can..."), as the next
+ * item's number `to` proves. Returns the number of items inserted.
+ */
+static size_t
+split_glued(struct lsn_rctx *r, struct items *it, size_t k, long from,
+    long to, char delim)
+{
+	size_t	 inserted = 0;
+	long	 m;
+
+	for (m = from; m < to; m++) {
+		struct item	*cur = &it->v[k + inserted], *nw;
+		struct lsn_line	*l = cur->line, *tail;
+		char		 lab[24];
+		size_t		 lablen, i, found = 0;
+
+		snprintf(lab, sizeof(lab), "%ld%c", m, delim);
+		lablen = strlen(lab);
+		for (i = 1; i + lablen < l->len; i++) {
+			char before = l->text[i - 1];
+			if (memcmp(l->text + i, lab, lablen) != 0 ||
+			    l->text[i + lablen] != ' ')
+				continue;
+			/* Glued after a sentence end, with or without space. */
+			if (strchr(".?!;:", before) != NULL ||
+			    (before == ' ' && i >= 2 &&
+			    strchr(".?!;:", l->text[i - 2]) != NULL)) {
+				found = i;
+				break;
+			}
+		}
+		if (found == 0)
+			break;
+		if ((tail = lsn_arena_alloc(&r->a, sizeof(*tail))) == NULL)
+			return inserted;
+		*tail = *l;
+		tail->label = lsn_arena_strndup(&r->a, lab, lablen);
+		if (l->nmarks > 0) {
+			size_t j, w = 0;
+
+			tail->marks = lsn_arena_alloc(&r->a,
+			    l->nmarks * sizeof(*tail->marks));
+			if (tail->marks == NULL)
+				return inserted;
+			/* Marks from the cut on go with the tail. */
+			for (j = 0; j < l->nmarks; j++)
+				if (l->marks[j].start >= found)
+					tail->marks[w++] = l->marks[j];
+			tail->nmarks = w;
+		}
+		lsn_line_cut_front(tail, found + lablen);
+		/* The head keeps the text before the glued label. */
+		{
+			struct lsn_line *head = lsn_arena_alloc(&r->a, sizeof(*head));
+			size_t e = found, j, w = 0;
+
+			if (head == NULL)
+				return inserted;
+			*head = *l;
+			while (e > 0 && head->text[e - 1] == ' ')
+				e--;
+			head->text = lsn_arena_strndup(&r->a, l->text, e);
+			head->len = e;
+			if (l->nmarks > 0) {
+				head->marks = lsn_arena_alloc(&r->a,
+				    l->nmarks * sizeof(*head->marks));
+				if (head->marks == NULL)
+					return inserted;
+				for (j = 0; j < l->nmarks; j++)
+					if (l->marks[j].start < found) {
+						head->marks[w] = l->marks[j];
+						if (head->marks[w].end > e)
+							head->marks[w].end = e;
+						w++;
+					}
+				head->nmarks = w;
+			}
+			cur->line = head;
+		}
+		if (push_item(r, it) == NULL)
+			return inserted;
+		cur = &it->v[k + inserted];
+		memmove(&it->v[k + inserted + 2], &it->v[k + inserted + 1],
+		    (it->n - (k + inserted + 2)) * sizeof(it->v[0]));
+		nw = &it->v[k + inserted + 1];
+		memset(nw, 0, sizeof(*nw));
+		nw->line = tail;
+		nw->number = m;
+		nw->label = tail->label;
+		/* Continuation lines follow the last part. */
+		nw->child = cur->child;
+		nw->child_end = cur->child_end;
+		cur->child = cur->child_end = 0;
+		inserted++;
+	}
+	return inserted;
+}
+
+/*
+ * Numbers the items as a reader sees them: a run where every item says
+ * "1." (an auto-numbered list exported as text) counts up; glued items
+ * are split out when the next item's number proves them.
+ */
+static void
+fix_numbers(struct lsn_rctx *r, struct items *it, struct family fam)
+{
+	size_t	 k;
+	int	 all_same = it->n >= 2;
+	char	 lab[24];
+
+	if (fam.bullet) {
+		for (k = 0; k < it->n; k++)
+			it->v[k].number = -1;
+		return;
+	}
+	for (k = 0; k < it->n; k++) {
+		struct lsn_number num;
+
+		lsn_number_parse(it->v[k].line->label, &num);
+		it->v[k].number = num.part[num.depth > 0 ? num.depth - 1 : 0];
+		it->v[k].label = it->v[k].line->label;
+		if (k > 0 && (strcmp(it->v[k].label, it->v[0].label) != 0 ||
+		    it->v[k].line->label_auto))
+			all_same = 0;
+	}
+	if (all_same && fam.depth == 1 && !fam.letter && !fam.roman) {
+		long first = it->v[0].number;
+
+		for (k = 0; k < it->n; k++) {
+			it->v[k].number = first + (long)k;
+			if (fam.paren)
+				snprintf(lab, sizeof(lab), "(%ld)", it->v[k].number);
+			else
+				snprintf(lab, sizeof(lab), "%ld%c",
+				    it->v[k].number, fam.delim);
+			it->v[k].label = lsn_arena_strndup(&r->a, lab,
+			    strlen(lab));
+		}
+		return;
+	}
+	if (fam.depth == 1 && !fam.letter && !fam.roman && !fam.paren &&
+	    fam.delim != 0)
+		for (k = 0; k + 1 < it->n; k++)
+			if (it->v[k + 1].number > it->v[k].number + 1 &&
+			    it->v[k + 1].number - it->v[k].number < 50)
+				k += split_glued(r, it, k, it->v[k].number + 1,
+				    it->v[k + 1].number, fam.delim);
+}
+
+/*
+ * Collects the list starting at v[start] (an item). Returns the index
+ * after it. Between items of the same level come continuation lines
+ * (paragraphs, deeper items), kept as the item's children.
+ */
+static size_t
+collect_list(struct lsn_rctx *r, struct lsn_line *v, size_t start, size_t n,
+    struct items *it, struct family *famp)
+{
+	struct lsn_number	 num;
+	struct family		 fam = family_of(&v[start], &num);
+	int			 base = level_of(&v[start]);
+	int			 numbers_repeat = 1;
+	size_t			 k = start, last_end = start, conts = 0;
+	size_t			 items_with_one = 0;
+	struct item		*cur = NULL;
+
+	while (k < n) {
+		struct lsn_line	*l = &v[k];
+		size_t		 nx;
+
+		if (skippable(l)) {
+			k++;
+			continue;
+		}
+		if (is_item(l) && level_of(l) == base) {
+			struct lsn_number m;
+			struct family f = family_of(l, &m);
+
+			if (!same_family(f, fam))
+				break;
+			if (cur != NULL && !fam.bullet &&
+			    strcmp(l->label, cur->line->label) != 0)
+				numbers_repeat = 0;
+			if (cur != NULL) {
+				cur->child_end = k;
+				if (conts == 1)
+					items_with_one++;
+			}
+			if ((cur = push_item(r, it)) == NULL)
+				return n;
+			cur->line = l;
+			cur->child = cur->child_end = k + 1;
+			conts = 0;
+			last_end = ++k;
+			continue;
+		}
+		if (is_item(l) && level_of(l) > base) {
+			/* A nested item: a child of the current item. */
+			k++;
+			last_end = k;
+			continue;
+		}
+		if (is_item(l) || l->type == LSN_LINE_TABLE || l->outline > 0)
+			break;
+		/*
+		 * A plain paragraph between items continues the current item
+		 * when the same list goes on after it: its numbers go on, or
+		 * (text exports) every item says "1." and the paragraph does
+		 * not introduce a new list with a colon.
+		 */
+		nx = next_line(v, k + 1, n);
+		if (nx < n && is_item(&v[nx]) && level_of(&v[nx]) == base &&
+		    !fam.bullet && lsn_last_char(l->text, l->len) != ':') {
+			struct lsn_number m;
+			struct family f = family_of(&v[nx], &m);
+
+			if (same_family(f, fam) &&
+			    ((numbers_repeat && strcmp(v[nx].label,
+			    cur->line->label) == 0) ||
+			    (lsn_number_parse(cur->line->label, &num) &&
+			    m.part[m.depth - 1] == num.part[num.depth - 1] + 1))) {
+				conts++;
+				k++;
+				last_end = k;
+				continue;
+			}
+		}
+		/*
+		 * After the last item: when every earlier item had exactly
+		 * one continuation paragraph, the last one has one too.
+		 */
+		if (it->n >= 2 && conts == 0 && items_with_one == it->n - 1) {
+			k++;
+			last_end = k;
+		}
+		break;
+	}
+	if (cur != NULL)
+		cur->child_end = last_end;
+	*famp = fam;
+	return last_end;
+}
+
+static void
+emit_list(struct lsn_rctx *r, xmlNodePtr parent, struct lsn_line *v,
+    struct items *it, struct family fam)
+{
+	xmlNodePtr	 list = lsn_el(&r->b, parent, "list"), item, text;
+	size_t		 k;
+
+	lsn_attr(&r->b, list, "ordered", fam.bullet ? "false" : "true");
+	for (k = 0; k < it->n; k++) {
+		struct item *e = &it->v[k];
+
+		item = lsn_el(&r->b, list, "item");
+		lsn_attr(&r->b, item, "label",
+		    e->label != NULL ? e->label : e->line->label);
+		if (e->number >= 0)
+			lsn_attr_int(&r->b, item, "number", e->number);
+		text = lsn_el(&r->b, item, "text");
+		lsn_inline(&r->b, text, e->line, 0, e->line->len);
+		if (e->child_end > e->child)
+			lsn_blocks(r, item, v + e->child, e->child_end - e->child);
+	}
+}
+
+void
+lsn_blocks(struct lsn_rctx *r, xmlNodePtr parent, struct lsn_line *v,
+    size_t n)
+{
+	size_t	 i = 0;
+
+	while (i < n && !r->b.oom && !r->a.oom) {
+		struct lsn_line	*l = &v[i];
+
+		if (skippable(l)) {
+			i++;
+			continue;
+		}
+		if (l->type == LSN_LINE_TABLE) {
+			emit_table(r, parent, l->table);
+			i++;
+		} else if (is_item(l)) {
+			struct items	 it;
+			struct family	 fam;
+
+			memset(&it, 0, sizeof(it));
+			memset(&fam, 0, sizeof(fam));
+			infer_nesting(v, i, n);
+			i = collect_list(r, v, i, n, &it, &fam);
+			fix_numbers(r, &it, fam);
+			emit_list(r, parent, v, &it, fam);
+		} else {
+			emit_paragraph(r, parent, l);
+			i++;
+		}
+	}
+}

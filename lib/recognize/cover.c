@@ -1,0 +1,783 @@
+/*
+ * cover.c: the LS cover sheet ("Question(s):", "Source:", "Title:" ...
+ * rows of the ITU-T template's table, or the same as "Label: value"
+ * paragraphs), the Abstract and the Actions requested.
+ *
+ * Rows whose every cell was taken into the model are consumed; anything
+ * else in a cover table stays in the body as a table, so no text is lost.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "recognize/lines.h"
+#include "util/text.h"
+#include "util/buf.h"
+
+/* ------------------------------------------------------------------ */
+/* Dates                                                               */
+
+static const char *const months[12][3] = {
+	{ "january", "jan", NULL }, { "february", "feb", NULL },
+	{ "march", "mar", NULL }, { "april", "apr", NULL },
+	{ "may", NULL, NULL }, { "june", "jun", NULL },
+	{ "july", "jul", NULL }, { "august", "aug", NULL },
+	{ "september", "sept", "sep" }, { "october", "oct", NULL },
+	{ "november", "nov", NULL }, { "december", "dec", NULL },
+};
+
+/* Month name at s: returns 1-12 and its length in *n, else 0. */
+static int
+month_at(const char *s, size_t len, size_t *n)
+{
+	int	 m, k;
+
+	for (m = 0; m < 12; m++)
+		for (k = 0; k < 3 && months[m][k] != NULL; k++) {
+			size_t l = strlen(months[m][k]);
+			if (l <= len && strncasecmp(s, months[m][k], l) == 0 &&
+			    (l == len || !isalpha((unsigned char)s[l])) &&
+			    isupper((unsigned char)s[0])) {
+				*n = l;
+				if (l < len && s[l] == '.' && l < 5)
+					(*n)++;
+				return m + 1;
+			}
+		}
+	return 0;
+}
+
+/* Digits at s (at most max): value and length, else 0. */
+static size_t
+digits_at(const char *s, size_t len, size_t max, int *v)
+{
+	size_t	 i = 0;
+
+	*v = 0;
+	while (i < len && i < max && isdigit((unsigned char)s[i]))
+		*v = *v * 10 + (s[i++] - '0');
+	if (i < len && isdigit((unsigned char)s[i]))
+		return 0;
+	return i;
+}
+
+static size_t
+spaces(const char *s, size_t len, size_t i)
+{
+	while (i < len && s[i] == ' ')
+		i++;
+	return i;
+}
+
+/* A range dash ("-", "–", "—") at s[i] with optional spaces around;
+ * returns the index after it or 0. */
+static size_t
+dash_at(const char *s, size_t len, size_t i)
+{
+	i = spaces(s, len, i);
+	if (i < len && s[i] == '-')
+		i++;
+	else if (i + 3 <= len && (memcmp(s + i, "\xe2\x80\x93", 3) == 0 ||
+	    memcmp(s + i, "\xe2\x80\x94", 3) == 0))
+		i += 3;
+	else if (i < len && s[i] == '/')
+		i++;
+	else
+		return 0;
+	return spaces(s, len, i);
+}
+
+static int
+valid_day(int d)
+{
+	return d >= 1 && d <= 31;
+}
+
+static int
+valid_year(int y)
+{
+	return y >= 1900 && y <= 2200;
+}
+
+int
+lsn_parse_date(const char *s, size_t len, char *iso, size_t *matched)
+{
+	size_t	 i, j, k, n;
+	int	 d1, d2, m1, m2, y;
+
+	/* YYYY-MM-DD */
+	if (len >= 10 && digits_at(s, len, 4, &y) == 4 && s[4] == '-' &&
+	    digits_at(s + 5, len - 5, 2, &m1) == 2 && s[7] == '-' &&
+	    digits_at(s + 8, len - 8, 2, &d1) == 2 && valid_year(y) &&
+	    m1 >= 1 && m1 <= 12 && valid_day(d1)) {
+		snprintf(iso, 32, "%04d-%02d-%02d", y, m1, d1);
+		*matched = 10;
+		return 1;
+	}
+	/* D [– D] Month [– D Month] YYYY */
+	if ((i = digits_at(s, len, 2, &d1)) > 0 && valid_day(d1)) {
+		j = i;
+		d2 = 0;
+		m2 = 0;
+		if ((k = dash_at(s, len, j)) > 0 && s[k - 1] != '/' &&
+		    (n = digits_at(s + k, len - k, 2, &d2)) > 0 && valid_day(d2))
+			j = k + n;
+		else
+			d2 = 0;
+		j = spaces(s, len, j);
+		if (j == i || (m1 = month_at(s + j, len - j, &n)) == 0)
+			return 0;
+		j += n;
+		/* "3 December – 5 January 2026" */
+		if (d2 == 0 && (k = dash_at(s, len, j)) > 0 &&
+		    (n = digits_at(s + k, len - k, 2, &d2)) > 0 && valid_day(d2)) {
+			size_t k2 = spaces(s, len, k + n), mn;
+			if ((m2 = month_at(s + k2, len - k2, &mn)) > 0)
+				j = k2 + mn;
+			else
+				d2 = 0, m2 = 0;
+		}
+		if (j < len && s[j] == ',')
+			j++;
+		j = spaces(s, len, j);
+		if ((n = digits_at(s + j, len - j, 4, &y)) != 4 || !valid_year(y))
+			return 0;
+		j += n;
+		if (d2 > 0)
+			snprintf(iso, 32, "%04d-%02d-%02d/%04d-%02d-%02d", y, m1,
+			    d1, y, m2 > 0 ? m2 : m1, d2);
+		else
+			snprintf(iso, 32, "%04d-%02d-%02d", y, m1, d1);
+		*matched = j;
+		return 1;
+	}
+	/* Month [D[, ]] YYYY; Month/Month YYYY */
+	if ((m1 = month_at(s, len, &n)) > 0) {
+		j = spaces(s, len, n);
+		if ((k = digits_at(s + j, len - j, 2, &d1)) > 0 && valid_day(d1) &&
+		    j + k < len && (s[j + k] == ',' || s[j + k] == ' ')) {
+			size_t j2 = spaces(s, len, j + k + (s[j + k] == ','));
+			if ((n = digits_at(s + j2, len - j2, 4, &y)) == 4 &&
+			    valid_year(y)) {
+				snprintf(iso, 32, "%04d-%02d-%02d", y, m1, d1);
+				*matched = j2 + n;
+				return 1;
+			}
+		}
+		m2 = 0;
+		if ((k = dash_at(s, len, n)) > 0 &&
+		    (m2 = month_at(s + k, len - k, &i)) > 0)
+			j = spaces(s, len, k + i);
+		if ((k = digits_at(s + j, len - j, 4, &y)) == 4 && valid_year(y)) {
+			if (m2 > 0)
+				snprintf(iso, 32, "%04d-%02d/%04d-%02d", y, m1, y, m2);
+			else
+				snprintf(iso, 32, "%04d-%02d", y, m1);
+			*matched = j + k;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Cover labels                                                        */
+
+enum field {
+	F_NONE = 0, F_QUESTIONS, F_SOURCE, F_TITLE, F_PURPOSE, F_FOR_ACTION,
+	F_FOR_INFORMATION, F_APPROVAL, F_DEADLINE, F_CONTACT, F_ABSTRACT,
+	F_MEETING, F_DOCUMENT, F_STUDY_PERIOD
+};
+
+static const struct {
+	const char	*label;
+	enum field	 field;
+} labels[] = {
+	{ "question(s)", F_QUESTIONS }, { "questions", F_QUESTIONS },
+	{ "question", F_QUESTIONS }, { "source", F_SOURCE },
+	{ "title", F_TITLE }, { "purpose", F_PURPOSE },
+	{ "for action to", F_FOR_ACTION }, { "for action", F_FOR_ACTION },
+	{ "action to", F_FOR_ACTION },
+	{ "for information to", F_FOR_INFORMATION },
+	{ "for information", F_FOR_INFORMATION },
+	{ "for info to", F_FOR_INFORMATION },
+	{ "for comment to", F_FOR_INFORMATION },
+	{ "approval", F_APPROVAL }, { "approved", F_APPROVAL },
+	{ "deadline", F_DEADLINE }, { "contact", F_CONTACT },
+	{ "contacts", F_CONTACT }, { "contact(s)", F_CONTACT },
+	{ "abstract", F_ABSTRACT }, { "summary", F_ABSTRACT },
+	{ "meeting", F_MEETING }, { "place and date", F_MEETING },
+	{ "document", F_DOCUMENT }, { "study period", F_STUDY_PERIOD },
+};
+
+/*
+ * A cover label at the start of text: "Source:", "For action to:",
+ * "Abstract". With `need_colon`, the colon must be there (paragraphs);
+ * table cells may omit it. Returns the field and the bytes taken
+ * (label, colon, spaces) in *taken.
+ */
+static enum field
+label_at(const char *s, size_t len, int need_colon, size_t *taken)
+{
+	size_t	 i, n, k;
+
+	for (i = 0; i < sizeof(labels) / sizeof(labels[0]); i++) {
+		n = strlen(labels[i].label);
+		if (n > len || strncasecmp(s, labels[i].label, n) != 0)
+			continue;
+		k = n;
+		while (k < len && s[k] == ' ')
+			k++;
+		if (k < len && s[k] == ':')
+			k++;
+		else if (need_colon || (k < len && n == k))
+			/* "Titles of..." is no label; nor is "Source" with
+			 * text after it outside a cell. */
+			continue;
+		else if (k < len)
+			continue;
+		while (k < len && s[k] == ' ')
+			k++;
+		*taken = k;
+		return labels[i].field;
+	}
+	return F_NONE;
+}
+
+/* ------------------------------------------------------------------ */
+/* State                                                               */
+
+struct cover {
+	struct lsn_rctx	*r;
+	xmlNodePtr	 meta;
+	/* Meta values gathered, emitted in schema order at the end. */
+	char		*single[F_STUDY_PERIOD + 1];
+	struct lsn_buf	 questions, for_action, for_information; /* NUL-separated */
+	char		 deadline_iso[32];
+	xmlNodePtr	 abstract;
+	struct contact {
+		char	*name, *organization, *country, *email, *phone;
+	}		*contacts;
+	size_t		 ncontacts, capcontacts;
+	enum field	 current;  /* the label continuation rows add to */
+};
+
+static char *
+dup_text(struct cover *c, const char *s, size_t n)
+{
+	size_t	 a = 0;
+
+	while (a < n && s[a] == ' ')
+		a++;
+	while (n > a && (s[n - 1] == ' '))
+		n--;
+	return lsn_arena_strndup(&c->r->a, s + a, n - a);
+}
+
+static void
+set_single(struct cover *c, enum field f, const char *s, size_t n)
+{
+	if (n == 0)
+		return;
+	if (c->single[f] == NULL)
+		c->single[f] = dup_text(c, s, n);
+	else {
+		/* A value continued on another row or line. */
+		size_t old = strlen(c->single[f]);
+		char *p = lsn_arena_alloc(&c->r->a, old + n + 2);
+		if (p == NULL)
+			return;
+		memcpy(p, c->single[f], old);
+		p[old] = ' ';
+		memcpy(p + old + 1, s, n);
+		p[old + 1 + n] = '\0';
+		c->single[f] = p;
+	}
+}
+
+/* Splits "TSAG, SG2 and SG13" into NUL-separated values. */
+static void
+add_list(struct lsn_buf *b, const char *s, size_t n)
+{
+	size_t	 i = 0, start = 0;
+
+	for (i = 0; i <= n; i++) {
+		size_t cut = 0;
+
+		if (i == n || s[i] == ',' || s[i] == ';')
+			cut = 1;
+		else if (i + 5 <= n && strncmp(s + i, " and ", 5) == 0)
+			cut = 5;
+		if (!cut)
+			continue;
+		{
+			size_t a = start, e = i;
+			while (a < e && s[a] == ' ')
+				a++;
+			while (e > a && (s[e - 1] == ' ' || s[e - 1] == '.'))
+				e--;
+			if (e > a) {
+				lsn_buf_put(b, s + a, e - a);
+				lsn_buf_putc(b, '\0');
+			}
+		}
+		start = i + cut;
+		if (cut > 1)
+			i += cut - 1;
+	}
+}
+
+static struct contact *
+new_contact(struct cover *c)
+{
+	c->contacts = lsn_arena_grow(&c->r->a, c->contacts, &c->capcontacts,
+	    c->ncontacts + 1, sizeof(*c->contacts));
+	if (c->r->a.oom)
+		return NULL;
+	memset(&c->contacts[c->ncontacts], 0, sizeof(c->contacts[0]));
+	return &c->contacts[c->ncontacts++];
+}
+
+/* One piece of a contact block: a name, "Tel: ...", "E-mail: ..." */
+static void
+contact_piece(struct cover *c, const char *s, size_t n)
+{
+	struct contact	*k;
+	size_t		 at;
+	const char	*p;
+
+	if (n == 0)
+		return;
+	if (c->ncontacts == 0 && new_contact(c) == NULL)
+		return;
+	k = &c->contacts[c->ncontacts - 1];
+	if ((at = lsn_prefix_ci(s, "tel")) > 0 || (at = lsn_prefix_ci(s, "phone")) > 0 ||
+	    (at = lsn_prefix_ci(s, "mobile")) > 0) {
+		while (at < n && (isalpha((unsigned char)s[at]) || s[at] == '.' ||
+		    s[at] == ':' || s[at] == ' '))
+			at++;
+		if (k->phone == NULL)
+			k->phone = dup_text(c, s + at, n - at);
+		return;
+	}
+	if ((p = memchr(s, '@', n)) != NULL) {
+		const char *a = p, *e = p;
+		while (a > s && !isspace((unsigned char)a[-1]) && a[-1] != ':')
+			a--;
+		while (e < s + n && !isspace((unsigned char)*e))
+			e++;
+		while (e > p && strchr(".,;)", e[-1]) != NULL)
+			e--;
+		if (k->email == NULL)
+			k->email = dup_text(c, a, (size_t)(e - a));
+		return;
+	}
+	if (lsn_prefix_ci(s, "fax") > 0)
+		return;
+	if (k->name == NULL)
+		k->name = dup_text(c, s, n);
+	else if (k->organization == NULL)
+		k->organization = dup_text(c, s, n);
+	else if (k->country == NULL)
+		k->country = dup_text(c, s, n);
+}
+
+/* Takes a value for field f from text s (a cell line or the rest of a
+ * paragraph). Returns 1 when the text was used. */
+static int
+take_value(struct cover *c, enum field f, const struct lsn_line *l,
+    size_t from)
+{
+	const char	*s = l->text + from;
+	size_t		 n = l->len - from;
+
+	switch (f) {
+	case F_QUESTIONS:
+		add_list(&c->questions, s, n);
+		return 1;
+	case F_FOR_ACTION:
+		add_list(&c->for_action, s, n);
+		return 1;
+	case F_FOR_INFORMATION:
+		add_list(&c->for_information, s, n);
+		return 1;
+	case F_CONTACT:
+		contact_piece(c, s, n);
+		return 1;
+	case F_ABSTRACT: {
+		struct lsn_line copy = *l;
+
+		if (c->abstract == NULL)
+			c->abstract = lsn_el(&c->r->b, NULL, "abstract");
+		lsn_line_cut_front(&copy, from);
+		if (copy.len > 0)
+			lsn_blocks(c->r, c->abstract, &copy, 1);
+		return 1;
+	}
+	default:
+		if (f == F_DEADLINE && c->deadline_iso[0] == '\0') {
+			size_t at, matched;
+			for (at = 0; at < n; at++)
+				if ((at == 0 || s[at - 1] == ' ') &&
+				    lsn_parse_date(s + at, n - at,
+				    c->deadline_iso, &matched))
+					break;
+		}
+		if (f == F_NONE)
+			return 0;
+		set_single(c, f, s, n);
+		return 1;
+	}
+}
+
+/* "TSAG-LS7", "SG17-LS123", "TSAG-TD123-R1": an ITU document number. */
+static int
+is_document_number(const char *s, size_t n)
+{
+	size_t	 i;
+	int	 dash = 0, kind = 0;
+
+	if (n < 4 || n > 40 || !isupper((unsigned char)s[0]))
+		return 0;
+	for (i = 0; i < n; i++) {
+		if (s[i] == ' ')
+			return 0;
+		if (s[i] == '-') {
+			dash = 1;
+			if (i + 2 < n && (strncmp(s + i + 1, "LS", 2) == 0 ||
+			    strncmp(s + i + 1, "TD", 2) == 0) &&
+			    i + 3 < n && isdigit((unsigned char)s[i + 3]))
+				kind = 1;
+		}
+	}
+	return dash && kind;
+}
+
+/* Header lines of the template: study period, document number. */
+static int
+header_text(struct cover *c, const char *s, size_t n)
+{
+	size_t	 k;
+
+	if ((k = lsn_prefix_ci(s, "study period")) > 0 && k < n) {
+		set_single(c, F_STUDY_PERIOD, s + k, n - k);
+		return 1;
+	}
+	if (is_document_number(s, n)) {
+		set_single(c, F_DOCUMENT, s, n);
+		return 1;
+	}
+	return 0;
+}
+
+/* The first paragraph of a cell, or NULL. */
+static const struct lsn_line *
+first_line(const struct lsn_cell *cell)
+{
+	size_t	 i;
+
+	for (i = 0; i < cell->lines.n; i++)
+		if (cell->lines.v[i].type == LSN_LINE_PARA)
+			return &cell->lines.v[i];
+	return NULL;
+}
+
+/* All lines of a cell as values of field f; 1 if all were taken. */
+static int
+cell_values(struct cover *c, enum field f, const struct lsn_cell *cell,
+    size_t skip_first)
+{
+	size_t	 i;
+	int	 all = 1, first = 1;
+
+	for (i = 0; i < cell->lines.n; i++) {
+		const struct lsn_line *l = &cell->lines.v[i];
+
+		if (l->type != LSN_LINE_PARA)
+			continue;
+		if (!take_value(c, f, l, first ? skip_first : 0))
+			all = 0;
+		first = 0;
+	}
+	return all;
+}
+
+/* A cell that names a meeting: a place and a date. */
+static int
+meeting_text(const struct lsn_line *l)
+{
+	size_t	 i, m;
+	char	 iso[32];
+
+	for (i = 0; i < l->len; i++)
+		if ((i == 0 || l->text[i - 1] == ' ') &&
+		    lsn_parse_date(l->text + i, l->len - i, iso, &m))
+			return 1;
+	return 0;
+}
+
+/*
+ * A cover table row. Returns 1 when every cell was taken into meta or
+ * abstract (the row can go), 0 when the row must stay in the body.
+ */
+static int
+cover_row(struct cover *c, const struct lsn_row *row)
+{
+	size_t			 j, taken;
+	const struct lsn_line	*l;
+	enum field		 f = F_NONE;
+	int			 all = 1, empty_first = 1;
+
+	for (j = 0; j < row->n; j++) {
+		const struct lsn_cell *cell = &row->cells[j];
+
+		if ((l = first_line(cell)) == NULL)
+			continue;
+		if (f == F_NONE && (f = label_at(l->text, l->len, 0,
+		    &taken)) != F_NONE) {
+			c->current = f;
+			if (f == F_CONTACT && new_contact(c) == NULL)
+				return 0;
+			if (!cell_values(c, f, cell, taken))
+				all = 0;
+			continue;
+		}
+		if (f == F_NONE && empty_first && j > 0 && c->current != F_NONE) {
+			/* A row continuing the label above (first cell empty). */
+			f = c->current;
+		}
+		empty_first = 0;
+		if (f == F_QUESTIONS && j > 0 && meeting_text(l)) {
+			set_single(c, F_MEETING, l->text, l->len);
+			continue;
+		}
+		if (f != F_NONE) {
+			if (!cell_values(c, f, cell, 0))
+				all = 0;
+			continue;
+		}
+		if (!header_text(c, l->text, l->len) || cell->lines.n > 1)
+			all = 0;
+	}
+	if (f == F_NONE)
+		c->current = F_NONE;
+	return all;
+}
+
+/* Removes the rows marked in drop[] from the table; 1 if none is left. */
+static int
+drop_rows(struct lsn_table *t, const char *drop)
+{
+	size_t	 i, w = 0;
+
+	for (i = 0; i < t->n; i++)
+		if (!drop[i])
+			t->rows[w++] = t->rows[i];
+	t->n = w;
+	return w == 0;
+}
+
+static int
+is_cover_table(const struct lsn_table *t)
+{
+	size_t	 i, j, taken;
+
+	for (i = 0; i < t->n; i++)
+		for (j = 0; j < t->rows[i].n && j < 2; j++) {
+			const struct lsn_line *l = first_line(&t->rows[i].cells[j]);
+			if (l != NULL && label_at(l->text, l->len, 0, &taken) != F_NONE &&
+			    lsn_last_char(l->text, l->len) == ':')
+				return 1;
+		}
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Actions requested                                                   */
+
+static size_t
+actions_label(const struct lsn_line *l)
+{
+	static const char *const forms[] = {
+		"actions requested", "action requested", "action(s) requested",
+		"actions required", "action required", "action(s) required",
+		NULL
+	};
+	size_t	 i, n, k;
+
+	if (l->type != LSN_LINE_PARA || l->label != NULL)
+		return 0;
+	for (i = 0; forms[i] != NULL; i++) {
+		if ((n = lsn_prefix_ci(l->text, forms[i])) == 0)
+			continue;
+		k = n;
+		while (k < l->len && l->text[k] == ' ')
+			k++;
+		if (k == l->len)
+			return k;
+		if (l->text[k] == ':') {
+			k++;
+			while (k < l->len && l->text[k] == ' ')
+				k++;
+			return k;
+		}
+	}
+	return 0;
+}
+
+static void
+take_actions(struct lsn_rctx *r, struct lsn_lines *body, xmlNodePtr *actions)
+{
+	size_t	 i, j, from;
+
+	for (i = 0; i < body->n; i++) {
+		struct lsn_line *l = &body->v[i];
+
+		if (l->used || (from = actions_label(l)) == 0)
+			continue;
+		*actions = lsn_el(&r->b, NULL, "actions-requested");
+		l->used = 1;
+		if (from < l->len) {
+			struct lsn_line copy = *l;
+			copy.used = 0;
+			lsn_line_cut_front(&copy, from);
+			lsn_blocks(r, *actions, &copy, 1);
+		}
+		/* What follows, up to a blank line or a heading-like line. */
+		for (j = i + 1; j < body->n; j++) {
+			struct lsn_line *m = &body->v[j];
+			struct lsn_number num;
+
+			if (m->type == LSN_LINE_BLANK || m->outline > 0 ||
+			    m->used || lsn_is_rule(m))
+				break;
+			if (m->label != NULL && lsn_number_parse(m->label, &num) &&
+			    lsn_title_like(m->text, m->len, 12))
+				break;
+		}
+		lsn_blocks(r, *actions, body->v + i + 1, j - (i + 1));
+		for (from = i + 1; from < j; from++)
+			body->v[from].used = 1;
+		return;
+	}
+}
+
+/* ------------------------------------------------------------------ */
+
+static void
+emit_meta(struct cover *c)
+{
+	static const struct { enum field f; const char *el; } order[] = {
+		{ F_TITLE, "title" }, { F_SOURCE, "source" },
+		{ F_PURPOSE, "purpose" }, { F_DOCUMENT, "document" },
+		{ F_STUDY_PERIOD, "study-period" }, { F_MEETING, "meeting" },
+	};
+	struct lsn_builder *b = &c->r->b;
+	const struct lsn_buf *lists[3] = { &c->questions, &c->for_action,
+	    &c->for_information };
+	const char *list_el[3] = { "question", "for-action", "for-information" };
+	size_t	 i, k;
+	xmlNodePtr n;
+
+	for (i = 0; i < sizeof(order) / sizeof(order[0]); i++)
+		if (c->single[order[i].f] != NULL)
+			lsn_el_text(b, c->meta, order[i].el, c->single[order[i].f]);
+	for (k = 0; k < 3; k++) {
+		const char *p = lsn_buf_str(lists[k]), *end = p + lists[k]->len;
+		for (; p < end; p += strlen(p) + 1)
+			lsn_el_text(b, c->meta, list_el[k], p);
+	}
+	if (c->single[F_APPROVAL] != NULL)
+		lsn_el_text(b, c->meta, "approval", c->single[F_APPROVAL]);
+	if (c->single[F_DEADLINE] != NULL) {
+		n = lsn_el_text(b, c->meta, "deadline", c->single[F_DEADLINE]);
+		if (strlen(c->deadline_iso) == 10)
+			lsn_attr(b, n, "iso", c->deadline_iso);
+	}
+	for (i = 0; i < c->ncontacts; i++) {
+		struct contact *k2 = &c->contacts[i];
+		n = lsn_el(b, c->meta, "contact");
+		if (k2->name) lsn_el_text(b, n, "name", k2->name);
+		if (k2->organization) lsn_el_text(b, n, "organization", k2->organization);
+		if (k2->country) lsn_el_text(b, n, "country", k2->country);
+		if (k2->email) lsn_el_text(b, n, "email", k2->email);
+		if (k2->phone) lsn_el_text(b, n, "phone", k2->phone);
+	}
+}
+
+void
+lsn_cover(struct lsn_rctx *r, struct lsn_lines *body, xmlNodePtr meta,
+    xmlNodePtr *abstract, xmlNodePtr *actions)
+{
+	struct cover	 c;
+	size_t		 i, j, taken, words = 0;
+
+	memset(&c, 0, sizeof(c));
+	c.r = r;
+	c.meta = meta;
+	*abstract = *actions = NULL;
+
+	/*
+	 * The cover region: from the start up to the first substantial
+	 * paragraph or heading outside a table.
+	 */
+	for (i = 0; i < body->n && i < 200; i++) {
+		struct lsn_line *l = &body->v[i];
+		enum field f;
+
+		if (l->type == LSN_LINE_BLANK) {
+			if (c.current == F_ABSTRACT && c.abstract != NULL)
+				c.current = F_NONE;
+			continue;
+		}
+		if (l->type == LSN_LINE_TABLE) {
+			struct lsn_table *t = l->table;
+			char *drop;
+
+			if (!is_cover_table(t))
+				break;
+			if ((drop = lsn_arena_alloc(&r->a, t->n + 1)) == NULL)
+				break;
+			for (j = 0; j < t->n; j++)
+				drop[j] = (char)cover_row(&c, &t->rows[j]);
+			if (drop_rows(t, drop))
+				l->used = 1;
+			/* A cell's value ends with its table. */
+			c.current = F_NONE;
+			continue;
+		}
+		if (l->label != NULL || l->outline > 0)
+			break;
+		if ((f = label_at(l->text, l->len, 1, &taken)) != F_NONE) {
+			c.current = f;
+			if (f == F_CONTACT && new_contact(&c) == NULL)
+				break;
+			if (taken < l->len)
+				take_value(&c, f, l, taken);
+			l->used = 1;
+			continue;
+		}
+		if (c.current == F_ABSTRACT || c.current == F_CONTACT) {
+			take_value(&c, c.current, l, 0);
+			l->used = 1;
+			continue;
+		}
+		if (header_text(&c, l->text, l->len)) {
+			l->used = 1;
+			continue;
+		}
+		words = lsn_word_count(l->text, l->len);
+		if (words > 12 || actions_label(l))
+			break;
+	}
+	take_actions(r, body, actions);
+	emit_meta(&c);
+	*abstract = c.abstract;
+	lsn_buf_free(&c.questions);
+	lsn_buf_free(&c.for_action);
+	lsn_buf_free(&c.for_information);
+}

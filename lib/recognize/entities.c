@@ -1,0 +1,357 @@
+/*
+ * entities.c: inline entities of the whole model: ITU-T Questions
+ * ("Q10/17", "Question 7/17"), Study Groups and Working Parties ("SG17",
+ * "Study Groups 17 and 20", "WP3/20"), Recommendations ("X.1252",
+ * "ITU-T A.1"), e-mail addresses, URLs (without trailing punctuation)
+ * and dates with their ISO form. Each is listed once, in order of first
+ * appearance.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "recognize/lines.h"
+#include "util/text.h"
+#include "util/buf.h"
+
+enum kind { K_QUESTION, K_SG, K_REC, K_EMAIL, K_URL, K_DATE, K__COUNT };
+
+static const char *const kind_el[K__COUNT] = {
+	"question", "study-group", "recommendation", "email", "url", "date"
+};
+
+struct found {
+	struct lsn_rctx	*r;
+	xmlNodePtr	 bucket[K__COUNT];
+	struct lsn_buf	 seen[K__COUNT];   /* NUL-separated */
+};
+
+static void
+add(struct found *f, enum kind k, const char *s, size_t n, const char *iso)
+{
+	const char	*p = lsn_buf_str(&f->seen[k]), *end = p + f->seen[k].len;
+	char		*v;
+	xmlNodePtr	 e;
+
+	if (n == 0)
+		return;
+	for (; p < end; p += strlen(p) + 1)
+		if (strlen(p) == n && memcmp(p, s, n) == 0)
+			return;
+	lsn_buf_put(&f->seen[k], s, n);
+	lsn_buf_putc(&f->seen[k], '\0');
+	if ((v = lsn_arena_strndup(&f->r->a, s, n)) == NULL)
+		return;
+	e = lsn_el_text(&f->r->b, f->bucket[k], kind_el[k], v);
+	if (iso != NULL)
+		lsn_attr(&f->r->b, e, "iso", iso);
+}
+
+static int
+word_start(const char *t, size_t i)
+{
+	return i == 0 || !isalnum((unsigned char)t[i - 1]);
+}
+
+static size_t
+digits(const char *t, size_t n, size_t i)
+{
+	size_t	 k = 0;
+
+	while (i + k < n && isdigit((unsigned char)t[i + k]))
+		k++;
+	return k;
+}
+
+/* URL or e-mail spans are masked so that nothing else is read in them. */
+static void
+links(struct found *f, char *t, size_t n)
+{
+	size_t	 i, a, e;
+
+	for (i = 0; i < n; i++) {
+		if ((lsn_prefix_ci(t + i, "http://") || lsn_prefix_ci(t + i, "https://") ||
+		    (lsn_prefix_ci(t + i, "www.") && word_start(t, i)))) {
+			int depth = 0;
+
+			for (e = i; e < n && !isspace((unsigned char)t[e]) &&
+			    t[e] != '<' && t[e] != '>' && t[e] != '"'; e++)
+				;
+			/* Trailing punctuation is the sentence's; a closing
+			 * bracket is the URL's only when it opened one. */
+			for (;;) {
+				size_t k;
+				if (e == i)
+					break;
+				if (strchr(".,;:!?'", t[e - 1]) != NULL) {
+					e--;
+					continue;
+				}
+				if (t[e - 1] == ')' || t[e - 1] == ']') {
+					char open = t[e - 1] == ')' ? '(' : '[';
+					depth = 0;
+					for (k = i; k < e; k++)
+						depth += (t[k] == open) - (t[k] == t[e - 1]);
+					if (depth < 0) {
+						e--;
+						continue;
+					}
+				}
+				break;
+			}
+			add(f, K_URL, t + i, e - i, NULL);
+			memset(t + i, ' ', e - i);
+			i = e;
+			continue;
+		}
+		if (t[i] != '@')
+			continue;
+		for (a = i; a > 0 && (isalnum((unsigned char)t[a - 1]) ||
+		    strchr("._%+-", t[a - 1]) != NULL); a--)
+			;
+		for (e = i + 1; e < n && (isalnum((unsigned char)t[e]) ||
+		    t[e] == '.' || t[e] == '-'); e++)
+			;
+		while (e > i + 1 && (t[e - 1] == '.' || t[e - 1] == '-'))
+			e--;
+		if (a < i && e > i + 1 && memchr(t + i, '.', e - i) != NULL) {
+			while (a < i && t[a] == '.')
+				a++;
+			add(f, K_EMAIL, t + a, e - a, NULL);
+			memset(t + a, ' ', e - a);
+		}
+		i = e > i ? e - 1 : i;
+	}
+}
+
+/* "Study Group(s) 17, 20 and 21" / "SG17" / "SG 2" / "WP3/20" */
+static void
+groups(struct found *f, const char *t, size_t n)
+{
+	size_t	 i, k, j;
+	char	 buf[48];
+
+	for (i = 0; i < n; i++) {
+		if (!word_start(t, i))
+			continue;
+		if (strncmp(t + i, "SG", 2) == 0) {
+			j = i + 2;
+			if (j < n && t[j] == ' ')
+				j++;
+			if ((k = digits(t, n, j)) == 0 || k > 2)
+				continue;
+			/* "SG17-PLEN-TD181" is a document number. */
+			if (j + k < n && (t[j + k] == '-' || t[j + k] == '/' ||
+			    isalnum((unsigned char)t[j + k])))
+				continue;
+			snprintf(buf, sizeof(buf), "%s%.*s",
+			    i >= 6 && strncmp(t + i - 6, "ITU-D ", 6) == 0 ?
+			    "ITU-D SG" : i >= 6 && strncmp(t + i - 6, "ITU-R ", 6) == 0 ?
+			    "ITU-R SG" : "SG", (int)k, t + j);
+			add(f, K_SG, buf, strlen(buf), NULL);
+			i = j + k;
+			continue;
+		}
+		if (strncmp(t + i, "WP", 2) == 0 || lsn_prefix_ci(t + i, "working party ")) {
+			j = i + (t[i + 1] == 'P' ? 2 : 14);
+			if (j < n && t[j] == ' ')
+				j++;
+			if ((k = digits(t, n, j)) == 0 || k > 2 || j + k >= n ||
+			    t[j + k] != '/')
+				continue;
+			{
+				size_t k2 = digits(t, n, j + k + 1);
+				if (k2 == 0 || k2 > 2)
+					continue;
+				snprintf(buf, sizeof(buf), "WP%.*s/%.*s", (int)k,
+				    t + j, (int)k2, t + j + k + 1);
+				add(f, K_SG, buf, strlen(buf), NULL);
+				i = j + k + 1 + k2;
+			}
+			continue;
+		}
+		if (lsn_prefix_ci(t + i, "study group") && isupper((unsigned char)t[i])) {
+			j = i + 11;
+			if (j < n && t[j] == 's')
+				j++;
+			/* A list of numbers: "17, 20 and 21" */
+			for (;;) {
+				while (j < n && t[j] == ' ')
+					j++;
+				if ((k = digits(t, n, j)) == 0 || k > 2 ||
+				    (j + k < n && (isalnum((unsigned char)t[j + k]) ||
+				    t[j + k] == '/')))
+					break;
+				snprintf(buf, sizeof(buf), "SG%.*s", (int)k, t + j);
+				add(f, K_SG, buf, strlen(buf), NULL);
+				j += k;
+				if (j < n && t[j] == ',')
+					j++;
+				else if (strncmp(t + j, " and ", 5) == 0)
+					j += 5;
+				else if (strncmp(t + j, " & ", 3) == 0)
+					j += 3;
+				else
+					break;
+			}
+			i = j;
+		}
+	}
+}
+
+/* "Q10/17", "Question 7/17", "Questions 3/17 and 10/17" */
+static void
+questions(struct found *f, const char *t, size_t n)
+{
+	size_t	 i, j, k, k2;
+	char	 buf[32];
+
+	for (i = 0; i < n; i++) {
+		if (!word_start(t, i))
+			continue;
+		if (t[i] == 'Q' && i + 1 < n && isdigit((unsigned char)t[i + 1]))
+			j = i + 1;
+		else if (strncmp(t + i, "Question ", 9) == 0)
+			j = i + 9;
+		else if (strncmp(t + i, "Questions ", 10) == 0)
+			j = i + 10;
+		else
+			continue;
+		for (;;) {
+			if ((k = digits(t, n, j)) == 0 || k > 3 || j + k >= n ||
+			    t[j + k] != '/' || (k2 = digits(t, n, j + k + 1)) == 0 ||
+			    k2 > 2 || (j + k + 1 + k2 < n &&
+			    isalnum((unsigned char)t[j + k + 1 + k2])))
+				break;
+			snprintf(buf, sizeof(buf), "Q%.*s/%.*s", (int)k, t + j,
+			    (int)k2, t + j + k + 1);
+			add(f, K_QUESTION, buf, strlen(buf), NULL);
+			j += k + 1 + k2;
+			if (strncmp(t + j, ", ", 2) == 0)
+				j += 2;
+			else if (strncmp(t + j, " and ", 5) == 0)
+				j += 5;
+			else
+				break;
+			if (j < n && t[j] == 'Q')
+				j++;
+		}
+		i = j;
+	}
+}
+
+/*
+ * Recommendations: a series letter, a dot and a number ("X.1252",
+ * "Y.3800", "X.1080.0"). Short numbers ("B.1", "A.1") are clause or
+ * annex numbers as often as Recommendations, so they count only after
+ * "ITU-T " or "Recommendation(s) ".
+ */
+static void
+recommendations(struct found *f, const char *t, size_t n)
+{
+	size_t	 i, k, e;
+
+	for (i = 0; i + 2 < n; i++) {
+		if (!word_start(t, i) || !isupper((unsigned char)t[i]) ||
+		    t[i] == 'C' || t[i] == 'W' || t[i + 1] != '.' ||
+		    (k = digits(t, n, i + 2)) == 0)
+			continue;
+		e = i + 2 + k;
+		while (e + 1 < n && t[e] == '.' && isdigit((unsigned char)t[e + 1]))
+			e += 1 + digits(t, n, e + 1);
+		if (k <= 2 && !(i >= 6 && strncmp(t + i - 6, "ITU-T ", 6) == 0) &&
+		    !(i >= 15 && lsn_prefix_ci(t + i - 15, "recommendation ")) &&
+		    !(i >= 16 && lsn_prefix_ci(t + i - 16, "recommendations ")))
+			continue;
+		/* "X.1252a" is fine ("rev", "bis" drafts); "X.12b34" is not. */
+		add(f, K_REC, t + i, e - i, NULL);
+		i = e;
+	}
+}
+
+static void
+dates(struct found *f, const char *t, size_t n)
+{
+	size_t	 i, m;
+	char	 iso[32];
+
+	for (i = 0; i < n; i++) {
+		if (!word_start(t, i) || !isalnum((unsigned char)t[i]))
+			continue;
+		if (lsn_parse_date(t + i, n - i, iso, &m)) {
+			add(f, K_DATE, t + i, m, iso);
+			i += m;
+		}
+	}
+}
+
+static void
+scan(struct found *f, const char *text)
+{
+	size_t	 n = strlen(text);
+	char	*t = lsn_arena_strndup(&f->r->a, text, n);
+
+	if (t == NULL)
+		return;
+	links(f, t, n);
+	questions(f, t, n);
+	groups(f, t, n);
+	recommendations(f, t, n);
+	dates(f, t, n);
+}
+
+/* The text containers of the model, in document order. */
+static void
+walk(struct found *f, xmlNodePtr n)
+{
+	xmlNodePtr	 c;
+
+	for (c = lsn_child(n, NULL); c != NULL; c = lsn_next(c, NULL)) {
+		if (lsn_is(c, "entities") || lsn_is(c, "input") ||
+		    (lsn_is(c, "question") && !lsn_is(n, "meta")) ||
+		    lsn_is(c, "terms-of-reference"))
+			continue;
+		if (lsn_is(c, "p") || lsn_is(c, "heading") || lsn_is(c, "text") ||
+		    lsn_is(c, "title") || lsn_is(c, "note") ||
+		    (lsn_is(n, "meta") && lsn_child(c, NULL) == NULL) ||
+		    lsn_is(n, "contact")) {
+			char *s = lsn_plain(f->r, c);
+			if (s != NULL)
+				scan(f, s);
+			/* An item's text comes before its blocks. */
+			continue;
+		}
+		walk(f, c);
+	}
+}
+
+void
+lsn_entities(struct lsn_rctx *r, xmlNodePtr root, xmlNodePtr entities)
+{
+	struct found	 f;
+	int		 k;
+
+	memset(&f, 0, sizeof(f));
+	f.r = r;
+	for (k = 0; k < K__COUNT; k++)
+		if ((f.bucket[k] = lsn_el(&r->b, NULL, "bucket")) == NULL)
+			goto out;
+	walk(&f, root);
+	for (k = 0; k < K__COUNT; k++) {
+		xmlNodePtr c, next;
+		for (c = f.bucket[k]->children; c != NULL; c = next) {
+			next = c->next;
+			xmlUnlinkNode(c);
+			xmlAddChild(entities, c);
+		}
+	}
+out:
+	for (k = 0; k < K__COUNT; k++) {
+		xmlFreeNode(f.bucket[k]);
+		lsn_buf_free(&f.seen[k]);
+	}
+}

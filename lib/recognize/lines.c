@@ -1,0 +1,616 @@
+/*
+ * lines.c: paragraph stream -> lines, the arena, shared text predicates
+ * and the inline builder.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "recognize/lines.h"
+#include "util/text.h"
+
+/* ------------------------------------------------------------------ */
+/* Arena                                                               */
+
+struct lsn_arena_chunk {
+	struct lsn_arena_chunk	*next;
+	size_t			 used, size;
+	max_align_t		 data[];
+};
+
+#define ARENA_CHUNK	(256 * 1024)
+
+void *
+lsn_arena_alloc(struct lsn_arena *a, size_t size)
+{
+	struct lsn_arena_chunk	*c = a->head;
+	size_t			 align = sizeof(max_align_t), need;
+	void			*p;
+
+	if (a->oom)
+		return NULL;
+	if (size > SIZE_MAX - align)
+		goto oom;
+	size = (size + align - 1) / align * align;
+	if (c == NULL || c->size - c->used < size) {
+		need = size > ARENA_CHUNK ? size : ARENA_CHUNK;
+		if ((c = malloc(sizeof(*c) + need)) == NULL)
+			goto oom;
+		c->used = 0;
+		c->size = need;
+		c->next = a->head;
+		a->head = c;
+	}
+	p = (char *)c->data + c->used;
+	c->used += size;
+	memset(p, 0, size);
+	return p;
+oom:
+	a->oom = 1;
+	return NULL;
+}
+
+char *
+lsn_arena_strndup(struct lsn_arena *a, const char *s, size_t n)
+{
+	char	*p;
+
+	if ((p = lsn_arena_alloc(a, n + 1)) == NULL)
+		return NULL;
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+void *
+lsn_arena_grow(struct lsn_arena *a, void *arr, size_t *cap, size_t need,
+    size_t size)
+{
+	size_t	 ncap;
+	void	*p;
+
+	if (need <= *cap)
+		return arr;
+	ncap = *cap ? *cap * 2 : 16;
+	while (ncap < need)
+		ncap *= 2;
+	if (ncap > SIZE_MAX / size || (p = lsn_arena_alloc(a, ncap * size)) == NULL) {
+		a->oom = 1;
+		return arr;
+	}
+	if (*cap > 0)
+		memcpy(p, arr, *cap * size);
+	*cap = ncap;
+	return p;
+}
+
+void
+lsn_arena_free(struct lsn_arena *a)
+{
+	struct lsn_arena_chunk	*c, *next;
+
+	for (c = a->head; c != NULL; c = next) {
+		next = c->next;
+		free(c);
+	}
+	a->head = NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* Lines                                                               */
+
+/*
+ * Copies a paragraph's text with white space runs collapsed to one
+ * space and trimmed, remapping mark offsets.
+ */
+static int
+make_line(struct lsn_arena *a, const struct lsn_para *p, struct lsn_line *l)
+{
+	size_t	*map, i, o = 0, k;
+	int	 space = 1;
+	char	*t;
+
+	memset(l, 0, sizeof(*l));
+	l->type = LSN_LINE_PARA;
+	l->label = p->label != NULL ?
+	    lsn_arena_strndup(a, p->label, strlen(p->label)) : NULL;
+	l->label_auto = p->label_auto;
+	l->outline = p->outline;
+	l->ilvl = p->ilvl;
+	l->num_id = p->num_id;
+	l->style = p->style;
+	l->srcline = p->line;
+	if ((t = lsn_arena_alloc(a, p->len + 1)) == NULL)
+		return -1;
+	/* map[i]: output offset of input byte i (and of the end). */
+	if ((map = lsn_arena_alloc(a, (p->len + 1) * sizeof(*map))) == NULL)
+		return -1;
+	for (i = 0; i < p->len; ) {
+		int32_t	 cp;
+
+		k = lsn_utf8_decode(p->text + i, p->len - i, &cp);
+		if (lsn_is_space(cp) && cp != 0xFEFF && cp != 0x200B) {
+			map[i] = o;
+			if (!space)
+				t[o++] = ' ';
+			space = 1;
+			i += k;
+			continue;
+		}
+		if (cp == 0xFEFF || cp == 0x200B || cp == 0xAD) {
+			/* Invisible: zero-width space, BOM, soft hyphen. */
+			map[i] = o;
+			i += k;
+			continue;
+		}
+		for (; k > 0; k--, i++) {
+			map[i] = o;
+			t[o++] = p->text[i];
+		}
+		space = 0;
+	}
+	map[p->len] = o;
+	if (o > 0 && t[o - 1] == ' ')
+		o--;
+	t[o] = '\0';
+	l->text = t;
+	l->len = o;
+	if (p->nmarks > 0) {
+		if ((l->marks = lsn_arena_alloc(a,
+		    p->nmarks * sizeof(*l->marks))) == NULL)
+			return -1;
+		for (i = 0; i < p->nmarks; i++) {
+			size_t s = p->marks[i].start, e = p->marks[i].end;
+
+			l->marks[i] = p->marks[i];
+			s = s <= p->len ? map[s] : o;
+			e = e <= p->len ? map[e] : o;
+			l->marks[i].start = s > o ? o : s;
+			l->marks[i].end = e > o ? o : e;
+		}
+		l->nmarks = p->nmarks;
+	}
+	if (o == 0 && l->label == NULL)
+		l->type = LSN_LINE_BLANK;
+	return 0;
+}
+
+static struct lsn_line *
+push_line(struct lsn_arena *a, struct lsn_lines *ls)
+{
+	ls->v = lsn_arena_grow(a, ls->v, &ls->cap, ls->n + 1, sizeof(*ls->v));
+	if (a->oom)
+		return NULL;
+	memset(&ls->v[ls->n], 0, sizeof(ls->v[0]));
+	return &ls->v[ls->n++];
+}
+
+/*
+ * Reads events from s->items[*i] into `into` until the matching end
+ * (TABLE_END for a table, CELL_END for a cell, NOTE_END for a note) or
+ * the end of the stream. Tables nest.
+ */
+static int build_seq(struct lsn_arena *, const struct lsn_stream *, size_t *,
+    struct lsn_lines *, struct lsn_doc_lines *, enum lsn_event);
+
+static int
+build_table(struct lsn_arena *a, const struct lsn_stream *s, size_t *i,
+    struct lsn_table *t, struct lsn_doc_lines *doc)
+{
+	struct lsn_row	*row = NULL;
+	struct lsn_cell	*cell;
+
+	while (*i < s->count) {
+		const struct lsn_para *p = &s->items[(*i)++];
+
+		switch (p->event) {
+		case LSN_EV_TABLE_END:
+			return 0;
+		case LSN_EV_ROW_START:
+			t->rows = lsn_arena_grow(a, t->rows, &t->cap, t->n + 1,
+			    sizeof(*t->rows));
+			if (a->oom)
+				return -1;
+			row = &t->rows[t->n++];
+			memset(row, 0, sizeof(*row));
+			break;
+		case LSN_EV_CELL_START:
+			if (row == NULL)
+				break;
+			row->cells = lsn_arena_grow(a, row->cells, &row->cap,
+			    row->n + 1, sizeof(*row->cells));
+			if (a->oom)
+				return -1;
+			cell = &row->cells[row->n++];
+			memset(cell, 0, sizeof(*cell));
+			cell->colspan = p->colspan > 0 ? p->colspan : 1;
+			cell->rowspan = p->rowspan > 0 ? p->rowspan : 1;
+			cell->vmerge_continue = p->vmerge_continue;
+			if (build_seq(a, s, i, &cell->lines, doc,
+			    LSN_EV_CELL_END) == -1)
+				return -1;
+			break;
+		default:
+			/* ROW_END, stray events: nothing to keep. */
+			break;
+		}
+	}
+	return 0;
+}
+
+static int
+build_seq(struct lsn_arena *a, const struct lsn_stream *s, size_t *i,
+    struct lsn_lines *into, struct lsn_doc_lines *doc, enum lsn_event until)
+{
+	struct lsn_line	*l;
+
+	while (*i < s->count) {
+		const struct lsn_para *p = &s->items[(*i)++];
+
+		switch (p->event) {
+		case LSN_EV_PARA:
+			if ((l = push_line(a, into)) == NULL ||
+			    make_line(a, p, l) == -1)
+				return -1;
+			break;
+		case LSN_EV_TABLE_START:
+			if ((l = push_line(a, into)) == NULL)
+				return -1;
+			l->type = LSN_LINE_TABLE;
+			l->ilvl = -1;
+			l->srcline = p->line;
+			if ((l->table = lsn_arena_alloc(a, sizeof(*l->table))) == NULL ||
+			    build_table(a, s, i, l->table, doc) == -1)
+				return -1;
+			break;
+		case LSN_EV_NOTE_START: {
+			struct lsn_note *n;
+
+			doc->notes = lsn_arena_grow(a, doc->notes,
+			    &doc->capnotes, doc->nnotes + 1, sizeof(*doc->notes));
+			if (a->oom)
+				return -1;
+			n = &doc->notes[doc->nnotes++];
+			memset(n, 0, sizeof(*n));
+			n->id = p->note_id != NULL ? p->note_id : "";
+			if (build_seq(a, s, i, &n->lines, doc,
+			    LSN_EV_NOTE_END) == -1)
+				return -1;
+			break;
+		}
+		default:
+			if (p->event == until)
+				return 0;
+			/* Unbalanced end events are ignored. */
+			break;
+		}
+	}
+	return 0;
+}
+
+int
+lsn_lines_build(struct lsn_arena *a, const struct lsn_stream *s,
+    struct lsn_doc_lines *out)
+{
+	size_t	 i = 0;
+
+	memset(out, 0, sizeof(*out));
+	while (i < s->count)
+		if (build_seq(a, s, &i, &out->body, out, LSN_EV_PARA) == -1)
+			return -1;
+	return a->oom ? -1 : 0;
+}
+
+void
+lsn_line_cut_front(struct lsn_line *l, size_t n)
+{
+	size_t	 i;
+
+	if (n > l->len)
+		n = l->len;
+	while (n < l->len && l->text[n] == ' ')
+		n++;
+	l->text += n;
+	l->len -= n;
+	for (i = 0; i < l->nmarks; i++) {
+		l->marks[i].start = l->marks[i].start > n ? l->marks[i].start - n : 0;
+		l->marks[i].end = l->marks[i].end > n ? l->marks[i].end - n : 0;
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Predicates                                                          */
+
+static int
+roman_value(const char *s, size_t n)
+{
+	int	 v = 0, prev = 0, d;
+	size_t	 i;
+
+	for (i = n; i > 0; i--) {
+		switch (tolower((unsigned char)s[i - 1])) {
+		case 'i': d = 1; break;
+		case 'v': d = 5; break;
+		case 'x': d = 10; break;
+		case 'l': d = 50; break;
+		case 'c': d = 100; break;
+		default: return 0;
+		}
+		v += d < prev ? -d : d;
+		if (d > prev)
+			prev = d;
+	}
+	return v;
+}
+
+int
+lsn_number_parse(const char *label, struct lsn_number *num)
+{
+	const char	*s = label;
+	size_t		 n;
+
+	memset(num, 0, sizeof(*num));
+	if (label == NULL)
+		return 0;
+	n = strlen(s);
+	if (n > 2 && s[0] == '(' && s[n - 1] == ')') {
+		num->paren = 1;
+		s++;
+		n -= 2;
+	} else if (n > 1 && (s[n - 1] == '.' || s[n - 1] == ')')) {
+		num->delim = s[n - 1];
+		n--;
+	}
+	if (n == 0)
+		return 0;
+	if (isdigit((unsigned char)s[0])) {
+		size_t i = 0;
+		while (i < n && num->depth < 8) {
+			int v = 0, digits = 0;
+			while (i < n && isdigit((unsigned char)s[i]) && digits < 6) {
+				v = v * 10 + (s[i++] - '0');
+				digits++;
+			}
+			if (digits == 0)
+				return num->depth = 0;
+			num->part[num->depth++] = v;
+			if (i < n && s[i] == '.')
+				i++;
+			else
+				break;
+		}
+		if (i != n)
+			return num->depth = 0;
+		return 1;
+	}
+	if (n == 1 && isalpha((unsigned char)s[0])) {
+		/* "i)" is taken as a letter; a list of i, ii, iii fixes it. */
+		num->letter = 1;
+		num->part[0] = tolower((unsigned char)s[0]) - 'a' + 1;
+		num->depth = 1;
+		return 1;
+	}
+	if (roman_value(s, n) > 0) {
+		num->roman = 1;
+		num->part[0] = roman_value(s, n);
+		num->depth = 1;
+		return 1;
+	}
+	return 0;
+}
+
+size_t
+lsn_number_prefix(const char *text, size_t len, struct lsn_number *num)
+{
+	size_t	 i = 0;
+	char	 lab[16];
+
+	memset(num, 0, sizeof(*num));
+	while (i < len && i < 6 && isdigit((unsigned char)text[i]))
+		i++;
+	if (i == 0 || i >= len || (text[i] != '.' && text[i] != ')'))
+		return 0;
+	if (i + 1 < len && text[i + 1] != ' ')
+		return 0;
+	memcpy(lab, text, i + 1);
+	lab[i + 1] = '\0';
+	if (!lsn_number_parse(lab, num))
+		return 0;
+	i++;
+	while (i < len && text[i] == ' ')
+		i++;
+	return i;
+}
+
+int
+lsn_label_is_bullet(const char *label)
+{
+	struct lsn_number	 num;
+
+	return label != NULL && !lsn_number_parse(label, &num);
+}
+
+size_t
+lsn_word_count(const char *s, size_t len)
+{
+	size_t	 i = 0, k, words = 0;
+	int	 in = 0;
+	int32_t	 cp;
+
+	while (i < len) {
+		k = lsn_utf8_decode(s + i, len - i, &cp);
+		if (lsn_is_alnum(cp)) {
+			if (!in)
+				words++;
+			in = 1;
+		} else if (cp != '-' && cp != '\'' && cp != 0x2019)
+			in = 0;
+		i += k;
+	}
+	return words;
+}
+
+char
+lsn_last_char(const char *s, size_t len)
+{
+	while (len > 0 && s[len - 1] == ' ')
+		len--;
+	return len > 0 ? s[len - 1] : 0;
+}
+
+int
+lsn_title_like(const char *s, size_t len, size_t max_words)
+{
+	size_t	 words;
+	char	 last;
+	int32_t	 cp;
+
+	if (len == 0 || len > 200)
+		return 0;
+	words = lsn_word_count(s, len);
+	if (words == 0 || words > max_words)
+		return 0;
+	last = lsn_last_char(s, len);
+	if (strchr(".;,:?!", last) != NULL)
+		return 0;
+	lsn_utf8_decode(s, len, &cp);
+	/* Titles start with a capital, a digit or an opening bracket. */
+	return lsn_is_upper(cp) || (cp >= '0' && cp <= '9') || cp == '(' ||
+	    cp == '"' || cp == 0x201C;
+}
+
+long
+lsn_find_ci(const char *hay, size_t len, const char *needle)
+{
+	size_t	 n = strlen(needle), i;
+
+	if (n == 0 || n > len)
+		return n == 0 ? 0 : -1;
+	for (i = 0; i + n <= len; i++)
+		if (strncasecmp(hay + i, needle, n) == 0)
+			return (long)i;
+	return -1;
+}
+
+int
+lsn_equals_ci(const char *s, size_t len, const char *word)
+{
+	size_t	 n = strlen(word);
+
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == ':'))
+		len--;
+	return len == n && strncasecmp(s, word, n) == 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Inline content                                                      */
+
+static const char *
+span_element(enum lsn_mark_type t)
+{
+	switch (t) {
+	case LSN_MARK_LINK: return "link";
+	case LSN_MARK_INS: return "ins";
+	case LSN_MARK_DEL: return "del";
+	case LSN_MARK_MOVE_FROM: return "move-from";
+	case LSN_MARK_MOVE_TO: return "move-to";
+	default: return NULL;
+	}
+}
+
+/*
+ * Emits text[pos..end) under parent; spans that start in range and end
+ * within it become elements (outer spans first), point marks become
+ * empty elements. `used` flags marks already emitted.
+ */
+static void
+build_inline(struct lsn_builder *b, xmlNodePtr parent,
+    const struct lsn_line *l, size_t pos, size_t end, char *used)
+{
+	size_t	 i, next;
+
+	while (pos <= end && !b->oom) {
+		int	 best = -1;
+
+		/* Point marks at pos. */
+		for (i = 0; i < l->nmarks; i++) {
+			const struct lsn_mark *m = &l->marks[i];
+			xmlNodePtr n;
+
+			if (used[i] || m->start != pos || span_element(m->type))
+				continue;
+			used[i] = 1;
+			n = lsn_el(b, parent, m->type == LSN_MARK_ANCHOR ?
+			    "anchor" : "note-ref");
+			lsn_attr(b, n, "id", m->value != NULL ? m->value : "");
+		}
+		/* The longest span starting at pos that fits. */
+		for (i = 0; i < l->nmarks; i++) {
+			const struct lsn_mark *m = &l->marks[i];
+
+			if (used[i] || !span_element(m->type) || m->start != pos ||
+			    m->end > end || m->end <= m->start)
+				continue;
+			if (best < 0 || m->end > l->marks[best].end)
+				best = (int)i;
+		}
+		if (best >= 0) {
+			const struct lsn_mark *m = &l->marks[best];
+			xmlNodePtr n = lsn_el(b, parent, span_element(m->type));
+
+			used[best] = 1;
+			if (m->type == LSN_MARK_LINK)
+				lsn_attr(b, n, "href", m->value != NULL ? m->value : "");
+			else {
+				lsn_attr(b, n, "author", m->value);
+				lsn_attr(b, n, "date", m->date);
+			}
+			build_inline(b, n, l, pos, m->end, used);
+			pos = m->end;
+			continue;
+		}
+		if (pos == end)
+			break;
+		/* Text up to the next mark boundary. */
+		next = end;
+		for (i = 0; i < l->nmarks; i++) {
+			if (used[i])
+				continue;
+			if (l->marks[i].start > pos && l->marks[i].start < next)
+				next = l->marks[i].start;
+		}
+		lsn_text(b, parent, l->text + pos, next - pos);
+		pos = next;
+	}
+}
+
+void
+lsn_inline(struct lsn_builder *b, xmlNodePtr parent, const struct lsn_line *l,
+    size_t start, size_t end)
+{
+	char	 small[64], *used = small;
+	size_t	 i;
+
+	if (l->nmarks == 0) {
+		lsn_text(b, parent, l->text + start, end - start);
+		return;
+	}
+	if (l->nmarks > sizeof(small) &&
+	    (used = calloc(l->nmarks, 1)) == NULL) {
+		b->oom = 1;
+		return;
+	}
+	memset(used, 0, l->nmarks > sizeof(small) ? l->nmarks : sizeof(small));
+	/* Marks outside the range are not this call's. */
+	for (i = 0; i < l->nmarks; i++)
+		if (l->marks[i].start < start || l->marks[i].start > end)
+			used[i] = 1;
+	build_inline(b, parent, l, start, end, used);
+	/* Spans cut by the range end: their text was emitted; keep points. */
+	if (used != small)
+		free(used);
+}

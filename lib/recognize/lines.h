@@ -1,0 +1,198 @@
+/*
+ * lines.h: the recognizer's working form of a document.
+ *
+ * The paragraph stream is turned into lines: paragraphs with trimmed,
+ * space-collapsed text and their marks, tables as nested lines, and
+ * footnote bodies apart. Everything here lives in one arena that is
+ * freed at once when recognition ends, so the passes never free.
+ */
+#ifndef LSN_LINES_H
+#define LSN_LINES_H
+
+#include <stddef.h>
+#include <libxml/tree.h>
+
+#include "model/model.h"
+#include "reader/stream.h"
+
+/* ------------------------------------------------------------------ */
+/* Arena                                                               */
+
+struct lsn_arena_chunk;
+
+struct lsn_arena {
+	struct lsn_arena_chunk	*head;
+	int			 oom;
+};
+
+/* Zeroed memory from the arena, or NULL (and oom set). */
+void	*lsn_arena_alloc(struct lsn_arena *a, size_t size);
+/* Copy of s[0..n) with a NUL, or NULL. */
+char	*lsn_arena_strndup(struct lsn_arena *a, const char *s, size_t n);
+/* Grows an array of `size`-byte elements to hold at least need; returns
+ * the (possibly moved) array. Old storage stays in the arena. */
+void	*lsn_arena_grow(struct lsn_arena *a, void *arr, size_t *cap,
+	    size_t need, size_t size);
+void	 lsn_arena_free(struct lsn_arena *a);
+
+/* ------------------------------------------------------------------ */
+/* Lines                                                               */
+
+enum lsn_line_type {
+	LSN_LINE_PARA = 0,
+	LSN_LINE_BLANK,
+	LSN_LINE_TABLE
+};
+
+struct lsn_table;
+
+struct lsn_line {
+	enum lsn_line_type	 type;
+	char			*text;      /* trimmed, white space collapsed */
+	size_t			 len;
+	char			*label;     /* list/heading label or NULL */
+	int			 label_auto;
+	int			 outline;   /* heading level from the style */
+	int			 ilvl;
+	int			 num_id;
+	const char		*style;
+	struct lsn_mark		*marks;     /* offsets into text; values borrowed */
+	size_t			 nmarks;
+	struct lsn_table	*table;     /* LSN_LINE_TABLE */
+	unsigned long		 srcline;
+	int			 used;      /* taken by the cover sheet etc. */
+};
+
+struct lsn_lines {
+	struct lsn_line		*v;
+	size_t			 n, cap;
+};
+
+struct lsn_cell {
+	struct lsn_lines	 lines;
+	int			 colspan, rowspan, vmerge_continue;
+};
+
+struct lsn_row {
+	struct lsn_cell		*cells;
+	size_t			 n, cap;
+};
+
+struct lsn_table {
+	struct lsn_row		*rows;
+	size_t			 n, cap;
+};
+
+struct lsn_note {
+	const char		*id;
+	struct lsn_lines	 lines;
+};
+
+struct lsn_doc_lines {
+	struct lsn_lines	 body;
+	struct lsn_note		*notes;
+	size_t			 nnotes, capnotes;
+};
+
+/* Builds the lines of a stream in arena a. Returns 0 or -1 (oom). */
+int	lsn_lines_build(struct lsn_arena *a, const struct lsn_stream *s,
+	    struct lsn_doc_lines *out);
+
+/*
+ * Removes the first `n` bytes of a line's text (and the white space
+ * after them), shifting its marks; marks inside the cut move to 0.
+ */
+void	lsn_line_cut_front(struct lsn_line *l, size_t n);
+
+/* ------------------------------------------------------------------ */
+/* Shared predicates over text                                         */
+
+/* Parsed number label: "3.1" -> {3,1}, depth 2; "1." and "1)" too. */
+struct lsn_number {
+	int	 part[8];
+	int	 depth;     /* 0: not a number */
+	char	 delim;     /* '.', ')', or 0 ("1", "3.1") */
+	int	 paren;     /* "(1)" */
+	int	 letter;    /* "a)" / "iv)": part[0] is the value */
+	int	 roman;
+};
+
+/* Parses a label; returns 1 if it is a number label. */
+int	lsn_number_parse(const char *label, struct lsn_number *num);
+/* Parses a typed number at the start of text ("1. Foo", "2) Bar"):
+ * returns the bytes it takes including following spaces, or 0. */
+size_t	lsn_number_prefix(const char *text, size_t len, struct lsn_number *num);
+
+/* 1 when the label is a bullet glyph rather than a number. */
+int	lsn_label_is_bullet(const char *label);
+
+/* Number of words (runs of letters/digits). */
+size_t	lsn_word_count(const char *s, size_t len);
+/* 1 for text that reads like a title: short, no closing punctuation. */
+int	lsn_title_like(const char *s, size_t len, size_t max_words);
+/* Last non-space character of s, or 0. */
+char	lsn_last_char(const char *s, size_t len);
+/* ASCII case-insensitive search; returns the offset or -1. */
+long	lsn_find_ci(const char *hay, size_t len, const char *needle);
+/* 1 when s (len bytes) equals word case-insensitively, ignoring a
+ * trailing ':' and spaces. */
+int	lsn_equals_ci(const char *s, size_t len, const char *word);
+
+/* ------------------------------------------------------------------ */
+/* Building inline content                                             */
+
+/*
+ * Appends text[start..end) of a line to parent as inline content:
+ * text, <anchor>, <note-ref>, <link>, <ins>/<del>/<move-*>.
+ */
+void	lsn_inline(struct lsn_builder *b, xmlNodePtr parent,
+	    const struct lsn_line *l, size_t start, size_t end);
+
+#endif
+
+/* ------------------------------------------------------------------ */
+/* The passes (one file each)                                          */
+
+struct lsn_rctx {
+	struct lsn_builder	 b;
+	struct lsn_arena	 a;
+};
+
+/* blocks.c: lines v[0..n) (skipping used and blank ones) as blocks
+ * appended to parent: paragraphs, lists, tables. */
+void	lsn_blocks(struct lsn_rctx *r, xmlNodePtr parent,
+	    struct lsn_line *v, size_t n);
+/* 1 for a decorative rule line such as "________". */
+int	lsn_is_rule(const struct lsn_line *l);
+
+/* cover.c: the cover sheet, abstract and actions requested at the
+ * start of the document; fills meta and returns the <abstract> and
+ * <actions-requested> elements (not yet attached) via out-params. */
+void	lsn_cover(struct lsn_rctx *r, struct lsn_lines *body, xmlNodePtr meta,
+	    xmlNodePtr *abstract, xmlNodePtr *actions);
+/* An ISO date (YYYY-MM-DD, YYYY-MM, or an interval) for a date text;
+ * returns 1 and fills iso (at least 32 bytes) when s starts with one,
+ * storing the matched length in *matched. */
+int	lsn_parse_date(const char *s, size_t len, char *iso, size_t *matched);
+
+/* structure.c: annexes and sections of the body under root. A first
+ * line naming a ToR or Question becomes meta's title when it has none.
+ * Returns 1 for a standalone ToR, 2 for a standalone Question, else 0. */
+int	lsn_structure(struct lsn_rctx *r, xmlNodePtr root,
+	    struct lsn_lines *body, xmlNodePtr meta);
+
+/* Plain text of an element (all descendants), in the arena; "" for
+ * none. */
+char	*lsn_plain(struct lsn_rctx *r, xmlNodePtr n);
+/* Heading text of a section without its number, in the arena. */
+char	*lsn_section_title(struct lsn_rctx *r, xmlNodePtr section);
+
+/* question.c / tor.c: recognize a Question or ToR in a container
+ * (document root or annex) whose title is given; add the element and
+ * section roles. Return 1 when recognized. */
+int	lsn_question(struct lsn_rctx *r, xmlNodePtr container,
+	    const char *title, const char *note);
+int	lsn_tor(struct lsn_rctx *r, xmlNodePtr container, const char *title);
+
+/* entities.c: the <entities> of the model, from all its text. */
+void	lsn_entities(struct lsn_rctx *r, xmlNodePtr root, xmlNodePtr entities);

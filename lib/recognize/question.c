@@ -1,0 +1,532 @@
+/*
+ * question.c: ITU-T Question texts ("Question 10/17 – Title").
+ *
+ * A Question text has, by ITU-T convention, the clauses Motivation,
+ * Question(s) (the study items), Tasks and Relationships, and lists the
+ * Recommendations under its responsibility and the texts under
+ * development. Its sections are given roles, and a <question> element
+ * gathers what they hold as data.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "recognize/lines.h"
+#include "util/text.h"
+#include "util/buf.h"
+
+static const char *
+question_role(const char *t)
+{
+	size_t	 n = strlen(t);
+
+	if (lsn_equals_ci(t, n, "motivation"))
+		return "motivation";
+	if (lsn_equals_ci(t, n, "question") || lsn_equals_ci(t, n, "questions") ||
+	    lsn_equals_ci(t, n, "study items") ||
+	    lsn_equals_ci(t, n, "study questions") ||
+	    lsn_equals_ci(t, n, "question(s)"))
+		return "study-items";
+	if (lsn_equals_ci(t, n, "tasks") || lsn_equals_ci(t, n, "task"))
+		return "tasks";
+	if (lsn_equals_ci(t, n, "relationships") ||
+	    lsn_equals_ci(t, n, "relationship"))
+		return "relationships";
+	return NULL;
+}
+
+/* Text after the colon of a lead-in that contains `lead`, or NULL. */
+static const char *
+listing_after(const char *t, const char *lead)
+{
+	const char	*colon = strchr(t, ':');
+
+	if (colon == NULL || lsn_find_ci(t, (size_t)(colon - t), lead) < 0)
+		return NULL;
+	colon++;
+	while (*colon == ' ')
+		colon++;
+	return colon;
+}
+
+static const char *
+responsible_list(const char *t)
+{
+	if (lsn_prefix_ci(t, "recommendation") == 0)
+		return NULL;
+	return listing_after(t, "under responsibility") != NULL ?
+	    listing_after(t, "under responsibility") :
+	    listing_after(t, "under the responsibility");
+}
+
+static const char *
+development_list(const char *t)
+{
+	if (lsn_prefix_ci(t, "texts under development") == 0 &&
+	    lsn_prefix_ci(t, "draft texts under development") == 0 &&
+	    lsn_prefix_ci(t, "work items under development") == 0)
+		return NULL;
+	return listing_after(t, "under development");
+}
+
+/*
+ * Splits a listing "X.1, X.2 and Supplements 7, 35" at commas and " and "
+ * outside parentheses into <item>s of parent. A bare number after
+ * "Supplements 7" inherits its word: "Supplements 35".
+ */
+static void
+split_listing(struct lsn_rctx *r, xmlNodePtr parent, const char *el,
+    const char *s)
+{
+	size_t	 n = strlen(s), i, start = 0, plen = 0;
+	int	 depth = 0;
+	char	 prefix[64];
+
+	prefix[0] = '\0';
+	for (i = 0; i <= n; i++) {
+		size_t cut = 0;
+
+		if (i < n && s[i] == '(')
+			depth++;
+		else if (i < n && s[i] == ')' && depth > 0)
+			depth--;
+		if (i == n || (depth == 0 && (s[i] == ',' || s[i] == ';')))
+			cut = 1;
+		else if (depth == 0 && strncmp(s + i, " and ", 5) == 0)
+			cut = 5;
+		if (!cut)
+			continue;
+		{
+			size_t a = start, e = i, k;
+			char buf[512];
+
+			while (a < e && s[a] == ' ')
+				a++;
+			while (e > a && (s[e - 1] == ' ' || s[e - 1] == '.'))
+				e--;
+			if (e > a) {
+				if (strspn(s + a, "0123456789") == e - a &&
+				    plen > 0 && plen + (e - a) < sizeof(buf)) {
+					memcpy(buf, prefix, plen);
+					memcpy(buf + plen, s + a, e - a);
+					buf[plen + e - a] = '\0';
+					lsn_el_text(&r->b, parent, el, buf);
+				} else {
+					char *v = lsn_arena_strndup(&r->a, s + a, e - a);
+					if (v != NULL)
+						lsn_el_text(&r->b, parent, el, v);
+					/* "Supplements 7": remember "Supplements ". */
+					plen = 0;
+					for (k = e; k > a && isdigit((unsigned char)s[k - 1]); k--)
+						;
+					if (k < e && k > a + 1 && s[k - 1] == ' ' &&
+					    isalpha((unsigned char)s[a]) &&
+					    k - a < sizeof(prefix)) {
+						memcpy(prefix, s + a, k - a);
+						plen = k - a;
+					}
+				}
+			}
+		}
+		start = i + cut;
+		if (cut > 1)
+			i += cut - 1;
+	}
+}
+
+/* Numbers after "addresses ... questions 1, 2 and 7" and "(q7)". */
+static void
+addresses(const char *t, struct lsn_buf *out)
+{
+	size_t	 n = strlen(t), i;
+	long	 at;
+
+	/* "(q1)", "(q1, q2)", "(Q3)" */
+	for (i = 0; i + 2 < n; i++) {
+		if (t[i] != '(' || (t[i + 1] != 'q' && t[i + 1] != 'Q') ||
+		    !isdigit((unsigned char)t[i + 2]))
+			continue;
+		i++;
+		while (i < n && t[i] != ')') {
+			if (t[i] == 'q' || t[i] == 'Q')
+				i++;
+			if (isdigit((unsigned char)t[i])) {
+				size_t k = strspn(t + i, "0123456789");
+				lsn_buf_put(out, t + i, k);
+				lsn_buf_putc(out, ' ');
+				i += k;
+			} else if (t[i] == ',' || t[i] == ' ')
+				i++;
+			else
+				break;
+		}
+	}
+	if ((at = lsn_find_ci(t, n, "address")) < 0)
+		return;
+	/* Up to the word "question(s)" or "item(s)", then a number list. */
+	for (i = (size_t)at; i < n; i++) {
+		if (lsn_prefix_ci(t + i, "question") || lsn_prefix_ci(t + i, "item")) {
+			while (i < n && isalpha((unsigned char)t[i]))
+				i++;
+			break;
+		}
+		if (t[i] == '.')
+			return;
+	}
+	while (i < n) {
+		size_t k;
+
+		while (i < n && (t[i] == ' ' || t[i] == ',' || t[i] == '&'))
+			i++;
+		if (strncmp(t + i, "and ", 4) == 0) {
+			i += 4;
+			continue;
+		}
+		if (!isdigit((unsigned char)t[i]))
+			break;
+		k = strspn(t + i, "0123456789");
+		lsn_buf_put(out, t + i, k);
+		lsn_buf_putc(out, ' ');
+		i += k;
+	}
+}
+
+/* Study items or tasks from the lists of a section. */
+static void
+numbered_items(struct lsn_rctx *r, xmlNodePtr q, xmlNodePtr sec,
+    const char *el, int tasks)
+{
+	xmlNodePtr	 blk, item, child;
+
+	for (blk = lsn_child(sec, NULL); blk != NULL; blk = lsn_next(blk, NULL)) {
+		if (!lsn_is(blk, "list"))
+			continue;
+		for (item = lsn_child(blk, "item"); item != NULL;
+		    item = lsn_next(item, "item")) {
+			char		*text = lsn_plain(r, lsn_child(item, "text"));
+			const char	*num = lsn_prop(item, "number");
+			struct lsn_number typed;
+			size_t		 cut = 0, len;
+			xmlNodePtr	 e;
+			struct lsn_buf	 addr = LSN_BUF_INIT;
+			char		 nbuf[16];
+
+			if (text == NULL)
+				return;
+			len = strlen(text);
+			if (num == NULL && (cut = lsn_number_prefix(text, len,
+			    &typed)) > 0 && typed.depth == 1) {
+				snprintf(nbuf, sizeof(nbuf), "%d", typed.part[0]);
+				num = nbuf;
+			} else
+				cut = 0;
+			e = lsn_el_text(&r->b, q, el, text + cut);
+			if (num != NULL)
+				lsn_attr(&r->b, e, "number", num);
+			if (!tasks)
+				continue;
+			addresses(text, &addr);
+			for (child = lsn_child(item, "p"); child != NULL;
+			    child = lsn_next(child, "p")) {
+				char *ct = lsn_plain(r, child);
+				if (ct != NULL)
+					addresses(ct, &addr);
+			}
+			if (addr.len > 0) {
+				addr.data[--addr.len] = '\0';
+				lsn_attr(&r->b, e, "addresses", addr.data);
+			}
+			lsn_buf_free(&addr);
+		}
+	}
+}
+
+enum rel {
+	REL_NONE = -1, REL_REC, REL_QUESTION, REL_SG, REL_STD, REL_OTHER,
+	REL_WSIS, REL_SDG, REL__COUNT
+};
+
+static const char *const rel_el[REL__COUNT] = {
+	"recommendation", "question", "study-group", "standardization-body",
+	"other-body", "wsis-action-line", "sdg"
+};
+
+static enum rel
+rel_category(const char *t)
+{
+	if (lsn_prefix_ci(t, "recommendation"))
+		return REL_REC;
+	if (lsn_prefix_ci(t, "question"))
+		return REL_QUESTION;
+	if (lsn_prefix_ci(t, "study group"))
+		return REL_SG;
+	if (lsn_prefix_ci(t, "standardization bodies") ||
+	    lsn_prefix_ci(t, "standardisation bodies") ||
+	    lsn_prefix_ci(t, "standards bodies") ||
+	    lsn_prefix_ci(t, "standards development") ||
+	    lsn_prefix_ci(t, "standardization organ") ||
+	    lsn_prefix_ci(t, "standards organ"))
+		return REL_STD;
+	if (lsn_prefix_ci(t, "other bodies") || lsn_prefix_ci(t, "other organ"))
+		return REL_OTHER;
+	if (lsn_prefix_ci(t, "wsis"))
+		return REL_WSIS;
+	if (lsn_prefix_ci(t, "sustainable development") ||
+	    lsn_prefix_ci(t, "sdg"))
+		return REL_SDG;
+	return REL_NONE;
+}
+
+static int
+rec_like(const char *s, size_t n)
+{
+	return n >= 3 && isupper((unsigned char)s[0]) && s[1] == '.' &&
+	    isdigit((unsigned char)s[2]);
+}
+
+/* One related item, split as its category reads best. */
+static void
+rel_value(struct lsn_rctx *r, xmlNodePtr parent, enum rel cat, const char *t)
+{
+	size_t	 n = strlen(t), i, k;
+	int	 any = 0;
+	char	 tok[32];
+
+	while (n > 0 && (t[n - 1] == '.' || t[n - 1] == ';' || t[n - 1] == ' '))
+		n--;
+	if (n == 0)
+		return;
+	if (cat == REL_SDG || cat == REL_WSIS) {
+		for (i = 0; i < n; i++) {
+			int c5 = cat == REL_WSIS && (t[i] == 'C' || t[i] == 'c') &&
+			    i + 1 < n && isdigit((unsigned char)t[i + 1]);
+			if (!(c5 || (cat == REL_SDG && isdigit((unsigned char)t[i]))) ||
+			    (i > 0 && isalnum((unsigned char)t[i - 1])))
+				continue;
+			k = (size_t)c5 + strspn(t + i + c5, "0123456789");
+			if (k < sizeof(tok)) {
+				memcpy(tok, t + i, k);
+				tok[k] = '\0';
+				if (c5)
+					tok[0] = 'C';
+				lsn_el_text(&r->b, parent, rel_el[cat], tok);
+				any = 1;
+			}
+			i += k;
+		}
+		if (any)
+			return;
+	}
+	if (cat == REL_REC) {
+		/* "X.200, X.273 and X.1051": split when every part is one. */
+		const char *p = t;
+		int all = 1;
+		size_t parts = 0;
+
+		while (p < t + n) {
+			size_t m = strcspn(p, ",");
+			const char *a = strstr(p, " and ");
+			if (a != NULL && a < p + m)
+				m = (size_t)(a - p);
+			if (p + m > t + n)
+				m = (size_t)(t + n - p);
+			while (m > 0 && *p == ' ')
+				p++, m--;
+			if (!rec_like(p, m))
+				all = 0;
+			parts++;
+			p += m;
+			if (strncmp(p, " and ", 5) == 0)
+				p += 5;
+			else if (*p == ',')
+				p++;
+		}
+		if (all && parts > 1) {
+			char *s = lsn_arena_strndup(&r->a, t, n);
+			if (s != NULL)
+				split_listing(r, parent, rel_el[cat], s);
+			return;
+		}
+	}
+	{
+		char *s = lsn_arena_strndup(&r->a, t, n);
+		if (s != NULL)
+			lsn_el_text(&r->b, parent, rel_el[cat], s);
+	}
+}
+
+static void
+relationships(struct lsn_rctx *r, xmlNodePtr rel, xmlNodePtr sec)
+{
+	xmlNodePtr	 blk, item, bucket[REL__COUNT];
+	enum rel	 cat = REL_NONE;
+	int		 k;
+
+	/* Gathered per category first: the schema orders them. */
+	for (k = 0; k < REL__COUNT; k++)
+		if ((bucket[k] = lsn_el(&r->b, NULL, "bucket")) == NULL)
+			return;
+	for (blk = lsn_child(sec, NULL); blk != NULL; blk = lsn_next(blk, NULL)) {
+		if (lsn_is(blk, "p")) {
+			char *t = lsn_plain(r, blk), *colon;
+			enum rel c;
+
+			if (t == NULL || (c = rel_category(t)) == REL_NONE)
+				continue;
+			cat = c;
+			if ((colon = strchr(t, ':')) != NULL && colon[1] != '\0')
+				rel_value(r, bucket[cat], cat, colon + 1 +
+				    strspn(colon + 1, " "));
+		} else if (lsn_is(blk, "list") && cat != REL_NONE) {
+			for (item = lsn_child(blk, "item"); item != NULL;
+			    item = lsn_next(item, "item")) {
+				char *t = lsn_plain(r, lsn_child(item, "text"));
+				if (t != NULL)
+					rel_value(r, bucket[cat], cat, t);
+			}
+		}
+	}
+	for (k = 0; k < REL__COUNT; k++) {
+		xmlNodePtr c, next;
+		for (c = bucket[k]->children; c != NULL; c = next) {
+			next = c->next;
+			xmlUnlinkNode(c);
+			xmlAddChild(rel, c);
+		}
+		xmlFreeNode(bucket[k]);
+	}
+}
+
+/* Every <section> below n, in document order, calling fn. */
+static void
+each_section(xmlNodePtr n, void (*fn)(xmlNodePtr, void *), void *arg)
+{
+	xmlNodePtr	 s;
+
+	for (s = lsn_child(n, "section"); s != NULL; s = lsn_next(s, "section")) {
+		fn(s, arg);
+		each_section(s, fn, arg);
+	}
+}
+
+struct qstate {
+	struct lsn_rctx	*r;
+	xmlNodePtr	 sec[4];   /* motivation, study items, tasks, relationships */
+	xmlNodePtr	 responsible, development;
+};
+
+static void
+assign_role(xmlNodePtr s, void *arg)
+{
+	struct qstate	*st = arg;
+	const char	*role = question_role(lsn_section_title(st->r, s));
+	static const char *const roles[4] = {
+		"motivation", "study-items", "tasks", "relationships"
+	};
+	int		 k;
+
+	if (role == NULL)
+		return;
+	for (k = 0; k < 4; k++)
+		if (strcmp(role, roles[k]) == 0 && st->sec[k] == NULL) {
+			st->sec[k] = s;
+			lsn_attr(&st->r->b, s, "role", role);
+		}
+}
+
+static void
+find_listings(xmlNodePtr s, void *arg)
+{
+	struct qstate	*st = arg;
+	xmlNodePtr	 p;
+
+	for (p = lsn_child(s, "p"); p != NULL; p = lsn_next(p, "p")) {
+		char *t = lsn_plain(st->r, p);
+		if (t == NULL)
+			continue;
+		if (st->responsible == NULL && responsible_list(t) != NULL)
+			st->responsible = p;
+		else if (st->development == NULL && development_list(t) != NULL)
+			st->development = p;
+	}
+}
+
+int
+lsn_question(struct lsn_rctx *r, xmlNodePtr container, const char *title,
+    const char *note)
+{
+	struct qstate	 st;
+	xmlNodePtr	 q, e, blk;
+	size_t		 k, n;
+	const char	*t;
+	char		 id[32];
+
+	if (title == NULL || (k = lsn_prefix_ci(title, "question ")) == 0)
+		return 0;
+	n = strspn(title + k, "0123456789");
+	if (n == 0 || title[k + n] != '/' ||
+	    strspn(title + k + n + 1, "0123456789") == 0 ||
+	    n + 1 + strspn(title + k + n + 1, "0123456789") >= sizeof(id))
+		return 0;
+	n += 1 + strspn(title + k + n + 1, "0123456789");
+	memcpy(id, title + k, n);
+	id[n] = '\0';
+	/* The title follows a dash or colon. */
+	t = title + k + n;
+	t += strspn(t, " ");
+	if (strncmp(t, "\xe2\x80\x93", 3) == 0 || strncmp(t, "\xe2\x80\x94", 3) == 0)
+		t += 3;
+	else if (*t == '-' || *t == ':')
+		t++;
+	t += strspn(t, " ");
+
+	memset(&st, 0, sizeof(st));
+	st.r = r;
+	each_section(container, assign_role, &st);
+	each_section(container, find_listings, &st);
+
+	if (lsn_is(container, "annex"))
+		xmlSetProp(container, (const xmlChar *)"kind",
+		    (const xmlChar *)"question");
+	q = lsn_el(&r->b, container, "question");
+	lsn_attr(&r->b, q, "id", id);
+	lsn_el_text(&r->b, q, "title", t);
+	if (note != NULL && note[0] != '\0')
+		lsn_el_text(&r->b, q, "status", note);
+	e = lsn_el(&r->b, q, "motivation");
+	if (st.sec[0] != NULL)
+		for (blk = lsn_child(st.sec[0], NULL); blk != NULL;
+		    blk = lsn_next(blk, NULL)) {
+			xmlNodePtr copy;
+			if (!(lsn_is(blk, "p") || lsn_is(blk, "list") ||
+			    lsn_is(blk, "table")) || blk == st.responsible ||
+			    blk == st.development)
+				continue;
+			if ((copy = xmlDocCopyNode(blk, r->b.doc, 1)) == NULL ||
+			    xmlAddChild(e, copy) == NULL) {
+				xmlFreeNode(copy);
+				r->b.oom = 1;
+				return 1;
+			}
+		}
+	if (st.sec[1] != NULL)
+		numbered_items(r, q, st.sec[1], "study-item", 0);
+	if (st.sec[2] != NULL)
+		numbered_items(r, q, st.sec[2], "task", 1);
+	e = lsn_el(&r->b, q, "relationships");
+	if (st.sec[3] != NULL)
+		relationships(r, e, st.sec[3]);
+	e = lsn_el(&r->b, q, "responsible-for");
+	if (st.responsible != NULL)
+		split_listing(r, e, "item",
+		    responsible_list(lsn_plain(r, st.responsible)));
+	e = lsn_el(&r->b, q, "under-development");
+	if (st.development != NULL)
+		split_listing(r, e, "item",
+		    development_list(lsn_plain(r, st.development)));
+	return 1;
+}

@@ -1,0 +1,135 @@
+/*
+ * recognize.c: the recognizer's driver. From the paragraph stream it
+ * builds the model in passes: lines, cover sheet, actions requested,
+ * structure (sections, annexes, ToR, Questions), footnotes, document
+ * kind, entities.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "recognize/lines.h"
+#include "recognize/recognize.h"
+#include "util/error.h"
+#include "util/text.h"
+
+/* Does the text of element n mention `word` (case-insensitive)? */
+static int
+mentions(struct lsn_rctx *r, xmlNodePtr n, const char *word)
+{
+	char	*t;
+
+	if (n == NULL || (t = lsn_plain(r, n)) == NULL)
+		return 0;
+	return lsn_find_ci(t, strlen(t), word) >= 0;
+}
+
+/* The first paragraph of the body, or of the first section. */
+static xmlNodePtr
+first_paragraph(xmlNodePtr root)
+{
+	xmlNodePtr	 body = lsn_child(root, "body"), s, p;
+
+	if (body != NULL && (p = lsn_child(body, "p")) != NULL)
+		return p;
+	for (s = lsn_child(root, "section"); s != NULL; s = lsn_next(s, "section"))
+		if ((p = lsn_child(s, "p")) != NULL)
+			return p;
+	return NULL;
+}
+
+static const char *
+document_kind(struct lsn_rctx *r, xmlNodePtr root, int standalone)
+{
+	xmlNodePtr	 meta = lsn_child(root, "meta");
+	xmlNodePtr	 abstract = lsn_child(root, "abstract");
+	xmlNodePtr	 first = first_paragraph(root);
+	xmlNodePtr	 doc = lsn_child(meta, "document");
+	xmlNodePtr	 title = lsn_child(meta, "title");
+
+	if (standalone == 1)
+		return "terms-of-reference";
+	if (standalone == 2)
+		return "question";
+	if (mentions(r, doc, "-LS") || mentions(r, title, "liaison") ||
+	    (title != NULL && lsn_prefix_ci(lsn_plain(r, title), "LS ")) ||
+	    lsn_child(meta, "for-action") != NULL ||
+	    lsn_child(meta, "for-information") != NULL ||
+	    mentions(r, abstract, "liaison") ||
+	    (abstract == NULL && mentions(r, first, "liaison")))
+		return "liaison-statement";
+	if (mentions(r, abstract, "report") || mentions(r, title, "report") ||
+	    (abstract == NULL && mentions(r, first, "report")))
+		return "report";
+	return "document";
+}
+
+liaison_status
+lsn_recognize(const struct lsn_stream *stream, const struct lsn_source_info *src,
+    xmlDocPtr *out, liaison_error **err)
+{
+	struct lsn_rctx		 r;
+	struct lsn_doc_lines	 lines;
+	xmlNodePtr		 root, in, meta, abstract, actions, fn;
+	size_t			 i;
+	int			 standalone;
+
+	*out = NULL;
+	memset(&r, 0, sizeof(r));
+	if ((r.b.doc = xmlNewDoc((const xmlChar *)"1.0")) == NULL)
+		return lsn_error_set(err, LIAISON_ERR_NOMEM, src->file, NULL,
+		    0, 0, "out of memory");
+	if (lsn_lines_build(&r.a, stream, &lines) == -1)
+		goto oom;
+
+	root = lsn_el(&r.b, NULL, "document");
+	if (root == NULL)
+		goto oom;
+	xmlDocSetRootElement(r.b.doc, root);
+	lsn_attr(&r.b, root, "model", "liaison/1");
+	lsn_attr(&r.b, root, "kind", "document");
+	in = lsn_el(&r.b, root, "input");
+	lsn_attr(&r.b, in, "file", src->file);
+	lsn_attr(&r.b, in, "format", src->format);
+	lsn_attr(&r.b, in, "sha256", src->sha256);
+	meta = lsn_el(&r.b, root, "meta");
+
+	lsn_cover(&r, &lines.body, meta, &abstract, &actions);
+	if (src->core != NULL && src->core->title != NULL &&
+	    src->core->title[0] != '\0' && lsn_child(meta, "title") == NULL) {
+		/* The document property is a fallback for the cover's title. */
+		xmlNodePtr t = xmlNewDocNode(r.b.doc, NULL,
+		    (const xmlChar *)"title", NULL), first = lsn_child(meta, NULL);
+		if (t == NULL)
+			goto oom;
+		lsn_text(&r.b, t, src->core->title, strlen(src->core->title));
+		if (first != NULL)
+			xmlAddPrevSibling(first, t);
+		else
+			xmlAddChild(meta, t);
+	}
+	if (abstract != NULL)
+		xmlAddChild(root, abstract);
+	if (actions != NULL)
+		xmlAddChild(root, actions);
+	standalone = lsn_structure(&r, root, &lines.body, meta);
+
+	for (i = 0; i < lines.nnotes; i++) {
+		fn = lsn_el(&r.b, root, "footnote");
+		lsn_attr(&r.b, fn, "id", lines.notes[i].id);
+		lsn_blocks(&r, fn, lines.notes[i].lines.v, lines.notes[i].lines.n);
+	}
+	xmlSetProp(root, (const xmlChar *)"kind",
+	    (const xmlChar *)document_kind(&r, root, standalone));
+	lsn_entities(&r, root, lsn_el(&r.b, root, "entities"));
+	if (r.b.oom || r.a.oom)
+		goto oom;
+	lsn_arena_free(&r.a);
+	*out = r.b.doc;
+	return LIAISON_OK;
+oom:
+	lsn_arena_free(&r.a);
+	xmlFreeDoc(r.b.doc);
+	return lsn_error_set(err, LIAISON_ERR_NOMEM, src->file, NULL, 0, 0,
+	    "out of memory");
+}

@@ -1,0 +1,27 @@
+/*
+ * recognize.h: from a paragraph stream to the XML model.
+ */
+#ifndef LSN_RECOGNIZE_H
+#define LSN_RECOGNIZE_H
+
+#include <libxml/tree.h>
+#include "liaison.h"
+#include "reader/readers.h"
+#include "reader/stream.h"
+
+struct lsn_source_info {
+	const char		*file;    /* as the caller named it */
+	const char		*format;  /* "text" or "docx" */
+	const char		*sha256;  /* hex digest of the input bytes */
+	const struct lsn_core	*core;    /* DOCX properties, or NULL */
+};
+
+/*
+ * Builds the model of the document in `stream`. On success stores a new
+ * document in *out that the caller frees with xmlFreeDoc. The stream is
+ * read, not changed.
+ */
+liaison_status lsn_recognize(const struct lsn_stream *stream,
+    const struct lsn_source_info *src, xmlDocPtr *out, liaison_error **err);
+
+#endif

@@ -1,0 +1,537 @@
+/*
+ * structure.c: the document's skeleton: annexes, numbered and
+ * unnumbered headings, and the section tree with its blocks.
+ *
+ * Headings come from styles when the reader knows them (DOCX outline
+ * levels). In text, a numbered heading is a short title-like line whose
+ * number fits the numbering so far (2 after 1, 3.1 inside 3); a line that
+ * only looks like a heading but breaks that sequence is a list item. An
+ * unnumbered heading is an isolated short line, and is only looked for in
+ * a part of the document that has no numbered headings at all.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "recognize/lines.h"
+#include "util/text.h"
+
+struct heading {
+	size_t		 line;
+	int		 level;
+	char		 number[48];  /* "" when unnumbered */
+	size_t		 cut;         /* bytes of typed number to drop */
+};
+
+struct headings {
+	struct heading	*v;
+	size_t		 n, cap;
+};
+
+static int
+usable(const struct lsn_line *l)
+{
+	return !l->used && l->type != LSN_LINE_BLANK && !lsn_is_rule(l);
+}
+
+static size_t
+next_usable(struct lsn_line *v, size_t i, size_t n)
+{
+	while (i < n && !usable(&v[i]))
+		i++;
+	return i;
+}
+
+/* ------------------------------------------------------------------ */
+/* Annexes                                                             */
+
+/*
+ * "Annex A", "ANNEX 1", "Annex B – Title", "Annex C: Title". Stores the
+ * id and the offset of a title on the same line (or len when none).
+ */
+static int
+annex_line(const struct lsn_line *l, char *id, size_t idsize, size_t *title)
+{
+	size_t	 k, i, n;
+
+	if (l->type != LSN_LINE_PARA || l->label != NULL || l->len > 400)
+		return 0;
+	if ((k = lsn_prefix_ci(l->text, "annex")) == 0 || k >= l->len ||
+	    l->text[k] != ' ')
+		return 0;
+	i = k + 1;
+	n = 0;
+	while (i + n < l->len && isalnum((unsigned char)l->text[i + n]) && n < 8)
+		n++;
+	if (n == 0 || n >= idsize)
+		return 0;
+	/* One capital letter, a number, or a roman numeral. */
+	if (!(n == 1 && isupper((unsigned char)l->text[i])) &&
+	    strspn(l->text + i, "0123456789") < n &&
+	    strspn(l->text + i, "IVXLC") < n)
+		return 0;
+	memcpy(id, l->text + i, n);
+	id[n] = '\0';
+	i += n;
+	while (i < l->len && l->text[i] == ' ')
+		i++;
+	if (i == l->len) {
+		*title = l->len;
+		return 1;
+	}
+	if (l->text[i] == ':' || l->text[i] == '-' || l->text[i] == '.') {
+		i++;
+	} else if (i + 3 <= l->len && (memcmp(l->text + i, "\xe2\x80\x93", 3) == 0 ||
+	    memcmp(l->text + i, "\xe2\x80\x94", 3) == 0)) {
+		i += 3;
+	} else if (l->text[i] == '(' && lsn_last_char(l->text, l->len) == ')') {
+		/* "Annex A (normative)": the parenthesis is part of the title */
+	} else
+		return 0;
+	while (i < l->len && l->text[i] == ' ')
+		i++;
+	*title = i;
+	return 1;
+}
+
+/* A line wholly in parentheses: "(JCA-IdM)", "(Continuation of ...)". */
+static int
+parenthetical(const struct lsn_line *l)
+{
+	return l->type == LSN_LINE_PARA && l->label == NULL && l->len >= 3 &&
+	    l->text[0] == '(' && lsn_last_char(l->text, l->len) == ')';
+}
+
+/* "(JCA-IdM)": one token, the group's acronym, continuing a title. */
+static int
+acronym_line(const struct lsn_line *l)
+{
+	return parenthetical(l) && memchr(l->text, ' ', l->len) == NULL &&
+	    l->len < 40;
+}
+
+/* ------------------------------------------------------------------ */
+/* Headings                                                            */
+
+/* Typed "1 Title" / "1. Title" / "3.1 Title" at the start of a DOCX
+ * heading's text: the number and the bytes it takes. */
+static size_t
+typed_number(const struct lsn_line *l, struct lsn_number *num)
+{
+	size_t	 i = 0, n;
+	char	 lab[48];
+
+	while (i < l->len && i < 40 && (isdigit((unsigned char)l->text[i]) ||
+	    (l->text[i] == '.' && i > 0)))
+		i++;
+	if (i == 0 || i >= l->len)
+		return 0;
+	n = i;
+	if (l->text[i] == ')')
+		n = ++i;
+	if (l->text[i] != ' ')
+		return 0;
+	memcpy(lab, l->text, n);
+	lab[n] = '\0';
+	if (!lsn_number_parse(lab, num))
+		return 0;
+	return i;
+}
+
+static void
+number_string(const struct lsn_number *num, char *buf, size_t size)
+{
+	int	 k;
+	size_t	 o = 0;
+
+	buf[0] = '\0';
+	for (k = 0; k < num->depth && o + 12 < size; k++)
+		o += (size_t)snprintf(buf + o, size - o, k ? ".%d" : "%d",
+		    num->part[k]);
+}
+
+/* Numbering state of one container. */
+struct numbering {
+	int	 cur[8];
+	int	 depth;
+};
+
+static int
+fits(const struct numbering *s, const struct lsn_number *num)
+{
+	int	 d = num->depth, k;
+
+	if (d < 1 || d > 8)
+		return 0;
+	if (d == 1) {
+		if (s->depth == 0)
+			return num->part[0] >= 0 && num->part[0] <= 9;
+		return num->part[0] > s->cur[0] && num->part[0] <= s->cur[0] + 3;
+	}
+	if (s->depth < d - 1)
+		return 0;
+	for (k = 0; k < d - 1; k++)
+		if (num->part[k] != s->cur[k])
+			return 0;
+	if (s->depth >= d)
+		return num->part[d - 1] > s->cur[d - 1] &&
+		    num->part[d - 1] <= s->cur[d - 1] + 3;
+	return num->part[d - 1] >= 0 && num->part[d - 1] <= 3;
+}
+
+static void
+advance(struct numbering *s, const struct lsn_number *num)
+{
+	int	 k;
+
+	for (k = 0; k < num->depth; k++)
+		s->cur[k] = num->part[k];
+	s->depth = num->depth;
+}
+
+/* A numbered label that can be a heading number: digits, no bullet,
+ * letter, roman numeral or parenthesis. */
+static int
+heading_label(const struct lsn_line *l, struct lsn_number *num)
+{
+	return l->label != NULL && lsn_number_parse(l->label, num) &&
+	    !num->letter && !num->roman && !num->paren;
+}
+
+static struct heading *
+push_heading(struct lsn_rctx *r, struct headings *h)
+{
+	h->v = lsn_arena_grow(&r->a, h->v, &h->cap, h->n + 1, sizeof(*h->v));
+	if (r->a.oom)
+		return NULL;
+	memset(&h->v[h->n], 0, sizeof(h->v[0]));
+	return &h->v[h->n++];
+}
+
+/* Numbered and style headings of v[0..n). */
+static void
+find_numbered(struct lsn_rctx *r, struct lsn_line *v, size_t n,
+    struct headings *out)
+{
+	struct numbering	 st;
+	struct lsn_number	 num, nx;
+	struct heading		*h;
+	size_t			 i, j, cut;
+	int			 prev_run = 0;
+
+	memset(&st, 0, sizeof(st));
+	for (i = 0; i < n; i++) {
+		struct lsn_line *l = &v[i];
+
+		if (!usable(l) || l->type != LSN_LINE_PARA)
+			continue;
+		if (l->outline > 0) {
+			if ((h = push_heading(r, out)) == NULL)
+				return;
+			h->line = i;
+			h->level = l->outline;
+			if (heading_label(l, &num) || ((cut = typed_number(l, &num)) > 0 &&
+			    (h->cut = cut) > 0)) {
+				number_string(&num, h->number, sizeof(h->number));
+				advance(&st, &num);
+			}
+			continue;
+		}
+		if (!heading_label(l, &num) || !lsn_title_like(l->text, l->len, 15)) {
+			prev_run = 0;
+			continue;
+		}
+		/* Consecutive short numbered lines are a list, not headings. */
+		j = next_usable(v, i + 1, n);
+		if (j < n && heading_label(&v[j], &nx) && nx.depth == num.depth &&
+		    nx.part[nx.depth - 1] == num.part[num.depth - 1] + 1 &&
+		    lsn_title_like(v[j].text, v[j].len, 15)) {
+			prev_run = 1;
+			continue;
+		}
+		if (prev_run || !fits(&st, &num)) {
+			prev_run = 0;
+			continue;
+		}
+		if ((h = push_heading(r, out)) == NULL)
+			return;
+		h->line = i;
+		h->level = num.depth;
+		number_string(&num, h->number, sizeof(h->number));
+		advance(&st, &num);
+	}
+}
+
+/* Unnumbered headings: isolated short title-like lines. */
+static void
+find_unnumbered(struct lsn_rctx *r, struct lsn_line *v, size_t n,
+    struct headings *out)
+{
+	struct heading	*h;
+	size_t		 i, j;
+	int		 prev_title = 0, prev_heading = 1;
+
+	for (i = 0; i < n; i++) {
+		struct lsn_line *l = &v[i];
+		int title;
+
+		if (!usable(l))
+			continue;
+		title = l->type == LSN_LINE_PARA && l->label == NULL &&
+		    lsn_title_like(l->text, l->len, 10) && !parenthetical(l);
+		if (title && (!prev_title || prev_heading)) {
+			j = next_usable(v, i + 1, n);
+			if (j < n && !(v[j].type == LSN_LINE_PARA &&
+			    v[j].label == NULL &&
+			    lsn_title_like(v[j].text, v[j].len, 10))) {
+				if ((h = push_heading(r, out)) == NULL)
+					return;
+				h->line = i;
+				h->level = 1;
+				prev_title = 1;
+				prev_heading = 1;
+				continue;
+			}
+		}
+		prev_title = title;
+		prev_heading = 0;
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Building                                                            */
+
+/*
+ * Sections of region v[0..n) under `container`; the lines before the
+ * first heading go into a <body> element created on demand.
+ */
+static void
+build_region(struct lsn_rctx *r, xmlNodePtr container, struct lsn_line *v,
+    size_t n, xmlNodePtr body)
+{
+	struct headings	 hs;
+	xmlNodePtr	 stack_el[16];
+	int		 stack_lvl[16];
+	int		 top = 0;
+	size_t		 k, first;
+
+	memset(&hs, 0, sizeof(hs));
+	find_numbered(r, v, n, &hs);
+	if (hs.n == 0)
+		find_unnumbered(r, v, n, &hs);
+	first = hs.n > 0 ? hs.v[0].line : n;
+	for (k = 0; k < first; k++)
+		if (usable(&v[k])) {
+			if (body == NULL)
+				body = lsn_el(&r->b, container, "body");
+			lsn_blocks(r, body, v, first);
+			break;
+		}
+	for (k = 0; k < hs.n && !r->b.oom; k++) {
+		struct heading	*h = &hs.v[k];
+		struct lsn_line	*l = &v[h->line];
+		size_t		 end = k + 1 < hs.n ? hs.v[k + 1].line : n;
+		xmlNodePtr	 parent, sec, head;
+		int		 level = h->level > 0 ? h->level : 1;
+
+		while (top > 0 && stack_lvl[top - 1] >= level)
+			top--;
+		parent = top > 0 ? stack_el[top - 1] : container;
+		sec = lsn_el(&r->b, parent, "section");
+		if (h->number[0] != '\0')
+			lsn_attr(&r->b, sec, "number", h->number);
+		/* Levels below a parent are at least one deeper. */
+		if (top > 0 && level <= stack_lvl[top - 1])
+			level = stack_lvl[top - 1] + 1;
+		lsn_attr_int(&r->b, sec, "level", level);
+		head = lsn_el(&r->b, sec, "heading");
+		lsn_inline(&r->b, head, l, h->cut < l->len ? h->cut : l->len,
+		    l->len);
+		l->used = 1;
+		lsn_blocks(r, sec, v + h->line + 1, end - (h->line + 1));
+		if (top < 16) {
+			stack_el[top] = sec;
+			stack_lvl[top] = level;
+			top++;
+		}
+	}
+}
+
+/* Point marks (anchors) of a line, as inline content of parent. */
+static void
+anchors_only(struct lsn_rctx *r, xmlNodePtr parent, const struct lsn_line *l)
+{
+	size_t	 i;
+
+	for (i = 0; i < l->nmarks; i++)
+		if (l->marks[i].type == LSN_MARK_ANCHOR) {
+			xmlNodePtr a = lsn_el(&r->b, parent, "anchor");
+			lsn_attr(&r->b, a, "id", l->marks[i].value != NULL ?
+			    l->marks[i].value : "");
+		}
+}
+
+char *
+lsn_section_title(struct lsn_rctx *r, xmlNodePtr section)
+{
+	return lsn_plain(r, lsn_child(section, "heading"));
+}
+
+char *
+lsn_plain(struct lsn_rctx *r, xmlNodePtr n)
+{
+	xmlChar	*s = n != NULL ? xmlNodeGetContent(n) : NULL;
+	char	*p;
+
+	if (s == NULL)
+		return lsn_arena_strndup(&r->a, "", 0);
+	p = lsn_arena_strndup(&r->a, (const char *)s, strlen((const char *)s));
+	xmlFree(s);
+	return p;
+}
+
+static void
+build_annex(struct lsn_rctx *r, xmlNodePtr root, struct lsn_line *v, size_t n,
+    const char *id, size_t title_at)
+{
+	xmlNodePtr	 annex = lsn_el(&r->b, root, "annex"), title, note = NULL;
+	struct lsn_line	*head = &v[0];
+	size_t		 i = 1, j;
+	const char	*title_text, *note_text = NULL;
+	int		 found;
+
+	lsn_attr(&r->b, annex, "id", id);
+	lsn_attr(&r->b, annex, "kind", "other");
+	title = lsn_el(&r->b, annex, "title");
+	head->used = 1;
+	if (title_at < head->len)
+		lsn_inline(&r->b, title, head, title_at, head->len);
+	else {
+		anchors_only(r, title, head);
+		j = next_usable(v, 1, n);
+		if (j < n && v[j].type == LSN_LINE_PARA && v[j].label == NULL &&
+		    v[j].outline == 0 && lsn_word_count(v[j].text, v[j].len) <= 40) {
+			lsn_inline(&r->b, title, &v[j], 0, v[j].len);
+			v[j].used = 1;
+			i = j + 1;
+		}
+	}
+	j = next_usable(v, i, n);
+	if (j < n && acronym_line(&v[j])) {
+		lsn_text(&r->b, title, " ", 1);
+		lsn_inline(&r->b, title, &v[j], 0, v[j].len);
+		v[j].used = 1;
+		j = next_usable(v, j + 1, n);
+	}
+	if (j < n && parenthetical(&v[j])) {
+		note = lsn_el(&r->b, annex, "note");
+		lsn_text(&r->b, note, v[j].text, v[j].len);
+		v[j].used = 1;
+	}
+	build_region(r, annex, v + 1, n - 1, NULL);
+	title_text = lsn_plain(r, title);
+	if (note != NULL)
+		note_text = lsn_plain(r, note);
+	found = lsn_question(r, annex, title_text, note_text);
+	if (!found)
+		found = lsn_tor(r, annex, title_text);
+	if (!found) {
+		/* An annex that is one list and nothing else. */
+		xmlNodePtr body = lsn_child(annex, "body");
+		if (lsn_child(annex, "section") == NULL && body != NULL &&
+		    lsn_child(body, NULL) != NULL &&
+		    lsn_is(lsn_child(body, NULL), "list") &&
+		    lsn_next(lsn_child(body, NULL), NULL) == NULL)
+			xmlSetProp(annex, (const xmlChar *)"kind",
+			    (const xmlChar *)"list");
+	}
+}
+
+/* "Question 10/17 – Title": returns 1 for a Question title. */
+static int
+question_title(const char *s, size_t len)
+{
+	size_t	 k = lsn_prefix_ci(s, "question ");
+
+	return k > 0 && k < len && isdigit((unsigned char)s[k]) &&
+	    memchr(s + k, '/', len - k) != NULL;
+}
+
+static int
+tor_title(const char *s, size_t len)
+{
+	return len < 400 && (lsn_find_ci(s, len, "terms of reference") >= 0 ||
+	    strstr(s, "ToR") != NULL) && lsn_last_char(s, len) != '.';
+}
+
+int
+lsn_structure(struct lsn_rctx *r, xmlNodePtr root, struct lsn_lines *lines,
+    xmlNodePtr meta)
+{
+	struct lsn_line	*v = lines->v;
+	size_t		 n = lines->n, i, start, main_end;
+	char		 id[16];
+	size_t		 title_at;
+	int		 standalone = 0;
+	xmlNodePtr	 body = NULL, title = NULL;
+	char		*title_text = NULL, *note_text = NULL;
+
+	/* The main part ends at the first annex. */
+	for (main_end = 0; main_end < n; main_end++)
+		if (usable(&v[main_end]) &&
+		    annex_line(&v[main_end], id, sizeof(id), &title_at))
+			break;
+
+	/* A standalone ToR or Question names itself on its first line. */
+	i = next_usable(v, 0, main_end);
+	if (i < main_end && v[i].type == LSN_LINE_PARA && v[i].label == NULL &&
+	    (question_title(v[i].text, v[i].len) ? (standalone = 2) :
+	    tor_title(v[i].text, v[i].len) ? (standalone = 1) : 0)) {
+		if (lsn_child(meta, "title") == NULL) {
+			xmlNodePtr first = lsn_child(meta, NULL);
+			title = xmlNewDocNode(r->b.doc, NULL,
+			    (const xmlChar *)"title", NULL);
+			if (title == NULL) {
+				r->b.oom = 1;
+				return 0;
+			}
+			if (first != NULL)
+				xmlAddPrevSibling(first, title);
+			else
+				xmlAddChild(meta, title);
+			lsn_text(&r->b, title, v[i].text, v[i].len);
+		}
+		title_text = lsn_arena_strndup(&r->a, v[i].text, v[i].len);
+		v[i].used = 1;
+		i = next_usable(v, i + 1, main_end);
+		if (i < main_end && parenthetical(&v[i])) {
+			note_text = lsn_arena_strndup(&r->a, v[i].text, v[i].len);
+			body = lsn_el(&r->b, root, "body");
+			lsn_blocks(r, body, &v[i], 1);
+			v[i].used = 1;
+		}
+	}
+	build_region(r, root, v, main_end, body);
+
+	for (start = main_end; start < n; ) {
+		size_t end, t2;
+		char id2[16];
+
+		annex_line(&v[start], id, sizeof(id), &title_at);
+		for (end = start + 1; end < n; end++)
+			if (usable(&v[end]) &&
+			    annex_line(&v[end], id2, sizeof(id2), &t2))
+				break;
+		build_annex(r, root, v + start, end - start, id, title_at);
+		start = end;
+	}
+	if (standalone == 2 && !lsn_question(r, root, title_text, note_text))
+		standalone = 0;
+	if (standalone == 1 && !lsn_tor(r, root, title_text))
+		standalone = 0;
+	return standalone;
+}

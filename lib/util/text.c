@@ -1,0 +1,180 @@
+/*
+ * text.c: UTF-8 helpers over utf8proc.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <utf8proc.h>
+
+#include "util/text.h"
+
+int
+lsn_utf8_check(const char *s, size_t len, size_t *bad)
+{
+	size_t			 i = 0;
+	utf8proc_int32_t	 cp;
+	utf8proc_ssize_t	 n;
+
+	while (i < len) {
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		n = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+		    (utf8proc_ssize_t)(len - i), &cp);
+		if (n < 0) {
+			*bad = i;
+			return -1;
+		}
+		i += (size_t)n;
+	}
+	return 0;
+}
+
+size_t
+lsn_utf8_decode(const char *s, size_t len, int32_t *cp)
+{
+	utf8proc_int32_t	 c;
+	utf8proc_ssize_t	 n;
+
+	if (len == 0) {
+		*cp = 0;
+		return 0;
+	}
+	if ((unsigned char)s[0] < 0x80) {
+		*cp = (unsigned char)s[0];
+		return 1;
+	}
+	n = utf8proc_iterate((const utf8proc_uint8_t *)s,
+	    (utf8proc_ssize_t)len, &c);
+	if (n < 1) {
+		*cp = 0xFFFD;
+		return 1;
+	}
+	*cp = c;
+	return (size_t)n;
+}
+
+static int
+is_nbsp(int32_t cp)
+{
+	return cp == 0x00A0 || cp == 0x202F || cp == 0x2007;
+}
+
+char *
+lsn_utf8_nfc(const char *s, size_t len, size_t *outlen)
+{
+	utf8proc_uint8_t	*mapped = NULL;
+	utf8proc_ssize_t	 n;
+	size_t			 i, o;
+	char			*out;
+	int			 ascii = 1;
+
+	for (i = 0; i < len; i++)
+		if ((unsigned char)s[i] >= 0x80) {
+			ascii = 0;
+			break;
+		}
+	if (ascii) {
+		if ((out = malloc(len + 1)) == NULL)
+			return NULL;
+		memcpy(out, s, len);
+		out[len] = '\0';
+		*outlen = len;
+		return out;
+	}
+	n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len,
+	    &mapped, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+	if (n < 0)
+		return NULL;
+	/* Replace no-break spaces in place (each is 2 or 3 bytes -> 1). */
+	out = (char *)mapped;
+	for (i = o = 0; i < (size_t)n; ) {
+		int32_t	 cp;
+		size_t	 k = lsn_utf8_decode(out + i, (size_t)n - i, &cp);
+
+		if (is_nbsp(cp))
+			out[o++] = ' ';
+		else {
+			memmove(out + o, out + i, k);
+			o += k;
+		}
+		i += k;
+	}
+	out[o] = '\0';
+	*outlen = o;
+	return out;
+}
+
+int
+lsn_is_space(int32_t cp)
+{
+	if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' ||
+	    cp == '\f' || cp == '\v')
+		return 1;
+	if (cp < 0x80)
+		return 0;
+	return utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS || is_nbsp(cp) ||
+	    cp == 0x2028 || cp == 0x2029 || cp == 0xFEFF || cp == 0x200B;
+}
+
+int
+lsn_is_alnum(int32_t cp)
+{
+	utf8proc_category_t	 c;
+
+	if (cp < 0x80)
+		return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') ||
+		    (cp >= 'A' && cp <= 'Z');
+	c = utf8proc_category(cp);
+	return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
+	    (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO);
+}
+
+int
+lsn_is_upper(int32_t cp)
+{
+	utf8proc_category_t	 c;
+
+	if (cp < 0x80)
+		return cp >= 'A' && cp <= 'Z';
+	c = utf8proc_category(cp);
+	return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
+}
+
+void
+lsn_trim(const char *s, size_t len, size_t *start, size_t *end)
+{
+	size_t	 a = 0, b = len, k;
+	int32_t	 cp;
+
+	while (a < b) {
+		k = lsn_utf8_decode(s + a, b - a, &cp);
+		if (!lsn_is_space(cp))
+			break;
+		a += k;
+	}
+	while (b > a) {
+		/* Step back over one code point. */
+		size_t p = b - 1;
+		while (p > a && ((unsigned char)s[p] & 0xC0) == 0x80)
+			p--;
+		lsn_utf8_decode(s + p, b - p, &cp);
+		if (!lsn_is_space(cp))
+			break;
+		b = p;
+	}
+	*start = a;
+	*end = b;
+}
+
+size_t
+lsn_prefix_ci(const char *s, const char *prefix)
+{
+	size_t	 n = strlen(prefix);
+
+	return strncasecmp(s, prefix, n) == 0 ? n : 0;
+}

@@ -1,0 +1,41 @@
+/*
+ * text.h: UTF-8 helpers over utf8proc.
+ */
+#ifndef LSN_TEXT_H
+#define LSN_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+ * Checks that s[0..len) is valid UTF-8. Returns 0, or -1 with the byte
+ * offset of the first bad sequence in *bad.
+ */
+int	 lsn_utf8_check(const char *s, size_t len, size_t *bad);
+
+/*
+ * Normalizes valid UTF-8 to NFC and maps no-break spaces (U+00A0,
+ * U+202F, U+2007) to U+0020. Returns a new NUL-terminated string the
+ * caller frees, with its length in *outlen; NULL when memory ran out.
+ * Pure ASCII is copied without calling utf8proc.
+ */
+char	*lsn_utf8_nfc(const char *s, size_t len, size_t *outlen);
+
+/* Decodes one code point at s (len bytes left); returns its byte length
+ * (>= 1) and stores it in *cp (U+FFFD for a bad sequence). */
+size_t	 lsn_utf8_decode(const char *s, size_t len, int32_t *cp);
+
+/* 1 for Unicode white space (including tab and no-break spaces). */
+int	 lsn_is_space(int32_t cp);
+/* 1 for letters and digits (Unicode categories L* and N*). */
+int	 lsn_is_alnum(int32_t cp);
+/* 1 for an upper-case letter (Lu, Lt). */
+int	 lsn_is_upper(int32_t cp);
+
+/* Byte offsets of s[0..len) with leading/trailing white space removed. */
+void	 lsn_trim(const char *s, size_t len, size_t *start, size_t *end);
+
+/* ASCII case-insensitive prefix test; returns the prefix length or 0. */
+size_t	 lsn_prefix_ci(const char *s, const char *prefix);
+
+#endif

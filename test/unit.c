@@ -1,0 +1,166 @@
+/*
+ * unit.c: unit tests of the internals that file-pair tests reach only
+ * indirectly: UTF-8, SHA-256, label and date parsing, the text reader's
+ * markers and labels.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "liaison.h"
+#include "options.h"
+#include "reader/readers.h"
+#include "recognize/lines.h"
+#include "util/sha256.h"
+#include "util/text.h"
+
+static int failures, checks;
+
+#define CHECK(cond) do { \
+	checks++; \
+	if (!(cond)) { \
+		failures++; \
+		fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, \
+		    __LINE__, #cond); \
+	} \
+} while (0)
+
+static void
+test_utf8(void)
+{
+	size_t	 bad = 0, n;
+	char	*s;
+
+	CHECK(lsn_utf8_check("abc\xc3\xa9", 5, &bad) == 0);
+	CHECK(lsn_utf8_check("ab\xff" "c", 4, &bad) == -1 && bad == 2);
+	CHECK(lsn_utf8_check("a\xe2\x80", 3, &bad) == -1 && bad == 1);
+	/* e + combining acute -> é (NFC); NBSP -> space. */
+	s = lsn_utf8_nfc("e\xcc\x81\xc2\xa0x", 6, &n);
+	CHECK(s != NULL && n == 4 && memcmp(s, "\xc3\xa9 x", 4) == 0);
+	free(s);
+}
+
+static void
+test_sha256(void)
+{
+	struct lsn_sha256	 c;
+	char			 hex[65];
+
+	lsn_sha256_init(&c);
+	lsn_sha256_update(&c, "abc", 3);
+	lsn_sha256_hex(&c, hex);
+	CHECK(strcmp(hex, "ba7816bf8f01cfea414140de5dae2223"
+	    "b00361a396177a9cb410ff61f20015ad") == 0);
+	lsn_sha256_init(&c);
+	lsn_sha256_hex(&c, hex);
+	CHECK(strcmp(hex, "e3b0c44298fc1c149afbf4c8996fb924"
+	    "27ae41e4649b934ca495991b7852b855") == 0);
+	/* 56 bytes: the padding spills into a second block. */
+	lsn_sha256_init(&c);
+	lsn_sha256_update(&c, "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", 56);
+	lsn_sha256_hex(&c, hex);
+	CHECK(strcmp(hex, "248d6a61d20638b8e5c026930c3e6039"
+	    "a33ce45964ff2167f6ecedd419db06c1") == 0);
+}
+
+static void
+test_numbers(void)
+{
+	struct lsn_number	 n;
+
+	CHECK(lsn_number_parse("3.1", &n) && n.depth == 2 && n.part[1] == 1);
+	CHECK(lsn_number_parse("12)", &n) && n.depth == 1 && n.part[0] == 12 &&
+	    n.delim == ')');
+	CHECK(lsn_number_parse("(b)", &n) && n.letter && n.part[0] == 2 && n.paren);
+	CHECK(lsn_number_parse("iv.", &n) && n.roman && n.part[0] == 4);
+	CHECK(!lsn_number_parse("\xe2\x80\x93", &n));
+	CHECK(lsn_label_is_bullet("\xc2\xb7"));
+	CHECK(!lsn_label_is_bullet("1."));
+	CHECK(lsn_title_like("Scope and objectives", 20, 10));
+	CHECK(!lsn_title_like("It addresses questions 4 and 5.", 31, 10));
+	CHECK(!lsn_title_like("lower case start", 16, 10));
+}
+
+static void
+test_dates(void)
+{
+	static const struct { const char *in, *iso; size_t len; } cases[] = {
+		{ "16 January 2025", "2025-01-16", 15 },
+		{ "3-11 December 2025)", "2025-12-03/2025-12-11", 18 },
+		{ "15 \xe2\x80\x93 24 October 2024", "2024-10-15/2024-10-24", 22 },
+		{ "May 2025 to", "2025-05", 8 },
+		{ "March/April 2026", "2026-03/2026-04", 16 },
+		{ "2025-05-30)", "2025-05-30", 10 },
+		{ "December 8, 2025", "2025-12-08", 16 },
+		{ "30 November - 2 December 2026", "2026-11-30/2026-12-02", 29 },
+	};
+	char	 iso[32];
+	size_t	 i, m;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		int ok = lsn_parse_date(cases[i].in, strlen(cases[i].in), iso, &m);
+		CHECK(ok && strcmp(iso, cases[i].iso) == 0 && m == cases[i].len);
+		if (!ok || strcmp(iso, cases[i].iso) != 0 || m != cases[i].len)
+			fprintf(stderr, "  date %s -> %s (%zu)\n", cases[i].in,
+			    ok ? iso : "none", m);
+	}
+	CHECK(!lsn_parse_date("32 May 2025", 11, iso, &m));
+	CHECK(!lsn_parse_date("5 may 2025", 10, iso, &m));
+	CHECK(!lsn_parse_date("2025", 4, iso, &m));
+}
+
+/* The text reader on a small input: labels, markers, notes, tables. */
+static void
+test_text_reader(void)
+{
+	static const char in[] =
+	    "\xef\xbb\xbf[bookmark: _Toc1]1\tScope\r\n"
+	    "\xe2\x80\x93\tAn item[footnoteRef:1] here. [1:  The note.]\n"
+	    "\tCell\tTwo\n"
+	    "\n"
+	    "3.1 Title case\n"
+	    "2025 was a year.\n";
+	struct lsn_stream	 s;
+	liaison_error		*err = NULL;
+
+	memset(&s, 0, sizeof(s));
+	CHECK(lsn_read_text(in, sizeof(in) - 1, "t", NULL, &s, &err) == LIAISON_OK);
+	CHECK(s.count >= 12);
+	if (s.count < 12) {
+		lsn_stream_free(&s);
+		return;
+	}
+	CHECK(strcmp(s.items[0].label, "1") == 0 &&
+	    strcmp(s.items[0].text, "Scope") == 0 && s.items[0].nmarks == 1 &&
+	    s.items[0].marks[0].type == LSN_MARK_ANCHOR);
+	CHECK(strcmp(s.items[1].label, "\xe2\x80\x93") == 0 &&
+	    strcmp(s.items[1].text, "An item here.") == 0 &&
+	    s.items[1].marks[0].type == LSN_MARK_NOTEREF &&
+	    s.items[1].marks[0].start == 7);
+	CHECK(s.items[2].event == LSN_EV_NOTE_START &&
+	    strcmp(s.items[2].note_id, "1") == 0);
+	CHECK(strcmp(s.items[3].text, "The note.") == 0);
+	CHECK(s.items[5].event == LSN_EV_TABLE_START);
+	lsn_stream_free(&s);
+
+	memset(&s, 0, sizeof(s));
+	CHECK(lsn_read_text("ok\n\xc3\x28", 5, "bad.txt", NULL, &s, &err) ==
+	    LIAISON_ERR_UTF8);
+	CHECK(err != NULL && liaison_error_line(err) == 2);
+	liaison_error_free(err);
+	lsn_stream_free(&s);
+}
+
+int
+main(void)
+{
+	test_utf8();
+	test_sha256();
+	test_numbers();
+	test_dates();
+	test_text_reader();
+	printf("%d passed, %d failed\n", checks - failures, failures);
+	return failures > 0;
+}
