@@ -959,7 +959,8 @@ match_units(struct unit **a, size_t na, struct unit **b, size_t nb,
 		}
 	}
 #undef ADD_CAND
-	qsort(cand, ncand, sizeof(*cand), cand_cmp);
+	if (ncand > 0)
+		qsort(cand, ncand, sizeof(*cand), cand_cmp);
 	for (i = 0; i < ncand; i++)
 		if (can_take(a[cand[i].ia], b[cand[i].ib], cross))
 			take(a[cand[i].ia], b[cand[i].ib], cross);
@@ -1415,18 +1416,33 @@ emit_inserted(struct aligner *al, struct unit *u)
 		emit_inserted(al, u->kids[i]);
 }
 
-/* The kids of a matched pair, in the new order, deletions in place. */
+/* The kids of a matched pair, in the new order. Deletions come where
+ * they were: before what is inserted in the same gap between two units
+ * that stayed. */
 static void
 emit_kids(struct aligner *al, struct unit *oa, struct unit *nb)
 {
-	size_t i = 0, j, k;
+	size_t	 i = 0, j, k, *gap_end;
 
+	if ((gap_end = malloc((nb->nkids + 1) * sizeof(*gap_end))) == NULL) {
+		al->oom = 1;
+		return;
+	}
+	/* gap_end[j]: old index of the next kid at or after j that stayed. */
+	gap_end[nb->nkids] = oa->nkids;
+	for (j = nb->nkids; j-- > 0;) {
+		struct unit *u = nb->kids[j], *p = u->partner;
+		gap_end[j] = p != NULL && p->parent == oa && !u->moved ?
+		    p->index : gap_end[j + 1];
+	}
 	for (j = 0; j < nb->nkids && !al->oom; j++) {
 		struct unit *u = nb->kids[j], *p = u->partner;
+		for (k = i; k < gap_end[j]; k++)
+			emit_deleted(al, oa->kids[k]);
+		if (gap_end[j] > i)
+			i = gap_end[j];
 		if (p != NULL && p->parent == oa && !u->moved) {
-			for (k = i; k < oa->nkids && oa->kids[k] != p; k++)
-				emit_deleted(al, oa->kids[k]);
-			i = k + 1;
+			i = p->index + 1;
 			emit_pair(al, p, u, 0);
 		} else if (p != NULL)
 			emit_pair(al, p, u, 1);
@@ -1435,6 +1451,7 @@ emit_kids(struct aligner *al, struct unit *oa, struct unit *nb)
 	}
 	for (; i < oa->nkids && !al->oom; i++)
 		emit_deleted(al, oa->kids[i]);
+	free(gap_end);
 }
 
 static void

@@ -348,8 +348,9 @@ glues(const struct seq *s, size_t i)
 	    s->t[i - 1].type != LSN_TOK_SPACE;
 }
 
-/* Whether the change touching token boundary at index i (between i-1
- * and i) sits inside a compound on side s: both neighbours non-space. */
+/* Whether the boundary before token i of s (a change's edge, on a side
+ * where the change is not empty) falls inside a compound: both
+ * neighbours non-space. */
 static int
 inside_word(const struct seq *s, size_t i)
 {
@@ -378,8 +379,10 @@ cleanup(const struct seq *a, const struct seq *b, struct seg *sg, size_t n)
 			continue;
 		if (i > 0 && sg[i - 1].equal) {
 			struct seg *e = &sg[i - 1];
-			while (e->a1 > e->a0 && (inside_word(a, c->a0) ||
-			    inside_word(b, c->b0)) && glues(a, e->a1 - 1)) {
+			while (e->a1 > e->a0 &&
+			    ((c->a1 > c->a0 && inside_word(a, c->a0)) ||
+			    (c->b1 > c->b0 && inside_word(b, c->b0))) &&
+			    glues(a, e->a1 - 1)) {
 				e->a1--;
 				e->b1--;
 				c->a0--;
@@ -388,8 +391,10 @@ cleanup(const struct seq *a, const struct seq *b, struct seg *sg, size_t n)
 		}
 		if (i + 1 < n && sg[i + 1].equal) {
 			struct seg *e = &sg[i + 1];
-			while (e->a1 > e->a0 && (inside_word(a, c->a1) ||
-			    inside_word(b, c->b1)) && glues(a, e->a0)) {
+			while (e->a1 > e->a0 &&
+			    ((c->a1 > c->a0 && inside_word(a, c->a1)) ||
+			    (c->b1 > c->b0 && inside_word(b, c->b1))) &&
+			    glues(a, e->a0)) {
 				e->a0++;
 				e->b0++;
 				c->a1++;

@@ -1,0 +1,80 @@
+#!/bin/sh
+# test/diff-html.sh: the HTML page of a diff. For every case with
+# changes in test/diff/cases: the page is well formed, self-contained,
+# and shows each change's deleted words in <del> on the old side and its
+# inserted words in <ins> on the new side (checked against the JSON of
+# the same diff). When Debian's chromium is installed, the same checks
+# run on the DOM that headless chromium builds from the page; without
+# it the test is skipped (77) after the static checks passed.
+set -u
+: "${top_srcdir:?}" "${top_builddir:?}"
+PY=${PYTHON3:-/usr/bin/python3}
+RUN="$top_builddir/test/diff/run-diff"
+CASES="$top_srcdir/test/diff/cases"
+CHECK="$top_srcdir/test/diff/check-html.py"
+CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/diff-html.XXXXXX") || exit 99
+trap 'rm -rf "$tmp"' EXIT INT TERM
+fail=0
+pages=
+
+side() {
+	for ext in xml txt docx; do
+		if [ -f "$CASES/$1.$2.$ext" ]; then
+			echo "$CASES/$1.$2.$ext"
+			return
+		fi
+	done
+}
+
+for exp in "$CASES"/*.expected; do
+	[ -s "$exp" ] || continue
+	name=$(basename "$exp" .expected)
+	old=$(side "$name" old)
+	new=$(side "$name" new)
+	[ -n "$old" ] && [ -n "$new" ] || continue
+	"$RUN" -f html "$old" "$new" > "$tmp/$name.html"
+	rc1=$?
+	"$RUN" -f json "$old" "$new" > "$tmp/$name.json"
+	rc2=$?
+	if [ $rc1 -ne 1 ] || [ $rc2 -ne 1 ]; then
+		echo "FAIL: $name: run-diff exit $rc1/$rc2"
+		fail=1
+		continue
+	fi
+	if command -v xmllint > /dev/null 2>&1 &&
+	    ! xmllint --html --noout "$tmp/$name.html"; then
+		echo "FAIL: $name: xmllint --html"
+		fail=1
+	fi
+	"$PY" "$CHECK" "$tmp/$name.html" "$tmp/$name.json" ||
+	    { echo "FAIL: $name: page"; fail=1; }
+	pages="$pages $name"
+done
+[ -n "$pages" ] || { echo "FAIL: no case with changes"; exit 1; }
+[ $fail -eq 0 ] || exit 1
+
+if [ ! -x "$CHROMIUM" ]; then
+	echo "SKIP: $CHROMIUM not installed (static checks passed)"
+	exit 77
+fi
+# A few pages are enough for the browser (each start takes seconds).
+for name in ${CHROMIUM_CASES:-tor-annex-vs-standalone paragraphs table}; do
+	[ -f "$tmp/$name.html" ] || { echo "FAIL: $name: no page"; fail=1; continue; }
+	profile=$(mktemp -d "$tmp/profile.XXXXXX")
+	"$CHROMIUM" --headless --no-sandbox --disable-gpu \
+	    --disable-background-networking --disable-component-update \
+	    --disable-sync --no-first-run --user-data-dir="$profile" \
+	    --dump-dom "file://$tmp/$name.html" > "$tmp/$name.dom" \
+	    2> "$tmp/$name.chromium.log"
+	if [ ! -s "$tmp/$name.dom" ]; then
+		echo "FAIL: $name: chromium produced no DOM"
+		tail -5 "$tmp/$name.chromium.log"
+		fail=1
+		continue
+	fi
+	"$PY" "$CHECK" "$tmp/$name.dom" "$tmp/$name.json" --dom ||
+	    { echo "FAIL: $name: DOM"; fail=1; }
+done
+[ $fail -eq 0 ] && echo "PASS: HTML pages:$pages (DOM checked in chromium)"
+exit $fail
