@@ -440,14 +440,19 @@ lsn_numbering_label(struct lsn_numbering *nb, const struct lsn_styles *st,
 	if (!l->defined)
 		return 1;
 
-	/* A restart override applies when its numId is first used. */
-	for (k = 0; k < LSN_NUM_LEVELS; k++)
-		if (num->start_override[k] >= 0 && !num->override_used[k]) {
+	/* A restart override applies when its numId is first used; a
+	 * level redefined in the override restarts at its own start. */
+	for (k = 0; k < LSN_NUM_LEVELS; k++) {
+		int start = num->start_override[k];
+
+		if (start < 0 && num->lvl[k].defined)
+			start = num->lvl[k].start;
+		if (start >= 0 && !num->override_used[k]) {
 			num->override_used[k] = 1;
-			abs->started[k] = 0;
-			abs->count[k] = num->start_override[k];
+			abs->count[k] = start;
 			abs->started[k] = -1;  /* pending: start from count */
 		}
+	}
 	if (abs->started[ilvl] == 1 && abs->count[ilvl] < INT_MAX)
 		abs->count[ilvl]++;
 	else if (abs->started[ilvl] == 0)
