@@ -196,12 +196,19 @@ if "$LIAISON" convert "$tmp/ls.xml" > "$tmp/roundtrip.json" &&
 else fail "convert: model.xml -> JSON differs from text -> JSON"; fi
 
 # An invalid model: status 1, each violation as FILE:LINE: message.
-sed 's/<meta>/<metadata>/; s#</meta>#</metadata>#' "$tmp/ls.xml" \
-    > "$tmp/bad.xml"
+# Two violations: a model version that does not exist, an unknown element.
+sed 's#model="liaison/1"#model="liaison/9"#; s#<abstract>#<bogus/><abstract>#' \
+    "$tmp/ls.xml" > "$tmp/bad.xml"
 "$LIAISON" validate "$tmp/bad.xml" > "$tmp/bad.out" 2> "$tmp/bad.err"
-if [ $? = 1 ] && grep -q "^$tmp/bad.xml:[0-9][0-9]*: " "$tmp/bad.err" &&
-    grep -q "^$tmp/bad.xml: invalid (" "$tmp/bad.out"; then ok
+if [ $? = 1 ] && [ "$(grep -c "^$tmp/bad.xml:[0-9][0-9]*: " "$tmp/bad.err")" = 2 ] &&
+    grep -q "^$tmp/bad.xml:2: " "$tmp/bad.err" &&
+    [ "$(cat "$tmp/bad.out")" = "$tmp/bad.xml: invalid (2 violations)" ]; then ok
 else fail "validate: an invalid model"; cat "$tmp/bad.err" >&2; fi
+printf '<document>\n<unclosed>\n' > "$tmp/nwf.xml"
+"$LIAISON" validate "$tmp/nwf.xml" > "$tmp/nwf.out" 2> "$tmp/nwf.err"
+if [ $? = 1 ] && grep -q "^liaison: $tmp/nwf.xml:[0-9][0-9]*:" "$tmp/nwf.err" &&
+    [ "$(cat "$tmp/nwf.out")" = "$tmp/nwf.xml: not well-formed" ]; then ok
+else fail "validate: a file that is not well-formed"; fi
 "$LIAISON" validate -q "$tmp/ls.xml" "$tmp/bad.xml" > "$tmp/q.out" 2>/dev/null
 if [ $? = 1 ] && [ ! -s "$tmp/q.out" ]; then ok
 else fail "validate -q: prints verdicts or wrong status"; fi

@@ -866,6 +866,18 @@ is_empty_inline(struct md *md, xmlNodePtr n)
 	return empty;
 }
 
+/* 1 when n is a list written as a CommonMark list (not as labels). */
+static int
+is_markdown_list(xmlNodePtr n)
+{
+	struct list_plan pl;
+
+	if (!lsn_is(n, "list"))
+		return 0;
+	plan_list(n, &pl);
+	return !pl.labelled;
+}
+
 /* Writes a list as planned by plan_list. */
 static void
 md_list(struct md *md, xmlNodePtr list, const struct list_plan *plan,
@@ -912,7 +924,7 @@ md_list(struct md *md, xmlNodePtr list, const struct list_plan *plan,
 			/* A nested list may follow the text directly (the
 			 * list stays tight); other blocks need a blank line
 			 * or they would join the text. */
-			if (rest != NULL && !lsn_is(rest, "list"))
+			if (rest != NULL && !is_markdown_list(rest))
 				md_blank(md);
 		} else {
 			/* An empty item is its marker alone; its blocks

@@ -13,6 +13,7 @@ is the model (MODEL.xml, written by `liaison convert -f xml`):
   * every list item with a label comes back with it: numbered items as
     an item of an ordered list with that number, other labels ("a)")
     as the start of a paragraph;
+  * footnote definitions are rendered one by one, as GFM does;
   * every word of the model's text comes back, in order (escaping that
     failed would turn "*x*" into emphasis and lose the asterisks).
 
@@ -147,6 +148,33 @@ def split_front_matter(md):
     return None, md
 
 
+def split_footnotes(md):
+    """The Markdown before the footnote definitions, and each
+    definition's content with its label and indentation removed."""
+    lines = md.split("\n")
+    start = len(lines)
+    for i, line in enumerate(lines):
+        if re.match(r"\[\^[0-9]+\]:( |$)", line):
+            start = i
+            break
+    notes = []
+    for line in lines[start:]:
+        m = re.match(r"\[\^[0-9]+\]: ?(.*)$", line)
+        if m:
+            notes.append([m.group(1)])
+        elif line.startswith("    ") or not line.strip():
+            notes[-1].append(line[4:])
+        else:
+            notes[-1].append(line)  # not indented: a lazy line
+    return "\n".join(lines[:start]), ["\n".join(n) for n in notes]
+
+
+def render(cmark, text):
+    out = subprocess.run([cmark, "-t", "xml"], input=text.encode(),
+                         stdout=subprocess.PIPE, check=True).stdout
+    return ET.fromstring(out)
+
+
 def main():
     model_path, md_path = sys.argv[1], sys.argv[2]
     cmark = sys.argv[3] if len(sys.argv) > 3 else "cmark"
@@ -172,9 +200,12 @@ def main():
                 problems.append("front matter title %r, model %r" %
                                 (meta.get("title"), t.text))
 
-    out = subprocess.run([cmark, "-t", "xml"], input=body.encode(),
-                         stdout=subprocess.PIPE, check=True).stdout
-    doc = ET.fromstring(out)
+    # Footnote definitions ("[^N]: text", continued by lines indented
+    # four spaces) are GFM, which plain CommonMark does not know: render
+    # each one's content on its own, as a GFM reader does.
+    body, notes = split_footnotes(body)
+    doc = render(cmark, body)
+    note_docs = [render(cmark, n) for n in notes]
 
     got = [(int(h.get("level")), norm(cm_text(h)))
            for h in doc.iter(CM + "heading")]
@@ -189,7 +220,8 @@ def main():
                 break
 
     numbered = set()
-    for lst in doc.iter(CM + "list"):
+    every = [doc] + note_docs
+    for lst in (x for d in every for x in d.iter(CM + "list")):
         if lst.get("type") != "ordered":
             continue
         n = int(lst.get("start", "1"))
@@ -201,7 +233,7 @@ def main():
             numbered.add(("%d%s" % (n, delim), text))
             n += 1
     paragraphs = [norm(strip_note_marks(cm_text(p)))
-                  for p in doc.iter(CM + "paragraph")]
+                  for d in every for p in d.iter(CM + "paragraph")]
     for label, text in labelled_items(root):
         if (label, text) in numbered:
             continue
@@ -210,19 +242,13 @@ def main():
             continue
         problems.append("list item %r %r: label lost" % (label, text[:40]))
 
-    # The model has no code: an indented block would be text that lost
-    # its place. Plain CommonMark reads a footnote's later paragraphs
-    # (indented, as GFM wants) as code, so those are allowed.
-    in_notes = False
-    for el in doc:
-        tag = el.tag.replace(CM, "")
-        if tag == "paragraph" and re.match(r"\[\^[0-9]+\]:",
-                                           cm_text(el)):
-            in_notes = True
-        if tag == "code_block" and not in_notes:
+    # The model has no code: an indented block is text that lost its
+    # place.
+    for d in every:
+        for el in d.iter(CM + "code_block"):
             problems.append("a code block: %r" % (el.text or "")[:60])
 
-    rendered = strip_note_marks(cm_text(doc)).split()
+    rendered = strip_note_marks(" ".join(cm_text(d) for d in every)).split()
     i = 0
     for w in model_words(root):
         while i < len(rendered) and rendered[i] != w:
