@@ -467,8 +467,9 @@ read_line(struct text_reader *r, const char *s, size_t len)
 		at = at > a ? at - a : 0;
 		r->marks[i].start = r->marks[i].end = at > b - a ? b - a : at;
 	}
-	if (memchr(t + a, '\t', b - a) != NULL && label == NULL) {
-		rc = emit_row(r, t + a, b - a);
+	/* A trailing tab still marks a row: an empty last cell. */
+	if (memchr(t + a, '\t', r->clean.len - a) != NULL && label == NULL) {
+		rc = emit_row(r, t + a, r->clean.len - a);
 	} else if ((rc = close_table(r)) == LIAISON_OK) {
 		lsn_para_init(&p);
 		p.text = t + a;

@@ -738,8 +738,9 @@ lsn_cover(struct lsn_rctx *r, struct lsn_lines *body, xmlNodePtr meta,
 			struct lsn_table *t = l->table;
 			char *drop;
 
+			/* Other tables of the header stay in the body. */
 			if (!is_cover_table(t))
-				break;
+				continue;
 			if ((drop = lsn_arena_alloc(&r->a, t->n + 1)) == NULL)
 				break;
 			for (j = 0; j < t->n; j++)

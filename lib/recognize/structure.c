@@ -139,6 +139,8 @@ typed_number(const struct lsn_line *l, struct lsn_number *num)
 	lab[n] = '\0';
 	if (!lsn_number_parse(lab, num))
 		return 0;
+	while (i < l->len && l->text[i] == ' ')
+		i++;
 	return i;
 }
 
@@ -241,7 +243,18 @@ find_numbered(struct lsn_rctx *r, struct lsn_line *v, size_t n,
 			}
 			continue;
 		}
-		if (!heading_label(l, &num) || !lsn_title_like(l->text, l->len, 15)) {
+		/*
+		 * A number typed before the title ("1 Introduction", as text
+		 * exports print numbered headings without a tab) counts as a
+		 * label when the title after it reads like one.
+		 */
+		cut = 0;
+		if (l->label == NULL && (cut = typed_number(l, &num)) > 0 &&
+		    (num.letter || num.roman || num.paren ||
+		    !lsn_title_like(l->text + cut, l->len - cut, 15)))
+			cut = 0;
+		if ((cut == 0 && !heading_label(l, &num)) ||
+		    !lsn_title_like(l->text + cut, l->len - cut, 15)) {
 			prev_run = 0;
 			continue;
 		}
@@ -261,6 +274,7 @@ find_numbered(struct lsn_rctx *r, struct lsn_line *v, size_t n,
 			return;
 		h->line = i;
 		h->level = num.depth;
+		h->cut = cut;
 		number_string(&num, h->number, sizeof(h->number));
 		advance(&st, &num);
 	}

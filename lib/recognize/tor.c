@@ -148,10 +148,15 @@ people_in(struct torstate *st, const char *t, const char *section_role)
 			xmlNodePtr p;
 
 			while (e < n && words < 5 && isupper((unsigned char)t[e])) {
+				size_t w = e;
+
 				while (e < n && t[e] != ' ' && t[e] != ',' &&
 				    t[e] != ';' && t[e] != '(' && t[e] != ')')
 					e++;
 				words++;
+				/* "Smith." ends a sentence; an initial "A." does not. */
+				if (t[e - 1] == '.' && e - w > 2)
+					break;
 				if (e < n && t[e] == ' ' && e + 1 < n &&
 				    isupper((unsigned char)t[e + 1]))
 					e++;

@@ -1,0 +1,80 @@
+#!/usr/bin/env python3
+"""check-words.py INPUT.txt OUTPUT.json
+
+Checks that no word of a plain-text input is lost: every word of the
+input occurs in the string values of the JSON model at least as often
+as in the input (a word is a run of letters and digits). The
+exporters' markers ([bookmark: x], [footnoteRef:N], the "[N:" of a
+footnote body) are not words of the document and are removed first.
+Structure the model holds as keys rather than text is removed too: the
+leading list or heading label of a line (the model keeps it as "label"
+or "number", renumbered as a reader sees it) and the cover-sheet labels
+("Abstract:", "Actions requested:", "Source:" ...), whose values are
+under keys of those names.
+Prints the missing words and exits 1 when any is missing."""
+import collections
+import json
+import re
+import sys
+import unicodedata
+
+WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def words(text):
+    return WORD.findall(unicodedata.normalize("NFC", text))
+
+
+def strings(value, out):
+    if isinstance(value, str):
+        out.append(value)
+    elif isinstance(value, list):
+        for v in value:
+            strings(v, out)
+    elif isinstance(value, dict):
+        for v in value.values():
+            strings(v, out)
+
+
+def main():
+    text = open(sys.argv[1], encoding="utf-8-sig").read()
+    text = re.sub(r"\[bookmark:[^\]]*\]", " ", text)
+    text = re.sub(r"\[footnoteRef:\s*\d+\]", " ", text)
+    text = re.sub(r"\[(\d+):", " ", text)
+    lines = []
+    for line in text.split("\n"):
+        orig = line
+        line = re.sub(r"^\s*(\d+(\.\d+)*[.)]?|\(?[a-z]\)|[ivx]+\))(?=[\t ])", " ", line)
+        line = re.sub(r"^\s*(Abstract|Actions? requested|Action\(s\) requested|"
+                      r"Question\(s\)|Source|Title|Purpose|For action to|"
+                      r"For information to|Approval|Deadline|Contact)\s*:",
+                      " ", line, flags=re.I)
+        # Contact field labels, and the "and" that separates the
+        # addressees of a cover row (the model keeps them as a list).
+        line = re.sub(r"\b(Tel|Tel\.|Phone|Mobile|Fax|E-?mail)\s*:", " ", line, flags=re.I)
+        if re.match(r"^\s*(For action to|For information to|For comment to|Question\(s\))\s*:", orig, re.I):
+            line = re.sub(r"\band\b", " ", line)
+        lines.append(line)
+    text = "\n".join(lines)
+    model = json.load(open(sys.argv[2], encoding="utf-8"))
+    values = []
+    model.pop("source", None)   # the file's name is not the document's text
+    strings(model, values)
+    have = collections.Counter(w for v in values for w in words(v))
+    # Annex identifiers ("Annex A") live in the annex's "id".
+    for annex in model.get("annexes", []):
+        have["Annex"] += 1
+        have["ANNEX"] += 1
+    need = collections.Counter(words(text))
+    missing = {w: n - have[w] for w, n in need.items() if have[w] < n}
+    if missing:
+        print("%s: %d words missing from %s: %s" % (
+            sys.argv[1], sum(missing.values()), sys.argv[2],
+            ", ".join("%s(%d)" % kv for kv in sorted(missing.items())[:40])))
+        return 1
+    print("%s: all %d words present" % (sys.argv[1], sum(need.values())))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
