@@ -63,6 +63,7 @@ struct unit {
 	struct unit    **kids;
 	size_t		 nkids, capkids;
 	uint64_t	 hash;      /* kind, text and kids; no numbers */
+	int		 has_set;   /* set and hset computed (lazily) */
 	uint32_t	*set;       /* words of the subtree */
 	size_t		 nset;
 	uint32_t	*hset;      /* words of own text */
@@ -205,8 +206,11 @@ normalize(const char *s, size_t len)
 		utf8proc_ssize_t	 k;
 		int			 ws;
 
-		k = utf8proc_iterate(u + i, (utf8proc_ssize_t)(len - i), &c);
-		if (k <= 0) {
+		if (u[i] < 0x80) {
+			k = 1;
+			ws = u[i] == ' ' || (u[i] >= '\t' && u[i] <= '\r');
+		} else if ((k = utf8proc_iterate(u + i,
+		    (utf8proc_ssize_t)(len - i), &c)) <= 0) {
 			k = 1;
 			ws = 0;
 		} else {
@@ -619,13 +623,20 @@ build_subject(struct aligner *al, struct side *sd, xmlDocPtr doc,
 	return root;
 }
 
-/* Subtree hashes, word sets and weights, bottom-up. */
+static int
+cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Subtree hashes and weights, bottom-up. */
 static void
 finish_unit(struct aligner *al, struct unit *u)
 {
 	uint64_t	 h = FNV64_OFFSET;
 	unsigned char	 k = (unsigned char)u->kind;
-	size_t		 total;
 
 	if (u->text == NULL && !al->oom)
 		set_str(al, &u->text, "");
@@ -635,86 +646,99 @@ finish_unit(struct aligner *al, struct unit *u)
 	if (u->key != NULL)
 		h = hash_bytes(h, u->key, strlen(u->key) + 1);
 	h = hash_bytes(h, u->text, strlen(u->text) + 1);
-	if (lsn_token_set(u->text, strlen(u->text), &u->hset, &u->nhset) == -1) {
-		al->oom = 1;
-		return;
-	}
 	u->weight = 1;
-	total = u->nhset;
 	for (size_t i = 0; i < u->nkids; i++) {
 		finish_unit(al, u->kids[i]);
 		if (al->oom)
 			return;
 		h = hash_bytes(h, &u->kids[i]->hash, sizeof(uint64_t));
 		u->weight += u->kids[i]->weight;
-		total += u->kids[i]->nset;
 	}
 	u->hash = h;
-	/* Union of own words and the kids' (all sorted): merge into one. */
-	if (total == 0)
-		return;
-	if ((u->set = malloc(total * sizeof(uint32_t))) == NULL) {
-		al->oom = 1;
-		return;
+}
+
+/*
+ * Word sets of u and its subtree, computed on first need: units equal
+ * by hash are never compared, so an unchanged document costs no sets.
+ * Returns 0, or -1 when memory ran out.
+ */
+static int
+ensure_set(struct unit *u)
+{
+	size_t total;
+
+	if (u->has_set)
+		return 0;
+	if (lsn_token_set(u->text, strlen(u->text), &u->hset, &u->nhset) == -1)
+		return -1;
+	total = u->nhset;
+	for (size_t i = 0; i < u->nkids; i++) {
+		if (ensure_set(u->kids[i]) == -1)
+			return -1;
+		total += u->kids[i]->nset;
 	}
+	u->has_set = 1;
+	if (total == 0)
+		return 0;
+	/* Union of own words and the kids': concatenate, sort, dedupe. */
+	if ((u->set = malloc(total * sizeof(uint32_t))) == NULL)
+		return -1;
 	if (u->nhset > 0)
 		memcpy(u->set, u->hset, u->nhset * sizeof(uint32_t));
-	u->nset = u->nhset;
+	total = u->nhset;
 	for (size_t i = 0; i < u->nkids; i++) {
 		const struct unit *c = u->kids[i];
-		uint32_t *m;
-		size_t x = 0, y = 0, z = 0;
-		if (c->nset == 0)
-			continue;
-		if ((m = malloc((u->nset + c->nset) * sizeof(*m))) == NULL) {
-			al->oom = 1;
-			return;
-		}
-		while (x < u->nset || y < c->nset) {
-			uint32_t v;
-			if (y >= c->nset || (x < u->nset && u->set[x] < c->set[y]))
-				v = u->set[x++];
-			else if (x >= u->nset || c->set[y] < u->set[x])
-				v = c->set[y++];
-			else {
-				v = u->set[x++];
-				y++;
-			}
-			m[z++] = v;
-		}
-		memcpy(u->set, m, z * sizeof(*m));
-		u->nset = z;
-		free(m);
+		if (c->nset > 0)
+			memcpy(u->set + total, c->set, c->nset * sizeof(uint32_t));
+		total += c->nset;
 	}
+	if (u->nkids > 0)
+		qsort(u->set, total, sizeof(uint32_t), cmp_u32);
+	u->nset = 0;
+	for (size_t i = 0; i < total; i++)
+		if (u->nset == 0 || u->set[u->nset - 1] != u->set[i])
+			u->set[u->nset++] = u->set[i];
+	return 0;
 }
 
 /* ------------------------------------------------------------------ */
 /* Matching                                                            */
 
-/* Similarity of two units in [0, 1]; 0 when they cannot match. */
+/* Whether a and b may be matched at all. */
+static int
+compatible(const struct unit *a, const struct unit *b)
+{
+	if (a->kind != b->kind)
+		return 0;
+	if ((a->key != NULL || b->key != NULL) && (a->key == NULL ||
+	    b->key == NULL || strcmp(a->key, b->key) != 0))
+		return 0;
+	/* Annexes with two different Questions are two subjects. */
+	if (a->kind == U_ANNEX && a->subject != NULL && b->subject != NULL &&
+	    strncmp(a->subject, "question ", 9) == 0 &&
+	    strncmp(b->subject, "question ", 9) == 0 &&
+	    strcmp(a->subject, b->subject) != 0)
+		return 0;
+	return 1;
+}
+
+/* Similarity of two units in [0, 1]; 0 when they cannot match. Their
+ * word sets must have been computed (ensure_set). */
 static double
 score(const struct unit *a, const struct unit *b)
 {
 	double	 hs, cs, s;
 
-	if (a->kind != b->kind)
+	if (!compatible(a, b))
 		return 0.0;
-	if (a->key != NULL || b->key != NULL) {
-		if (a->key == NULL || b->key == NULL || strcmp(a->key, b->key))
-			return 0.0;
-		if (!a->multi)
-			return 1.0;
-	}
+	if (a->key != NULL && !a->multi)
+		return 1.0;
 	cs = lsn_set_similarity(a->set, a->nset, b->set, b->nset);
 	switch (a->kind) {
 	case U_ANNEX:
-		if (a->subject != NULL && b->subject != NULL) {
-			if (strcmp(a->subject, b->subject) == 0)
-				return 1.0;
-			if (strncmp(a->subject, "question ", 9) == 0 &&
-			    strncmp(b->subject, "question ", 9) == 0)
-				return 0.0;   /* another Question */
-		}
+		if (a->subject != NULL && b->subject != NULL &&
+		    strcmp(a->subject, b->subject) == 0)
+			return 1.0;
 		/* FALLTHROUGH */
 	case U_SECTION:
 		hs = lsn_set_similarity(a->hset, a->nhset, b->hset, b->nhset);
@@ -857,7 +881,7 @@ match_units(struct unit **a, size_t na, struct unit **b, size_t nb,
 		for (j = head[h]; j != SIZE_MAX; j = next[j])
 			if (b[j]->hash == a[i]->hash && b[j]->kind == a[i]->kind &&
 			    strcmp(b[j]->text, a[i]->text) == 0 &&
-			    score(a[i], b[j]) > 0.0 && can_take(a[i], b[j], cross)) {
+			    compatible(a[i], b[j]) && can_take(a[i], b[j], cross)) {
 				take(a[i], b[j], cross);
 				break;
 			}
@@ -876,6 +900,12 @@ match_units(struct unit **a, size_t na, struct unit **b, size_t nb,
 		rc = 0;
 		goto out;
 	}
+	for (i = 0; i < nra; i++)
+		if (ensure_set(a[ra[i]]) == -1)
+			goto out;
+	for (j = 0; j < nrb; j++)
+		if (ensure_set(b[rb[j]]) == -1)
+			goto out;
 #define ADD_CAND(x, y) do {						\
 	double s_ = score(a[ra[x]], b[rb[y]]);				\
 	if (s_ >= threshold) {						\

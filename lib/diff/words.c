@@ -35,6 +35,16 @@ is_ideograph(utf8proc_int32_t c)
 static int
 char_class(utf8proc_int32_t c)
 {
+	/* ASCII first: most of every document, and no table lookup. */
+	if (c < 0x80) {
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+			return LSN_TOK_WORD;
+		if (c >= '0' && c <= '9')
+			return LSN_TOK_NUMBER;
+		if (c == ' ' || (c >= '\t' && c <= '\r'))
+			return LSN_TOK_SPACE;
+		return LSN_TOK_PUNCT;
+	}
 	if (c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
 		return LSN_TOK_SPACE;
 	if (is_ideograph(c))
@@ -76,8 +86,13 @@ lsn_tokenize(const char *s, size_t len, struct lsn_tok **toks, size_t *n)
 		utf8proc_ssize_t	 k;
 		int			 cls;
 
-		k = utf8proc_iterate(u + i, (utf8proc_ssize_t)(len - i), &c);
-		if (k <= 0) {         /* invalid byte: a token of its own */
+		if (u[i] < 0x80) {
+			c = u[i];
+			k = 1;
+			cls = char_class(c);
+		} else if ((k = utf8proc_iterate(u + i,
+		    (utf8proc_ssize_t)(len - i), &c)) <= 0) {
+			/* Invalid byte: a token of its own. */
 			k = 1;
 			c = -1;
 			cls = LSN_TOK_PUNCT;
@@ -109,7 +124,12 @@ lsn_tokenize(const char *s, size_t len, struct lsn_tok **toks, size_t *n)
 		}
 		for (utf8proc_ssize_t j = 0; j < k; j++)
 			p->hash = (p->hash ^ u[i + j]) * FNV_PRIME;
-		lc = c == -1 ? u[i] : utf8proc_tolower(c);
+		if (c == -1)
+			lc = u[i];
+		else if (c < 0x80)
+			lc = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+		else
+			lc = utf8proc_tolower(c);
 		p->fold = (p->fold ^ (uint32_t)lc) * FNV_PRIME;
 		p->len += (size_t)k;
 		i += (size_t)k;

@@ -5,10 +5,19 @@
  * (*.xml). Exit status as diff(1): 0 same, 1 different, 2 trouble.
  * Also checks, for every change, that the word operations rebuild the
  * old and the new text exactly (exit 3 when they do not).
+ *
+ * run-diff -b RUNS OLD NEW: benchmark; loads both once, then times RUNS
+ * diffs (liaison_diff_new and the JSON output into a buffer) and prints
+ * "runs=N median_ms=M min_ms=A max_ms=B cpu_median_ms=P changes=C" on
+ * stdout (wall clock, and the process's CPU time, which a busy machine
+ * disturbs less).
  */
+#define _POSIX_C_SOURCE 200809L
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <libxml/tree.h>
 
@@ -98,6 +107,66 @@ check_words(xmlDocPtr d)
 	return bad;
 }
 
+static int
+cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Times `runs` diffs of a and b; 0, or 2 on error. */
+static int
+bench(const liaison_doc *a, const liaison_doc *b, int runs)
+{
+	double		*ms, *cpu;
+	size_t		 changes = 0;
+	liaison_error	*err = NULL;
+
+	if ((ms = calloc((size_t)runs, sizeof(*ms))) == NULL)
+		return 2;
+	if ((cpu = calloc((size_t)runs, sizeof(*cpu))) == NULL) {
+		free(ms);
+		return 2;
+	}
+	for (int r = 0; r < runs; r++) {
+		struct timespec	 t0, t1, c0, c1;
+		liaison_diff	*d;
+		char		*out = NULL;
+
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+		clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c0);
+		if ((d = liaison_diff_new(a, b, &err)) == NULL ||
+		    liaison_diff_emit_buffer(d, LIAISON_DIFF_JSON, 0, &out,
+		    NULL, &err) != LIAISON_OK) {
+			fprintf(stderr, "run-diff: %s\n",
+			    liaison_error_string(err));
+			liaison_error_free(err);
+			liaison_diff_free(d);
+			free(ms);
+			free(cpu);
+			return 2;
+		}
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c1);
+		changes = liaison_diff_count(d);
+		free(out);
+		liaison_diff_free(d);
+		ms[r] = (double)(t1.tv_sec - t0.tv_sec) * 1e3 +
+		    (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
+		cpu[r] = (double)(c1.tv_sec - c0.tv_sec) * 1e3 +
+		    (double)(c1.tv_nsec - c0.tv_nsec) / 1e6;
+	}
+	qsort(ms, (size_t)runs, sizeof(*ms), cmp_double);
+	qsort(cpu, (size_t)runs, sizeof(*cpu), cmp_double);
+	printf("runs=%d median_ms=%.1f min_ms=%.1f max_ms=%.1f "
+	    "cpu_median_ms=%.1f changes=%zu\n", runs, ms[runs / 2], ms[0],
+	    ms[runs - 1], cpu[runs / 2], changes);
+	free(ms);
+	free(cpu);
+	return 0;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -106,11 +175,15 @@ main(int argc, char *argv[])
 	liaison_error		*err = NULL;
 	liaison_doc		*a = NULL, *b = NULL;
 	liaison_diff		*d = NULL;
-	int			 i = 1, rc = 2;
+	int			 i = 1, rc = 2, runs = 0;
 
 	for (; i < argc && argv[i][0] == '-' && argv[i][1] != '\0'; i++) {
 		if (strcmp(argv[i], "-c") == 0)
 			flags |= LIAISON_DIFF_COLOR;
+		else if (strcmp(argv[i], "-b") == 0 && i + 1 < argc) {
+			if ((runs = atoi(argv[++i])) < 1)
+				goto usage;
+		}
 		else if (strcmp(argv[i], "-f") == 0 && i + 1 < argc) {
 			const char *f = argv[++i];
 			if (strcmp(f, "text") == 0)
@@ -131,8 +204,15 @@ main(int argc, char *argv[])
 	if (argc - i != 2)
 		goto usage;
 	if ((a = open_doc(argv[i], &err)) == NULL ||
-	    (b = open_doc(argv[i + 1], &err)) == NULL ||
-	    (d = liaison_diff_new(a, b, &err)) == NULL ||
+	    (b = open_doc(argv[i + 1], &err)) == NULL) {
+		fprintf(stderr, "run-diff: %s\n", liaison_error_string(err));
+		goto out;
+	}
+	if (runs > 0) {
+		rc = bench(a, b, runs);
+		goto out;
+	}
+	if ((d = liaison_diff_new(a, b, &err)) == NULL ||
 	    liaison_diff_emit_file(d, fmt, flags, stdout, &err) != LIAISON_OK) {
 		fprintf(stderr, "run-diff: %s\n", liaison_error_string(err));
 		goto out;
@@ -147,6 +227,6 @@ out:
 	return rc;
 usage:
 	fprintf(stderr, "usage: run-diff [-c] [-f text|markdown|json|xml|html] "
-	    "OLD NEW\n");
+	    "OLD NEW\n       run-diff -b RUNS OLD NEW\n");
 	return 2;
 }
