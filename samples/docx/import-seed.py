@@ -36,8 +36,6 @@ COVERS = {
         ("Title:", "ToR of a proposed Joint Correspondence Group on "
                    "Internet of Things Security (CG-IoTSec)"),
         ("Purpose:", "Action"),
-        ("Action:", "ITU-T Study Group 17 to provide feedback on the "
-                    "proposed establishment of the CG-IoTSec and its ToR"),
         ("For action to:", "ITU-T Study Group 17"),
         ("For information to:", ""),
         ("Approval:", ""),
@@ -117,6 +115,7 @@ DOCS = {
         "services": "Annex_title",
         "Question 16/17 – AI security": "Annex_title",
         "Question 7/17 – Secure application services": "Annex_title",
+        "1. Motivation": "h1",
         "2. Question": "h1",
         "3. Tasks": "h1",
         "4. Relationships": "h1",
@@ -141,7 +140,7 @@ def inline(text, notes):
         if m.group(1):
             out.append("[^%s]" % m.group(1))
         else:
-            out.append("[]{#%s}" % m.group(2))
+            out.append('<span id="%s"></span>' % m.group(2))
         pos = m.end()
     out.append(escape(text[pos:]))
     return "".join(out)
