@@ -47,7 +47,7 @@ if ! command -v cmark > /dev/null 2>&1; then
 	echo "markdown.sh: cmark not found: structure checks skipped" >&2
 else
 	for input in "$DIR"/*.xml "$DIR"/*.txt "$top_srcdir"/samples/*.txt \
-	    "$top_srcdir"/samples/*.docx; do
+	    "$top_srcdir"/samples/docx/*.docx; do
 		[ -f "$input" ] || continue
 		base=$(basename "$input")
 		if ! "$LIAISON" convert -f xml -i "$(case $input in
