@@ -88,7 +88,8 @@ done
 
 # diff(A, A) is empty: every case file and every sample, whatever is there.
 for f in "$CASES"/*.old.* "$CASES"/*.new.* "$top_srcdir"/samples/*.txt \
-    "$top_srcdir"/samples/*.docx; do
+    "$top_srcdir"/samples/*.docx "$top_srcdir"/samples/*/*.txt \
+    "$top_srcdir"/samples/*/*.docx; do
 	[ -f "$f" ] || continue
 	n=$((n + 1))
 	"$RUN" "$f" "$f" > "$tmp/same.txt" 2> "$tmp/err.txt"

@@ -80,8 +80,21 @@ struct side {
 	size_t		  n, cap;
 };
 
+/* Position of an element among its same-named siblings, by node:
+ * filled one parent at a time, so that paths cost O(1) per step. */
+struct pos_slot {
+	const void	*node;
+	size_t		 pos;
+};
+
+struct pos_map {
+	struct pos_slot	*slots;
+	size_t		 cap, n;   /* cap: a power of two */
+};
+
 struct aligner {
 	struct side	 old, new;
+	struct pos_map	 pos;
 	xmlDocPtr	 out;
 	xmlNodePtr	 root;
 	int		 oom;
@@ -946,9 +959,22 @@ match_units(struct unit **a, size_t na, struct unit **b, size_t nb,
 				post[npost++].ib = (uint32_t)j;
 			}
 		qsort(post, npost, sizeof(*post), posting_cmp);
+		/* Drop the common words' runs once, so that every run left
+		 * is at most POSTING_MAX long. */
+		for (p = q = 0; p < npost;) {
+			size_t end = p;
+			while (end < npost && post[end].tok == post[p].tok)
+				end++;
+			if (end - p <= POSTING_MAX)
+				while (p < end)
+					post[q++] = post[p++];
+			p = end;
+		}
+		npost = q;
 		for (i = 0; i < nra; i++) {
 			const struct unit *u = a[ra[i]];
-			size_t nt = 0, lo, hi, expect, y;
+			size_t nt = 0, lo, hi, expect, y, ntop;
+			size_t top[CAND_PER_UNIT];
 			for (p = 0; p < u->nset; p++) {
 				lo = 0;
 				hi = npost;
@@ -961,24 +987,27 @@ match_units(struct unit **a, size_t na, struct unit **b, size_t nb,
 				}
 				for (q = lo; q < npost && post[q].tok == u->set[p]; q++)
 					;
-				if (q - lo > POSTING_MAX)
-					continue;
 				for (; lo < q; lo++) {
 					if (cnt[post[lo].ib]++ == 0)
 						touched[nt++] = post[lo].ib;
 				}
 			}
-			/* Keep the CAND_PER_UNIT most shared (partial sort). */
-			for (p = 0; p < nt && p < CAND_PER_UNIT; p++) {
-				size_t best = p;
-				for (q = p + 1; q < nt; q++)
-					if (cnt[touched[q]] > cnt[touched[best]])
-						best = q;
-				y = touched[p];
-				touched[p] = touched[best];
-				touched[best] = y;
-				ADD_CAND(i, touched[p]);
+			/* Keep the CAND_PER_UNIT most shared: a small sorted
+			 * array, most entries fail one comparison. */
+			ntop = 0;
+			for (p = 0; p < nt; p++) {
+				size_t t = touched[p];
+				if (ntop == CAND_PER_UNIT &&
+				    cnt[t] <= cnt[top[ntop - 1]])
+					continue;
+				if (ntop < CAND_PER_UNIT)
+					ntop++;
+				for (q = ntop - 1; q > 0 && cnt[top[q - 1]] < cnt[t]; q--)
+					top[q] = top[q - 1];
+				top[q] = t;
 			}
+			for (p = 0; p < ntop; p++)
+				ADD_CAND(i, top[p]);
 			for (p = 0; p < nt; p++)
 				cnt[touched[p]] = 0;
 			/* And the neighbours by relative position. */
@@ -1301,21 +1330,123 @@ set_attr(struct aligner *al, xmlNodePtr n, const char *name, const char *v)
 		al->oom = 1;
 }
 
+static size_t
+pos_hash(const void *p, size_t cap)
+{
+	uint64_t h = (uint64_t)(uintptr_t)p * 0x9e3779b97f4a7c15ull;
+
+	return (size_t)(h >> 32) & (cap - 1);
+}
+
+static int
+pos_put(struct pos_map *m, const void *node, size_t pos)
+{
+	size_t i;
+
+	if ((m->n + 1) * 2 > m->cap) {
+		struct pos_map	 g;
+		g.cap = m->cap ? m->cap * 2 : 1024;
+		g.n = 0;
+		if ((g.slots = calloc(g.cap, sizeof(*g.slots))) == NULL)
+			return -1;
+		for (i = 0; i < m->cap; i++)
+			if (m->slots[i].node != NULL)
+				pos_put(&g, m->slots[i].node, m->slots[i].pos);
+		free(m->slots);
+		*m = g;
+	}
+	for (i = pos_hash(node, m->cap); m->slots[i].node != NULL &&
+	    m->slots[i].node != node; i = (i + 1) & (m->cap - 1))
+		;
+	if (m->slots[i].node == NULL)
+		m->n++;
+	m->slots[i].node = node;
+	m->slots[i].pos = pos;
+	return 0;
+}
+
+static size_t
+pos_get(const struct pos_map *m, const void *node)
+{
+	size_t i;
+
+	if (m->cap == 0)
+		return 0;
+	for (i = pos_hash(node, m->cap); m->slots[i].node != NULL;
+	    i = (i + 1) & (m->cap - 1))
+		if (m->slots[i].node == node)
+			return m->slots[i].pos;
+	return 0;
+}
+
+/* 1-based position of element n among the same-named children of its
+ * parent; 0 when memory ran out. Indexes all of the parent's children
+ * the first time one of them is asked for. */
+static size_t
+element_pos(struct pos_map *m, xmlNodePtr n)
+{
+	size_t pos = pos_get(m, n);
+
+	if (pos != 0 || n->parent == NULL)
+		return pos != 0 ? pos : 1;
+	for (xmlNodePtr c = n->parent->children; c != NULL; c = c->next) {
+		size_t k = 1;
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		/* Same-named siblings before c: the last one's + 1. */
+		for (xmlNodePtr p = c->prev; p != NULL; p = p->prev)
+			if (p->type == XML_ELEMENT_NODE &&
+			    xmlStrEqual(p->name, c->name)) {
+				k = pos_get(m, p) + 1;
+				break;
+			}
+		if (pos_put(m, c, k) == -1)
+			return 0;
+	}
+	return pos_get(m, n);
+}
+
+/*
+ * The XPath of element n in its model, with a position at every step
+ * ("/document[1]/annex[1]/section[2]/list[1]/item[3]"): stable, and
+ * usable as is with xmllint --xpath. Caller frees; NULL on no memory.
+ */
+static char *
+xpath_of(struct aligner *al, xmlNodePtr n)
+{
+	xmlNodePtr	 chain[256];
+	size_t		 depth = 0, pos;
+	struct lsn_buf	 b = LSN_BUF_INIT;
+
+	for (xmlNodePtr p = n; p != NULL && p->type == XML_ELEMENT_NODE &&
+	    depth < 256; p = p->parent)
+		chain[depth++] = p;
+	while (depth-- > 0) {
+		if ((pos = element_pos(&al->pos, chain[depth])) == 0) {
+			lsn_buf_free(&b);
+			return NULL;
+		}
+		lsn_buf_printf(&b, "/%s[%zu]", (const char *)chain[depth]->name,
+		    pos);
+	}
+	return lsn_buf_detach(&b, NULL);
+}
+
 static void
 set_path_attr(struct aligner *al, xmlNodePtr c, const char *name,
     const struct unit *u)
 {
 	xmlNodePtr	 n = u->text_node != NULL ? u->text_node : u->node;
-	xmlChar		*p;
+	char		*p;
 
 	if (al->oom)
 		return;
-	if ((p = xmlGetNodePath(n)) == NULL) {
+	if ((p = xpath_of(al, n)) == NULL) {
 		al->oom = 1;
 		return;
 	}
-	set_attr(al, c, name, (const char *)p);
-	xmlFree(p);
+	set_attr(al, c, name, p);
+	free(p);
 }
 
 static void
@@ -1657,10 +1788,12 @@ lsn_diff_align(xmlDocPtr old_model, xmlDocPtr new_model, xmlDocPtr out,
 		goto oom;
 	side_free(&al.old);
 	side_free(&al.new);
+	free(al.pos.slots);
 	return 0;
 oom:
 	side_free(&al.old);
 	side_free(&al.new);
+	free(al.pos.slots);
 	lsn_error_set(err, LIAISON_ERR_NOMEM, NULL, NULL, 0, 0,
 	    "out of memory while comparing documents");
 	return -1;
