@@ -80,7 +80,13 @@ lsn_pkg_open(struct lsn_pkg *pkg, const void *data, size_t len,
 		code = zip_error_code_zip(&zerr);
 		zip_source_free(pkg->src);
 		pkg->src = NULL;
-		if (code == ZIP_ER_NOZIP)
+		if (code == ZIP_ER_NOZIP && len >= 8 &&
+		    memcmp(data, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8) == 0)
+			/* an OLE container: Word's encrypted DOCX or a .doc */
+			lsn_error_set(err, LIAISON_ERR_FORMAT, name, NULL, 0, 0,
+			    "not a DOCX file: a password-protected document or a "
+			    "legacy Word .doc (save it as DOCX without a password)");
+		else if (code == ZIP_ER_NOZIP)
 			lsn_error_set(err, LIAISON_ERR_FORMAT, name, NULL, 0, 0,
 			    "not a DOCX file: not a zip archive");
 		else if (code == ZIP_ER_MEMORY)
@@ -223,9 +229,12 @@ lsn_xr_open(struct lsn_xr *xr, struct lsn_pkg *pkg, const char *part)
 		lsn_xr_close(xr);
 		return -1;
 	}
-	/* No NOENT, no DTDLOAD, no network; DTDs are refused in next(). */
+	/* No NOENT, no DTDLOAD, no network; DTDs are refused in next().
+	 * libxml2 stops at depth 256 by itself: a raised depth limit needs
+	 * its HUGE mode (our byte and depth limits still apply). */
 	xr->r = xmlReaderForIO(xr_read_cb, xr_close_cb, xr, xr->part, NULL,
-	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+	    (pkg->depth_limit > 256 ? XML_PARSE_HUGE : 0));
 	if (xr->r == NULL) {
 		lsn_error_set(pkg->err, LIAISON_ERR_NOMEM, pkg->name, xr->part,
 		    0, 0, "out of memory");
@@ -292,6 +301,13 @@ xr_fail(struct lsn_xr *xr)
 		    0, 0, "the package inflates to more than the "
 		    "zip-total-bytes limit of %llu bytes (the limit can be "
 		    "raised)", pkg->total_limit);
+	else if (xr->xml_msg != NULL &&
+	    strstr(xr->xml_msg, "Excessive depth") != NULL)
+		/* libxml2's own depth stop (256 unless HUGE): our limit */
+		lsn_error_set(pkg->err, LIAISON_ERR_LIMIT, pkg->name, xr->part,
+		    xr->xml_line, xr->xml_col, "elements nest deeper than the "
+		    "xml-depth limit of %llu (the limit can be raised)",
+		    pkg->depth_limit);
 	else if (xr->zip_failed)
 		lsn_error_set(pkg->err, LIAISON_ERR_ZIP, pkg->name, xr->part,
 		    0, 0, "cannot inflate part: %s",

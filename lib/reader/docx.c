@@ -1136,7 +1136,7 @@ skipped_w(const char *l)
 		"sdtEndPr", "customXmlPr", "smartTagPr", "fldData", "ffData",
 		"pPrChange", "rPrChange", "tblPrChange", "trPrChange",
 		"tcPrChange", "sectPrChange", "numberingChange", "rt",
-		"footnotePr", "endnotePr", "altChunk", "subDoc", "delInstrText",
+		"footnotePr", "endnotePr", "altChunk", "subDoc",
 		"background", "permStart", "permEnd", "docPartPr", NULL
 	};
 	size_t	 i;
@@ -1199,6 +1199,9 @@ start_element(struct ctx *c)
 	case 'd':
 		if (is(xr, "delText"))
 			return descend(c, F_DELTEXT);
+		/* only reached when deletions are read (reject, all) */
+		if (is(xr, "delInstrText"))
+			return descend(c, F_INSTR);
 		if (is(xr, "del"))
 			return tracked(c, 1, LSN_MARK_DEL);
 		break;

@@ -15,8 +15,11 @@ relationships are made for the parts present unless the case gives its
 own .rels parts. Special lines:
 
     == RAW                 the whole file is the text that follows (not a zip)
+    == RAW hex             the same, written as hex digits (binary input)
     == PART repeat=N       the part's text repeated N times (big parts)
     == PART verbatim       no wrapping
+    == PART nest=N         the part is three lines, OPEN, MIDDLE, CLOSE:
+                           written as OPEN*N MIDDLE CLOSE*N (deep nesting)
     == PART claim-size=N   the zip headers claim the part inflates to N
                            bytes (a lying zip bomb)
     == NO-CONTENT-TYPES    leave out [Content_Types].xml
@@ -82,8 +85,11 @@ def main():
             elif cur is not None:
                 parts[cur] += line
     if "RAW" in parts:
+        raw = parts["RAW"].encode("utf-8")
+        if "hex" in flags["RAW"]:
+            raw = bytes.fromhex("".join(parts["RAW"].split()))
         with open(out, "wb") as f:
-            f.write(parts["RAW"].encode("utf-8"))
+            f.write(raw)
         return
     names = [n for n in order if n != "NO-CONTENT-TYPES"]
     data = {}
@@ -92,6 +98,9 @@ def main():
         for fl in flags[name]:
             if fl.startswith("repeat="):
                 text = text * int(fl[7:])
+            if fl.startswith("nest="):
+                opening, middle, closing = text.split("\n")
+                text = opening * int(fl[5:]) + middle + closing * int(fl[5:])
         if (not text.startswith("<?xml") and "verbatim" not in flags[name]
                 and name in ROOTS and not text.lstrip().startswith(
                     ROOTS[name][0].split(" ")[0])):
