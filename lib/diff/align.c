@@ -73,6 +73,13 @@ struct unit {
 	int		 moved;     /* new side: matched, but not in place */
 	int		 has_match; /* some unit of the subtree is matched */
 	int		 blocked;   /* a descendant got matched across */
+	/* Splits and merges: a unit of this side shown together with its
+	 * neighbour `joined` (before it when join_before) against one unit
+	 * of the other side; the neighbour is `absorbed` (no change of its
+	 * own). */
+	struct unit	*joined;
+	int		 join_before;
+	int		 absorbed;
 };
 
 struct side {
@@ -95,6 +102,7 @@ struct pos_map {
 struct aligner {
 	struct side	 old, new;
 	struct pos_map	 pos;
+	const char	*where_suffix;  /* appended to the next "where" */
 	xmlDocPtr	 out;
 	xmlNodePtr	 root;
 	int		 oom;
@@ -1202,6 +1210,117 @@ out:
 	return rc;
 }
 
+/* Dice similarity of a's own words against the union of b's and c's. */
+static double
+joined_similarity(const struct unit *a, const struct unit *b,
+    const struct unit *c, int *oom)
+{
+	uint32_t	*u;
+	size_t		 x = 0, y = 0, n = 0;
+	double		 s;
+
+	if (b->nhset + c->nhset == 0)
+		return 0.0;
+	if ((u = malloc((b->nhset + c->nhset) * sizeof(*u))) == NULL) {
+		*oom = 1;
+		return 0.0;
+	}
+	while (x < b->nhset || y < c->nhset) {
+		if (y >= c->nhset || (x < b->nhset && b->hset[x] < c->hset[y]))
+			u[n++] = b->hset[x++];
+		else if (x >= b->nhset || c->hset[y] < b->hset[x])
+			u[n++] = c->hset[y++];
+		else {
+			u[n++] = b->hset[x++];
+			y++;
+		}
+	}
+	s = lsn_set_similarity(a->hset, a->nhset, u, n);
+	free(u);
+	return s;
+}
+
+static int
+joinable(const struct unit *u)
+{
+	return (u->kind == U_PARA || u->kind == U_ITEM) && u->nkids == 0 &&
+	    u->partner == NULL && !u->absorbed && u->joined == NULL;
+}
+
+/* A split or a merge must explain the text far better than the pair
+ * alone, and nearly all of it. */
+#define JOIN_MIN 0.75
+#define JOIN_GAIN 0.2
+
+/*
+ * Looks beside the changed pair (o, n) for a unit left unmatched that,
+ * joined to n (a split) or to o (a merge), makes the two texts nearly
+ * the same. Returns 0, or -1 when memory ran out.
+ */
+static int
+try_join(struct unit *o, struct unit *n)
+{
+	struct unit	*best = NULL, *cand[4];
+	double		 base, s, best_s = 0.0;
+	int		 oom = 0, best_side = 0, best_before = 0;
+
+	if (ensure_set(o) == -1 || ensure_set(n) == -1)
+		return -1;
+	base = lsn_set_similarity(o->hset, o->nhset, n->hset, n->nhset);
+	/* Neighbours: n's before and after (split), o's (merge). */
+	cand[0] = n->index > 0 ? n->parent->kids[n->index - 1] : NULL;
+	cand[1] = n->index + 1 < n->parent->nkids ?
+	    n->parent->kids[n->index + 1] : NULL;
+	cand[2] = o->index > 0 ? o->parent->kids[o->index - 1] : NULL;
+	cand[3] = o->index + 1 < o->parent->nkids ?
+	    o->parent->kids[o->index + 1] : NULL;
+	for (int i = 0; i < 4; i++) {
+		struct unit *c = cand[i];
+		if (c == NULL || c->kind != n->kind || !joinable(c))
+			continue;
+		if (ensure_set(c) == -1)
+			return -1;
+		s = i < 2 ? joined_similarity(o, n, c, &oom) :
+		    joined_similarity(n, o, c, &oom);
+		if (oom)
+			return -1;
+		if (s > best_s) {
+			best_s = s;
+			best = c;
+			best_side = i < 2 ? 0 : 1;
+			best_before = i % 2 == 0;
+		}
+	}
+	if (best == NULL || best_s < JOIN_MIN || best_s < base + JOIN_GAIN)
+		return 0;
+	if (best_side == 0) {
+		n->joined = best;
+		n->join_before = best_before;
+	} else {
+		o->joined = best;
+		o->join_before = best_before;
+	}
+	best->absorbed = 1;
+	return 0;
+}
+
+/* Phase 2b: splits and merges of paragraphs and items. */
+static int
+find_joins(struct side *new_side)
+{
+	for (size_t i = 0; i < new_side->n; i++) {
+		struct unit *n = new_side->all[i], *o = n->partner;
+		if (o == NULL || (n->kind != U_PARA && n->kind != U_ITEM) ||
+		    n->nkids > 0 || o->nkids > 0 || n->absorbed ||
+		    o->absorbed || n->joined != NULL || o->joined != NULL ||
+		    strcmp(o->text, n->text) == 0)
+			continue;
+		if (try_join(o, n) == -1)
+			return -1;
+	}
+	return 0;
+}
+
 static int
 compute_has_match(struct unit *u)
 {
@@ -1483,6 +1602,17 @@ add_change(struct aligner *al, const char *op, const struct unit *u_old,
 	c = new_child(al, al->root, "change", NULL, 0);
 	set_attr(al, c, "op", op);
 	set_where_attr(al, c, "where", here);
+	if (al->where_suffix != NULL && !al->oom) {
+		xmlChar *wh = xmlGetProp(c, (const xmlChar *)"where");
+		struct lsn_buf b = LSN_BUF_INIT;
+		if (wh == NULL || lsn_buf_puts(&b, (const char *)wh) == -1 ||
+		    lsn_buf_puts(&b, al->where_suffix) == -1)
+			al->oom = 1;
+		else
+			set_attr(al, c, "where", lsn_buf_str(&b));
+		xmlFree(wh);
+		lsn_buf_free(&b);
+	}
 	set_path_attr(al, c, "path", here);
 	if (u_old != NULL && u_new != NULL && strcmp(op, "move") == 0) {
 		set_where_attr(al, c, "old-where", u_old);
@@ -1529,8 +1659,8 @@ emit_deleted(struct aligner *al, struct unit *u)
 {
 	struct lsn_buf b = LSN_BUF_INIT;
 
-	if (u->partner != NULL)
-		return;   /* reported where it went */
+	if (u->partner != NULL || u->absorbed)
+		return;   /* reported where it went, or with a merge */
 	if (!u->has_match) {
 		display_tree(u, &b);
 		if (b.oom)
@@ -1555,6 +1685,8 @@ emit_inserted(struct aligner *al, struct unit *u)
 {
 	struct lsn_buf b = LSN_BUF_INIT;
 
+	if (u->absorbed)
+		return;   /* shown with the unit it was split from */
 	if (u->partner != NULL) {
 		emit_pair(al, u->partner, u, 1);
 		return;
@@ -1615,13 +1747,66 @@ emit_kids(struct aligner *al, struct unit *oa, struct unit *nb)
 	free(gap_end);
 }
 
+/* Own text, with the joined neighbour's on its own line. */
+static void
+joined_text(const struct unit *u, struct lsn_buf *b)
+{
+	if (u->joined != NULL && u->join_before) {
+		lsn_buf_puts(b, u->joined->text);
+		lsn_buf_putc(b, '\n');
+	}
+	lsn_buf_puts(b, u->text);
+	if (u->joined != NULL && !u->join_before) {
+		lsn_buf_putc(b, '\n');
+		lsn_buf_puts(b, u->joined->text);
+	}
+}
+
+/* " + item 2" (split) or " (from item 3 + item 4)" (merge). */
+static char *
+join_suffix(const struct unit *oa, const struct unit *nb)
+{
+	struct lsn_buf	 b = LSN_BUF_INIT;
+	const struct unit *first, *second;
+
+	if (nb->joined != NULL)
+		lsn_buf_printf(&b, " + %s", nb->joined->seg != NULL ?
+		    nb->joined->seg : "next");
+	if (oa->joined != NULL) {
+		first = oa->join_before ? oa->joined : oa;
+		second = oa->join_before ? oa : oa->joined;
+		lsn_buf_printf(&b, " (from %s + %s)",
+		    first->seg != NULL ? first->seg : "previous",
+		    second->seg != NULL ? second->seg : "next");
+	}
+	return lsn_buf_detach(&b, NULL);
+}
+
 static void
 emit_pair(struct aligner *al, struct unit *oa, struct unit *nb, int moved)
 {
 	struct lsn_buf	 ob = LSN_BUF_INIT, nbuf = LSN_BUF_INIT;
+	char		*suffix;
 
 	if (al->oom)
 		return;
+	if (oa->joined != NULL || nb->joined != NULL) {
+		/* A split or a merge: one change, both pieces in it. */
+		joined_text(oa, &ob);
+		joined_text(nb, &nbuf);
+		if (ob.oom || nbuf.oom || (suffix = join_suffix(oa, nb)) == NULL)
+			al->oom = 1;
+		else {
+			al->where_suffix = suffix;
+			add_change(al, moved ? "move" : "replace", oa, nb,
+			    lsn_buf_str(&ob), lsn_buf_str(&nbuf));
+			al->where_suffix = NULL;
+			free(suffix);
+		}
+		lsn_buf_free(&ob);
+		lsn_buf_free(&nbuf);
+		return;
+	}
 	if (moved) {
 		if (own_text_only(oa)) {
 			display_own(oa, &ob);
@@ -1766,7 +1951,8 @@ lsn_diff_align(xmlDocPtr old_model, xmlDocPtr new_model, xmlDocPtr out,
 	if (al.oom)
 		goto oom;
 	take(ro, rn, 0);
-	if (align_pair(ro, rn) == -1 || align_across(&al) == -1)
+	if (align_pair(ro, rn) == -1 || align_across(&al) == -1 ||
+	    find_joins(&al.new) == -1)
 		goto oom;
 	compute_has_match(ro);
 	compute_has_match(rn);

@@ -369,15 +369,15 @@ glues(const struct seq *s, size_t i)
 }
 
 /* Whether the boundary before token i of s (a change's edge, on a side
- * where the change is not empty) falls inside a compound: both
- * neighbours non-space. */
+ * where the change is not empty) falls inside a compound: the tokens on
+ * both sides of it glue ("CG|-IoTSec", "iotsec|@lists"), unlike a
+ * sentence end ("activities|." before a space). */
 static int
 inside_word(const struct seq *s, size_t i)
 {
 	if (i == 0 || i >= s->n)
 		return 0;
-	return s->t[i - 1].type != LSN_TOK_SPACE &&
-	    s->t[i].type != LSN_TOK_SPACE;
+	return glues(s, i - 1) && glues(s, i);
 }
 
 /*
