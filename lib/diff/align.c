@@ -1339,16 +1339,17 @@ compute_has_match(struct unit *u)
 static char *
 where_of(const struct unit *u)
 {
-	const struct unit	*chain[64];
-	size_t			 n = 0, depth = 0;
-	struct lsn_buf		 b = LSN_BUF_INIT;
+	const struct unit	**chain;
+	size_t			  n = 0;
+	struct lsn_buf		  b = LSN_BUF_INIT;
 
 	for (const struct unit *p = u; p != NULL; p = p->parent)
-		depth++;
-	/* Deeper than 64: keep the innermost 64 segments. */
-	for (const struct unit *p = u; p != NULL && n < 64; p = p->parent)
+		n++;
+	if ((chain = malloc(n * sizeof(*chain))) == NULL)
+		return NULL;
+	n = 0;
+	for (const struct unit *p = u; p != NULL; p = p->parent)
 		chain[n++] = p;
-	(void)depth;
 	while (n-- > 0) {
 		if (chain[n]->seg == NULL)
 			continue;
@@ -1356,6 +1357,7 @@ where_of(const struct unit *u)
 			lsn_buf_puts(&b, " \xe2\x80\xba ");   /* › */
 		lsn_buf_puts(&b, chain[n]->seg);
 	}
+	free(chain);
 	if (u->kind == U_LIST && u->seg == NULL) {
 		/* The only list of its container: named when it is the unit. */
 		if (b.len > 0)
@@ -1533,21 +1535,29 @@ element_pos(struct pos_map *m, xmlNodePtr n)
 static char *
 xpath_of(struct aligner *al, xmlNodePtr n)
 {
-	xmlNodePtr	 chain[256];
+	xmlNodePtr	*chain;
 	size_t		 depth = 0, pos;
 	struct lsn_buf	 b = LSN_BUF_INIT;
 
-	for (xmlNodePtr p = n; p != NULL && p->type == XML_ELEMENT_NODE &&
-	    depth < 256; p = p->parent)
+	for (xmlNodePtr p = n; p != NULL && p->type == XML_ELEMENT_NODE;
+	    p = p->parent)
+		depth++;
+	if ((chain = malloc((depth + 1) * sizeof(*chain))) == NULL)
+		return NULL;
+	depth = 0;
+	for (xmlNodePtr p = n; p != NULL && p->type == XML_ELEMENT_NODE;
+	    p = p->parent)
 		chain[depth++] = p;
 	while (depth-- > 0) {
 		if ((pos = element_pos(&al->pos, chain[depth])) == 0) {
+			free(chain);
 			lsn_buf_free(&b);
 			return NULL;
 		}
 		lsn_buf_printf(&b, "/%s[%zu]", (const char *)chain[depth]->name,
 		    pos);
 	}
+	free(chain);
 	return lsn_buf_detach(&b, NULL);
 }
 
