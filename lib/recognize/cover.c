@@ -264,6 +264,7 @@ struct cover {
 	}		*contacts;
 	size_t		 ncontacts, capcontacts;
 	enum field	 current;  /* the label continuation rows add to */
+	int		 contact_pending; /* a "Contact:" label opened one */
 };
 
 static char *
@@ -299,9 +300,13 @@ set_single(struct cover *c, enum field f, const char *s, size_t n)
 	}
 }
 
-/* Splits "TSAG, SG2 and SG13" into NUL-separated values. */
+/*
+ * Splits "TSAG, SG2 and SG13" into NUL-separated values. With
+ * `questions`, "Q3/17" is written "3/17", as the cover's Question(s)
+ * row usually gives them.
+ */
 static void
-add_list(struct lsn_buf *b, const char *s, size_t n)
+add_list(struct lsn_buf *b, const char *s, size_t n, int questions)
 {
 	size_t	 i = 0, start = 0;
 
@@ -320,6 +325,9 @@ add_list(struct lsn_buf *b, const char *s, size_t n)
 				a++;
 			while (e > a && (s[e - 1] == ' ' || s[e - 1] == '.'))
 				e--;
+			if (questions && e > a + 1 && (s[a] == 'Q' || s[a] == 'q') &&
+			    isdigit((unsigned char)s[a + 1]))
+				a++;
 			if (e > a) {
 				lsn_buf_put(b, s + a, e - a);
 				lsn_buf_putc(b, '\0');
@@ -352,8 +360,9 @@ contact_piece(struct cover *c, const char *s, size_t n)
 
 	if (n == 0)
 		return;
-	if (c->ncontacts == 0 && new_contact(c) == NULL)
+	if ((c->ncontacts == 0 || c->contact_pending) && new_contact(c) == NULL)
 		return;
+	c->contact_pending = 0;
 	k = &c->contacts[c->ncontacts - 1];
 	if ((at = lsn_prefix_ci(s, "tel")) > 0 || (at = lsn_prefix_ci(s, "phone")) > 0 ||
 	    (at = lsn_prefix_ci(s, "mobile")) > 0) {
@@ -397,13 +406,13 @@ take_value(struct cover *c, enum field f, const struct lsn_line *l,
 
 	switch (f) {
 	case F_QUESTIONS:
-		add_list(&c->questions, s, n);
+		add_list(&c->questions, s, n, 1);
 		return 1;
 	case F_FOR_ACTION:
-		add_list(&c->for_action, s, n);
+		add_list(&c->for_action, s, n, 0);
 		return 1;
 	case F_FOR_INFORMATION:
-		add_list(&c->for_information, s, n);
+		add_list(&c->for_information, s, n, 0);
 		return 1;
 	case F_CONTACT:
 		contact_piece(c, s, n);
@@ -540,8 +549,8 @@ cover_row(struct cover *c, const struct lsn_row *row)
 		if (f == F_NONE && (f = label_at(l->text, l->len, 0,
 		    &taken)) != F_NONE) {
 			c->current = f;
-			if (f == F_CONTACT && new_contact(c) == NULL)
-				return 0;
+			if (f == F_CONTACT)
+				c->contact_pending = 1;
 			if (!cell_values(c, f, cell, taken))
 				all = 0;
 			continue;
@@ -755,8 +764,8 @@ lsn_cover(struct lsn_rctx *r, struct lsn_lines *body, xmlNodePtr meta,
 			break;
 		if ((f = label_at(l->text, l->len, 1, &taken)) != F_NONE) {
 			c.current = f;
-			if (f == F_CONTACT && new_contact(&c) == NULL)
-				break;
+			if (f == F_CONTACT)
+				c.contact_pending = 1;
 			if (taken < l->len)
 				take_value(&c, f, l, taken);
 			l->used = 1;

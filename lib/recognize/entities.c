@@ -315,6 +315,16 @@ walk(struct found *f, xmlNodePtr n)
 		    (lsn_is(c, "question") && !lsn_is(n, "meta")) ||
 		    lsn_is(c, "terms-of-reference"))
 			continue;
+		if (lsn_is(c, "question") && lsn_is(n, "meta")) {
+			/* The cover's Question(s) row says "10/17". */
+			char *q = lsn_plain(f->r, c), buf[40];
+			if (q != NULL && strlen(q) < 30 && isdigit((unsigned char)q[0]) &&
+			    strchr(q, '/') != NULL) {
+				snprintf(buf, sizeof(buf), "Q%s", q);
+				questions(f, buf, strlen(buf));
+			}
+			continue;
+		}
 		if (lsn_is(c, "p") || lsn_is(c, "heading") || lsn_is(c, "text") ||
 		    lsn_is(c, "title") || lsn_is(c, "note") ||
 		    (lsn_is(n, "meta") && lsn_child(c, NULL) == NULL) ||

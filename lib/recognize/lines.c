@@ -116,7 +116,9 @@ make_line(struct lsn_arena *a, const struct lsn_para *p, struct lsn_line *l)
 
 	memset(l, 0, sizeof(*l));
 	l->type = LSN_LINE_PARA;
-	l->label = p->label != NULL ?
+	/* A blank label (a numbered list paragraph whose level shows no
+	 * number) is no label: the paragraph continues the item above. */
+	l->label = p->label != NULL && p->label[strspn(p->label, " \t")] != '\0' ?
 	    lsn_arena_strndup(a, p->label, strlen(p->label)) : NULL;
 	l->label_auto = p->label_auto;
 	l->outline = p->outline;
@@ -605,10 +607,23 @@ lsn_inline(struct lsn_builder *b, xmlNodePtr parent, const struct lsn_line *l,
 		return;
 	}
 	memset(used, 0, l->nmarks > sizeof(small) ? l->nmarks : sizeof(small));
-	/* Marks outside the range are not this call's. */
-	for (i = 0; i < l->nmarks; i++)
-		if (l->marks[i].start < start || l->marks[i].start > end)
+	/*
+	 * Marks outside the range are not this call's, except points just
+	 * before it: a bookmark on a heading's typed number ("1 Scope",
+	 * the number cut) belongs to the heading.
+	 */
+	for (i = 0; i < l->nmarks; i++) {
+		const struct lsn_mark *m = &l->marks[i];
+
+		if (m->start < start && m->start == m->end && start > 0 &&
+		    start < 16 && !span_element(m->type)) {
+			xmlNodePtr n = lsn_el(b, parent, m->type == LSN_MARK_ANCHOR ?
+			    "anchor" : "note-ref");
+			lsn_attr(b, n, "id", m->value != NULL ? m->value : "");
 			used[i] = 1;
+		} else if (m->start < start || m->start > end)
+			used[i] = 1;
+	}
 	build_inline(b, parent, l, start, end, used);
 	/* Spans cut by the range end: their text was emitted; keep points. */
 	if (used != small)

@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "recognize/lines.h"
@@ -64,6 +65,89 @@ document_kind(struct lsn_rctx *r, xmlNodePtr root, int standalone)
 	return "document";
 }
 
+/* ------------------------------------------------------------------ */
+/* Footnote numbers                                                    */
+
+struct note_map {
+	const char	**old;
+	char		**shown;
+	size_t		 n, cap;
+	int		 next;
+};
+
+/* The number a reader sees for note `id`, given at first reference. */
+static const char *
+shown_number(struct lsn_rctx *r, struct note_map *m, const char *id)
+{
+	size_t	 i;
+	char	 num[24];
+
+	for (i = 0; i < m->n; i++)
+		if (strcmp(m->old[i], id) == 0)
+			return m->shown[i];
+	if (m->n == m->cap) {
+		size_t cap = m->cap;
+		m->old = lsn_arena_grow(&r->a, m->old, &cap, m->n + 1,
+		    sizeof(*m->old));
+		m->shown = lsn_arena_grow(&r->a, m->shown, &m->cap, m->n + 1,
+		    sizeof(*m->shown));
+		if (r->a.oom)
+			return id;
+	}
+	snprintf(num, sizeof(num), "%d", ++m->next);
+	m->old[m->n] = id;
+	m->shown[m->n] = lsn_arena_strndup(&r->a, num, strlen(num));
+	return m->shown[m->n] != NULL ? m->shown[m->n++] : id;
+}
+
+static int
+all_digits(const char *s)
+{
+	return s != NULL && *s != '\0' && strspn(s, "0123456789") == strlen(s);
+}
+
+static void
+renumber_refs(struct lsn_rctx *r, struct note_map *m, struct lsn_lines *ls)
+{
+	size_t	 i, j, row, cell;
+
+	for (i = 0; i < ls->n; i++) {
+		struct lsn_line *l = &ls->v[i];
+
+		for (j = 0; j < l->nmarks; j++)
+			if (l->marks[j].type == LSN_MARK_NOTEREF &&
+			    all_digits(l->marks[j].value))
+				l->marks[j].value = (char *)shown_number(r, m,
+				    l->marks[j].value);
+		if (l->type != LSN_LINE_TABLE)
+			continue;
+		for (row = 0; row < l->table->n; row++)
+			for (cell = 0; cell < l->table->rows[row].n; cell++)
+				renumber_refs(r, m,
+				    &l->table->rows[row].cells[cell].lines);
+	}
+}
+
+/*
+ * DOCX footnotes carry their w:id ("23"); a reader sees them numbered
+ * 1, 2, 3 in the order of their references, as text exports print them.
+ * Endnotes ("e1") keep their own ids.
+ */
+static void
+number_footnotes(struct lsn_rctx *r, struct lsn_doc_lines *lines)
+{
+	struct note_map	 m;
+	size_t		 i;
+
+	memset(&m, 0, sizeof(m));
+	renumber_refs(r, &m, &lines->body);
+	for (i = 0; i < lines->nnotes; i++)
+		renumber_refs(r, &m, &lines->notes[i].lines);
+	for (i = 0; i < lines->nnotes; i++)
+		if (all_digits(lines->notes[i].id))
+			lines->notes[i].id = shown_number(r, &m, lines->notes[i].id);
+}
+
 liaison_status
 lsn_recognize(const struct lsn_stream *stream, const struct lsn_source_info *src,
     xmlDocPtr *out, liaison_error **err)
@@ -81,6 +165,8 @@ lsn_recognize(const struct lsn_stream *stream, const struct lsn_source_info *src
 		    0, 0, "out of memory");
 	if (lsn_lines_build(&r.a, stream, &lines) == -1)
 		goto oom;
+	if (strcmp(src->format, "docx") == 0)
+		number_footnotes(&r, &lines);
 
 	root = lsn_el(&r.b, NULL, "document");
 	if (root == NULL)
