@@ -45,7 +45,12 @@ cflags=$(pkg-config --cflags liaison) && libs=$(pkg-config --libs liaison) || {
 	exit 1
 }
 libdir=$root$(pkg-config --variable=libdir liaison | sed "s#^$root##")
-if ! ${CC:-cc} -std=c99 -Wall -Wextra -Werror -o "$tmp/api-test" \
+# A library built with --enable-sanitizers needs its runtimes first.
+san=
+if ldd "$libdir/libliaison.so" 2>/dev/null | grep -q libasan; then
+	san="-fsanitize=address,undefined"
+fi
+if ! ${CC:-cc} -std=c99 -Wall -Wextra -Werror $san -o "$tmp/api-test" \
     "$top_srcdir/test/api/api-test.c" $cflags $libs; then
 	echo "FAIL: api-test.c does not build with:" $cflags $libs >&2
 	exit 1

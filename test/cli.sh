@@ -132,6 +132,17 @@ else fail "convert: summary line"; cat "$tmp/summary.err" >&2; fi
 if [ ! -s "$tmp/single.err" ]; then ok
 else fail "convert: stderr not empty for one good input"; fi
 
+# With stderr a terminal (script(1) gives one), a progress line names
+# each input as it is read, and is cleared before the summary.
+if command -v script > /dev/null 2>&1; then
+	script -qec "\"$LIAISON\" convert $LS $REPORT > /dev/null" /dev/null \
+	    > "$tmp/tty.err" 2>&1
+	if grep -q "\[1/2\] $LS" "$tmp/tty.err" &&
+	    grep -q "\[2/2\] $REPORT" "$tmp/tty.err" &&
+	    grep -q "2 of 2 files converted, 0 failed" "$tmp/tty.err"; then ok
+	else fail "convert: no progress line on a terminal"; fi
+fi
+
 # Standard input gives the same model as the file, named "-".
 for f in json xml markdown; do
 	"$LIAISON" convert -f $f $LS > "$tmp/file.$f"
