@@ -184,8 +184,6 @@ static const char *const bullets[] = {
 	"\xe2\x80\x94",  /* — U+2014 */
 	"\xe2\x96\xaa",  /* ▪ U+25AA */
 	"\xe2\x97\xa6",  /* ◦ U+25E6 */
-	"\xef\x82\xb7",  /*  U+F0B7 (Symbol font bullet) */
-	"\xef\x82\xa7",  /*  U+F0A7 (Wingdings square) */
 	"\xe2\x9d\x96",  /* ❖ */
 	"\xe2\x96\xa0",  /* ■ */
 	"-", "*", NULL
@@ -259,6 +257,23 @@ find_label(const char *t, size_t len, size_t *lablen)
 	size_t	 i, n, sep;
 	int	 bare;
 
+	/* Symbol and Wingdings glyphs land in the Private Use Area; "o" is
+	 * Word's second-level bullet in Courier New. */
+	if (len > 4 && (unsigned char)t[0] == 0xEF &&
+	    (unsigned char)t[1] >= 0x80 && (unsigned char)t[1] <= 0xA3 &&
+	    (t[3] == '\t' || t[3] == ' ')) {
+		sep = 3;
+		while (sep < len && (t[sep] == '\t' || t[sep] == ' '))
+			sep++;
+		*lablen = 3;
+		return sep < len ? sep : 0;
+	}
+	if (len > 2 && t[0] == 'o' && t[1] == '\t') {
+		for (sep = 1; sep < len && (t[sep] == '\t' || t[sep] == ' '); sep++)
+			;
+		*lablen = 1;
+		return sep < len ? sep : 0;
+	}
 	for (i = 0; bullets[i] != NULL; i++) {
 		n = strlen(bullets[i]);
 		if (len > n && memcmp(t, bullets[i], n) == 0 &&
@@ -300,6 +315,49 @@ find_label(const char *t, size_t len, size_t *lablen)
 		return 0;
 	*lablen = n;
 	return sep;
+}
+
+/* "Annex A<TAB>Title", "Appendix II<TAB>Title": one tab, after an id. */
+static int
+annex_tab_title(const char *t, size_t len)
+{
+	const char	*tab = memchr(t, '\t', len);
+	size_t		 k, n;
+
+	if (tab == NULL || memchr(tab + 1, '\t', len - (size_t)(tab - t) - 1))
+		return 0;
+	if ((k = lsn_prefix_ci(t, "annex ")) == 0 &&
+	    (k = lsn_prefix_ci(t, "appendix ")) == 0)
+		return 0;
+	n = (size_t)(tab - t);
+	while (n > k && t[n - 1] == ' ')
+		n--;
+	return n > k && n - k <= 6 && memchr(t + k, ' ', n - k) == NULL;
+}
+
+/*
+ * The glyph a reader sees for a Symbol or Wingdings private-use bullet
+ * (U+F0xx), as UTF-8.
+ */
+static const char *
+pua_bullet(const char *t)
+{
+	static const struct { unsigned char b2, b3; const char *glyph; } map[] = {
+		{ 0x82, 0xB7, "\xe2\x80\xa2" },  /* F0B7 Symbol bullet  • */
+		{ 0x82, 0xA7, "\xe2\x96\xaa" },  /* F0A7 Wingdings     ▪ */
+		{ 0x83, 0x98, "\xe2\x9e\xa2" },  /* F0D8 arrowhead      ➢ */
+		{ 0x81, 0xB6, "\xe2\x9d\x96" },  /* F076 diamond        ❖ */
+		{ 0x83, 0xBC, "\xe2\x9c\x93" },  /* F0FC check mark     ✓ */
+		{ 0x82, 0xA8, "\xe2\x96\xa1" },  /* F0A8 box            □ */
+		{ 0x81, 0xAE, "\xe2\x96\xa0" },  /* F06E filled square  ■ */
+	};
+	size_t	 i;
+
+	for (i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+		if ((unsigned char)t[1] == map[i].b2 &&
+		    (unsigned char)t[2] == map[i].b3)
+			return map[i].glyph;
+	return "\xe2\x80\xa2";
 }
 
 static liaison_status
@@ -457,7 +515,12 @@ read_line(struct text_reader *r, const char *s, size_t len)
 	}
 	skip = t[a] == '\t' ? 0 : find_label(t + a, b - a, &lablen);
 	if (skip > 0) {
-		if ((label = strndup(t + a, lablen)) == NULL)
+		if (lablen == 3 && (unsigned char)t[a] == 0xEF &&
+		    (unsigned char)t[a + 1] >= 0x80 && (unsigned char)t[a + 1] <= 0xA3)
+			label = strdup(pua_bullet(t + a));
+		else
+			label = strndup(t + a, lablen);
+		if (label == NULL)
 			return lsn_error_set(r->err, LIAISON_ERR_NOMEM,
 			    r->name, NULL, r->line, 0, "out of memory");
 		a += skip;
@@ -467,8 +530,10 @@ read_line(struct text_reader *r, const char *s, size_t len)
 		at = at > a ? at - a : 0;
 		r->marks[i].start = r->marks[i].end = at > b - a ? b - a : at;
 	}
-	/* A trailing tab still marks a row: an empty last cell. */
-	if (memchr(t + a, '\t', r->clean.len - a) != NULL && label == NULL) {
+	/* A trailing tab still marks a row: an empty last cell. An annex
+	 * line with its title after a tab ("Annex A<TAB>Title") is not. */
+	if (memchr(t + a, '\t', r->clean.len - a) != NULL && label == NULL &&
+	    !annex_tab_title(t + a, r->clean.len - a)) {
 		rc = emit_row(r, t + a, r->clean.len - a);
 	} else if ((rc = close_table(r)) == LIAISON_OK) {
 		lsn_para_init(&p);

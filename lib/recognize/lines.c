@@ -389,6 +389,10 @@ lsn_number_parse(const char *label, struct lsn_number *num)
 			return num->depth = 0;
 		return 1;
 	}
+	/* A letter or numeral needs its delimiter: a bare "o" is Word's
+	 * second-level bullet, not the 15th item. */
+	if (num->delim == 0 && !num->paren)
+		return 0;
 	if (n == 1 && isalpha((unsigned char)s[0])) {
 		/* "i)" is taken as a letter; a list of i, ii, iii fixes it. */
 		num->letter = 1;

@@ -467,7 +467,9 @@ lsn_question(struct lsn_rctx *r, xmlNodePtr container, const char *title,
 
 	if (title == NULL || (k = lsn_prefix_ci(title, "question ")) == 0)
 		return 0;
-	n = strspn(title + k, "0123456789");
+	/* A draft new Question may be "Question X/17". */
+	n = isupper((unsigned char)title[k]) && title[k + 1] == '/' ? 1 :
+	    strspn(title + k, "0123456789");
 	if (n == 0 || title[k + n] != '/' ||
 	    strspn(title + k + n + 1, "0123456789") == 0 ||
 	    n + 1 + strspn(title + k + n + 1, "0123456789") >= sizeof(id))

@@ -60,7 +60,9 @@ document_kind(struct lsn_rctx *r, xmlNodePtr root, int standalone)
 	    (abstract == NULL && mentions(r, first, "liaison")))
 		return "liaison-statement";
 	if (mentions(r, abstract, "report") || mentions(r, title, "report") ||
-	    (abstract == NULL && mentions(r, first, "report")))
+	    (abstract == NULL && (mentions(r, first, "report") ||
+	    mentions(r, lsn_child(lsn_child(root, "section"), "heading"),
+	    "report"))))
 		return "report";
 	return "document";
 }

@@ -90,8 +90,11 @@ annex_line(const struct lsn_line *l, char *id, size_t idsize, size_t *title)
 		i += 3;
 	} else if (l->text[i] == '(' && lsn_last_char(l->text, l->len) == ')') {
 		/* "Annex A (normative)": the parenthesis is part of the title */
-	} else
+	} else if (!lsn_title_like(l->text + i, l->len - i, 25)) {
+		/* "Annex A contains ..." is a sentence; "Annex A Draft
+		 * Terms of Reference" (a tab in the export) is a title. */
 		return 0;
+	}
 	while (i < l->len && l->text[i] == ' ')
 		i++;
 	*title = i;
@@ -408,6 +411,9 @@ lsn_plain(struct lsn_rctx *r, xmlNodePtr n)
 	return p;
 }
 
+static int question_title(const char *, size_t);
+static int question_number_only(const char *, size_t);
+
 static void
 build_annex(struct lsn_rctx *r, xmlNodePtr root, struct lsn_line *v, size_t n,
     const char *id, size_t title_at)
@@ -435,6 +441,18 @@ build_annex(struct lsn_rctx *r, xmlNodePtr root, struct lsn_line *v, size_t n,
 		}
 	}
 	j = next_usable(v, i, n);
+	/* "Question 10/17" with its title on the next line. */
+	if (j < n && v[j].type == LSN_LINE_PARA && v[j].label == NULL &&
+	    v[j].outline == 0 && !parenthetical(&v[j]) &&
+	    lsn_title_like(v[j].text, v[j].len, 30)) {
+		char *t = lsn_plain(r, title);
+		if (t != NULL && question_number_only(t, strlen(t))) {
+			lsn_text(&r->b, title, " \xe2\x80\x93 ", 5);
+			lsn_inline(&r->b, title, &v[j], 0, v[j].len);
+			v[j].used = 1;
+			j = next_usable(v, j + 1, n);
+		}
+	}
 	if (j < n && acronym_line(&v[j])) {
 		lsn_text(&r->b, title, " ", 1);
 		lsn_inline(&r->b, title, &v[j], 0, v[j].len);
@@ -465,14 +483,31 @@ build_annex(struct lsn_rctx *r, xmlNodePtr root, struct lsn_line *v, size_t n,
 	}
 }
 
-/* "Question 10/17 – Title": returns 1 for a Question title. */
+/* "Question 10/17 – Title" (or a draft's "Question X/17"): returns 1
+ * for a Question title. */
 static int
 question_title(const char *s, size_t len)
 {
 	size_t	 k = lsn_prefix_ci(s, "question ");
 
-	return k > 0 && k < len && isdigit((unsigned char)s[k]) &&
-	    memchr(s + k, '/', len - k) != NULL;
+	return k > 0 && k + 2 < len && (isdigit((unsigned char)s[k]) ||
+	    (isupper((unsigned char)s[k]) && s[k + 1] == '/')) &&
+	    memchr(s + k, '/', len - k) != NULL &&
+	    isdigit((unsigned char)((const char *)memchr(s + k, '/', len - k))[1]);
+}
+
+/* A Question title that stops after its number ("Question 10/17"),
+ * its title on the next line. */
+static int
+question_number_only(const char *s, size_t len)
+{
+	size_t	 k = lsn_prefix_ci(s, "question "), i;
+
+	if (k == 0 || !question_title(s, len))
+		return 0;
+	for (i = k; i < len && s[i] != ' '; i++)
+		;
+	return i == len;
 }
 
 static int
@@ -505,6 +540,28 @@ lsn_structure(struct lsn_rctx *r, xmlNodePtr root, struct lsn_lines *lines,
 	if (i < main_end && v[i].type == LSN_LINE_PARA && v[i].label == NULL &&
 	    (question_title(v[i].text, v[i].len) ? (standalone = 2) :
 	    tor_title(v[i].text, v[i].len) ? (standalone = 1) : 0)) {
+		size_t j = next_usable(v, i + 1, main_end);
+		struct lsn_line *both = NULL;
+
+		/* "Question 10/17" with its title on the next line. */
+		if (standalone == 2 && question_number_only(v[i].text, v[i].len) &&
+		    j < main_end && v[j].type == LSN_LINE_PARA &&
+		    v[j].label == NULL && !parenthetical(&v[j]) &&
+		    lsn_title_like(v[j].text, v[j].len, 30) &&
+		    (both = lsn_arena_alloc(&r->a, sizeof(*both))) != NULL) {
+			size_t len = v[i].len + 5 + v[j].len;
+			*both = v[i];
+			both->nmarks = 0;
+			if ((both->text = lsn_arena_alloc(&r->a, len + 1)) == NULL)
+				return 0;
+			memcpy(both->text, v[i].text, v[i].len);
+			memcpy(both->text + v[i].len, " \xe2\x80\x93 ", 5);
+			memcpy(both->text + v[i].len + 5, v[j].text, v[j].len);
+			both->len = len;
+			v[j].used = 1;
+		}
+		if (both == NULL)
+			both = &v[i];
 		if (lsn_child(meta, "title") == NULL) {
 			xmlNodePtr first = lsn_child(meta, NULL);
 			title = xmlNewDocNode(r->b.doc, NULL,
@@ -517,9 +574,9 @@ lsn_structure(struct lsn_rctx *r, xmlNodePtr root, struct lsn_lines *lines,
 				xmlAddPrevSibling(first, title);
 			else
 				xmlAddChild(meta, title);
-			lsn_text(&r->b, title, v[i].text, v[i].len);
+			lsn_text(&r->b, title, both->text, both->len);
 		}
-		title_text = lsn_arena_strndup(&r->a, v[i].text, v[i].len);
+		title_text = lsn_arena_strndup(&r->a, both->text, both->len);
 		v[i].used = 1;
 		i = next_usable(v, i + 1, main_end);
 		if (i < main_end && parenthetical(&v[i])) {
