@@ -30,12 +30,17 @@ side() {
 for exp in "$CASES"/*.expected; do
 	[ -s "$exp" ] || continue
 	name=$(basename "$exp" .expected)
-	old=$(side "$name" old)
-	new=$(side "$name" new)
-	[ -n "$old" ] && [ -n "$new" ] || continue
-	"$RUN" -f html "$old" "$new" > "$tmp/$name.html"
+	if [ -f "$CASES/$name.tracked.docx" ]; then
+		set -- "$CASES/$name.tracked.docx"
+	else
+		old=$(side "$name" old)
+		new=$(side "$name" new)
+		[ -n "$old" ] && [ -n "$new" ] || continue
+		set -- "$old" "$new"
+	fi
+	"$RUN" -f html "$@" > "$tmp/$name.html"
 	rc1=$?
-	"$RUN" -f json "$old" "$new" > "$tmp/$name.json"
+	"$RUN" -f json "$@" > "$tmp/$name.json"
 	rc2=$?
 	if [ $rc1 -ne 1 ] || [ $rc2 -ne 1 ]; then
 		echo "FAIL: $name: run-diff exit $rc1/$rc2"

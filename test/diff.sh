@@ -2,7 +2,9 @@
 # test/diff.sh: the structural diff on file pairs (see test/diff/README.md).
 #
 # For each test/diff/cases/NAME.expected: NAME.old.* and NAME.new.*
-# (model XML, plain text or DOCX) must give exactly the text output in
+# (model XML, plain text or DOCX), or NAME.tracked.docx (a DOCX with
+# tracked changes: rejected against accepted), must give exactly the
+# text output in
 # NAME.expected (empty: no change, exit 0; else exit 1), JSON valid
 # against liaison-diff.schema.json whose word operations rebuild both
 # texts (and equal to NAME.expected.json when present), an XML diff valid
@@ -31,16 +33,23 @@ side() {  # side NAME old|new: the file of that side
 
 for exp in "$CASES"/*.expected; do
 	name=$(basename "$exp" .expected)
-	old=$(side "$name" old)
-	new=$(side "$name" new)
-	if [ -z "$old" ] || [ -z "$new" ]; then
-		say_fail "$name: missing $name.old.* or $name.new.*"
-		continue
+	if [ -f "$CASES/$name.tracked.docx" ]; then
+		# One argument: the DOCX against itself, changes rejected
+		# and accepted.
+		set -- "$CASES/$name.tracked.docx"
+	else
+		old=$(side "$name" old)
+		new=$(side "$name" new)
+		if [ -z "$old" ] || [ -z "$new" ]; then
+			say_fail "$name: missing $name.old.* or $name.new.*"
+			continue
+		fi
+		set -- "$old" "$new"
 	fi
 	n=$((n + 1))
 	want=1
 	[ -s "$exp" ] || want=0
-	"$RUN" "$old" "$new" > "$tmp/out.txt" 2> "$tmp/err.txt"
+	"$RUN" "$@" > "$tmp/out.txt" 2> "$tmp/err.txt"
 	rc=$?
 	if [ $rc -ne $want ]; then
 		say_fail "$name: exit $rc, expected $want"
@@ -50,7 +59,7 @@ for exp in "$CASES"/*.expected; do
 		say_fail "$name: text output differs"
 		diff -u "$exp" "$tmp/out.txt" | head -40
 	fi
-	"$RUN" -f json "$old" "$new" > "$tmp/out.json" 2> "$tmp/err.txt"
+	"$RUN" -f json "$@" > "$tmp/out.json" 2> "$tmp/err.txt"
 	if [ $? -ne $want ]; then
 		say_fail "$name: json: unexpected exit status"
 		cat "$tmp/err.txt"
@@ -60,7 +69,7 @@ for exp in "$CASES"/*.expected; do
 	"$PY" "$top_srcdir/test/diff/check-json.py" \
 	    "$top_srcdir/schemas/liaison-diff.schema.json" "$tmp/out.json" \
 	    $jexp || say_fail "$name: json check"
-	"$RUN" -f xml "$old" "$new" > "$tmp/out.xml" 2> "$tmp/err.txt"
+	"$RUN" -f xml "$@" > "$tmp/out.xml" 2> "$tmp/err.txt"
 	if [ $? -ne $want ]; then
 		say_fail "$name: xml: unexpected exit status"
 		cat "$tmp/err.txt"
@@ -71,14 +80,14 @@ for exp in "$CASES"/*.expected; do
 		cat "$tmp/err.txt"
 	fi
 	for f in markdown html; do
-		"$RUN" -f $f "$old" "$new" > "$tmp/out.$f" 2> "$tmp/err.txt"
+		"$RUN" -f $f "$@" > "$tmp/out.$f" 2> "$tmp/err.txt"
 		if [ $? -ne $want ] || [ ! -s "$tmp/out.$f" ]; then
 			say_fail "$name: $f output"
 			cat "$tmp/err.txt"
 		fi
 	done
 	# Colour changes the rendering, never the changes.
-	"$RUN" -c "$old" "$new" > "$tmp/color.txt" 2> "$tmp/err.txt"
+	"$RUN" -c "$@" > "$tmp/color.txt" 2> "$tmp/err.txt"
 	if [ $? -ne $want ]; then
 		say_fail "$name: colour output"
 	elif [ $want -eq 1 ] && ! grep -q "$(printf '\033')\[3[12]m" "$tmp/color.txt"; then
@@ -87,7 +96,8 @@ for exp in "$CASES"/*.expected; do
 done
 
 # diff(A, A) is empty: every case file and every sample, whatever is there.
-for f in "$CASES"/*.old.* "$CASES"/*.new.* "$top_srcdir"/samples/*.txt \
+for f in "$CASES"/*.old.* "$CASES"/*.new.* "$CASES"/*.tracked.docx \
+    "$top_srcdir"/samples/*.txt \
     "$top_srcdir"/samples/*.docx "$top_srcdir"/samples/*/*.txt \
     "$top_srcdir"/samples/*/*.docx; do
 	[ -f "$f" ] || continue

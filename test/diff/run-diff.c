@@ -2,7 +2,10 @@
  * run-diff.c: test driver for the structural diff, through the public
  * API only: run-diff [-f text|markdown|json|xml|html] [-c] OLD NEW
  * where OLD and NEW are documents (text, DOCX) or XML model files
- * (*.xml). Exit status as diff(1): 0 same, 1 different, 2 trouble.
+ * (*.xml); or run-diff [...] FILE.docx, which compares the document with
+ * its tracked changes rejected against it with them accepted (as
+ * `liaison diff FILE.docx`). Exit status as diff(1): 0 same, 1
+ * different, 2 trouble.
  * Also checks, for every change, that the word operations rebuild the
  * old and the new text exactly (exit 3 when they do not).
  *
@@ -201,10 +204,26 @@ main(int argc, char *argv[])
 		} else
 			goto usage;
 	}
-	if (argc - i != 2)
+	if (argc - i == 1) {
+		/* One DOCX: its tracked changes, rejected against accepted. */
+		liaison_options *opts = liaison_options_new();
+		if (opts == NULL) {
+			fprintf(stderr, "run-diff: out of memory\n");
+			return 2;
+		}
+		liaison_options_set_format(opts, LIAISON_FORMAT_DOCX);
+		liaison_options_set_track_changes(opts, LIAISON_TRACK_REJECT);
+		a = liaison_doc_open_file(argv[i], opts, &err);
+		liaison_options_set_track_changes(opts, LIAISON_TRACK_ACCEPT);
+		if (a != NULL)
+			b = liaison_doc_open_file(argv[i], opts, &err);
+		liaison_options_free(opts);
+	} else if (argc - i == 2) {
+		if ((a = open_doc(argv[i], &err)) != NULL)
+			b = open_doc(argv[i + 1], &err);
+	} else
 		goto usage;
-	if ((a = open_doc(argv[i], &err)) == NULL ||
-	    (b = open_doc(argv[i + 1], &err)) == NULL) {
+	if (a == NULL || b == NULL) {
 		fprintf(stderr, "run-diff: %s\n", liaison_error_string(err));
 		goto out;
 	}
@@ -227,6 +246,7 @@ out:
 	return rc;
 usage:
 	fprintf(stderr, "usage: run-diff [-c] [-f text|markdown|json|xml|html] "
-	    "OLD NEW\n       run-diff -b RUNS OLD NEW\n");
+	    "OLD NEW\n       run-diff [-c] [-f FORMAT] FILE.docx\n"
+	    "       run-diff -b RUNS OLD NEW\n");
 	return 2;
 }
