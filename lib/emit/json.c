@@ -132,6 +132,32 @@ jw_key_texts(struct jw *w, const char *key, xmlNodePtr parent,
 	jw_close(w, ']');
 }
 
+/*
+ * "key": [{text_key: text, attr_key: @attr}] for every child element
+ * named `name`: people (name, role), dates (text, iso).
+ */
+static void
+jw_key_pairs(struct jw *w, const char *key, xmlNodePtr parent,
+    const char *name, const char *text_key, const char *attr_key,
+    const char *attr)
+{
+	xmlNodePtr	 c;
+
+	jw_key(w, key);
+	jw_open(w, '[');
+	for (c = lsn_child(parent, name); c != NULL; c = lsn_next(c, name)) {
+		char *s = content(c);
+
+		jw_item(w);
+		jw_open(w, '{');
+		jw_key_string(w, text_key, s != NULL ? s : "");
+		jw_key_string(w, attr_key, lsn_prop(c, attr));
+		jw_close(w, '}');
+		xmlFree(s);
+	}
+	jw_close(w, ']');
+}
+
 /* ------------------------------------------------------------------ */
 /* Inline content                                                      */
 
@@ -386,26 +412,13 @@ emit_sections(struct jw *w, xmlNodePtr parent)
 static void
 emit_tor(struct jw *w, xmlNodePtr tor, xmlNodePtr owner)
 {
-	xmlNodePtr	 p;
-
 	jw_key(w, "terms_of_reference");
 	jw_open(w, '{');
 	jw_key_string(w, "group", lsn_prop(tor, "group"));
 	jw_key_content(w, "name", lsn_child(tor, "name"));
 	/* The ToR's sections are its owner's (document or annex). */
 	emit_sections(w, owner);
-	jw_key(w, "people");
-	jw_open(w, '[');
-	for (p = lsn_child(tor, "person"); p != NULL; p = lsn_next(p, "person")) {
-		char *s = content(p);
-		jw_item(w);
-		jw_open(w, '{');
-		jw_key_string(w, "name", s != NULL ? s : "");
-		jw_key_string(w, "role", lsn_prop(p, "role"));
-		jw_close(w, '}');
-		xmlFree(s);
-	}
-	jw_close(w, ']');
+	jw_key_pairs(w, "people", tor, "person", "name", "role", "role");
 	jw_key_texts(w, "mailing_lists", tor, "mailing-list");
 	jw_close(w, '}');
 }
@@ -547,8 +560,6 @@ emit_meta(struct jw *w, xmlNodePtr meta)
 static void
 emit_entities(struct jw *w, xmlNodePtr e)
 {
-	xmlNodePtr	 c;
-
 	jw_key(w, "entities");
 	jw_open(w, '{');
 	jw_key_texts(w, "questions", e, "question");
@@ -556,18 +567,7 @@ emit_entities(struct jw *w, xmlNodePtr e)
 	jw_key_texts(w, "recommendations", e, "recommendation");
 	jw_key_texts(w, "emails", e, "email");
 	jw_key_texts(w, "urls", e, "url");
-	jw_key(w, "dates");
-	jw_open(w, '[');
-	for (c = lsn_child(e, "date"); c != NULL; c = lsn_next(c, "date")) {
-		char *s = content(c);
-		jw_item(w);
-		jw_open(w, '{');
-		jw_key_string(w, "text", s != NULL ? s : "");
-		jw_key_string(w, "iso", lsn_prop(c, "iso"));
-		jw_close(w, '}');
-		xmlFree(s);
-	}
-	jw_close(w, ']');
+	jw_key_pairs(w, "dates", e, "date", "text", "iso", "iso");
 	jw_close(w, '}');
 }
 
