@@ -36,9 +36,17 @@ month_at(const char *s, size_t len, size_t *n)
 {
 	int	 m, k;
 
+	/* Every name starts with a capital: most words fail here, before
+	 * 25 string comparisons (the date scan tries every word). */
+	if (len == 0 || !isupper((unsigned char)s[0]))
+		return 0;
 	for (m = 0; m < 12; m++)
 		for (k = 0; k < 3 && months[m][k] != NULL; k++) {
-			size_t l = strlen(months[m][k]);
+			size_t l;
+
+			if (tolower((unsigned char)s[0]) != months[m][k][0])
+				continue;
+			l = strlen(months[m][k]);
 			if (l <= len && strncasecmp(s, months[m][k], l) == 0 &&
 			    (l == len || !isalpha((unsigned char)s[l])) &&
 			    isupper((unsigned char)s[0])) {
