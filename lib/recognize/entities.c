@@ -24,26 +24,91 @@ static const char *const kind_el[K__COUNT] = {
 	"question", "study-group", "recommendation", "email", "url", "date"
 };
 
+/*
+ * The values listed so far, one set per kind: an open-addressing hash
+ * table of offsets into `text` (values NUL-separated there). A linear
+ * scan made a document with thousands of distinct entities quadratic.
+ */
+struct seen {
+	struct lsn_buf	 text;
+	size_t		*slot;     /* offset + 1; 0 is empty */
+	size_t		 size;     /* a power of two, or 0 */
+	size_t		 count;
+};
+
 struct found {
 	struct lsn_rctx	*r;
 	xmlNodePtr	 bucket[K__COUNT];
-	struct lsn_buf	 seen[K__COUNT];   /* NUL-separated */
+	struct seen	 seen[K__COUNT];
 };
+
+static size_t
+hash(const char *s, size_t n)
+{
+	size_t	 h = 2166136261u, i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+/* Slot of s in the set: where it is, or the empty one it would take. */
+static size_t *
+seen_slot(struct seen *set, const char *s, size_t n)
+{
+	size_t	 i = hash(s, n) & (set->size - 1);
+	const char *v;
+
+	while (set->slot[i] != 0) {
+		v = set->text.data + set->slot[i] - 1;
+		if (strlen(v) == n && memcmp(v, s, n) == 0)
+			break;
+		i = (i + 1) & (set->size - 1);
+	}
+	return &set->slot[i];
+}
+
+/* Adds s to the set: 1 if new, 0 if there already, -1 out of memory. */
+static int
+seen_add(struct seen *set, const char *s, size_t n)
+{
+	size_t	*slot, off, i, *old = set->slot, oldsize = set->size;
+
+	if (2 * (set->count + 1) > set->size) {
+		set->size = oldsize ? 2 * oldsize : 64;
+		if ((set->slot = calloc(set->size, sizeof(*set->slot))) == NULL) {
+			set->slot = old;
+			set->size = oldsize;
+			return -1;
+		}
+		for (i = 0; i < oldsize; i++)
+			if (old[i] != 0) {
+				const char *v = set->text.data + old[i] - 1;
+				*seen_slot(set, v, strlen(v)) = old[i];
+			}
+		free(old);
+	}
+	slot = seen_slot(set, s, n);
+	if (*slot != 0)
+		return 0;
+	off = set->text.len;
+	lsn_buf_put(&set->text, s, n);
+	lsn_buf_putc(&set->text, '\0');
+	if (set->text.oom)
+		return -1;
+	*slot = off + 1;
+	set->count++;
+	return 1;
+}
 
 static void
 add(struct found *f, enum kind k, const char *s, size_t n, const char *iso)
 {
-	const char	*p = lsn_buf_str(&f->seen[k]), *end = p + f->seen[k].len;
 	char		*v;
 	xmlNodePtr	 e;
 
-	if (n == 0)
+	if (n == 0 || seen_add(&f->seen[k], s, n) != 1)
 		return;
-	for (; p < end; p += strlen(p) + 1)
-		if (strlen(p) == n && memcmp(p, s, n) == 0)
-			return;
-	lsn_buf_put(&f->seen[k], s, n);
-	lsn_buf_putc(&f->seen[k], '\0');
 	if ((v = lsn_arena_strndup(&f->r->a, s, n)) == NULL)
 		return;
 	e = lsn_el_text(&f->r->b, f->bucket[k], kind_el[k], v);
@@ -362,6 +427,7 @@ lsn_entities(struct lsn_rctx *r, xmlNodePtr root, xmlNodePtr entities)
 out:
 	for (k = 0; k < K__COUNT; k++) {
 		xmlFreeNode(f.bucket[k]);
-		lsn_buf_free(&f.seen[k]);
+		lsn_buf_free(&f.seen[k].text);
+		free(f.seen[k].slot);
 	}
 }
