@@ -8,7 +8,8 @@
 # NAME.expected (empty: no change, exit 0; else exit 1), JSON valid
 # against liaison-diff.schema.json whose word operations rebuild both
 # texts (and equal to NAME.expected.json when present), an XML diff valid
-# against liaison-diff.rng, and Markdown and HTML without error.
+# against liaison-diff.rng, Markdown whose GFM rendering strikes out the
+# deleted words and makes the inserted ones strong, and HTML.
 # Then diff(A, A) must be empty for every case file and every sample.
 set -u
 : "${top_srcdir:?}" "${top_builddir:?}"
@@ -86,6 +87,14 @@ for exp in "$CASES"/*.expected; do
 			cat "$tmp/err.txt"
 		fi
 	done
+	# Markdown, rendered as GitHub would: the struck-out and strong
+	# words are the deleted and inserted ones (pandoc is optional).
+	if command -v pandoc > /dev/null 2>&1; then
+		pandoc -f gfm -t html "$tmp/out.markdown" > "$tmp/md.html" &&
+		    "$PY" "$top_srcdir/test/diff/check-markdown.py" \
+		    "$tmp/md.html" "$tmp/out.json" ||
+		    say_fail "$name: markdown rendering"
+	fi
 	# Colour changes the rendering, never the changes.
 	"$RUN" -c "$@" > "$tmp/color.txt" 2> "$tmp/err.txt"
 	if [ $? -ne $want ]; then

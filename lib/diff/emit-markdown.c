@@ -1,10 +1,12 @@
 /*
  * emit-markdown.c: the diff as a CommonMark list (GitHub flavour for
  * strikethrough): one numbered item per change, deleted words as
- * ~~...~~ and inserted words as **...**.
+ * ~~...~~ and inserted words as **...** (or <del>/<ins> where the
+ * delimiters could not open or close).
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <string.h>
 
 #include "diff/diff.h"
@@ -26,7 +28,7 @@ put_md(struct lsn_out *o, const char *s, size_t n, int *bol)
 			*bol = 1;
 			continue;
 		}
-		if (strchr("\\`*_[]<>~|", c) != NULL)
+		if (strchr("\\`*_[]<>~|&", c) != NULL)
 			lsn_out_putc(o, '\\');
 		else if (*bol && strchr("-+#=", c) != NULL)
 			lsn_out_putc(o, '\\');
@@ -51,11 +53,31 @@ put_md(struct lsn_out *o, const char *s, size_t n, int *bol)
 	}
 }
 
-/* Emphasis must hug its text: spaces at either end go outside. */
-static void
-put_marked(struct lsn_out *o, const char *s, const char *mark, int *bol)
+static int
+is_punct(int c)
 {
-	size_t n = strlen(s), a = 0, b = n;
+	return c >= 0 && c < 0x80 && ispunct(c);
+}
+
+static int
+is_space(int c)
+{
+	return c < 0 || c == ' ' || c == '\n' || c == '\t';
+}
+
+/*
+ * Marks s as deleted (~~s~~) or inserted (**s**). Spaces at either end
+ * go outside, since emphasis must hug its text. `left` and `right` are
+ * the characters next to s in the output (-1: none). Where CommonMark's
+ * flanking rules would not let the delimiters open or close (as in
+ * "2025**, with**"), the HTML elements <del> and <ins> are used instead.
+ */
+static void
+put_marked(struct lsn_out *o, const char *s, int insert, int left,
+    int right, int *bol)
+{
+	size_t	 n = strlen(s), a = 0, b = n;
+	int	 first, last, before, after, flank;
 
 	while (a < n && (s[a] == ' ' || s[a] == '\n'))
 		a++;
@@ -63,11 +85,38 @@ put_marked(struct lsn_out *o, const char *s, const char *mark, int *bol)
 		b--;
 	put_md(o, s, a, bol);
 	if (b > a) {
-		lsn_out_puts(o, mark);
+		first = (unsigned char)s[a];
+		last = (unsigned char)s[b - 1];
+		before = a > 0 ? ' ' : left;
+		after = b < n ? ' ' : right;
+		flank = (!is_punct(first) || is_space(before) ||
+		    is_punct(before)) && (!is_punct(last) || is_space(after) ||
+		    is_punct(after));
+		lsn_out_puts(o, flank ? (insert ? "**" : "~~") :
+		    (insert ? "<ins>" : "<del>"));
 		put_md(o, s + a, b - a, bol);
-		lsn_out_puts(o, mark);
+		lsn_out_puts(o, flank ? (insert ? "**" : "~~") :
+		    (insert ? "</ins>" : "</del>"));
 	}
 	put_md(o, s + b, n - b, bol);
+}
+
+/* First and last character of a word element's text (-1 when none). */
+static int
+first_char(xmlNodePtr w)
+{
+	const char *t = w != NULL ? lsn_diff_node_text(w) : "";
+
+	return *t != '\0' ? (unsigned char)t[0] : -1;
+}
+
+static int
+last_char(xmlNodePtr w)
+{
+	const char *t = w != NULL ? lsn_diff_node_text(w) : "";
+	size_t n = strlen(t);
+
+	return n > 0 ? (unsigned char)t[n - 1] : -1;
 }
 
 int
@@ -103,19 +152,21 @@ lsn_diff_emit_markdown(xmlDocPtr diff, unsigned int flags,
 		lsn_out_puts(o, "\\\n   ");
 		bol = 1;
 		if (old != NULL && new != NULL) {
+			xmlNodePtr prev = NULL;
 			for (xmlNodePtr x = lsn_child(lsn_child(c, "words"), NULL);
-			    x != NULL; x = lsn_next(x, NULL)) {
+			    x != NULL; prev = x, x = lsn_next(x, NULL)) {
 				const char *t = lsn_diff_node_text(x);
 				if (lsn_is(x, "equal"))
 					put_md(o, t, strlen(t), &bol);
 				else
-					put_marked(o, t, lsn_is(x, "delete") ?
-					    "~~" : "**", &bol);
+					put_marked(o, t, lsn_is(x, "insert"),
+					    last_char(prev),
+					    first_char(lsn_next(x, NULL)), &bol);
 			}
 		} else if (old != NULL)
-			put_marked(o, old, "~~", &bol);
+			put_marked(o, old, 0, -1, -1, &bol);
 		else if (new != NULL)
-			put_marked(o, new, "**", &bol);
+			put_marked(o, new, 1, -1, -1, &bol);
 		lsn_out_puts(o, "\n\n");
 	}
 	if (n == 0)
