@@ -346,6 +346,16 @@ base_name(const char *path)
 	return slash != NULL ? slash + 1 : path;
 }
 
+/* Length of a file name without its last extension ("a.b.txt": 3). */
+static size_t
+stem_length(const char *base)
+{
+	const char *dot = strrchr(base, '.');
+
+	return dot != NULL && dot != base ? (size_t)(dot - base) :
+	    strlen(base);
+}
+
 /*
  * "DIR/BASE.EXT" where BASE is the input's name without directory and
  * without its last extension. Caller frees; NULL when out of memory.
@@ -353,13 +363,10 @@ base_name(const char *path)
 static char *
 output_name(const char *dir, const char *input, const char *ext)
 {
-	const char *base = base_name(input), *dot;
-	size_t baselen, dirlen = strlen(dir), n;
+	const char *base = base_name(input);
+	size_t baselen = stem_length(base), dirlen = strlen(dir), n;
 	char *s;
 
-	dot = strrchr(base, '.');
-	baselen = dot != NULL && dot != base ? (size_t)(dot - base) :
-	    strlen(base);
 	n = dirlen + 1 + baselen + strlen(ext) + 1;
 	if ((s = malloc(n)) == NULL)
 		return NULL;
@@ -493,35 +500,61 @@ write_to_dir(const struct convert_run *run, const char *name,
 	return rc;
 }
 
+/* An input's output name in --output-dir, for sorting. */
+struct stem {
+	const char	*name;  /* base name of the input */
+	size_t		 len;   /* without extension */
+	int		 index; /* position among the arguments */
+};
+
+static int
+stem_cmp(const void *pa, const void *pb)
+{
+	const struct stem *a = pa, *b = pb;
+	size_t n = a->len < b->len ? a->len : b->len;
+	int c = memcmp(a->name, b->name, n);
+
+	if (c != 0)
+		return c;
+	if (a->len != b->len)
+		return a->len < b->len ? -1 : 1;
+	return a->index - b->index;
+}
+
 /*
  * Refuses inputs that would overwrite each other's output in
- * --output-dir (same base name from two directories). Returns 0 or -1.
+ * --output-dir (one base name in two directories), before anything is
+ * read. Sorting keeps this fast for the thousands of files scripts pass.
+ * Returns 0, or -1 after saying which.
  */
 static int
-check_output_names(char **inputs, int n)
+check_output_names(char **inputs, int n, const char *ext)
 {
-	int i, j;
+	struct stem *stems;
+	int i, rc = 0;
 
-	for (i = 0; i < n; i++) {
-		const char *a = base_name(inputs[i]), *adot = strrchr(a, '.');
-		size_t alen = adot != NULL && adot != a ? (size_t)(adot - a) :
-		    strlen(a);
-
-		for (j = 0; j < i; j++) {
-			const char *b = base_name(inputs[j]);
-			const char *bdot = strrchr(b, '.');
-			size_t blen = bdot != NULL && bdot != b ?
-			    (size_t)(bdot - b) : strlen(b);
-
-			if (alen == blen && memcmp(a, b, alen) == 0) {
-				warnx_("%s and %s would both be written as "
-				    "%.*s in the output directory", inputs[j],
-				    inputs[i], (int)alen, a);
-				return -1;
-			}
-		}
+	if ((stems = calloc((size_t)n, sizeof(*stems))) == NULL) {
+		warnx_("out of memory");
+		return -1;
 	}
-	return 0;
+	for (i = 0; i < n; i++) {
+		stems[i].name = base_name(inputs[i]);
+		stems[i].len = stem_length(stems[i].name);
+		stems[i].index = i;
+	}
+	qsort(stems, (size_t)n, sizeof(*stems), stem_cmp);
+	for (i = 1; i < n; i++)
+		if (stems[i].len == stems[i - 1].len && memcmp(stems[i].name,
+		    stems[i - 1].name, stems[i].len) == 0) {
+			warnx_("%s and %s would both be written as %.*s%s",
+			    inputs[stems[i - 1].index],
+			    inputs[stems[i].index], (int)stems[i].len,
+			    stems[i].name, ext);
+			rc = -1;
+			break;
+		}
+	free(stems);
+	return rc;
 }
 
 static int
@@ -629,7 +662,7 @@ cmd_convert(int argc, char **argv)
 			warnx_("%s: not a directory", run.output_dir);
 			goto usage;
 		}
-		if (check_output_names(argv, n) == -1)
+		if (check_output_names(argv, n, run.ext) == -1)
 			goto usage;
 	} else if (n > 1) {
 		if (run.fmt != LIAISON_EMIT_JSON) {

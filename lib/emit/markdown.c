@@ -29,18 +29,24 @@
 /* Deeper nesting than any real document has; guards the recursion. */
 #define MD_MAX_DEPTH 200
 
+/* A footnote's model id and the number it is written with. */
+struct note {
+	const char	*id;
+	size_t		 number;
+};
+
 struct md {
 	struct lsn_out	*o;
 	struct lsn_buf	 prefix;    /* container indentation of each line */
 	int		 line_open; /* the prefix of this line is written */
 	int		 oom;
 	int		 too_deep;
-	/* Footnotes are numbered 1..n in document order; ids[i] is the
-	 * model id of footnote i+1 (owned by the tree). */
-	const char	**note_ids;
+	/* Footnotes are numbered 1..n in document order; sorted by id for
+	 * lookup (ids owned by the tree). */
+	struct note	*notes;
 	size_t		 n_notes;
-	/* Anchor ids that some link points at (owned by the tree); other
-	 * bookmarks (Word's _Toc..., _Ref...) are dropped. */
+	/* Anchor ids that some link points at, sorted (owned by the
+	 * tree); other bookmarks (Word's _Toc..., _Ref...) are dropped. */
 	const char	**targets;
 	size_t		 n_targets;
 	size_t		 cap_targets;
@@ -418,29 +424,34 @@ html_escape(struct md *md, struct lsn_buf *b, const char *s)
 /* ------------------------------------------------------------------ */
 /* Anchors and footnotes                                               */
 
+/*
+ * Lookups are binary searches in sorted arrays: a document may have
+ * thousands of footnotes and internal links.
+ */
+static int
+str_cmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
 static int
 is_target(const struct md *md, const char *id)
 {
-	size_t i;
-
-	for (i = 0; i < md->n_targets; i++)
-		if (strcmp(md->targets[i], id) == 0)
-			return 1;
-	return 0;
+	return md->n_targets > 0 && bsearch(&id, md->targets, md->n_targets,
+	    sizeof(*md->targets), str_cmp) != NULL;
 }
 
-/* Records the fragment of every internal link ("#id"). */
+/* Records the fragment of every internal link ("#id"), unsorted. */
 static void
 collect_targets(struct md *md, xmlNodePtr n)
 {
-	for (; n != NULL; n = n->next) {
+	for (; n != NULL && !md->oom; n = n->next) {
 		const char *href;
 
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
 		if (lsn_is(n, "link") && (href = lsn_prop(n, "href")) != NULL &&
-		    href[0] == '#' && href[1] != '\0' &&
-		    !is_target(md, href + 1)) {
+		    href[0] == '#' && href[1] != '\0') {
 			if (md->n_targets == md->cap_targets) {
 				size_t cap = md->cap_targets ?
 				    md->cap_targets * 2 : 16;
@@ -460,15 +471,50 @@ collect_targets(struct md *md, xmlNodePtr n)
 	}
 }
 
+/* Sorts the targets and drops duplicates. */
+static void
+sort_targets(struct md *md)
+{
+	size_t i, j = 0;
+
+	if (md->n_targets == 0)
+		return;
+	qsort(md->targets, md->n_targets, sizeof(*md->targets), str_cmp);
+	for (i = 1; i < md->n_targets; i++)
+		if (strcmp(md->targets[i], md->targets[j]) != 0)
+			md->targets[++j] = md->targets[i];
+	md->n_targets = j + 1;
+}
+
+/* By id, then number: the first of two footnotes with one id wins. */
+static int
+note_cmp(const void *pa, const void *pb)
+{
+	const struct note *a = pa, *b = pb;
+	int c = strcmp(a->id, b->id);
+
+	if (c != 0)
+		return c;
+	return a->number < b->number ? -1 : a->number > b->number;
+}
+
 /* The number (1-based) of footnote `id`, or 0 when there is none. */
 static size_t
 note_number(const struct md *md, const char *id)
 {
-	size_t i;
+	size_t lo = 0, hi = md->n_notes;
 
-	for (i = 0; i < md->n_notes; i++)
-		if (strcmp(md->note_ids[i], id) == 0)
-			return i + 1;
+	/* The first entry with this id: the lowest number. */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (strcmp(md->notes[mid].id, id) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < md->n_notes && strcmp(md->notes[lo].id, id) == 0)
+		return md->notes[lo].number;
 	return 0;
 }
 
@@ -1401,8 +1447,7 @@ lsn_emit_markdown(xmlDocPtr model, struct lsn_out *o, liaison_error **err)
 	for (c = lsn_child(root, "footnote"); c != NULL;
 	    c = lsn_next(c, "footnote"))
 		n++;
-	if (n > 0 && (md.note_ids = calloc(n, sizeof(*md.note_ids))) ==
-	    NULL) {
+	if (n > 0 && (md.notes = calloc(n, sizeof(*md.notes))) == NULL) {
 		lsn_error_set(err, LIAISON_ERR_NOMEM, NULL, NULL, 0, 0,
 		    "out of memory");
 		return -1;
@@ -1411,9 +1456,14 @@ lsn_emit_markdown(xmlDocPtr model, struct lsn_out *o, liaison_error **err)
 	    c = lsn_next(c, "footnote")) {
 		const char *id = lsn_prop(c, "id");
 
-		md.note_ids[md.n_notes++] = id != NULL ? id : "";
+		md.notes[md.n_notes].id = id != NULL ? id : "";
+		md.notes[md.n_notes].number = md.n_notes + 1;
+		md.n_notes++;
 	}
+	if (md.n_notes > 0)
+		qsort(md.notes, md.n_notes, sizeof(*md.notes), note_cmp);
 	collect_targets(&md, root->children);
+	sort_targets(&md);
 
 	md_front_matter(&md, root);
 	title = lsn_child(lsn_child(root, "meta"), "title");
@@ -1439,7 +1489,7 @@ lsn_emit_markdown(xmlDocPtr model, struct lsn_out *o, liaison_error **err)
 		md_annex(&md, c);
 	md_footnotes(&md, root);
 
-	free(md.note_ids);
+	free(md.notes);
 	free(md.targets);
 	lsn_buf_free(&md.prefix);
 	if (md.oom) {
