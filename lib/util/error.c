@@ -23,6 +23,31 @@ dup_or_null(const char *s)
 	return s != NULL ? strdup(s) : NULL;
 }
 
+/*
+ * Makes a message one line: libxml2's messages can hold "\n" (e.g.
+ * "Input is not proper UTF-8 ...\nBytes: 0xFF ..."), and an error must
+ * stay one line in logs and batch output. Runs of control characters
+ * become one space; trailing ones go.
+ */
+static void
+one_line(char *s)
+{
+	char	*start = s, *out = s;
+	int	 space = 0;
+
+	for (; *s != '\0'; s++) {
+		if ((unsigned char)*s < 0x20 || *s == 0x7f) {
+			space = 1;
+			continue;
+		}
+		if (space && out != start)
+			*out++ = ' ';
+		space = 0;
+		*out++ = *s;
+	}
+	*out = '\0';
+}
+
 liaison_status
 lsn_error_set(liaison_error **err, liaison_status code, const char *file,
     const char *part, unsigned long line, unsigned long column,
@@ -48,6 +73,7 @@ lsn_error_set(liaison_error **err, liaison_status code, const char *file,
 		va_start(ap, fmt);
 		vsnprintf(e->message, (size_t)n + 1, fmt, ap);
 		va_end(ap);
+		one_line(e->message);
 	}
 	e->file = dup_or_null(file);
 	e->part = dup_or_null(part);
@@ -112,6 +138,7 @@ liaison_error_string(const liaison_error *ce)
 {
 	struct liaison_error	*e = (struct liaison_error *)ce;
 	struct lsn_buf		 b = LSN_BUF_INIT;
+	char			*p;
 
 	if (e == NULL)
 		return "";
@@ -129,6 +156,12 @@ liaison_error_string(const liaison_error *ce)
 		lsn_buf_putc(&b, ' ');
 	lsn_buf_puts(&b, e->message != NULL ? e->message : "error");
 	e->string = lsn_buf_detach(&b, NULL);
+	/* File and part names come from the input too (zip entry names,
+	 * relationship targets): no control character reaches a terminal
+	 * or splits the line. */
+	for (p = e->string; p != NULL && *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = '?';
 	return e->string != NULL ? e->string : liaison_error_message(e);
 }
 
