@@ -62,6 +62,7 @@ liaison_diff_new(const liaison_doc *old_doc, const liaison_doc *new_doc,
     liaison_error **err)
 {
 	liaison_diff	*d;
+	liaison_error	*verr = NULL;
 	xmlNodePtr	 root, or, nr;
 
 	if (old_doc == NULL || new_doc == NULL || old_doc->xml == NULL ||
@@ -96,9 +97,18 @@ liaison_diff_new(const liaison_doc *old_doc, const liaison_doc *new_doc,
 	for (xmlNodePtr c = lsn_child(root, "change"); c != NULL;
 	    c = lsn_next(c, "change"))
 		d->count++;
-	/* Emitters trust the document: check it is what the schema says. */
-	if (lsn_validate(d->xml, "liaison-diff.rng", NULL, NULL, err) !=
+	/* Emitters trust the document: check it is what the schema says.
+	 * A violation is a bug of the library, reported as such. */
+	if (lsn_validate(d->xml, "liaison-diff.rng", NULL, NULL, &verr) !=
 	    LIAISON_OK) {
+		if (liaison_error_code(verr) == LIAISON_ERR_NOMEM)
+			lsn_error_set(err, LIAISON_ERR_NOMEM, NULL, NULL, 0, 0,
+			    "out of memory");
+		else
+			lsn_error_set(err, LIAISON_ERR_INTERNAL, NULL, NULL, 0,
+			    0, "internal error: the diff fails liaison-diff.rng: %s",
+			    verr != NULL ? liaison_error_message(verr) : "?");
+		liaison_error_free(verr);
 		liaison_diff_free(d);
 		return NULL;
 	}
