@@ -1706,6 +1706,7 @@ done:
 	lsn_pkg_close(&pkg);
 	if (r == 0)
 		return LIAISON_OK;
+	lsn_core_clear(core);  /* on failure the caller owns nothing */
 	if (*err == NULL)
 		lsn_error_set(err, LIAISON_ERR_INTERNAL, name, NULL, 0, 0,
 		    "DOCX reader failed without a message");
