@@ -1663,6 +1663,14 @@ add_change(struct aligner *al, const char *op, const struct unit *u_old,
 
 static void emit_pair(struct aligner *, struct unit *, struct unit *, int);
 
+/* The cover fields and the footnotes have no location of their own:
+ * inserted or deleted, they are reported one by one. */
+static int
+unnamed_group(const struct unit *u)
+{
+	return u->kind == U_GROUP && u->seg == NULL;
+}
+
 /* A deleted subtree: one change, unless parts of it moved elsewhere. */
 static void
 emit_deleted(struct aligner *al, struct unit *u)
@@ -1671,7 +1679,7 @@ emit_deleted(struct aligner *al, struct unit *u)
 
 	if (u->partner != NULL || u->absorbed)
 		return;   /* reported where it went, or with a merge */
-	if (!u->has_match) {
+	if (!u->has_match && !unnamed_group(u)) {
 		display_tree(u, &b);
 		if (b.oom)
 			al->oom = 1;
@@ -1701,7 +1709,7 @@ emit_inserted(struct aligner *al, struct unit *u)
 		emit_pair(al, u->partner, u, 1);
 		return;
 	}
-	if (!u->has_match) {
+	if (!u->has_match && !unnamed_group(u)) {
 		display_tree(u, &b);
 		if (b.oom)
 			al->oom = 1;
