@@ -38,7 +38,7 @@ mkdir -p "$tmp/other"
 "$PY" "$GEN" "$top_srcdir/samples" "$tmp/other" 10000 2 > /dev/null || exit 1
 
 echo "documents: $(wc -c < "$tmp/10000/old.txt") and $(wc -c < "$tmp/10000/new.txt") bytes at 10 000 paragraphs"
-echo "diff of the 10 000-paragraph pair, text output, head of the change list:"
+echo "diff of the 10 000-paragraph pair, last line of the text output:"
 "$RUN" "$tmp/10000/old.txt" "$tmp/10000/new.txt" > "$tmp/out.txt"
 tail -1 "$tmp/out.txt"
 bench "1 000 paragraphs, known edits" "$tmp/1000/old.txt" "$tmp/1000/new.txt" k1
