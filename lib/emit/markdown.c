@@ -1319,6 +1319,68 @@ yaml_list(struct md *md, xmlNodePtr parent, const char *name,
 	}
 }
 
+/* The Terms of Reference's own data; its text is in the sections. */
+static void
+yaml_tor(struct md *md, xmlNodePtr tor, struct lsn_buf *tmp)
+{
+	xmlNodePtr c;
+	const char *v;
+
+	md_puts(md, "terms_of_reference:\n");
+	if ((v = lsn_prop(tor, "group")) != NULL)
+		yaml_key(md, "  ", "group", v);
+	if ((c = lsn_child(tor, "name")) != NULL)
+		yaml_key(md, "  ", "name", elem_text(md, c, tmp));
+	if ((c = lsn_child(tor, "person")) != NULL) {
+		md_puts(md, "  people:\n");
+		for (; c != NULL; c = lsn_next(c, "person")) {
+			yaml_key(md, "    - ", "name", elem_text(md, c, tmp));
+			if ((v = lsn_prop(c, "role")) != NULL)
+				yaml_key(md, "      ", "role", v);
+		}
+	}
+	if ((c = lsn_child(tor, "mailing-list")) != NULL) {
+		md_puts(md, "  mailing_lists:\n");
+		for (; c != NULL; c = lsn_next(c, "mailing-list")) {
+			md_puts(md, "    - ");
+			yaml_quote(md, elem_text(md, c, tmp));
+			md_puts(md, "\n");
+		}
+	}
+	if (lsn_child(tor, NULL) == NULL && lsn_prop(tor, "group") == NULL)
+		md_puts(md, "  {}\n");
+}
+
+/* An annex in the front matter: what it is, not its text. */
+static void
+yaml_annex(struct md *md, xmlNodePtr annex)
+{
+	xmlNodePtr c;
+	const char *v;
+
+	yaml_key(md, "  - ", "id", (v = lsn_prop(annex, "id")) != NULL ? v :
+	    "");
+	if ((v = lsn_prop(annex, "kind")) != NULL)
+		yaml_key(md, "    ", "kind", v);
+	/* The title's text without its anchors and markers. */
+	if ((c = lsn_child(annex, "title")) != NULL) {
+		xmlChar *t = xmlNodeGetContent(c);
+
+		if (t == NULL)
+			md->oom = 1;
+		else {
+			yaml_key(md, "    ", "title", (const char *)t);
+			xmlFree(t);
+		}
+	}
+	if ((c = lsn_child(annex, "question")) != NULL &&
+	    (v = lsn_prop(c, "id")) != NULL)
+		yaml_key(md, "    ", "question", v);
+	if ((c = lsn_child(annex, "terms-of-reference")) != NULL &&
+	    (v = lsn_prop(c, "group")) != NULL)
+		yaml_key(md, "    ", "terms_of_reference", v);
+}
+
 static void
 md_front_matter(struct md *md, xmlNodePtr root)
 {
@@ -1368,6 +1430,22 @@ md_front_matter(struct md *md, xmlNodePtr root)
 			if (strcmp(indent, "  - ") == 0)
 				md_puts(md, "  - {}\n");
 		}
+	}
+	if ((c = lsn_child(root, "terms-of-reference")) != NULL)
+		yaml_tor(md, c, &tmp);
+	if ((c = lsn_child(root, "question")) != NULL) {
+		md_puts(md, "question:\n");
+		if ((v = lsn_prop(c, "id")) != NULL)
+			yaml_key(md, "  ", "id", v);
+		if ((f = lsn_child(c, "title")) != NULL)
+			yaml_key(md, "  ", "title", elem_text(md, f, &tmp));
+		if ((f = lsn_child(c, "status")) != NULL)
+			yaml_key(md, "  ", "status", elem_text(md, f, &tmp));
+	}
+	if ((c = lsn_child(root, "annex")) != NULL) {
+		md_puts(md, "annexes:\n");
+		for (; c != NULL; c = lsn_next(c, "annex"))
+			yaml_annex(md, c);
 	}
 	if ((input = lsn_child(root, "input")) != NULL) {
 		md_puts(md, "input:\n");
