@@ -395,6 +395,11 @@ collect_list(struct lsn_rctx *r, struct lsn_line *v, size_t start, size_t n,
 
 			if (!same_family(f, fam))
 				break;
+			/* Word numbering instances are lists of their own,
+			 * even when adjacent and alike. */
+			if (l->label_auto && v[start].label_auto && l->num_id > 0 &&
+			    v[start].num_id > 0 && l->num_id != v[start].num_id)
+				break;
 			if (cur != NULL && !fam.bullet &&
 			    strcmp(l->label, cur->line->label) != 0)
 				numbers_repeat = 0;
@@ -426,6 +431,15 @@ collect_list(struct lsn_rctx *r, struct lsn_line *v, size_t start, size_t n,
 		 * not introduce a new list with a colon.
 		 */
 		nx = next_line(v, k + 1, n);
+		/* DOCX: the same numbering instance goes on after it. */
+		if (nx < n && is_item(&v[nx]) && v[nx].label_auto &&
+		    v[nx].num_id > 0 && v[nx].num_id == v[start].num_id &&
+		    level_of(&v[nx]) <= base) {
+			conts++;
+			k++;
+			last_end = k;
+			continue;
+		}
 		if (nx < n && is_item(&v[nx]) && level_of(&v[nx]) == base &&
 		    !fam.bullet && lsn_last_char(l->text, l->len) != ':') {
 			struct lsn_number m;
