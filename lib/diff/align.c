@@ -1853,14 +1853,21 @@ emit_pair(struct aligner *al, struct unit *oa, struct unit *nb, int moved)
 /* ------------------------------------------------------------------ */
 /* Subjects                                                            */
 
+static const char *
+tor_group(xmlNodePtr host)
+{
+	return lsn_prop(lsn_child(host, "terms-of-reference"), "group");
+}
+
 /*
- * The annex holding the one ToR of doc, or the document element for a
- * standalone ToR; NULL when there is none or more than one.
+ * The annex holding the ToR of doc, or the document element for a
+ * standalone ToR. With several ToR annexes, the one of group `group`
+ * (when given); NULL when there is none or no way to choose.
  */
 static xmlNodePtr
-find_tor(xmlDocPtr doc)
+find_tor(xmlDocPtr doc, const char *group)
 {
-	xmlNodePtr d = xmlDocGetRootElement(doc), found = NULL;
+	xmlNodePtr d = xmlDocGetRootElement(doc), found = NULL, named = NULL;
 	const char *kind = lsn_prop(d, "kind");
 	size_t n = 0;
 
@@ -1869,14 +1876,16 @@ find_tor(xmlDocPtr doc)
 		return d;
 	for (xmlNodePtr a = lsn_child(d, "annex"); a != NULL;
 	    a = lsn_next(a, "annex")) {
-		const char *k = lsn_prop(a, "kind");
+		const char *k = lsn_prop(a, "kind"), *g = tor_group(a);
 		if (lsn_child(a, "terms-of-reference") != NULL ||
 		    (k != NULL && strcmp(k, "terms-of-reference") == 0)) {
 			found = a;
 			n++;
+			if (group != NULL && g != NULL && strcmp(g, group) == 0)
+				named = a;
 		}
 	}
-	return n == 1 ? found : NULL;
+	return n == 1 ? found : named;
 }
 
 static const char *
@@ -1920,8 +1929,13 @@ pick_scope(xmlDocPtr o, xmlDocPtr n, xmlNodePtr *so, xmlNodePtr *sn)
 	*so = *sn = NULL;
 	if (ko == NULL || kn == NULL || strcmp(ko, kn) == 0)
 		return;
-	to = find_tor(o);
-	tn = find_tor(n);
+	to = find_tor(o, NULL);
+	tn = find_tor(n, NULL);
+	/* One side has several ToRs: the one of the other side's group. */
+	if (to != NULL && tn == NULL)
+		tn = find_tor(n, tor_group(to));
+	else if (tn != NULL && to == NULL)
+		to = find_tor(o, tor_group(tn));
 	if (to != NULL && tn != NULL) {
 		*so = to;
 		*sn = tn;
