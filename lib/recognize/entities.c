@@ -139,7 +139,9 @@ links(struct found *f, char *t, size_t n)
 	size_t	 i, a, e;
 
 	for (i = 0; i < n; i++) {
-		if ((lsn_prefix_ci(t + i, "http://") || lsn_prefix_ci(t + i, "https://") ||
+		/* Most bytes are neither 'h' nor 'w': one test, not three. */
+		if (((t[i] | 0x20) == 'h' || (t[i] | 0x20) == 'w') &&
+		    (lsn_prefix_ci(t + i, "http://") || lsn_prefix_ci(t + i, "https://") ||
 		    (lsn_prefix_ci(t + i, "www.") && word_start(t, i)))) {
 			int depth = 0;
 
