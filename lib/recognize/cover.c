@@ -117,6 +117,11 @@ lsn_parse_date(const char *s, size_t len, char *iso, size_t *matched)
 	size_t	 i, j, k, n;
 	int	 d1, d2, m1, m2, y;
 
+	/* Every form starts with a digit or a month's capital; the entity
+	 * scan asks at every word, most of them lower-case. */
+	if (len == 0 || !(isdigit((unsigned char)s[0]) ||
+	    isupper((unsigned char)s[0])))
+		return 0;
 	/* YYYY-MM-DD */
 	if (len >= 10 && digits_at(s, len, 4, &y) == 4 && s[4] == '-' &&
 	    digits_at(s + 5, len - 5, 2, &m1) == 2 && s[7] == '-' &&
