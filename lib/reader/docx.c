@@ -895,7 +895,7 @@ tracked(struct ctx *c, int deletion, enum lsn_mark_type type)
 		return deletion ? span(c, 0, type, NULL, NULL, 1) : 1;
 	author = lsn_xr_attr(c->xr, "author");
 	date = lsn_xr_attr(c->xr, "date");
-	r = span(c, 1, type, author != NULL ? author : "", date, deletion);
+	r = span(c, 1, type, author, date, deletion);
 	xmlFree(author);
 	xmlFree(date);
 	return r;
