@@ -6,7 +6,8 @@
  * turned back into stream data:
  *   - "[bookmark: NAME]" becomes an anchor mark;
  *   - "[footnoteRef:N]" becomes a note reference and the "[N: body]"
- *     that follows it becomes a footnote body (NOTE_START ... NOTE_END);
+ *     that follows it becomes a footnote body (NOTE_START ... NOTE_END),
+ *     over several lines when the body has several paragraphs;
  *   - a leading bullet glyph (· • – - ▪ ◦ ) or a number label ("1.",
  *     "1)", "3.1", "a)", "(iv)") followed by a tab, and a bullet or a
  *     "N." / "N)" / "N.M" label followed by a space, become the label;
@@ -39,6 +40,8 @@ struct text_reader {
 	/* Note references seen whose body has not come yet. */
 	struct lsn_buf		 pending;   /* id NUL ... */
 	int			 in_table;
+	int			 note_opened; /* the last note on this line goes on */
+	int			 in_note;     /* lines are a note's body, up to "]" */
 	unsigned long		 line;
 };
 
@@ -168,6 +171,21 @@ strip_markers(struct text_reader *r, const char *s, size_t len)
 			r->nnotes++;
 			i += n;
 			continue;
+		}
+		/* A body that goes on over the next lines (several paragraphs). */
+		if (k > 1 && i + k < len && s[i + k] == ':' &&
+		    bracket_span(s + i, len - i) == 0 &&
+		    take_pending(r, s + i + 1, k - 1)) {
+			size_t a, b;
+			lsn_trim(s + i + k + 1, len - i - k - 1, &a, &b);
+			if (lsn_buf_put(&r->notes, s + i + 1, k - 1) == -1 ||
+			    lsn_buf_putc(&r->notes, '\0') == -1 ||
+			    lsn_buf_put(&r->notes, s + i + k + 1 + a, b - a) == -1 ||
+			    lsn_buf_putc(&r->notes, '\0') == -1)
+				return -1;
+			r->nnotes++;
+			r->note_opened = 1;
+			break;
 		}
 		if (lsn_buf_putc(&r->clean, '[') == -1)
 			return -1;
@@ -464,13 +482,59 @@ emit_notes(struct text_reader *r)
 		p.text = (char *)body;
 		p.len = strlen(body);
 		p.line = r->line;
-		if ((rc = add(r, &p)) != LIAISON_OK ||
-		    (rc = event(r, LSN_EV_NOTE_END)) != LIAISON_OK)
+		if ((rc = add(r, &p)) != LIAISON_OK)
+			return rc;
+		if (i + 1 == r->nnotes && r->note_opened)
+			r->in_note = 1;
+		else if ((rc = event(r, LSN_EV_NOTE_END)) != LIAISON_OK)
 			return rc;
 	}
 	r->nnotes = 0;
+	r->note_opened = 0;
 	lsn_buf_reset(&r->notes);
 	return LIAISON_OK;
+}
+
+static liaison_status read_line(struct text_reader *, const char *, size_t);
+
+/*
+ * A line inside a note body that began on an earlier line: a paragraph
+ * of the note, up to the "]" that closes it; what follows that goes on
+ * as a line of its own.
+ */
+static liaison_status
+note_line(struct text_reader *r, const char *s, size_t len)
+{
+	struct lsn_para	 p;
+	liaison_status	 rc = LIAISON_OK;
+	char		*norm;
+	size_t		 nlen, i, a, b, depth = 1;
+
+	for (i = 0; i < len; i++) {
+		if (s[i] == '[')
+			depth++;
+		else if (s[i] == ']' && --depth == 0)
+			break;
+	}
+	if ((norm = lsn_utf8_nfc(s, i, &nlen)) == NULL)
+		return lsn_error_set(r->err, LIAISON_ERR_NOMEM, r->name, NULL,
+		    r->line, 0, "out of memory");
+	lsn_trim(norm, nlen, &a, &b);
+	if (b > a) {
+		lsn_para_init(&p);
+		p.text = norm + a;
+		p.len = b - a;
+		p.line = r->line;
+		rc = add(r, &p);
+	}
+	free(norm);
+	if (rc != LIAISON_OK || i == len)
+		return rc;
+	r->in_note = 0;
+	if ((rc = event(r, LSN_EV_NOTE_END)) != LIAISON_OK)
+		return rc;
+	lsn_trim(s + i + 1, len - i - 1, &a, &b);
+	return b > a ? read_line(r, s + i + 1, len - i - 1) : LIAISON_OK;
 }
 
 static liaison_status
@@ -481,6 +545,8 @@ read_line(struct text_reader *r, const char *s, size_t len)
 	char		*norm, *t, *label = NULL;
 	size_t		 nlen, a, b, skip, lablen = 0, i;
 
+	if (r->in_note)
+		return note_line(r, s, len);
 	if ((norm = lsn_utf8_nfc(s, len, &nlen)) == NULL)
 		return lsn_error_set(r->err, LIAISON_ERR_NOMEM, r->name, NULL,
 		    r->line, 0, "out of memory");
@@ -600,6 +666,8 @@ lsn_read_text(const char *data, size_t len, const char *name,
 	}
 	if (rc == LIAISON_OK)
 		rc = close_table(&r);
+	if (rc == LIAISON_OK && r.in_note)
+		rc = event(&r, LSN_EV_NOTE_END);
 	clear_marks(&r);
 	free(r.marks);
 	lsn_buf_free(&r.clean);
