@@ -1,6 +1,7 @@
 #!/bin/sh
-# words.sh: no word is lost (test/check-words.py): every word of a text
-# input is in its model, and every word of a sample's text export is in
+# words.sh: no word is lost (test/check-words.py) and no exporter's
+# marker ([bookmark: x], [footnoteRef:N], [N: ...]) is left as text:
+# every word of a text input is in its model, and every word of a sample's text export is in
 # the model of the same sample as DOCX (samples/docx/NAME*.docx), which
 # holds at least what the export kept.
 . "${top_srcdir:-$(dirname "$0")/..}/test/lib.sh"
@@ -13,6 +14,12 @@ check() {	# text-input model-input
 		ok
 	else
 		fail "$2: $(cat "$tmp/msg")"
+	fi
+	# The exporters' markers are model data, never text.
+	if grep -qE '\[(bookmark|footnoteRef):|"text": "\[[0-9]+:' "$tmp/out.json"; then
+		fail "$2: a marker survives as text: $(grep -oE '\[(bookmark|footnoteRef):[^]]*\]|\[[0-9]+:.{0,20}' "$tmp/out.json" | head -1)"
+	else
+		ok
 	fi
 }
 
