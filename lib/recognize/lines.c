@@ -110,7 +110,7 @@ lsn_arena_free(struct lsn_arena *a)
 static int
 make_line(struct lsn_arena *a, const struct lsn_para *p, struct lsn_line *l)
 {
-	size_t	*map, i, o = 0, k;
+	size_t	*map = NULL, i, o = 0, k;
 	int	 space = 1;
 	char	*t;
 
@@ -128,15 +128,21 @@ make_line(struct lsn_arena *a, const struct lsn_para *p, struct lsn_line *l)
 	l->srcline = p->line;
 	if ((t = lsn_arena_alloc(a, p->len + 1)) == NULL)
 		return -1;
-	/* map[i]: output offset of input byte i (and of the end). */
-	if ((map = lsn_arena_alloc(a, (p->len + 1) * sizeof(*map))) == NULL)
+	/* map[i]: output offset of input byte i (and of the end), for the
+	 * marks only, and only while they are remapped: 8 bytes per input
+	 * byte kept in the arena were a quarter of the peak heap. */
+	if (p->nmarks > 0 && (map = malloc((p->len + 1) * sizeof(*map))) ==
+	    NULL) {
+		a->oom = 1;
 		return -1;
+	}
 	for (i = 0; i < p->len; ) {
 		int32_t	 cp;
 
 		k = lsn_utf8_decode(p->text + i, p->len - i, &cp);
 		if (lsn_is_space(cp) && cp != 0xFEFF && cp != 0x200B) {
-			map[i] = o;
+			if (map != NULL)
+				map[i] = o;
 			if (!space)
 				t[o++] = ' ';
 			space = 1;
@@ -145,26 +151,31 @@ make_line(struct lsn_arena *a, const struct lsn_para *p, struct lsn_line *l)
 		}
 		if (cp == 0xFEFF || cp == 0x200B || cp == 0xAD) {
 			/* Invisible: zero-width space, BOM, soft hyphen. */
-			map[i] = o;
+			if (map != NULL)
+				map[i] = o;
 			i += k;
 			continue;
 		}
 		for (; k > 0; k--, i++) {
-			map[i] = o;
+			if (map != NULL)
+				map[i] = o;
 			t[o++] = p->text[i];
 		}
 		space = 0;
 	}
-	map[p->len] = o;
+	if (map != NULL)
+		map[p->len] = o;
 	if (o > 0 && t[o - 1] == ' ')
 		o--;
 	t[o] = '\0';
 	l->text = t;
 	l->len = o;
-	if (p->nmarks > 0) {
+	if (map != NULL) {
 		if ((l->marks = lsn_arena_alloc(a,
-		    p->nmarks * sizeof(*l->marks))) == NULL)
+		    p->nmarks * sizeof(*l->marks))) == NULL) {
+			free(map);
 			return -1;
+		}
 		for (i = 0; i < p->nmarks; i++) {
 			size_t s = p->marks[i].start, e = p->marks[i].end;
 
@@ -175,6 +186,7 @@ make_line(struct lsn_arena *a, const struct lsn_para *p, struct lsn_line *l)
 			l->marks[i].end = e > o ? o : e;
 		}
 		l->nmarks = p->nmarks;
+		free(map);
 	}
 	if (o == 0 && l->label == NULL)
 		l->type = LSN_LINE_BLANK;
