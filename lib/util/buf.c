@@ -40,6 +40,13 @@ fail:
 int
 lsn_buf_put(struct lsn_buf *b, const char *s, size_t n)
 {
+	/* Emitters append a few bytes at a time: when they fit, copy. */
+	if (n < b->cap - b->len && !b->oom) {
+		memcpy(b->data + b->len, s, n);
+		b->len += n;
+		b->data[b->len] = '\0';
+		return 0;
+	}
 	if (lsn_buf_grow(b, n) == -1)
 		return -1;
 	if (n > 0)
