@@ -19,13 +19,20 @@ struct jw {
 	int		 first;  /* nothing written yet at this depth */
 };
 
+/* A newline and the indentation in one write, not one per level. */
 static void
 jw_newline(struct jw *w)
 {
-	int	 i;
+	static const char nl[] = "\n" "                                "
+	    "                                ";
+	int	 i = w->depth;
 
+	if (i <= (int)(sizeof(nl) - 2) / 2) {
+		lsn_out_put(w->o, nl, 1 + 2 * (size_t)i);
+		return;
+	}
 	lsn_out_putc(w->o, '\n');
-	for (i = 0; i < w->depth; i++)
+	for (; i > 0; i--)
 		lsn_out_put(w->o, "  ", 2);
 }
 
