@@ -486,7 +486,9 @@ lsn_numbering_label(struct lsn_numbering *nb, const struct lsn_styles *st,
 		lsn_buf_free(&b);
 		return -1;
 	}
-	if (b.len == 0) {
+	/* a label of white space only (pandoc's " " bullet for paragraphs
+	 * continuing a list item) shows nothing: no label */
+	if (b.len == 0 || strspn(b.data, " \t\xc2\xa0") == b.len) {
 		lsn_buf_free(&b);
 		return 0;
 	}

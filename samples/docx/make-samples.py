@@ -12,17 +12,23 @@ writes two documents with two real writers:
                     "restart numbering"), bullets in Symbol, enumlev1
                     paragraphs with typed labels, footnotes, bookmarks;
   NAME.pandoc.docx  pandoc (markdown-smart -> docx): its own numbering,
-                    footnotes and bookmarks, ITU styles as custom styles.
+                    footnotes and bookmarks, ITU styles as custom styles;
+  NAME.libreoffice.docx
+                    NAME.docx opened and saved as DOCX by LibreOffice
+                    (soffice --headless; Debian libreoffice-writer-nogui),
+                    when soffice is installed: LibreOffice writes lists
+                    its own way (a numId per item of some lists).
 
 Run from anywhere; writes next to this script. Needs /usr/bin/python3
 with python3-docx (Debian package) and pandoc. SOURCE_DATE_EPOCH is set
 so pandoc's output does not depend on the day.
 """
-import copy
 import os
 import re
+import shutil
 import subprocess
 import sys
+import tempfile
 
 import docx
 from docx.enum.style import WD_STYLE_TYPE
@@ -291,6 +297,21 @@ def main():
                         "-o", os.path.join(HERE, name + ".pandoc.docx"), src],
                        check=True, env=env)
         print("wrote %s.docx and %s.pandoc.docx" % (name, name))
+        if shutil.which("soffice"):
+            libreoffice(name)
+
+
+def libreoffice(name):
+    """NAME.docx through LibreOffice's DOCX export."""
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(["soffice", "--headless", "--norestore",
+                        "--convert-to", "docx:MS Word 2007 XML", "--outdir",
+                        tmp, os.path.join(HERE, name + ".docx")],
+                       check=True, stdout=subprocess.DEVNULL,
+                       env=dict(os.environ, HOME=tmp))
+        shutil.move(os.path.join(tmp, name + ".docx"),
+                    os.path.join(HERE, name + ".libreoffice.docx"))
+    print("wrote %s.libreoffice.docx" % name)
 
 
 if __name__ == "__main__":

@@ -7,7 +7,13 @@ a multiset, is in the text and list labels the reader gives.
 The export's markers are not words of the document and are removed
 first: [bookmark: X], [footnoteRef:N], the "[N:" that opens a footnote
 body, and the "1." the export printed for every auto-numbered item
-(the DOCX has the real numbers). Exit status 0 or 1."""
+(the DOCX has the real numbers).
+
+The versions of one document by different writers must also show the
+same list labels (auto-numbered, outside headings, bullets aside):
+each writer encodes lists its own way (LibreOffice, for one, gives
+some lists a numId per item), and a reader sees the same numbers.
+Exit status 0 or 1."""
 import collections
 import os
 import re
@@ -31,6 +37,20 @@ def export_words(path):
     text = re.sub(r"\[\d+:\s", "", text)
     text = re.sub(r"(?m)^1\. ", "", text)
     return words(text)
+
+
+ITEM = re.compile(r'^PARA .*?label="([^"]*)"')
+
+
+def item_labels(dump, path):
+    """The auto-numbered labels of non-heading paragraphs, in order."""
+    p = subprocess.run([dump, path], stdout=subprocess.PIPE)
+    labels = []
+    for line in p.stdout.decode("utf-8").split("\n"):
+        m = ITEM.match(line)
+        if m and " outline=" not in line and re.search(r"\w", m.group(1)):
+            labels.append(m.group(1))
+    return labels
 
 
 def main():
@@ -63,6 +83,26 @@ def main():
         else:
             print("ok   %s: all %d words of %s.txt" % (
                 name, sum(theirs.values()), base))
+    versions = {}
+    for name in sorted(os.listdir(os.path.join(samples, "docx"))):
+        if name.endswith(".docx"):
+            versions.setdefault(name.split(".")[0], []).append(name)
+    for base, names in sorted(versions.items()):
+        seqs = [(n, item_labels(dump, os.path.join(samples, "docx", n)))
+                for n in names]
+        first_name, first = seqs[0]
+        for n, seq in seqs[1:]:
+            if seq != first:
+                i = next((k for k in range(min(len(seq), len(first)))
+                          if seq[k] != first[k]), min(len(seq), len(first)))
+                print("FAIL %s: list labels differ from %s at item %d "
+                      "(%s against %s)" % (n, first_name, i + 1,
+                                           seq[i:i + 3], first[i:i + 3]))
+                failed += 1
+        print("ok   %s: %d list labels alike in %d versions" % (
+            base, len(first), len(seqs)) if all(
+                s == first for _, s in seqs) else
+              "     %s: list labels checked" % base)
     print("samples: %d DOCX samples, %d failures" % (count, failed))
     return 1 if failed or count == 0 else 0
 
