@@ -1780,7 +1780,8 @@ joined_text(const struct unit *u, struct lsn_buf *b)
 	}
 }
 
-/* " + item 2" (split) or " (from item 3 + item 4)" (merge). */
+/* " + item 2" (split) or " (from item 3 + item 4)" (merge), or "";
+ * caller frees; NULL when memory ran out. */
 static char *
 join_suffix(const struct unit *oa, const struct unit *nb)
 {

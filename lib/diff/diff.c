@@ -142,37 +142,47 @@ liaison_diff_free(liaison_diff *diff)
 	free(diff);
 }
 
-static int
+/* Runs the emitter of fmt; returns LIAISON_OK or the error's code (also
+ * when the caller passed no err). */
+static liaison_status
 emit(const liaison_diff *diff, liaison_diff_format fmt, unsigned int flags,
     struct lsn_out *o, liaison_error **err)
 {
-	if (diff == NULL || diff->xml == NULL) {
-		lsn_error_set(err, LIAISON_ERR_USAGE, NULL, NULL, 0, 0,
+	liaison_error	*e = NULL;
+	liaison_status	 st;
+	int		 rc;
+
+	if (diff == NULL || diff->xml == NULL)
+		return lsn_error_set(err, LIAISON_ERR_USAGE, NULL, NULL, 0, 0,
 		    "no diff to write");
-		return -1;
-	}
 	switch (fmt) {
 	case LIAISON_DIFF_TEXT:
-		return lsn_diff_emit_text(diff->xml, flags, o, err);
+		rc = lsn_diff_emit_text(diff->xml, flags, o, &e);
+		break;
 	case LIAISON_DIFF_MARKDOWN:
-		return lsn_diff_emit_markdown(diff->xml, flags, o, err);
+		rc = lsn_diff_emit_markdown(diff->xml, flags, o, &e);
+		break;
 	case LIAISON_DIFF_JSON:
-		return lsn_diff_emit_json(diff->xml, flags, o, err);
+		rc = lsn_diff_emit_json(diff->xml, flags, o, &e);
+		break;
 	case LIAISON_DIFF_XML:
-		return lsn_diff_emit_xml(diff->xml, flags, o, err);
+		rc = lsn_diff_emit_xml(diff->xml, flags, o, &e);
+		break;
 	case LIAISON_DIFF_HTML:
-		return lsn_diff_emit_html(diff->xml, flags, o, err);
+		rc = lsn_diff_emit_html(diff->xml, flags, o, &e);
+		break;
+	default:
+		return lsn_error_set(err, LIAISON_ERR_USAGE, NULL, NULL, 0, 0,
+		    "unknown diff format %d", (int)fmt);
 	}
-	lsn_error_set(err, LIAISON_ERR_USAGE, NULL, NULL, 0, 0,
-	    "unknown diff format %d", (int)fmt);
-	return -1;
-}
-
-static liaison_status
-status_of(liaison_error **err)
-{
-	return err != NULL && *err != NULL ? (*err)->code :
-	    LIAISON_ERR_INTERNAL;
+	if (rc == 0)
+		return LIAISON_OK;
+	st = e != NULL ? liaison_error_code(e) : LIAISON_ERR_INTERNAL;
+	if (err != NULL && *err == NULL)
+		*err = e;
+	else
+		liaison_error_free(e);
+	return st;
 }
 
 liaison_status
@@ -180,19 +190,19 @@ liaison_diff_emit_file(const liaison_diff *diff, liaison_diff_format fmt,
     unsigned int flags, FILE *out, liaison_error **err)
 {
 	struct lsn_out	 o;
-	int		 rc;
+	liaison_status	 st;
 
 	if (out == NULL)
 		return lsn_error_set(err, LIAISON_ERR_USAGE, NULL, NULL, 0, 0,
 		    "no output stream");
 	memset(&o, 0, sizeof(o));
 	o.fp = out;
-	rc = emit(diff, fmt, flags, &o, err);
+	st = emit(diff, fmt, flags, &o, err);
 	if (lsn_out_flush(&o) == -1 || fflush(out) == EOF) {
 		int e = errno, oom = o.buf.oom;
 		lsn_buf_free(&o.buf);
-		if (rc != 0)
-			return status_of(err);
+		if (st != LIAISON_OK)
+			return st;
 		if (oom)
 			return lsn_error_set(err, LIAISON_ERR_NOMEM, NULL,
 			    NULL, 0, 0, "out of memory");
@@ -200,7 +210,7 @@ liaison_diff_emit_file(const liaison_diff *diff, liaison_diff_format fmt,
 		    "write error: %s", strerror(e));
 	}
 	lsn_buf_free(&o.buf);
-	return rc == 0 ? LIAISON_OK : status_of(err);
+	return st;
 }
 
 liaison_status
@@ -208,6 +218,7 @@ liaison_diff_emit_buffer(const liaison_diff *diff, liaison_diff_format fmt,
     unsigned int flags, char **out, size_t *len, liaison_error **err)
 {
 	struct lsn_out	 o;
+	liaison_status	 st;
 	size_t		 n;
 
 	if (out == NULL)
@@ -215,9 +226,9 @@ liaison_diff_emit_buffer(const liaison_diff *diff, liaison_diff_format fmt,
 		    "no output pointer");
 	*out = NULL;
 	memset(&o, 0, sizeof(o));
-	if (emit(diff, fmt, flags, &o, err) != 0) {
+	if ((st = emit(diff, fmt, flags, &o, err)) != LIAISON_OK) {
 		lsn_buf_free(&o.buf);
-		return status_of(err);
+		return st;
 	}
 	if (o.error || (*out = lsn_buf_detach(&o.buf, &n)) == NULL) {
 		lsn_buf_free(&o.buf);

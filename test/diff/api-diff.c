@@ -111,6 +111,14 @@ main(int argc, char *argv[])
 	err = NULL;
 	CHECK(liaison_diff_emit_buffer(d, LIAISON_DIFF_JSON, 0, NULL, NULL,
 	    NULL) == LIAISON_ERR_USAGE, "no output pointer");
+	CHECK(liaison_diff_emit_buffer(d, (liaison_diff_format)99, 0, &out,
+	    NULL, NULL) == LIAISON_ERR_USAGE, "unknown format, no err");
+	CHECK(liaison_diff_emit_buffer(NULL, LIAISON_DIFF_TEXT, 0, &out,
+	    NULL, NULL) == LIAISON_ERR_USAGE && out == NULL, "no diff");
+	CHECK(liaison_diff_emit_buffer(d, (liaison_diff_format)99, 0, &out,
+	    NULL, NULL) == LIAISON_ERR_USAGE, "unknown format, no err");
+	CHECK(liaison_diff_emit_buffer(NULL, LIAISON_DIFF_TEXT, 0, &out,
+	    NULL, NULL) == LIAISON_ERR_USAGE && out == NULL, "no diff");
 	CHECK(liaison_diff_emit_file(d, LIAISON_DIFF_TEXT, 0, NULL, NULL) ==
 	    LIAISON_ERR_USAGE, "no output stream");
 
