@@ -95,6 +95,10 @@ measure() {
 	m_rss=$(awk '{ print $4 / 1024 }' "$tmp/times" | median)
 }
 
+inner_for() {  # inner_for BYTES SIZE: repetitions to cover BYTES, 1 .. 50
+	awk -v b="$1" -v s="$2" 'BEGIN { k = int(b / s) + 1; print (k > 50 ? 50 : k) }'
+}
+
 runs_for() {  # runs_for BYTES
 	if [ "$1" -gt 5000000 ]; then echo $((RUNS < 3 ? RUNS : 3)); else echo "$RUNS"; fi
 }
@@ -106,6 +110,17 @@ row() {  # row CASE MB FLOOR_CPU
 		printf "%-26s %8.2f %8.3f %8.3f %8.1f %8.1f %7.3f %6.1fx %7.1f\n",
 		    c, mb, w, u, 1000 * t / mb, mb / t, f,
 		    (f > 0 ? u / f : 0), r }'
+}
+
+# linearity LABEL: after a series, the time per MB of its largest input
+# over that of its smallest (1.0 = linear; start-up weighs on the small).
+per_mb() {
+	awk -v u="$m_cpu" -v mb="$1" 'BEGIN { print 1000 * (u > 0 ? u : 0.001) / mb }'
+}
+
+linearity() {
+	awk -v a="$first_per_mb" -v b="$last_per_mb" -v l="$1" 'BEGIN {
+		printf "%s: ms/MB of the largest / ms/MB of the smallest = %.2f (1.00 = linear)\n", l, b / a }'
 }
 
 header() {
@@ -127,12 +142,15 @@ for size in $text_sizes; do
 	f=$(gen text "$size")
 	mb=$(awk -v b="$(wc -c < "$f")" 'BEGIN { print b / 1e6 }')
 	n=$(runs_for "$size")
-	measure "$n" "wc -l '$f'" $((200000000 / size + 1))
+	measure "$n" "wc -l '$f'" $(inner_for 100000000 "$size")
 	floor=$m_cpu
 	row "wc -l" "$mb" 0
 	measure "$n" "'$LIAISON' convert -q '$f'"
 	row "liaison text" "$mb" "$floor"
+	last_per_mb=$(per_mb "$mb")
+	[ "$size" = 100000 ] && first_per_mb=$last_per_mb
 done
+linearity "text"
 
 # DOCX -------------------------------------------------------------
 docx_sizes="100000 1500000 15000000"
@@ -142,12 +160,14 @@ for size in $docx_sizes; do
 	mb=$(unzip -l "$f" word/document.xml | awk 'NR == 4 { print $1 / 1e6 }')
 	n=$(runs_for "$size")
 	measure "$n" "unzip -p '$f' word/document.xml | xmllint --stream --noout -" \
-	    $((30000000 / size + 1))
+	    $(inner_for 30000000 "$size")
 	floor=$m_cpu
 	row "unzip|xmllint --stream" "$mb" 0
 	measure "$n" "'$LIAISON' convert -q '$f'"
 	row "liaison docx" "$mb" "$floor"
 	lcpu=$m_cpu
+	last_per_mb=$(per_mb "$mb")
+	[ "$size" = 100000 ] && first_per_mb=$last_per_mb
 	if command -v pandoc > /dev/null 2>&1 &&
 	    { [ "$size" -le 1500000 ] || [ "$LARGE" = 1 ]; }; then
 		measure 1 "pandoc -f docx -t json '$f'"
@@ -156,6 +176,8 @@ for size in $docx_sizes; do
 			printf "%-26s liaison is %.0fx faster than pandoc (cpu)\n", "", p / l }'
 	fi
 done
+
+linearity "DOCX"
 
 # Diff -------------------------------------------------------------
 if [ "${BENCH_DIFF:-1}" != 0 ]; then
