@@ -28,7 +28,11 @@ lsn_el(struct lsn_builder *b, xmlNodePtr parent, const char *name)
 	if (b->oom)
 		return NULL;
 	n = xmlNewDocNode(b->doc, NULL, (const xmlChar *)name, NULL);
-	if (n == NULL) {
+	/* libxml2 2.9 returns a node without a name when copying the name
+	 * ran out of memory */
+	if (n == NULL || n->name == NULL) {
+		if (n != NULL)
+			xmlFreeNode(n);
 		b->oom = 1;
 		return NULL;
 	}
@@ -59,13 +63,21 @@ lsn_text(struct lsn_builder *b, xmlNodePtr parent, const char *text,
 
 	if (b->oom || parent == NULL || len == 0)
 		return;
+	/* libxml2 (2.9) loses text silently when it runs out of memory:
+	 * xmlTextConcat keeps the old content and returns 0, and a new
+	 * text node can come back with NULL content. Check the results. */
 	if (parent->last != NULL && parent->last->type == XML_TEXT_NODE) {
+		int	 had = xmlStrlen(parent->last->content);
+
 		if (xmlTextConcat(parent->last, (const xmlChar *)text,
-		    (int)len) != 0)
+		    (int)len) != 0 ||
+		    xmlStrlen(parent->last->content) != had + (int)len)
 			b->oom = 1;
 		return;
 	}
-	if ((t = xmlNewDocTextLen(b->doc, (const xmlChar *)text, (int)len)) == NULL) {
+	if ((t = xmlNewDocTextLen(b->doc, (const xmlChar *)text, (int)len)) == NULL ||
+	    t->content == NULL) {
+		xmlFreeNode(t);
 		b->oom = 1;
 		return;
 	}
@@ -79,9 +91,16 @@ void
 lsn_attr(struct lsn_builder *b, xmlNodePtr n, const char *name,
     const char *value)
 {
+	xmlAttrPtr	 a;
+
 	if (b->oom || n == NULL || value == NULL)
 		return;
-	if (xmlSetProp(n, (const xmlChar *)name, (const xmlChar *)value) == NULL)
+	a = xmlSetProp(n, (const xmlChar *)name, (const xmlChar *)value);
+	/* libxml2 returns the attribute even when its name, its value's
+	 * text node or that node's copy of the value could not be
+	 * allocated: the attribute would be lost silently. */
+	if (a == NULL || a->name == NULL || (*value != '\0' &&
+	    (a->children == NULL || a->children->content == NULL)))
 		b->oom = 1;
 }
 
@@ -179,7 +198,10 @@ parse_checked(xmlParserCtxtPtr ctxt, xmlDocPtr doc, const char *name,
 	xe = xmlCtxtGetLastError(ctxt);
 	if (doc != NULL)
 		xmlFreeDoc(doc);
-	if (xe != NULL && xe->message != NULL) {
+	if (xe != NULL && xe->code == XML_ERR_NO_MEMORY)
+		lsn_error_set(err, LIAISON_ERR_NOMEM, name, NULL, 0, 0,
+		    "out of memory");
+	else if (xe != NULL && xe->message != NULL) {
 		char	*msg = strdup(xe->message);
 		size_t	 n;
 
@@ -239,34 +261,72 @@ lsn_xml_parse_file(const char *path, liaison_error **err)
 /* ------------------------------------------------------------------ */
 /* Validation                                                          */
 
+/*
+ * A schema is compiled on first use and kept for the process. A lock
+ * rather than pthread_once: a compile that ran out of memory is tried
+ * again by the next call instead of failing every later one.
+ */
 struct compiled_schema {
 	const char		*name;
-	pthread_once_t		 once;
+	pthread_mutex_t		 lock;
 	xmlRelaxNGPtr		 schema;
 };
 
 static struct compiled_schema schemas[] = {
-	{ "liaison.rng", PTHREAD_ONCE_INIT, NULL },
-	{ "liaison-diff.rng", PTHREAD_ONCE_INIT, NULL },
+	{ "liaison.rng", PTHREAD_MUTEX_INITIALIZER, NULL },
+	{ "liaison-diff.rng", PTHREAD_MUTEX_INITIALIZER, NULL },
 };
 
+/* Counts libxml2's out-of-memory reports, which would otherwise go to
+ * stderr (the regexp module reports through the global handler). */
 static void
+count_nomem(void *arg, const xmlError *e)
+{
+	if (e != NULL && e->code == XML_ERR_NO_MEMORY)
+		(*(int *)arg)++;
+}
+
+static void
+count_nomem_compat(void *arg, xmlErrorPtr e)
+{
+	count_nomem(arg, e);
+}
+
+/*
+ * Compiles s->schema. Returns 1 when libxml2 said it ran out of memory,
+ * -1 when the compile failed without saying why (some of its
+ * allocation failures are silent), 0 otherwise.
+ */
+static int
 compile_schema(struct compiled_schema *s)
 {
 	xmlRelaxNGParserCtxtPtr	 pctx;
+	xmlStructuredErrorFunc	 saved = xmlStructuredError;
+	void			*saved_ctx = xmlStructuredErrorContext;
 	const char		*text;
 	size_t			 len;
+	int			 nomem = 0;
 
 	if ((text = lsn_embedded(s->name, &len)) == NULL)
-		return;
+		return 0;
 	if ((pctx = xmlRelaxNGNewMemParserCtxt(text, (int)len)) == NULL)
-		return;
+		return 1;
+	xmlRelaxNGSetParserStructuredErrors(pctx, count_nomem_compat, &nomem);
+	xmlSetStructuredErrorFunc(&nomem, count_nomem_compat);
 	s->schema = xmlRelaxNGParse(pctx);
+	xmlSetStructuredErrorFunc(saved_ctx, saved);
 	xmlRelaxNGFreeParserCtxt(pctx);
+	if (s->schema != NULL && nomem > 0) {
+		/* libxml2 can return a schema whose content models lost a
+		 * transition to a failed allocation: cached, it would reject
+		 * every later document */
+		xmlRelaxNGFree(s->schema);
+		s->schema = NULL;
+	}
+	if (s->schema != NULL)
+		return 0;
+	return nomem > 0 ? 1 : -1;
 }
-
-static void compile_model(void) { compile_schema(&schemas[0]); }
-static void compile_diff(void) { compile_schema(&schemas[1]); }
 
 struct validate_state {
 	void		(*report)(void *, unsigned long, const char *);
@@ -274,6 +334,7 @@ struct validate_state {
 	struct lsn_buf	 first;
 	unsigned long	 first_line;
 	int		 count;
+	int		 nomem;   /* libxml2 ran out of memory */
 };
 
 static void
@@ -285,8 +346,14 @@ structured_error(void *arg, const xmlError *e)
 
 	if (e == NULL || e->message == NULL)
 		return;
-	if ((msg = strdup(e->message)) == NULL)
+	if (e->code == XML_ERR_NO_MEMORY) {
+		st->nomem = 1;
 		return;
+	}
+	if ((msg = strdup(e->message)) == NULL) {
+		st->nomem = 1;
+		return;
+	}
 	if ((n = strlen(msg)) > 0 && msg[n - 1] == '\n')
 		msg[n - 1] = '\0';
 	if (st->count++ == 0) {
@@ -305,6 +372,32 @@ structured_error_compat(void *arg, xmlErrorPtr e)
 	structured_error(arg, e);
 }
 
+static void
+ignore_error(void *arg, xmlErrorPtr e)
+{
+	(void)arg;
+	(void)e;
+}
+
+/* 1 when doc validates against s when checked again, silently. */
+static int
+revalidate_passes(struct compiled_schema *s, xmlDocPtr doc)
+{
+	xmlRelaxNGValidCtxtPtr	 vctx;
+	xmlStructuredErrorFunc	 saved = xmlStructuredError;
+	void			*saved_ctx = xmlStructuredErrorContext;
+	int			 rc;
+
+	if ((vctx = xmlRelaxNGNewValidCtxt(s->schema)) == NULL)
+		return 0;
+	xmlRelaxNGSetValidStructuredErrors(vctx, ignore_error, NULL);
+	xmlSetStructuredErrorFunc(NULL, ignore_error);
+	rc = xmlRelaxNGValidateDoc(vctx, doc);
+	xmlSetStructuredErrorFunc(saved_ctx, saved);
+	xmlRelaxNGFreeValidCtxt(vctx);
+	return rc == 0;
+}
+
 liaison_status
 lsn_validate(xmlDocPtr doc, const char *schema_name,
     void (*report)(void *, unsigned long, const char *), void *ctx,
@@ -313,15 +406,28 @@ lsn_validate(xmlDocPtr doc, const char *schema_name,
 	struct compiled_schema	*s = NULL;
 	struct validate_state	 st;
 	xmlRelaxNGValidCtxtPtr	 vctx;
-	int			 rc;
+	xmlStructuredErrorFunc	 saved = xmlStructuredError;
+	void			*saved_ctx = xmlStructuredErrorContext;
+	int			 rc, nomem = 0;
 
-	if (strcmp(schema_name, schemas[0].name) == 0) {
+	if (strcmp(schema_name, schemas[0].name) == 0)
 		s = &schemas[0];
-		pthread_once(&s->once, compile_model);
-	} else if (strcmp(schema_name, schemas[1].name) == 0) {
+	else if (strcmp(schema_name, schemas[1].name) == 0)
 		s = &schemas[1];
-		pthread_once(&s->once, compile_diff);
+	if (s != NULL) {
+		pthread_mutex_lock(&s->lock);
+		if (s->schema == NULL)
+			nomem = compile_schema(s);
+		pthread_mutex_unlock(&s->lock);
 	}
+	if (nomem > 0)
+		return lsn_error_set(err, LIAISON_ERR_NOMEM, NULL, NULL, 0, 0,
+		    "out of memory");
+	if (nomem < 0)
+		/* the built-in schema compiles in every test run */
+		return lsn_error_set(err, LIAISON_ERR_NOMEM, NULL, NULL, 0, 0,
+		    "out of memory (or a broken build): schema %s could not "
+		    "be compiled", schema_name);
 	if (s == NULL || s->schema == NULL)
 		return lsn_error_set(err, LIAISON_ERR_INTERNAL, NULL, NULL, 0,
 		    0, "schema %s is not available", schema_name);
@@ -332,8 +438,24 @@ lsn_validate(xmlDocPtr doc, const char *schema_name,
 	st.report = report;
 	st.ctx = ctx;
 	xmlRelaxNGSetValidStructuredErrors(vctx, structured_error_compat, &st);
+	/* the regexp module reports through the global handler */
+	xmlSetStructuredErrorFunc(&st, structured_error_compat);
 	rc = xmlRelaxNGValidateDoc(vctx, doc);
+	xmlSetStructuredErrorFunc(saved_ctx, saved);
 	xmlRelaxNGFreeValidCtxt(vctx);
+	if (st.nomem) {
+		lsn_buf_free(&st.first);
+		return lsn_error_set(err, LIAISON_ERR_NOMEM, NULL, NULL, 0, 0,
+		    "out of memory");
+	}
+	if (rc != 0 && revalidate_passes(s, doc)) {
+		/* validation is deterministic: a second verdict that differs
+		 * means an allocation failed silently inside libxml2 the
+		 * first time (its regexp contexts fail without a report) */
+		lsn_buf_free(&st.first);
+		return lsn_error_set(err, LIAISON_ERR_NOMEM, NULL, NULL, 0, 0,
+		    "out of memory");
+	}
 	if (rc != 0) {
 		lsn_error_set(err, LIAISON_ERR_SCHEMA, NULL, NULL,
 		    st.first_line, 0, "%s violation: %s", schema_name,
