@@ -404,8 +404,13 @@ lsn_plain(struct lsn_rctx *r, xmlNodePtr n)
 	xmlChar	*s = n != NULL ? xmlNodeGetContent(n) : NULL;
 	char	*p;
 
-	if (s == NULL)
+	if (s == NULL) {
+		/* no node, or libxml2 ran out of memory copying its text:
+		 * an empty title would pass silently into the model */
+		if (n != NULL)
+			r->b.oom = 1;
 		return lsn_arena_strndup(&r->a, "", 0);
+	}
 	p = lsn_arena_strndup(&r->a, (const char *)s, strlen((const char *)s));
 	xmlFree(s);
 	return p;
@@ -478,8 +483,7 @@ build_annex(struct lsn_rctx *r, xmlNodePtr root, struct lsn_line *v, size_t n,
 		    lsn_child(body, NULL) != NULL &&
 		    lsn_is(lsn_child(body, NULL), "list") &&
 		    lsn_next(lsn_child(body, NULL), NULL) == NULL)
-			xmlSetProp(annex, (const xmlChar *)"kind",
-			    (const xmlChar *)"list");
+			lsn_attr(&r->b, annex, "kind", "list");
 	}
 }
 
