@@ -335,8 +335,7 @@ lsn_tor(struct lsn_rctx *r, xmlNodePtr container, const char *title)
 	    strstr(title, "ToR") == NULL))
 		return 0;
 	if (lsn_is(container, "annex"))
-		xmlSetProp(container, (const xmlChar *)"kind",
-		    (const xmlChar *)"terms-of-reference");
+		lsn_attr(&r->b, container, "kind", "terms-of-reference");
 	if (group_of(title, &at, &len))
 		group = lsn_arena_strndup(&r->a, title + at + 1, len);
 	name = name_of(r, title, group != NULL ? at : n);
@@ -345,8 +344,13 @@ lsn_tor(struct lsn_rctx *r, xmlNodePtr container, const char *title)
 	st.r = r;
 	st.people = lsn_el(&r->b, NULL, "people");
 	st.lists = lsn_el(&r->b, NULL, "lists");
-	if (st.people == NULL || st.lists == NULL)
+	if (st.people == NULL || st.lists == NULL) {
+		/* out of memory (the builder's flag says so): free what is
+		 * not in the document yet */
+		xmlFreeNode(st.people);
+		xmlFreeNode(st.lists);
 		return 1;
+	}
 	/* Text before the first section (a ToR's preamble) counts too. */
 	if ((c = lsn_child(container, "body")) != NULL)
 		walk_text(&st, c, NULL);
@@ -357,12 +361,16 @@ lsn_tor(struct lsn_rctx *r, xmlNodePtr container, const char *title)
 		lsn_attr(&r->b, tor, "group", group);
 	if (name != NULL)
 		lsn_el_text(&r->b, tor, "name", name);
-	for (c = st.people->children; c != NULL; c = next) {
+	/* without tor (out of memory) the nodes stay put and are freed
+	 * with their holders below */
+	for (c = tor != NULL ? st.people->children : NULL; c != NULL;
+	    c = next) {
 		next = c->next;
 		xmlUnlinkNode(c);
 		xmlAddChild(tor, c);
 	}
-	for (c = st.lists->children; c != NULL; c = next) {
+	for (c = tor != NULL ? st.lists->children : NULL; c != NULL;
+	    c = next) {
 		next = c->next;
 		xmlUnlinkNode(c);
 		xmlAddChild(tor, c);
