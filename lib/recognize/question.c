@@ -492,8 +492,7 @@ lsn_question(struct lsn_rctx *r, xmlNodePtr container, const char *title,
 	each_section(container, find_listings, &st);
 
 	if (lsn_is(container, "annex"))
-		xmlSetProp(container, (const xmlChar *)"kind",
-		    (const xmlChar *)"question");
+		lsn_attr(&r->b, container, "kind", "question");
 	q = lsn_el(&r->b, container, "question");
 	lsn_attr(&r->b, q, "id", id);
 	lsn_el_text(&r->b, q, "title", t);

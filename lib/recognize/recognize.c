@@ -207,8 +207,7 @@ lsn_recognize(const struct lsn_stream *stream, const struct lsn_source_info *src
 		lsn_attr(&r.b, fn, "id", lines.notes[i].id);
 		lsn_blocks(&r, fn, lines.notes[i].lines.v, lines.notes[i].lines.n);
 	}
-	xmlSetProp(root, (const xmlChar *)"kind",
-	    (const xmlChar *)document_kind(&r, root, standalone));
+	lsn_attr(&r.b, root, "kind", document_kind(&r, root, standalone));
 	lsn_entities(&r, root, lsn_el(&r.b, root, "entities"));
 	if (r.b.oom || r.a.oom)
 		goto oom;
