@@ -72,6 +72,7 @@ struct lsn_xr {
 	int			 limit_hit;  /* 0, or which limit stopped us */
 	int			 zip_failed;
 	char			*xml_msg;    /* first libxml2 error; owned */
+	int			 xml_nomem;  /* libxml2 ran out of memory */
 	unsigned long		 xml_line, xml_col;
 	const xmlChar		*ns_cache[8];  /* interned URI -> kind */
 	enum lsn_ns		 ns_kind[8];

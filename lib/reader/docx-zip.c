@@ -139,6 +139,17 @@ lsn_pkg_has(struct lsn_pkg *pkg, const char *part)
 
 /* ---- XML readers over parts ----------------------------------------- */
 
+/* 1 when a libzip error is a failed allocation, its own or zlib's
+ * (Z_MEM_ERROR, -4, behind ZIP_ER_ZLIB). */
+static int
+zip_nomem(zip_error_t *ze)
+{
+	int	 code = ze != NULL ? zip_error_code_zip(ze) : ZIP_ER_OK;
+
+	return code == ZIP_ER_MEMORY ||
+	    (code == ZIP_ER_ZLIB && zip_error_code_system(ze) == -4);
+}
+
 /* libxml2's input callback: inflate the next buffer, counting bytes. */
 static int
 xr_read_cb(void *ctx, char *buf, int len)
@@ -183,6 +194,8 @@ xr_error_cb(void *ctx, xmlErrorPtr e)
 	struct lsn_xr	*xr = ctx;
 	size_t		 n;
 
+	if (e != NULL && e->code == XML_ERR_NO_MEMORY)
+		xr->xml_nomem = 1;
 	if (e == NULL || e->level < XML_ERR_ERROR || xr->xml_msg != NULL)
 		return;
 	xr->xml_line = e->line > 0 ? (unsigned long)e->line : 0;
@@ -224,8 +237,13 @@ lsn_xr_open(struct lsn_xr *xr, struct lsn_pkg *pkg, const char *part)
 		return -1;
 	}
 	if ((xr->zf = zip_fopen_index(pkg->zip, (zip_uint64_t)idx, 0)) == NULL) {
-		lsn_error_set(pkg->err, LIAISON_ERR_ZIP, pkg->name, xr->part,
-		    0, 0, "cannot open part: %s", zip_strerror(pkg->zip));
+		if (zip_nomem(zip_get_error(pkg->zip)))
+			lsn_error_set(pkg->err, LIAISON_ERR_NOMEM, pkg->name,
+			    xr->part, 0, 0, "out of memory");
+		else
+			lsn_error_set(pkg->err, LIAISON_ERR_ZIP, pkg->name,
+			    xr->part, 0, 0, "cannot open part: %s",
+			    zip_strerror(pkg->zip));
 		lsn_xr_close(xr);
 		return -1;
 	}
@@ -301,6 +319,11 @@ xr_fail(struct lsn_xr *xr)
 		    0, 0, "the package inflates to more than the "
 		    "zip-total-bytes limit of %llu bytes (the limit can be "
 		    "raised)", pkg->total_limit);
+	else if (xr->xml_nomem || (xr->zip_failed &&
+	    zip_nomem(zip_file_get_error(xr->zf))))
+		/* not "malformed XML" nor a broken zip: say what it is */
+		lsn_error_set(pkg->err, LIAISON_ERR_NOMEM, pkg->name, xr->part,
+		    0, 0, "out of memory");
 	else if (xr->xml_msg != NULL &&
 	    strstr(xr->xml_msg, "Excessive depth") != NULL)
 		/* libxml2's own depth stop (256 unless HUGE): our limit */
