@@ -105,17 +105,23 @@ jw_key_int_attr(struct jw *w, const char *key, xmlNodePtr n, const char *attr)
 }
 
 /* Element text content (all descendants), or NULL for no element;
- * the caller frees with xmlFree. */
+ * the caller frees with xmlFree. libxml2 returns NULL for an element
+ * only when it ran out of memory: that fails the output rather than
+ * writing the text as empty. */
 static char *
-content(xmlNodePtr n)
+content(struct jw *w, xmlNodePtr n)
 {
-	return n != NULL ? (char *)xmlNodeGetContent(n) : NULL;
+	char	*s = n != NULL ? (char *)xmlNodeGetContent(n) : NULL;
+
+	if (n != NULL && s == NULL)
+		w->o->error = 1;
+	return s;
 }
 
 static void
 jw_key_content(struct jw *w, const char *key, xmlNodePtr n)
 {
-	char	*s = content(n);
+	char	*s = content(w, n);
 
 	jw_key_string(w, key, s);
 	xmlFree(s);
@@ -131,7 +137,7 @@ jw_key_texts(struct jw *w, const char *key, xmlNodePtr parent,
 	jw_key(w, key);
 	jw_open(w, '[');
 	for (c = lsn_child(parent, name); c != NULL; c = lsn_next(c, name)) {
-		char *s = content(c);
+		char *s = content(w, c);
 		jw_item(w);
 		jw_string(w, s != NULL ? s : "");
 		xmlFree(s);
@@ -153,7 +159,7 @@ jw_key_pairs(struct jw *w, const char *key, xmlNodePtr parent,
 	jw_key(w, key);
 	jw_open(w, '[');
 	for (c = lsn_child(parent, name); c != NULL; c = lsn_next(c, name)) {
-		char *s = content(c);
+		char *s = content(w, c);
 
 		jw_item(w);
 		jw_open(w, '{');
@@ -231,7 +237,7 @@ emit_links(struct jw *w, xmlNodePtr n)
 {
 	for (; n != NULL; n = n->next) {
 		if (lsn_is(n, "link")) {
-			char *s = content(n);
+			char *s = content(w, n);
 			jw_item(w);
 			jw_open(w, '{');
 			jw_key_string(w, "text", s != NULL ? s : "");
@@ -258,7 +264,7 @@ emit_changes(struct jw *w, xmlNodePtr n)
 		else if (lsn_is(n, "move-to"))
 			op = "move-to";
 		if (op != NULL) {
-			char *s = content(n);
+			char *s = content(w, n);
 			jw_item(w);
 			jw_open(w, '{');
 			jw_key_string(w, "op", op);
@@ -284,6 +290,9 @@ emit_inline_keys(struct jw *w, xmlNodePtr container, const char *text_key)
 	memset(&in, 0, sizeof(in));
 	if (container != NULL)
 		collect_inline(container->children, &in, 0);
+	/* text or ids that could not be collected: fail the output */
+	if (in.text.oom || in.anchors.oom || in.notes.oom)
+		w->o->error = 1;
 	if (text_key != NULL)
 		jw_key_string(w, text_key, lsn_buf_str(&in.text));
 	jw_strings_nul(w, "anchors", &in.anchors, in.nanchors);
@@ -439,7 +448,7 @@ emit_numbered_texts(struct jw *w, const char *key, xmlNodePtr q,
 	jw_key(w, key);
 	jw_open(w, '[');
 	for (c = lsn_child(q, name); c != NULL; c = lsn_next(c, name)) {
-		char *s = content(c);
+		char *s = content(w, c);
 
 		jw_item(w);
 		jw_open(w, '{');
