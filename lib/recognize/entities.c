@@ -107,8 +107,18 @@ add(struct found *f, enum kind k, const char *s, size_t n, const char *iso)
 	char		*v;
 	xmlNodePtr	 e;
 
-	if (n == 0 || seen_add(&f->seen[k], s, n) != 1)
+	if (n == 0)
 		return;
+	switch (seen_add(&f->seen[k], s, n)) {
+	case 1:
+		break;
+	case 0:
+		return;
+	default:
+		/* A value left out would change the output: fail instead. */
+		f->r->b.oom = 1;
+		return;
+	}
 	if ((v = lsn_arena_strndup(&f->r->a, s, n)) == NULL)
 		return;
 	e = lsn_el_text(&f->r->b, f->bucket[k], kind_el[k], v);
