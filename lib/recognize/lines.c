@@ -138,7 +138,18 @@ make_line(struct lsn_arena *a, const struct lsn_para *p, struct lsn_line *l)
 	}
 	for (i = 0; i < p->len; ) {
 		int32_t	 cp;
+		unsigned char c = (unsigned char)p->text[i];
 
+		/* Most bytes are printable ASCII: copy them without the
+		 * decoding and white-space calls below. */
+		if (c > 0x20 && c < 0x7f) {
+			if (map != NULL)
+				map[i] = o;
+			t[o++] = (char)c;
+			space = 0;
+			i++;
+			continue;
+		}
 		k = lsn_utf8_decode(p->text + i, p->len - i, &cp);
 		if (lsn_is_space(cp) && cp != 0xFEFF && cp != 0x200B) {
 			if (map != NULL)
