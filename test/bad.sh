@@ -33,6 +33,12 @@ bad="$top_srcdir/test/bad"
 slow=
 [ "${LIAISON_BAD_SLOW:-0}" = 1 ] && slow=--slow
 
+# a wrapper (valgrind) must run the real binary, not libtool's script
+if [ -n "$LIAISON_WRAPPER" ] && [ -x "$top_builddir/.libs/liaison" ]; then
+	LIAISON="$top_builddir/.libs/liaison"
+	LD_LIBRARY_PATH="$top_builddir/.libs${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
+	export LD_LIBRARY_PATH
+fi
 if [ ! -x "$LIAISON" ]; then
 	echo "bad.sh: $LIAISON is not built" >&2
 	exit 99
