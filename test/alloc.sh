@@ -7,7 +7,8 @@
 # allocation had a fallback, writes exactly the normal output; never a
 # crash, another status, a sanitizer report or (in a sanitizer build) a
 # leak. When a conversion makes more allocations than
-# LIAISON_ALLOC_RUNS (default 150), N steps over them evenly.
+# LIAISON_ALLOC_RUNS (default 150; 50 in a sanitizer build), N steps
+# over them evenly.
 
 . "${top_srcdir:-$(cd "$(dirname "$0")/.." && pwd)}/test/lib.sh"
 
@@ -26,7 +27,12 @@ ASAN_OPTIONS="verify_asan_link_order=0:detect_leaks=1:exitcode=86:allocator_may_
 LSAN_OPTIONS="suppressions=$top_srcdir/test/alloc/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 UBSAN_OPTIONS="halt_on_error=1:exitcode=86${UBSAN_OPTIONS:+:$UBSAN_OPTIONS}"
 export ASAN_OPTIONS LSAN_OPTIONS UBSAN_OPTIONS
-runs=${LIAISON_ALLOC_RUNS:-150}
+# a sanitizer build runs each conversion several times slower
+if ldd "$prog" 2>/dev/null | grep -q libasan; then
+	runs=${LIAISON_ALLOC_RUNS:-50}
+else
+	runs=${LIAISON_ALLOC_RUNS:-150}
+fi
 # libzip (1.7) reports an allocation failing inside zip_open as "not a
 # zip archive" (ZIP_ER_NOZIP), so the library cannot tell it apart from
 # a file that is not a zip; that one line is accepted as a clean error.
