@@ -31,6 +31,7 @@ for docx in samples/docx/*.docx; do
 	[ -f "$docx" ] || continue
 	name=$(basename "$docx" .docx)
 	name=${name%.pandoc}
+	name=${name%.libreoffice}
 	[ -f "samples/$name.txt" ] && check "samples/$name.txt" "$docx"
 done
 finish

@@ -364,6 +364,17 @@ fix_numbers(struct lsn_rctx *r, struct items *it, struct family fam)
 				    it->v[k + 1].number, fam.delim);
 }
 
+/* The value of an item's last label part ("3.2" -> 2), or 0. */
+static int
+last_number(const struct lsn_line *l)
+{
+	struct lsn_number	 num;
+
+	if (!lsn_number_parse(l->label, &num) || num.depth == 0)
+		return 0;
+	return num.part[num.depth - 1];
+}
+
 /*
  * Collects the list starting at v[start] (an item). Returns the index
  * after it. Between items of the same level come continuation lines
@@ -395,10 +406,17 @@ collect_list(struct lsn_rctx *r, struct lsn_line *v, size_t start, size_t n,
 
 			if (!same_family(f, fam))
 				break;
-			/* Word numbering instances are lists of their own,
-			 * even when adjacent and alike. */
-			if (l->label_auto && v[start].label_auto && l->num_id > 0 &&
-			    v[start].num_id > 0 && l->num_id != v[start].num_id)
+			/*
+			 * Numbering that starts again (1, 2, 3, then 1) is a new
+			 * list, as a reader sees it; a run of identical labels
+			 * ("1." on every item of a text export) is not.
+			 * Alike bullets stay one list whatever numbering
+			 * instances they use (LibreOffice gives each paragraph
+			 * its own).
+			 */
+			if (cur != NULL && !fam.bullet &&
+			    strcmp(l->label, cur->line->label) != 0 &&
+			    m.part[m.depth - 1] <= last_number(cur->line))
 				break;
 			if (cur != NULL && !fam.bullet &&
 			    strcmp(l->label, cur->line->label) != 0)

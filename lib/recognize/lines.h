@@ -156,7 +156,12 @@ void	lsn_inline(struct lsn_builder *b, xmlNodePtr parent,
 struct lsn_rctx {
 	struct lsn_builder	 b;
 	struct lsn_arena	 a;
+	int			 style_headings; /* headings come from styles */
+	int			 docx;           /* input has Word numbering */
 };
+
+/* ITU-T's unnumbered heading style ("Headingb"): a heading by style. */
+int	lsn_style_unnumbered_heading(const char *style);
 
 /* blocks.c: lines v[0..n) (skipping used and blank ones) as blocks
  * appended to parent: paragraphs, lists, tables. */

@@ -169,6 +169,13 @@ lsn_recognize(const struct lsn_stream *stream, const struct lsn_source_info *src
 		goto oom;
 	if (strcmp(src->format, "docx") == 0)
 		number_footnotes(&r, &lines);
+	/* A document that marks headings with styles says where they are;
+	 * shape is only a guess for those that do not (text exports). */
+	r.docx = strcmp(src->format, "docx") == 0;
+	for (i = 0; i < lines.body.n; i++)
+		if (lines.body.v[i].outline > 0 ||
+		    lsn_style_unnumbered_heading(lines.body.v[i].style))
+			r.style_headings = 1;
 
 	root = lsn_el(&r.b, NULL, "document");
 	if (root == NULL)

@@ -198,6 +198,13 @@ advance(struct numbering *s, const struct lsn_number *num)
 	s->depth = num->depth;
 }
 
+int
+lsn_style_unnumbered_heading(const char *style)
+{
+	return style != NULL && (strcasecmp(style, "headingb") == 0 ||
+	    strcasecmp(style, "heading b") == 0);
+}
+
 /* A numbered label that can be a heading number: digits, no bullet,
  * letter, roman numeral or parenthesis. */
 static int
@@ -251,6 +258,21 @@ find_numbered(struct lsn_rctx *r, struct lsn_line *v, size_t n,
 		 * exports print numbered headings without a tab) counts as a
 		 * label when the title after it reads like one.
 		 */
+		if (lsn_style_unnumbered_heading(l->style)) {
+			/* Below the numbered clause it follows, if any. */
+			if ((h = push_heading(r, out)) == NULL)
+				return;
+			h->line = i;
+			h->level = st.depth + 1;
+			prev_run = 0;
+			continue;
+		}
+		/* Word's own list numbering on a paragraph that is not a
+		 * heading by style is a list item. */
+		if (l->label_auto && r->docx) {
+			prev_run = 0;
+			continue;
+		}
 		cut = 0;
 		if (l->label == NULL && (cut = typed_number(l, &num)) > 0 &&
 		    (num.letter || num.roman || num.paren ||
@@ -338,7 +360,7 @@ build_region(struct lsn_rctx *r, xmlNodePtr container, struct lsn_line *v,
 
 	memset(&hs, 0, sizeof(hs));
 	find_numbered(r, v, n, &hs);
-	if (hs.n == 0)
+	if (hs.n == 0 && !r->style_headings)
 		find_unnumbered(r, v, n, &hs);
 	first = hs.n > 0 ? hs.v[0].line : n;
 	for (k = 0; k < first; k++)
