@@ -52,7 +52,7 @@ struct md {
 	size_t		 cap_targets;
 };
 
-static void md_blocks(struct md *, xmlNodePtr first, int depth);
+static char md_blocks(struct md *, xmlNodePtr first, int depth);
 static void md_inline(struct md *, struct lsn_buf *, xmlNodePtr, int);
 
 /* ------------------------------------------------------------------ */
@@ -288,6 +288,26 @@ only_char(const char *p, const char *e, char c)
 }
 
 /*
+ * The ":" when the line [p, e) starts with a footnote reference we wrote
+ * followed by a colon ("[^1]:"), which GFM reads as the definition of
+ * the footnote (and CommonMark as a link reference definition); else
+ * NULL. Text never starts a line with "[": md_escape_inline escapes it.
+ */
+static const char *
+note_definition_colon(const char *p, const char *e)
+{
+	const char *q = p + 2;
+
+	if (e - p < 5 || p[0] != '[' || p[1] != '^')
+		return NULL;
+	while (q < e && *q >= '0' && *q <= '9')
+		q++;
+	if (q == p + 2 || q + 1 >= e || q[0] != ']' || q[1] != ':')
+		return NULL;
+	return q + 1;
+}
+
+/*
  * 1 when the first character of a line [p, e) would start a block:
  * "# " a heading, "- " or "+ " a list item, ">" a quote, "---" or "==="
  * a setext underline or thematic break. Not "+41 22", "#1" or "-5 %":
@@ -346,9 +366,15 @@ md_write_lines(struct md *md, const char *s)
 			md_line(md);
 			if (line_start_is_special(p, e))
 				md_puts(md, "\\");
-			else {
+			else if ((q = note_definition_colon(p, e)) != NULL) {
+				/* "[^1]:" would define footnote 1. */
+				md_put(md, p, (size_t)(q - p));
+				md_puts(md, "\\");
+				p = q;
+			} else {
 				/* "1." starts a list only before a space or
 				 * the end of the line ("1.1" does not). */
+				q = p;
 				while (q < e && *q >= '0' && *q <= '9')
 					q++;
 				if (q > p && q < e && (*q == '.' || *q == ')') &&
@@ -556,6 +582,28 @@ inline_text(struct md *md, struct lsn_buf *b, const char *s, int mode)
 }
 
 /*
+ * A "!" just before a link we write would make it an image: escape it
+ * unless it already is (an odd number of backslashes before it).
+ */
+static void
+escape_bang(struct md *md, struct lsn_buf *b)
+{
+	size_t n = b->len, slashes = 0;
+
+	if (n == 0 || b->data[n - 1] != '!')
+		return;
+	while (slashes + 1 < n && b->data[n - 2 - slashes] == '\\')
+		slashes++;
+	if (slashes % 2 == 1)
+		return;
+	if (lsn_buf_putc(b, '!') == -1) {
+		md->oom = 1;
+		return;
+	}
+	b->data[n - 1] = '\\';
+}
+
+/*
  * Appends the inline children of n (text, anchors, footnote references,
  * links, tracked changes) to b as escaped Markdown.
  */
@@ -600,6 +648,7 @@ md_inline(struct md *md, struct lsn_buf *b, xmlNodePtr n, int mode)
 				md_inline(md, b, c, mode);
 				continue;
 			}
+			escape_bang(md, b);
 			lsn_buf_putc(b, '[');
 			md_inline(md, b, c, IN_LINK);
 			lsn_buf_puts(b, "](<");
@@ -912,20 +961,35 @@ is_empty_inline(struct md *md, xmlNodePtr n)
 	return empty;
 }
 
-/* 1 when n is a list written as a CommonMark list (not as labels). */
+/*
+ * 1 when n is a list that may follow a paragraph line directly (keeping
+ * its parent list tight): CommonMark lets a list interrupt a paragraph
+ * only when it is a real list (not labels), an ordered one starts at 1,
+ * and its first item does not begin with an empty line.
+ */
 static int
-is_markdown_list(xmlNodePtr n)
+list_can_interrupt(struct md *md, xmlNodePtr n)
 {
 	struct list_plan pl;
+	xmlNodePtr first;
 
 	if (!lsn_is(n, "list"))
 		return 0;
 	plan_list(n, &pl);
-	return !pl.labelled;
+	if (pl.labelled || (pl.ordered && pl.start != 1))
+		return 0;
+	first = lsn_child(n, "item");
+	return first != NULL && lsn_child(first, "text") != NULL &&
+	    !is_empty_inline(md, lsn_child(first, "text"));
 }
 
-/* Writes a list as planned by plan_list. */
-static void
+/*
+ * Writes a list as planned by plan_list. Returns what md_blocks does:
+ * the kind of list that ends the output at this indentation ('-', '.',
+ * ')'), or 0. A list written as labels leaves its items' blocks at the
+ * list's own indentation, so a list there may end it.
+ */
+static char
 md_list(struct md *md, xmlNodePtr list, const struct list_plan *plan,
     int depth)
 {
@@ -933,6 +997,7 @@ md_list(struct md *md, xmlNodePtr list, const struct list_plan *plan,
 	xmlNodePtr item, text;
 	long num;
 	int n = 0;
+	char last = 0;
 
 	num = pl.start;
 	for (item = lsn_child(list, "item"); item != NULL;
@@ -951,9 +1016,10 @@ md_list(struct md *md, xmlNodePtr list, const struct list_plan *plan,
 				md_blank(md);
 			md_paragraph(md, text, label != NULL &&
 			    !is_blank(label) ? label : NULL);
+			last = 0;
 			if (rest != NULL) {
 				md_blank(md);
-				md_blocks(md, rest, depth + 1);
+				last = md_blocks(md, rest, depth + 1);
 			}
 			continue;
 		}
@@ -970,7 +1036,7 @@ md_list(struct md *md, xmlNodePtr list, const struct list_plan *plan,
 			/* A nested list may follow the text directly (the
 			 * list stays tight); other blocks need a blank line
 			 * or they would join the text. */
-			if (rest != NULL && !is_markdown_list(rest))
+			if (rest != NULL && !list_can_interrupt(md, rest))
 				md_blank(md);
 		} else {
 			/* An empty item is its marker alone; its blocks
@@ -984,6 +1050,9 @@ md_list(struct md *md, xmlNodePtr list, const struct list_plan *plan,
 			md_blocks(md, rest, depth + 1);
 		md_pop(md, old);
 	}
+	if (!pl.labelled)
+		last = pl.ordered ? pl.delim : '-';
+	return last;
 }
 
 /* 1 when some row of the table has a cell. */
@@ -1099,9 +1168,10 @@ md_table(struct md *md, xmlNodePtr table, int depth)
  * Writes the block siblings starting at `first` (p, list, table),
  * separated by blank lines. Two lists of one kind in a row would merge
  * into one, so a comment keeps them apart (as cmark does). Other
- * elements are not blocks and are skipped.
+ * elements are not blocks and are skipped. Returns the kind of the list
+ * that ends the output ('-', '.', ')'), or 0.
  */
-static void
+static char
 md_blocks(struct md *md, xmlNodePtr first, int depth)
 {
 	xmlNodePtr n;
@@ -1110,7 +1180,7 @@ md_blocks(struct md *md, xmlNodePtr first, int depth)
 
 	if (depth > MD_MAX_DEPTH) {
 		md->too_deep = 1;
-		return;
+		return 0;
 	}
 	for (n = first; n != NULL; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE)
@@ -1138,8 +1208,7 @@ md_blocks(struct md *md, xmlNodePtr first, int depth)
 				md_endline(md);
 				md_blank(md);
 			}
-			md_list(md, n, &pl, depth + 1);
-			prev_list = kind;
+			prev_list = md_list(md, n, &pl, depth + 1);
 		} else if (lsn_is(n, "table")) {
 			if (!table_has_cells(n))
 				continue;
@@ -1151,6 +1220,7 @@ md_blocks(struct md *md, xmlNodePtr first, int depth)
 			continue;
 		written = 1;
 	}
+	return prev_list;
 }
 
 /* ------------------------------------------------------------------ */

@@ -114,7 +114,8 @@ def labelled_items(root):
                 label = (item.get("label") or "").strip()
                 if label and re.search(r"[0-9A-Za-z]", label) and \
                         label != "o":
-                    out.append((label, norm(inline_text(item.find("text")))))
+                    out.append((label, norm(strip_note_marks(
+                        inline_text(item.find("text"))))))
         for c in el:
             walk(c, in_table or el.tag == "table")
 
@@ -131,6 +132,7 @@ def cm_text(el):
         return " "
     if tag in ("html_block", "html_inline"):
         raw = re.sub(r"<br\s*/?>", " ", el.text or "")
+        raw = re.sub(r"<sup>[0-9]+</sup>", "", raw)  # footnote references
         raw = re.sub(r"</?(p|li|td|tr|ul|ol|table)[^>]*>", " ", raw)
         return html.unescape(re.sub(r"<[^>]*>", "", raw))
     return "".join(cm_text(c) + ("\n" if c.tag.replace(CM, "") in
@@ -207,9 +209,13 @@ def main():
     doc = render(cmark, body)
     note_docs = [render(cmark, n) for n in notes]
 
-    got = [(int(h.get("level")), norm(cm_text(h)))
+    got = [(int(h.get("level")), norm(strip_note_marks(cm_text(h))))
            for h in doc.iter(CM + "heading")]
-    want = expected_headings(root)
+    want = [(level, norm(strip_note_marks(text)))
+            for level, text in expected_headings(root)]
+    # A title of footnote references only: "Annex A – [^1]".
+    got = [(level, re.sub(r" \u2013$", "", text)) for level, text in got]
+    want = [(level, re.sub(r" \u2013$", "", text)) for level, text in want]
     if got != want:
         for i in range(max(len(got), len(want))):
             g = got[i] if i < len(got) else None
@@ -231,6 +237,8 @@ def main():
             text = norm(strip_note_marks(cm_text(first))) \
                 if first is not None else ""
             numbered.add(("%d%s" % (n, delim), text))
+            # An item with empty text shows its first block there.
+            numbered.add(("%d%s" % (n, delim), ""))
             n += 1
     paragraphs = [norm(strip_note_marks(cm_text(p)))
                   for d in every for p in d.iter(CM + "paragraph")]
