@@ -82,9 +82,12 @@ clear_marks(struct text_reader *r)
 static int
 take_pending(struct text_reader *r, const char *id, size_t n)
 {
-	char	*p = r->pending.data, *end = p + r->pending.len;
+	char	*p = r->pending.data, *end;
 
-	while (p != NULL && p < end) {
+	if (p == NULL)		/* nothing pending (and NULL + 0 is undefined) */
+		return 0;
+	end = p + r->pending.len;
+	while (p < end) {
 		size_t k = strlen(p);
 		if (k == n && memcmp(p, id, n) == 0) {
 			memmove(p, p + k + 1, (size_t)(end - (p + k + 1)));
