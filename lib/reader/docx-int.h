@@ -73,6 +73,9 @@ struct lsn_xr {
 	int			 zip_failed;
 	char			*xml_msg;    /* first libxml2 error; owned */
 	int			 xml_nomem;  /* libxml2 ran out of memory */
+	xmlGenericErrorFunc	 saved_generic;  /* restored at close */
+	void			*saved_generic_ctx;
+	int			 generic_set;
 	unsigned long		 xml_line, xml_col;
 	const xmlChar		*ns_cache[8];  /* interned URI -> kind */
 	enum lsn_ns		 ns_kind[8];

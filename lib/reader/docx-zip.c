@@ -209,6 +209,28 @@ xr_error_cb(void *ctx, xmlErrorPtr e)
 		xr->xml_msg[--n] = '\0';
 }
 
+/*
+ * libxml2's generic error channel, ours while a part is read: some of
+ * its allocation failures (a namespace it could not build) go only
+ * there, and a library should not print to stderr anyway.
+ */
+static void
+xr_generic_cb(void *ctx, const char *fmt, ...)
+{
+	struct lsn_xr	*xr = ctx;
+	const char	*s = fmt;
+	va_list		 ap;
+
+	if (xr == NULL || fmt == NULL)
+		return;
+	va_start(ap, fmt);
+	if (strcmp(fmt, "%s") == 0)
+		s = va_arg(ap, const char *);
+	if (s != NULL && strstr(s, "Memory allocation failed") != NULL)
+		xr->xml_nomem = 1;
+	va_end(ap);
+}
+
 int
 lsn_xr_open(struct lsn_xr *xr, struct lsn_pkg *pkg, const char *part)
 {
@@ -260,6 +282,14 @@ lsn_xr_open(struct lsn_xr *xr, struct lsn_pkg *pkg, const char *part)
 		return -1;
 	}
 	xmlTextReaderSetStructuredErrorHandler(xr->r, xr_error_cb, xr);
+	xr->saved_generic = xmlGenericError;
+	xr->saved_generic_ctx = xmlGenericErrorContext;
+	xmlSetGenericErrorFunc(xr, xr_generic_cb);
+	xr->generic_set = 1;
+	/* libxml2 notes an allocation failing inside it (an attribute
+	 * copy, a namespace) in its thread's last error, also where its
+	 * API then just returns NULL or ends the document: see next() */
+	xmlResetLastError();
 	return 1;
 }
 
@@ -268,6 +298,9 @@ lsn_xr_close(struct lsn_xr *xr)
 {
 	if (xr->r != NULL)
 		xmlFreeTextReader(xr->r);
+	if (xr->generic_set)
+		xmlSetGenericErrorFunc(xr->saved_generic_ctx,
+		    xr->saved_generic);
 	if (xr->zf != NULL)
 		zip_fclose(xr->zf);
 	free(xr->part);
@@ -304,6 +337,15 @@ lsn_xr_error(struct lsn_xr *xr, liaison_status code, const char *fmt, ...)
 	return code;
 }
 
+/* 1 when libxml2 ran out of memory since the part was opened. */
+static int
+xml_nomem_seen(const struct lsn_xr *xr)
+{
+	const xmlError	*e = xmlGetLastError();
+
+	return xr->xml_nomem || (e != NULL && e->code == XML_ERR_NO_MEMORY);
+}
+
 static int
 xr_fail(struct lsn_xr *xr)
 {
@@ -319,7 +361,7 @@ xr_fail(struct lsn_xr *xr)
 		    0, 0, "the package inflates to more than the "
 		    "zip-total-bytes limit of %llu bytes (the limit can be "
 		    "raised)", pkg->total_limit);
-	else if (xr->xml_nomem || (xr->zip_failed &&
+	else if (xml_nomem_seen(xr) || (xr->zip_failed &&
 	    zip_nomem(zip_file_get_error(xr->zf))))
 		/* not "malformed XML" nor a broken zip: say what it is */
 		lsn_error_set(pkg->err, LIAISON_ERR_NOMEM, pkg->name, xr->part,
@@ -373,10 +415,16 @@ lsn_xr_next(struct lsn_xr *xr, int skip)
 	int	 ret;
 
 	ret = skip ? xmlTextReaderNext(xr->r) : xmlTextReaderRead(xr->r);
+	/* an end that was a failure: libxml2 may stop quietly when an
+	 * allocation fails. (Recoverable errors, such as an undefined
+	 * namespace prefix, leave the text readable and are let pass.) */
+	if (ret == 0 && (xml_nomem_seen(xr) ||
+	    xmlTextReaderReadState(xr->r) == XML_TEXTREADER_MODE_ERROR))
+		return xr_fail(xr);
 	if (ret == 0)
 		return 0;
-	if (ret < 0)
-		return xr_fail(xr);
+	if (ret < 0 || xml_nomem_seen(xr))
+		return xr_fail(xr);  /* e.g. a namespace that could not be kept */
 	xr->type = xmlTextReaderNodeType(xr->r);
 	xr->depth = xmlTextReaderDepth(xr->r);
 	if (xr->type == XML_READER_TYPE_DOCUMENT_TYPE ||

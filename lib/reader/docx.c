@@ -401,6 +401,8 @@ normalize(struct ctx *c, struct para *p)
 		    UTF8PROC_STABLE | UTF8PROC_COMPOSE);
 		if (n >= 0)
 			lsn_buf_put(&nb, (const char *)dst, (size_t)n);
+		else if (n == UTF8PROC_ERROR_NOMEM)
+			nb.oom = 1;
 		else
 			lsn_buf_put(&nb, t + from, to - from);
 		free(dst);
@@ -713,16 +715,19 @@ instr_token(const char *s, struct lsn_buf *tok)
 
 /*
  * The link a field makes: HYPERLINK "url" [\l "anchor"] or
- * REF/PAGEREF bookmark \h. Returns a new string or NULL.
+ * REF/PAGEREF bookmark \h. Stores a new string the caller frees in
+ * *link, or NULL when the field makes no link. Returns 0, or -1 when
+ * memory ran out.
  */
-static char *
-field_link(const char *instr)
+static int
+field_link(const char *instr, char **link)
 {
 	struct lsn_buf	 tok = LSN_BUF_INIT, out = LSN_BUF_INIT;
-	char		*url = NULL, *anchor = NULL, *res = NULL;
-	int		 kind = 0, hswitch = 0;
+	char		*url = NULL, *anchor = NULL;
+	int		 kind = 0, hswitch = 0, oom_seen = 0;
 	const char	*s = instr;
 
+	*link = NULL;
 	if ((s = instr_token(s, &tok)) == NULL)
 		goto done;
 	if (strcasecmp(lsn_buf_str(&tok), "HYPERLINK") == 0)
@@ -740,14 +745,15 @@ field_link(const char *instr)
 				if ((s = instr_token(s, &tok)) == NULL)
 					break;
 				free(anchor);
-				anchor = strdup(lsn_buf_str(&tok));
+				if ((anchor = strdup(lsn_buf_str(&tok))) == NULL)
+					oom_seen = 1;
 			} else if (t[1] == 'o' || t[1] == 't') {
 				if ((s = instr_token(s, &tok)) == NULL)
 					break;
 			} else if (t[1] == 'h')
 				hswitch = 1;
-		} else if (url == NULL)
-			url = strdup(t);
+		} else if (url == NULL && (url = strdup(t)) == NULL)
+			oom_seen = 1;
 	}
 	if (kind == 1) {
 		if (url != NULL)
@@ -756,14 +762,21 @@ field_link(const char *instr)
 			lsn_buf_printf(&out, "#%s", anchor);
 	} else if (kind == 2 && hswitch && url != NULL)
 		lsn_buf_printf(&out, "#%s", url);
-	if (out.len > 0)
-		res = lsn_buf_detach(&out, NULL);
+	if (out.len > 0 && (*link = lsn_buf_detach(&out, NULL)) == NULL)
+		oom_seen = 1;
 done:
+	if (tok.oom || out.oom)
+		oom_seen = 1;
 	lsn_buf_free(&out);
 	lsn_buf_free(&tok);
 	free(url);
 	free(anchor);
-	return res;
+	if (oom_seen) {
+		free(*link);
+		*link = NULL;
+		return -1;
+	}
+	return 0;
 }
 
 static int
@@ -791,7 +804,8 @@ field_char(struct ctx *c, const char *type)
 		c->fields_in_instr--;
 		if (f->instr.oom)
 			return oom(c);
-		f->link = field_link(lsn_buf_str(&f->instr));
+		if (field_link(lsn_buf_str(&f->instr), &f->link) == -1)
+			return oom(c);
 		if (f->link != NULL && visible(c)) {
 			f->mark = add_mark(c, LSN_MARK_LINK, f->link, NULL, 1);
 			f->serial = cur_para(c)->serial;
@@ -1013,9 +1027,13 @@ static int
 simple_field(struct ctx *c)
 {
 	char	*instr = lsn_xr_attr(c->xr, "instr");
-	char	*link = instr != NULL ? field_link(instr) : NULL;
+	char	*link = NULL;
 	int	 r;
 
+	if (instr != NULL && field_link(instr, &link) == -1) {
+		xmlFree(instr);
+		return oom(c);
+	}
 	r = span(c, link != NULL, LSN_MARK_LINK, link, NULL, 0);
 	free(link);
 	xmlFree(instr);
