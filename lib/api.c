@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -403,22 +404,25 @@ liaison_schema_text(const char *name, size_t *len)
 	return name != NULL ? lsn_embedded(name, len) : NULL;
 }
 
+static const char	*schema_names[32];
+static pthread_once_t	 schema_names_once = PTHREAD_ONCE_INIT;
+
+static void
+fill_schema_names(void)
+{
+	const struct lsn_embedded	*e;
+	int				 i = 0;
+
+	for (e = lsn_embedded_files; e->name != NULL && i < 31; e++)
+		schema_names[i++] = e->name;
+	schema_names[i] = NULL;
+}
+
 const char *const *
 liaison_schema_names(void)
 {
-	static const char	*names[32];
-	static int		 filled;
-	const struct lsn_embedded *e;
-	int			 i = 0;
-
-	/* Filled once; the table is constant, so a race writes the same. */
-	if (!filled) {
-		for (e = lsn_embedded_files; e->name != NULL && i < 31; e++)
-			names[i++] = e->name;
-		names[i] = NULL;
-		filled = 1;
-	}
-	return names;
+	pthread_once(&schema_names_once, fill_schema_names);
+	return schema_names;
 }
 
 liaison_status
