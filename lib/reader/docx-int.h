@@ -109,6 +109,9 @@ char		*lsn_xr_attr_ns(struct lsn_xr *xr, enum lsn_ns ns,
 		    const char *local);
 /* w:val style on/off attributes ("true", "1", "on" or absent: on). */
 int		lsn_xr_onoff(struct lsn_xr *xr, const char *local);
+/* The integer attribute value s, or dflt when it is missing, not a
+ * whole number, or out of the range any part of a package uses. */
+int		lsn_docx_int(const char *s, int dflt);
 /* Sets an error about the current position of xr. Returns code. */
 liaison_status	lsn_xr_error(struct lsn_xr *xr, liaison_status code,
 		    const char *fmt, ...)

@@ -22,19 +22,6 @@
 #include "util/buf.h"
 #include "util/error.h"
 
-static int
-atoi_or(const char *s, int dflt)
-{
-	char	*end;
-	long	 v;
-
-	if (s == NULL || *s == '\0')
-		return dflt;
-	v = strtol(s, &end, 10);
-	if (*end != '\0' || v < -1000000 || v > 1000000000)
-		return dflt;
-	return (int)v;
-}
 
 static void
 lvl_init(struct lsn_lvl *l)
@@ -135,7 +122,7 @@ lsn_numbering_read(struct lsn_pkg *pkg, const char *part,
 			for (k = 0; k < LSN_NUM_LEVELS; k++)
 				lvl_init(&abs->lvl[k]);
 			v = lsn_xr_attr(&xr, "abstractNumId");
-			abs->id = atoi_or(v, -1);
+			abs->id = lsn_docx_int(v, -1);
 			xmlFree(v);
 			num = NULL;
 			if (xr.empty)
@@ -158,18 +145,18 @@ lsn_numbering_read(struct lsn_pkg *pkg, const char *part,
 				num->start_override[k] = -1;
 			}
 			v = lsn_xr_attr(&xr, "numId");
-			num->id = atoi_or(v, -1);
+			num->id = lsn_docx_int(v, -1);
 			xmlFree(v);
 			abs = NULL;
 			if (xr.empty)
 				num = NULL;
 		} else if (num != NULL && strcmp(xr.local, "abstractNumId") == 0) {
 			v = lsn_xr_attr(&xr, "val");
-			num->abstract_id = atoi_or(v, -1);
+			num->abstract_id = lsn_docx_int(v, -1);
 			xmlFree(v);
 		} else if (num != NULL && strcmp(xr.local, "lvlOverride") == 0) {
 			v = lsn_xr_attr(&xr, "ilvl");
-			override_lvl = atoi_or(v, -1);
+			override_lvl = lsn_docx_int(v, -1);
 			xmlFree(v);
 			if (override_lvl < 0 || override_lvl >= LSN_NUM_LEVELS) {
 				override_lvl = -1;
@@ -178,12 +165,12 @@ lsn_numbering_read(struct lsn_pkg *pkg, const char *part,
 		} else if (num != NULL && override_lvl >= 0 &&
 		    strcmp(xr.local, "startOverride") == 0) {
 			v = lsn_xr_attr(&xr, "val");
-			num->start_override[override_lvl] = atoi_or(v, 0);
+			num->start_override[override_lvl] = lsn_docx_int(v, 0);
 			xmlFree(v);
 		} else if (strcmp(xr.local, "lvl") == 0) {
 			if (abs != NULL) {
 				v = lsn_xr_attr(&xr, "ilvl");
-				k = atoi_or(v, -1);
+				k = lsn_docx_int(v, -1);
 				xmlFree(v);
 			} else if (num != NULL)
 				k = override_lvl;
@@ -202,7 +189,7 @@ lsn_numbering_read(struct lsn_pkg *pkg, const char *part,
 		} else if (lvl != NULL) {
 			if (strcmp(xr.local, "start") == 0) {
 				v = lsn_xr_attr(&xr, "val");
-				lvl->start = atoi_or(v, 0);
+				lvl->start = lsn_docx_int(v, 0);
 				xmlFree(v);
 			} else if (strcmp(xr.local, "numFmt") == 0)
 				set_attr(&xr, &lvl->fmt, "val");
@@ -210,7 +197,7 @@ lsn_numbering_read(struct lsn_pkg *pkg, const char *part,
 				set_attr(&xr, &lvl->text, "val");
 			else if (strcmp(xr.local, "lvlRestart") == 0) {
 				v = lsn_xr_attr(&xr, "val");
-				lvl->restart = atoi_or(v, -1);
+				lvl->restart = lsn_docx_int(v, -1);
 				xmlFree(v);
 			} else if (strcmp(xr.local, "isLgl") == 0)
 				lvl->legal = lsn_xr_onoff(&xr, "val");

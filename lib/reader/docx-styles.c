@@ -15,19 +15,6 @@
 /* Longest basedOn chain followed; real templates use fewer than 10. */
 #define MAX_CHAIN 64
 
-static int
-atoi_or(const char *s, int dflt)
-{
-	char	*end;
-	long	 v;
-
-	if (s == NULL || *s == '\0')
-		return dflt;
-	v = strtol(s, &end, 10);
-	if (*end != '\0' || v < -1000000 || v > 1000000)
-		return dflt;
-	return (int)v;
-}
 
 /* "heading 3" in any case -> 3; the built-in names Word stores. */
 static int
@@ -169,17 +156,17 @@ lsn_styles_read(struct lsn_pkg *pkg, const char *part, struct lsn_styles *st)
 			cur->based_on = lsn_xr_attr(&xr, "val");
 		else if (strcmp(xr.local, "outlineLvl") == 0) {
 			v = lsn_xr_attr(&xr, "val");
-			cur->outline_lvl = atoi_or(v, -1);
+			cur->outline_lvl = lsn_docx_int(v, -1);
 			if (cur->outline_lvl > 9)
 				cur->outline_lvl = -1;
 			xmlFree(v);
 		} else if (strcmp(xr.local, "numId") == 0) {
 			v = lsn_xr_attr(&xr, "val");
-			cur->num_id = atoi_or(v, -1);
+			cur->num_id = lsn_docx_int(v, -1);
 			xmlFree(v);
 		} else if (strcmp(xr.local, "ilvl") == 0) {
 			v = lsn_xr_attr(&xr, "val");
-			cur->ilvl = atoi_or(v, -1);
+			cur->ilvl = lsn_docx_int(v, -1);
 			if (cur->ilvl >= LSN_NUM_LEVELS)
 				cur->ilvl = LSN_NUM_LEVELS - 1;
 			xmlFree(v);

@@ -678,3 +678,17 @@ lsn_rels_by_id(const struct lsn_rels *rels, const char *id)
 			return &rels->items[i];
 	return NULL;
 }
+
+int
+lsn_docx_int(const char *s, int dflt)
+{
+	char	*end;
+	long	 v;
+
+	if (s == NULL || *s == '\0')
+		return dflt;
+	v = strtol(s, &end, 10);
+	if (*end != '\0' || v < -1000000 || v > 1000000000)
+		return dflt;
+	return (int)v;
+}

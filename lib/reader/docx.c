@@ -103,19 +103,6 @@ struct ctx {
 	int				 failed;
 };
 
-static int
-atoi_or(const char *s, int dflt)
-{
-	char	*end;
-	long	 v;
-
-	if (s == NULL || *s == '\0')
-		return dflt;
-	v = strtol(s, &end, 10);
-	if (*end != '\0' || v < -1000000 || v > 1000000000)
-		return dflt;
-	return (int)v;
-}
 
 static int
 oom(struct ctx *c)
@@ -1044,7 +1031,7 @@ static int
 int_attr(struct ctx *c, const char *local, int dflt)
 {
 	char	*v = lsn_xr_attr(c->xr, local);
-	int	 n = atoi_or(v, dflt);
+	int	 n = lsn_docx_int(v, dflt);
 
 	xmlFree(v);
 	return n;
