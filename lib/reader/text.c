@@ -99,6 +99,20 @@ take_pending(struct text_reader *r, const char *id, size_t n)
 	return 0;
 }
 
+/* Queues a footnote body (id, body) to follow the current line. */
+static int
+record_note(struct text_reader *r, const char *id, size_t idlen,
+    const char *body, size_t bodylen)
+{
+	if (lsn_buf_put(&r->notes, id, idlen) == -1 ||
+	    lsn_buf_putc(&r->notes, '\0') == -1 ||
+	    lsn_buf_put(&r->notes, body, bodylen) == -1 ||
+	    lsn_buf_putc(&r->notes, '\0') == -1)
+		return -1;
+	r->nnotes++;
+	return 0;
+}
+
 /* Length of a bracketed span starting at s[0] == '[', balanced; 0 if
  * it does not close on this line. */
 static size_t
@@ -166,12 +180,9 @@ strip_markers(struct text_reader *r, const char *s, size_t len)
 		    take_pending(r, s + i + 1, k - 1)) {
 			size_t a, b;
 			lsn_trim(s + i + k + 1, n - k - 2, &a, &b);
-			if (lsn_buf_put(&r->notes, s + i + 1, k - 1) == -1 ||
-			    lsn_buf_putc(&r->notes, '\0') == -1 ||
-			    lsn_buf_put(&r->notes, s + i + k + 1 + a, b - a) == -1 ||
-			    lsn_buf_putc(&r->notes, '\0') == -1)
+			if (record_note(r, s + i + 1, k - 1,
+			    s + i + k + 1 + a, b - a) == -1)
 				return -1;
-			r->nnotes++;
 			i += n;
 			continue;
 		}
@@ -181,12 +192,9 @@ strip_markers(struct text_reader *r, const char *s, size_t len)
 		    take_pending(r, s + i + 1, k - 1)) {
 			size_t a, b;
 			lsn_trim(s + i + k + 1, len - i - k - 1, &a, &b);
-			if (lsn_buf_put(&r->notes, s + i + 1, k - 1) == -1 ||
-			    lsn_buf_putc(&r->notes, '\0') == -1 ||
-			    lsn_buf_put(&r->notes, s + i + k + 1 + a, b - a) == -1 ||
-			    lsn_buf_putc(&r->notes, '\0') == -1)
+			if (record_note(r, s + i + 1, k - 1,
+			    s + i + k + 1 + a, b - a) == -1)
 				return -1;
-			r->nnotes++;
 			r->note_opened = 1;
 			break;
 		}
