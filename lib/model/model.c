@@ -15,6 +15,7 @@
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 
+#include "options.h"
 #include "model/model.h"
 #include "model/schema-data.h"
 #include "util/buf.h"
@@ -201,6 +202,16 @@ parse_checked(xmlParserCtxtPtr ctxt, xmlDocPtr doc, const char *name,
 	if (xe != NULL && xe->code == XML_ERR_NO_MEMORY)
 		lsn_error_set(err, LIAISON_ERR_NOMEM, name, NULL, 0, 0,
 		    "out of memory");
+	else if (xe != NULL && xe->message != NULL &&
+	    strstr(xe->message, "Excessive depth") != NULL)
+		/* libxml2's own wording names a parser flag, not a limit a
+		 * user can set. */
+		lsn_error_set(err, LIAISON_ERR_LIMIT, name, NULL,
+		    (unsigned long)(xe->line > 0 ? xe->line : 0),
+		    (unsigned long)(xe->int2 > 0 ? xe->int2 : 0),
+		    "elements nest deeper than the xml-depth limit of %llu "
+		    "(the limit can be raised: --limit xml-depth=N)",
+		    (unsigned long long)LSN_DEFAULT_XML_DEPTH);
 	else if (xe != NULL && xe->message != NULL) {
 		char	*msg = strdup(xe->message);
 		size_t	 n;
