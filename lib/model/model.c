@@ -210,7 +210,7 @@ parse_checked(xmlParserCtxtPtr ctxt, xmlDocPtr doc, const char *name,
 		    (unsigned long)(xe->line > 0 ? xe->line : 0),
 		    (unsigned long)(xe->int2 > 0 ? xe->int2 : 0),
 		    "elements nest deeper than the xml-depth limit of %llu "
-		    "(the limit can be raised: --limit xml-depth=N)",
+		    "(raise with --limit xml-depth=N)",
 		    (unsigned long long)LSN_DEFAULT_XML_DEPTH);
 	else if (xe != NULL && xe->message != NULL) {
 		char	*msg = strdup(xe->message);
