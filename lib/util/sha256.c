@@ -7,6 +7,19 @@
 
 #include "util/sha256.h"
 
+/*
+ * x86-64 processors with the SHA extensions (AMD since Zen, Intel since
+ * Ice Lake) do a block in about a tenth of the time of the portable
+ * code: the hash of the input was 12% of a text conversion. Chosen at
+ * run time; the portable code stays for every other processor.
+ */
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define LSN_SHA_NI 1
+#include <cpuid.h>
+#include <pthread.h>
+#include <immintrin.h>
+#endif
+
 static const uint32_t K[64] = {
 	0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1,
 	0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3,
@@ -51,6 +64,92 @@ compress(struct lsn_sha256 *c, const unsigned char *p)
 	c->h[4] += e; c->h[5] += f; c->h[6] += g; c->h[7] += h;
 }
 
+#ifdef LSN_SHA_NI
+/*
+ * The same compression, nblocks blocks at p, with the SHA instructions.
+ * They keep the state as two vectors, (a, b, e, f) and (c, d, g, h),
+ * and take the message schedule four words at a time.
+ */
+__attribute__((target("sha,sse4.1,ssse3")))
+static void
+compress_ni(struct lsn_sha256 *c, const unsigned char *p, size_t nblocks)
+{
+	const __m128i	 bswap = _mm_set_epi64x(0x0c0d0e0f08090a0bLL,
+			    0x0405060700010203LL);
+	__m128i		 abef, cdgh, t, save0, save1, wk, m[4];
+	int		 g;
+
+	t = _mm_loadu_si128((const __m128i *)(const void *)&c->h[0]);
+	cdgh = _mm_loadu_si128((const __m128i *)(const void *)&c->h[4]);
+	t = _mm_shuffle_epi32(t, 0xB1);			/* b a d c */
+	cdgh = _mm_shuffle_epi32(cdgh, 0x1B);		/* h g f e */
+	abef = _mm_alignr_epi8(t, cdgh, 8);		/* f e b a */
+	cdgh = _mm_blend_epi16(cdgh, t, 0xF0);		/* h g d c */
+	for (; nblocks > 0; nblocks--, p += 64) {
+		save0 = abef;
+		save1 = cdgh;
+		for (g = 0; g < 16; g++) {
+			__m128i *w = &m[g & 3];
+
+			if (g < 4)
+				*w = _mm_shuffle_epi8(_mm_loadu_si128(
+				    (const __m128i *)(const void *)(p + 16 * g)),
+				    bswap);
+			else
+				*w = _mm_sha256msg2_epu32(_mm_add_epi32(
+				    _mm_sha256msg1_epu32(*w, m[(g + 1) & 3]),
+				    _mm_alignr_epi8(m[(g + 3) & 3],
+				    m[(g + 2) & 3], 4)), m[(g + 3) & 3]);
+			wk = _mm_add_epi32(*w, _mm_loadu_si128(
+			    (const __m128i *)(const void *)&K[4 * g]));
+			cdgh = _mm_sha256rnds2_epu32(cdgh, abef, wk);
+			abef = _mm_sha256rnds2_epu32(abef, cdgh,
+			    _mm_shuffle_epi32(wk, 0x0E));
+		}
+		abef = _mm_add_epi32(abef, save0);
+		cdgh = _mm_add_epi32(cdgh, save1);
+	}
+	t = _mm_shuffle_epi32(abef, 0x1B);		/* a b e f */
+	cdgh = _mm_shuffle_epi32(cdgh, 0xB1);		/* g h c d */
+	abef = _mm_blend_epi16(t, cdgh, 0xF0);		/* a b c d */
+	cdgh = _mm_alignr_epi8(cdgh, t, 8);		/* e f g h */
+	_mm_storeu_si128((__m128i *)(void *)&c->h[0], abef);
+	_mm_storeu_si128((__m128i *)(void *)&c->h[4], cdgh);
+}
+
+static pthread_once_t	 sha_ni_once = PTHREAD_ONCE_INIT;
+static int		 sha_ni;
+
+/* Sets sha_ni when the processor has the SHA extensions and the SSSE3
+ * and SSE4.1 shuffles they need. CPUID is slow in a virtual machine:
+ * asked once per process. */
+static void
+probe_sha_ni(void)
+{
+	unsigned int	 a, b, cx, d;
+
+	sha_ni = __get_cpuid(1, &a, &b, &cx, &d) &&
+	    (cx & (1u << 9)) != 0 && (cx & (1u << 19)) != 0 &&
+	    __get_cpuid_count(7, 0, &a, &b, &cx, &d) &&
+	    (b & (1u << 29)) != 0;
+}
+#endif
+
+/* Compresses nblocks whole blocks at p into the state. */
+static void
+compress_blocks(struct lsn_sha256 *c, const unsigned char *p, size_t nblocks)
+{
+#ifdef LSN_SHA_NI
+	if (nblocks > 0 && pthread_once(&sha_ni_once, probe_sha_ni) == 0 &&
+	    sha_ni) {
+		compress_ni(c, p, nblocks);
+		return;
+	}
+#endif
+	for (; nblocks > 0; nblocks--, p += 64)
+		compress(c, p);
+}
+
 void
 lsn_sha256_init(struct lsn_sha256 *c)
 {
@@ -78,11 +177,12 @@ lsn_sha256_update(struct lsn_sha256 *c, const void *data, size_t len)
 		len -= take;
 		if (c->used < 64)
 			return;
-		compress(c, c->block);
+		compress_blocks(c, c->block, 1);
 		c->used = 0;
 	}
-	for (; len >= 64; p += 64, len -= 64)
-		compress(c, p);
+	compress_blocks(c, p, len / 64);
+	p += len / 64 * 64;
+	len %= 64;
 	memcpy(c->block, p, len);
 	c->used = len;
 }
