@@ -40,6 +40,9 @@ struct found {
 	struct lsn_rctx	*r;
 	xmlNodePtr	 bucket[K__COUNT];
 	struct seen	 seen[K__COUNT];
+	struct lsn_buf	 text;        /* the element scanned, reused */
+	unsigned char	 alnum[256];  /* isalnum() of each byte, looked up
+				       * once: it is asked of every byte */
 };
 
 static size_t
@@ -104,7 +107,6 @@ seen_add(struct seen *set, const char *s, size_t n)
 static void
 add(struct found *f, enum kind k, const char *s, size_t n, const char *iso)
 {
-	char		*v;
 	xmlNodePtr	 e;
 
 	if (n == 0)
@@ -119,17 +121,16 @@ add(struct found *f, enum kind k, const char *s, size_t n, const char *iso)
 		f->r->b.oom = 1;
 		return;
 	}
-	if ((v = lsn_arena_strndup(&f->r->a, s, n)) == NULL)
-		return;
-	e = lsn_el_text(&f->r->b, f->bucket[k], kind_el[k], v);
+	e = lsn_el(&f->r->b, f->bucket[k], kind_el[k]);
+	lsn_text(&f->r->b, e, s, n);
 	if (iso != NULL)
 		lsn_attr(&f->r->b, e, "iso", iso);
 }
 
 static int
-word_start(const char *t, size_t i)
+word_start(const struct found *f, const char *t, size_t i)
 {
-	return i == 0 || !isalnum((unsigned char)t[i - 1]);
+	return i == 0 || !f->alnum[(unsigned char)t[i - 1]];
 }
 
 static size_t
@@ -142,6 +143,27 @@ digits(const char *t, size_t n, size_t i)
 	return k;
 }
 
+/*
+ * Could links() find anything in t? Every URL has "http://",
+ * "https://" or "www." (any case) and every address an '@': a text
+ * without '@', ':' and "www." is skipped with three fast searches.
+ */
+static int
+has_links(const char *t, size_t n)
+{
+	const char	*p = t, *end = t + n;
+
+	if (memchr(t, '@', n) != NULL || memchr(t, ':', n) != NULL)
+		return 1;
+	while ((p = memchr(p, '.', (size_t)(end - p))) != NULL) {
+		if (p - t >= 3 && (p[-1] | 0x20) == 'w' &&
+		    (p[-2] | 0x20) == 'w' && (p[-3] | 0x20) == 'w')
+			return 1;
+		p++;
+	}
+	return 0;
+}
+
 /* URL or e-mail spans are masked so that nothing else is read in them. */
 static void
 links(struct found *f, char *t, size_t n)
@@ -152,7 +174,7 @@ links(struct found *f, char *t, size_t n)
 		/* Most bytes are neither 'h' nor 'w': one test, not three. */
 		if (((t[i] | 0x20) == 'h' || (t[i] | 0x20) == 'w') &&
 		    (lsn_prefix_ci(t + i, "http://") || lsn_prefix_ci(t + i, "https://") ||
-		    (lsn_prefix_ci(t + i, "www.") && word_start(t, i)))) {
+		    (lsn_prefix_ci(t + i, "www.") && word_start(f, t, i)))) {
 			int depth = 0;
 
 			for (e = i; e < n && !isspace((unsigned char)t[e]) &&
@@ -205,180 +227,228 @@ links(struct found *f, char *t, size_t n)
 	}
 }
 
+/*
+ * The scanners below each look at one word start, t[i], and return where
+ * their own scan resumes: i when nothing was taken there, else the last
+ * position they consumed (the next look is one further). scan() runs
+ * them in one pass, each with its own resume point, which finds what
+ * four passes over the text found.
+ */
+
 /* "Study Group(s) 17, 20 and 21" / "SG17" / "SG 2" / "WP3/20" */
-static void
-groups(struct found *f, const char *t, size_t n)
+static size_t
+groups_at(struct found *f, const char *t, size_t n, size_t i)
 {
-	size_t	 i, k, j;
+	size_t	 k, j;
 	char	 buf[48];
 
-	for (i = 0; i < n; i++) {
-		if (!word_start(t, i))
-			continue;
-		if (strncmp(t + i, "SG", 2) == 0) {
-			j = i + 2;
-			if (j < n && t[j] == ' ')
-				j++;
-			if ((k = digits(t, n, j)) == 0 || k > 2)
-				continue;
-			/* "SG17-PLEN-TD181" is a document number. */
-			if (j + k < n && (t[j + k] == '-' || t[j + k] == '/' ||
-			    isalnum((unsigned char)t[j + k])))
-				continue;
-			snprintf(buf, sizeof(buf), "%s%.*s",
-			    i >= 6 && strncmp(t + i - 6, "ITU-D ", 6) == 0 ?
-			    "ITU-D SG" : i >= 6 && strncmp(t + i - 6, "ITU-R ", 6) == 0 ?
-			    "ITU-R SG" : "SG", (int)k, t + j);
-			add(f, K_SG, buf, strlen(buf), NULL);
-			i = j + k;
-			continue;
-		}
-		if (strncmp(t + i, "WP", 2) == 0 || lsn_prefix_ci(t + i, "working party ")) {
-			j = i + (t[i + 1] == 'P' ? 2 : 14);
-			if (j < n && t[j] == ' ')
-				j++;
-			if ((k = digits(t, n, j)) == 0 || k > 2 || j + k >= n ||
-			    t[j + k] != '/')
-				continue;
-			{
-				size_t k2 = digits(t, n, j + k + 1);
-				if (k2 == 0 || k2 > 2)
-					continue;
-				snprintf(buf, sizeof(buf), "WP%.*s/%.*s", (int)k,
-				    t + j, (int)k2, t + j + k + 1);
-				add(f, K_SG, buf, strlen(buf), NULL);
-				i = j + k + 1 + k2;
-			}
-			continue;
-		}
-		if (lsn_prefix_ci(t + i, "study group") && isupper((unsigned char)t[i])) {
-			j = i + 11;
-			if (j < n && t[j] == 's')
-				j++;
-			/* A list of numbers: "17, 20 and 21" */
-			for (;;) {
-				while (j < n && t[j] == ' ')
-					j++;
-				if ((k = digits(t, n, j)) == 0 || k > 2 ||
-				    (j + k < n && (isalnum((unsigned char)t[j + k]) ||
-				    t[j + k] == '/')))
-					break;
-				snprintf(buf, sizeof(buf), "SG%.*s", (int)k, t + j);
-				add(f, K_SG, buf, strlen(buf), NULL);
-				j += k;
-				if (j < n && t[j] == ',')
-					j++;
-				else if (strncmp(t + j, " and ", 5) == 0)
-					j += 5;
-				else if (strncmp(t + j, " & ", 3) == 0)
-					j += 3;
-				else
-					break;
-			}
-			i = j;
-		}
+	/* "SG", "Study Group", "WP", "working party" */
+	if (t[i] != 'S' && t[i] != 'W' && t[i] != 'w')
+		return i;
+	if (strncmp(t + i, "SG", 2) == 0) {
+		j = i + 2;
+		if (j < n && t[j] == ' ')
+			j++;
+		if ((k = digits(t, n, j)) == 0 || k > 2)
+			return i;
+		/* "SG17-PLEN-TD181" is a document number. */
+		if (j + k < n && (t[j + k] == '-' || t[j + k] == '/' ||
+		    isalnum((unsigned char)t[j + k])))
+			return i;
+		snprintf(buf, sizeof(buf), "%s%.*s",
+		    i >= 6 && strncmp(t + i - 6, "ITU-D ", 6) == 0 ?
+		    "ITU-D SG" : i >= 6 && strncmp(t + i - 6, "ITU-R ", 6) == 0 ?
+		    "ITU-R SG" : "SG", (int)k, t + j);
+		add(f, K_SG, buf, strlen(buf), NULL);
+		return j + k;
 	}
+	if (strncmp(t + i, "WP", 2) == 0 || lsn_prefix_ci(t + i, "working party ")) {
+		size_t k2;
+
+		j = i + (t[i + 1] == 'P' ? 2 : 14);
+		if (j < n && t[j] == ' ')
+			j++;
+		if ((k = digits(t, n, j)) == 0 || k > 2 || j + k >= n ||
+		    t[j + k] != '/')
+			return i;
+		k2 = digits(t, n, j + k + 1);
+		if (k2 == 0 || k2 > 2)
+			return i;
+		snprintf(buf, sizeof(buf), "WP%.*s/%.*s", (int)k,
+		    t + j, (int)k2, t + j + k + 1);
+		add(f, K_SG, buf, strlen(buf), NULL);
+		return j + k + 1 + k2;
+	}
+	if (lsn_prefix_ci(t + i, "study group") && isupper((unsigned char)t[i])) {
+		j = i + 11;
+		if (j < n && t[j] == 's')
+			j++;
+		/* A list of numbers: "17, 20 and 21" */
+		for (;;) {
+			while (j < n && t[j] == ' ')
+				j++;
+			if ((k = digits(t, n, j)) == 0 || k > 2 ||
+			    (j + k < n && (isalnum((unsigned char)t[j + k]) ||
+			    t[j + k] == '/')))
+				break;
+			snprintf(buf, sizeof(buf), "SG%.*s", (int)k, t + j);
+			add(f, K_SG, buf, strlen(buf), NULL);
+			j += k;
+			if (j < n && t[j] == ',')
+				j++;
+			else if (strncmp(t + j, " and ", 5) == 0)
+				j += 5;
+			else if (strncmp(t + j, " & ", 3) == 0)
+				j += 3;
+			else
+				break;
+		}
+		return j;
+	}
+	return i;
 }
 
 /* "Q10/17", "Question 7/17", "Questions 3/17 and 10/17" */
+static size_t
+questions_at(struct found *f, const char *t, size_t n, size_t i)
+{
+	size_t	 j, k, k2;
+	char	 buf[32];
+
+	if (t[i] != 'Q')
+		return i;
+	if (i + 1 < n && isdigit((unsigned char)t[i + 1]))
+		j = i + 1;
+	else if (strncmp(t + i, "Question ", 9) == 0)
+		j = i + 9;
+	else if (strncmp(t + i, "Questions ", 10) == 0)
+		j = i + 10;
+	else
+		return i;
+	for (;;) {
+		if ((k = digits(t, n, j)) == 0 || k > 3 || j + k >= n ||
+		    t[j + k] != '/' || (k2 = digits(t, n, j + k + 1)) == 0 ||
+		    k2 > 2 || (j + k + 1 + k2 < n &&
+		    isalnum((unsigned char)t[j + k + 1 + k2])))
+			break;
+		snprintf(buf, sizeof(buf), "Q%.*s/%.*s", (int)k, t + j,
+		    (int)k2, t + j + k + 1);
+		add(f, K_QUESTION, buf, strlen(buf), NULL);
+		j += k + 1 + k2;
+		if (strncmp(t + j, ", ", 2) == 0)
+			j += 2;
+		else if (strncmp(t + j, " and ", 5) == 0)
+			j += 5;
+		else
+			break;
+		if (j < n && t[j] == 'Q')
+			j++;
+	}
+	return j;
+}
+
+/* Every Question of t, alone (the cover's Question row). */
 static void
 questions(struct found *f, const char *t, size_t n)
 {
-	size_t	 i, j, k, k2;
-	char	 buf[32];
+	size_t	 i;
 
-	for (i = 0; i < n; i++) {
-		if (!word_start(t, i))
-			continue;
-		if (t[i] == 'Q' && i + 1 < n && isdigit((unsigned char)t[i + 1]))
-			j = i + 1;
-		else if (strncmp(t + i, "Question ", 9) == 0)
-			j = i + 9;
-		else if (strncmp(t + i, "Questions ", 10) == 0)
-			j = i + 10;
-		else
-			continue;
-		for (;;) {
-			if ((k = digits(t, n, j)) == 0 || k > 3 || j + k >= n ||
-			    t[j + k] != '/' || (k2 = digits(t, n, j + k + 1)) == 0 ||
-			    k2 > 2 || (j + k + 1 + k2 < n &&
-			    isalnum((unsigned char)t[j + k + 1 + k2])))
-				break;
-			snprintf(buf, sizeof(buf), "Q%.*s/%.*s", (int)k, t + j,
-			    (int)k2, t + j + k + 1);
-			add(f, K_QUESTION, buf, strlen(buf), NULL);
-			j += k + 1 + k2;
-			if (strncmp(t + j, ", ", 2) == 0)
-				j += 2;
-			else if (strncmp(t + j, " and ", 5) == 0)
-				j += 5;
-			else
-				break;
-			if (j < n && t[j] == 'Q')
-				j++;
-		}
-		i = j;
-	}
+	for (i = 0; i < n; i++)
+		if (word_start(f, t, i))
+			i = questions_at(f, t, n, i);
 }
 
 /*
  * Recommendations: a series letter, a dot and a number ("X.1252",
  * "Y.3800", "X.1080.0"). Short numbers ("B.1", "A.1") are clause or
  * annex numbers as often as Recommendations, so they count only after
- * "ITU-T " or "Recommendation(s) ".
+ * "ITU-T " or "Recommendation(s) ". Needs i + 2 < n.
  */
-static void
-recommendations(struct found *f, const char *t, size_t n)
+static size_t
+recommendation_at(struct found *f, const char *t, size_t n, size_t i)
 {
-	size_t	 i, k, e;
+	size_t	 k, e;
 
-	for (i = 0; i + 2 < n; i++) {
-		if (!word_start(t, i) || !isupper((unsigned char)t[i]) ||
-		    t[i] == 'C' || t[i] == 'W' || t[i + 1] != '.' ||
-		    (k = digits(t, n, i + 2)) == 0)
-			continue;
-		e = i + 2 + k;
-		while (e + 1 < n && t[e] == '.' && isdigit((unsigned char)t[e + 1]))
-			e += 1 + digits(t, n, e + 1);
-		if (k <= 2 && !(i >= 6 && strncmp(t + i - 6, "ITU-T ", 6) == 0) &&
-		    !(i >= 15 && lsn_prefix_ci(t + i - 15, "recommendation ")) &&
-		    !(i >= 16 && lsn_prefix_ci(t + i - 16, "recommendations ")))
-			continue;
-		/* "X.1252a" is fine ("rev", "bis" drafts); "X.12b34" is not. */
-		add(f, K_REC, t + i, e - i, NULL);
-		i = e;
-	}
+	if (!isupper((unsigned char)t[i]) ||
+	    t[i] == 'C' || t[i] == 'W' || t[i + 1] != '.' ||
+	    (k = digits(t, n, i + 2)) == 0)
+		return i;
+	e = i + 2 + k;
+	while (e + 1 < n && t[e] == '.' && isdigit((unsigned char)t[e + 1]))
+		e += 1 + digits(t, n, e + 1);
+	if (k <= 2 && !(i >= 6 && strncmp(t + i - 6, "ITU-T ", 6) == 0) &&
+	    !(i >= 15 && lsn_prefix_ci(t + i - 15, "recommendation ")) &&
+	    !(i >= 16 && lsn_prefix_ci(t + i - 16, "recommendations ")))
+		return i;
+	/* "X.1252a" is fine ("rev", "bis" drafts); "X.12b34" is not. */
+	add(f, K_REC, t + i, e - i, NULL);
+	return e;
 }
 
-static void
-dates(struct found *f, const char *t, size_t n)
+static size_t
+date_at(struct found *f, const char *t, size_t n, size_t i)
 {
-	size_t	 i, m;
+	size_t	 m;
 	char	 iso[32];
 
-	for (i = 0; i < n; i++) {
-		if (!word_start(t, i) || !isalnum((unsigned char)t[i]))
+	if (lsn_parse_date(t + i, n - i, iso, &m)) {
+		add(f, K_DATE, t + i, m, iso);
+		return i + m;
+	}
+	return i;
+}
+
+/*
+ * Scans t (n bytes, NUL-terminated, written on): links first, masking
+ * them, then Questions, groups, Recommendations and dates at every word
+ * start, in one pass. Every scanner needs an alphanumeric word start.
+ */
+static void
+scan(struct found *f, char *t, size_t n)
+{
+	size_t	 i, q = 0, g = 0, rec = 0, d = 0;
+	int	 prev = 0, cur;
+
+	if (has_links(t, n))
+		links(f, t, n);
+	for (i = 0; i < n; i++, prev = cur) {
+		/* A word start: alphanumeric after anything else. */
+		cur = f->alnum[(unsigned char)t[i]];
+		if (!cur || prev)
 			continue;
-		if (lsn_parse_date(t + i, n - i, iso, &m)) {
-			add(f, K_DATE, t + i, m, iso);
-			i += m;
-		}
+		if (i >= q)
+			q = questions_at(f, t, n, i) + 1;
+		if (i >= g)
+			g = groups_at(f, t, n, i) + 1;
+		if (i >= rec && i + 2 < n)
+			rec = recommendation_at(f, t, n, i) + 1;
+		if (i >= d)
+			d = date_at(f, t, n, i) + 1;
 	}
 }
 
+/*
+ * Appends the text of n's descendants to b, in document order (what
+ * xmlNodeGetContent returns), without recursion.
+ */
 static void
-scan(struct found *f, const char *text)
+gather(struct lsn_buf *b, xmlNodePtr n)
 {
-	size_t	 n = strlen(text);
-	char	*t = lsn_arena_strndup(&f->r->a, text, n);
+	xmlNodePtr	 c = n->children;
 
-	if (t == NULL)
-		return;
-	links(f, t, n);
-	questions(f, t, n);
-	groups(f, t, n);
-	recommendations(f, t, n);
-	dates(f, t, n);
+	while (c != NULL && c != n) {
+		if ((c->type == XML_TEXT_NODE ||
+		    c->type == XML_CDATA_SECTION_NODE) && c->content != NULL)
+			lsn_buf_puts(b, (const char *)c->content);
+		if (c->type == XML_ELEMENT_NODE && c->children != NULL) {
+			c = c->children;
+			continue;
+		}
+		while (c != n && c->next == NULL)
+			c = c->parent;
+		if (c != n)
+			c = c->next;
+	}
 }
 
 /* The text containers of the model, in document order. */
@@ -406,9 +476,16 @@ walk(struct found *f, xmlNodePtr n)
 		    lsn_is(c, "title") || lsn_is(c, "note") ||
 		    (lsn_is(n, "meta") && lsn_child(c, NULL) == NULL) ||
 		    lsn_is(n, "contact")) {
-			char *s = lsn_plain(f->r, c);
-			if (s != NULL)
-				scan(f, s);
+			/* One copy, written on by links(); the text was
+			 * copied three times per element before. */
+			lsn_buf_reset(&f->text);
+			gather(&f->text, c);
+			if (f->text.oom) {
+				f->r->b.oom = 1;
+				return;
+			}
+			if (f->text.len > 0)
+				scan(f, f->text.data, f->text.len);
 			/* An item's text comes before its blocks. */
 			continue;
 		}
@@ -424,6 +501,8 @@ lsn_entities(struct lsn_rctx *r, xmlNodePtr root, xmlNodePtr entities)
 
 	memset(&f, 0, sizeof(f));
 	f.r = r;
+	for (k = 0; k < 256; k++)
+		f.alnum[k] = isalnum(k) != 0;
 	for (k = 0; k < K__COUNT; k++)
 		if ((f.bucket[k] = lsn_el(&r->b, NULL, "bucket")) == NULL)
 			goto out;
@@ -442,4 +521,5 @@ out:
 		lsn_buf_free(&f.seen[k].text);
 		free(f.seen[k].slot);
 	}
+	lsn_buf_free(&f.text);
 }
