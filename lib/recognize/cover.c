@@ -34,17 +34,22 @@ static const char *const months[12][3] = {
 static int
 month_at(const char *s, size_t len, size_t *n)
 {
-	int	 m, k;
+	int	 m, k, c0, c1;
 
 	/* Every name starts with a capital: most words fail here, before
-	 * 25 string comparisons (the date scan tries every word). */
-	if (len == 0 || !isupper((unsigned char)s[0]))
+	 * 25 string comparisons (the date scan tries every word). Every
+	 * name has three letters or more. */
+	if (len < 3 || !isupper((unsigned char)s[0]))
 		return 0;
+	/* The first two letters pick the candidates (one or two names):
+	 * capitalized words are common, months are not. */
+	c0 = tolower((unsigned char)s[0]);
+	c1 = tolower((unsigned char)s[1]);
 	for (m = 0; m < 12; m++)
 		for (k = 0; k < 3 && months[m][k] != NULL; k++) {
 			size_t l;
 
-			if (tolower((unsigned char)s[0]) != months[m][k][0])
+			if (months[m][k][0] != c0 || months[m][k][1] != c1)
 				continue;
 			l = strlen(months[m][k]);
 			if (l <= len && strncasecmp(s, months[m][k], l) == 0 &&
