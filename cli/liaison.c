@@ -9,6 +9,7 @@
  */
 #define _POSIX_C_SOURCE 200809L	/* mkstemp, fchmod, fsync, fdopen */
 
+#include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
@@ -27,6 +28,8 @@
 #define EXIT_OUTPUT	3	/* an output could not be written */
 
 static const char *progname = "liaison";
+
+static const char *size_text(unsigned long long, char *, size_t);
 
 static void
 warnx_(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -250,8 +253,11 @@ read_stdin(size_t *len, unsigned long long limit)
 		got = fread(data + n, 1, cap - n, stdin);
 		n += got;
 		if (limit != 0 && n > limit) {
-			warnx_("-: input is larger than the limit of %llu bytes",
-			    limit);
+			char t[32];
+
+			warnx_("-: input is larger than the input-bytes limit "
+			    "of %s (raise with --limit input-bytes=SIZE)",
+			    size_text(limit, t, sizeof(t)));
 			free(data);
 			return NULL;
 		}
@@ -265,6 +271,138 @@ read_stdin(size_t *len, unsigned long long limit)
 	}
 	*len = n;
 	return data;
+}
+
+/* ------------------------------------------------------------------ */
+/* --limit                                                             */
+
+/* The limits --limit sets, by the names liaison(1) gives them. The
+ * library's limit messages use the same names. */
+static const struct {
+	const char	*name;
+	liaison_limit	 which;
+	int		 bytes;  /* a size: takes a k, M or G suffix */
+} limit_names[] = {
+	{ "input-bytes", LIAISON_LIMIT_INPUT_BYTES, 1 },
+	{ "zip-entry-bytes", LIAISON_LIMIT_ZIP_ENTRY_BYTES, 1 },
+	{ "zip-total-bytes", LIAISON_LIMIT_ZIP_TOTAL_BYTES, 1 },
+	{ "zip-entries", LIAISON_LIMIT_ZIP_ENTRIES, 0 },
+	{ "xml-depth", LIAISON_LIMIT_XML_DEPTH, 0 },
+	{ "paragraphs", LIAISON_LIMIT_PARAGRAPHS, 0 },
+};
+#define NLIMITS (sizeof(limit_names) / sizeof(limit_names[0]))
+
+/*
+ * A byte count as the library's limit messages show one: in the largest
+ * binary unit that divides it ("256 MiB"), else "N bytes". Writes into
+ * buf and returns it.
+ */
+static const char *
+size_text(unsigned long long v, char *buf, size_t size)
+{
+	static const char *const units[] = { "GiB", "MiB", "KiB" };
+	int i;
+
+	for (i = 0; i < 3 && v != 0; i++)
+		if (v % (1ULL << (10 * (3 - i))) == 0) {
+			snprintf(buf, size, "%llu %s", v >> (10 * (3 - i)),
+			    units[i]);
+			return buf;
+		}
+	snprintf(buf, size, "%llu bytes", v);
+	return buf;
+}
+
+/* Prints the valid limit names to stderr, after a usage error. */
+static void
+limit_names_list(void)
+{
+	size_t i;
+
+	fputs(" (limits:", stderr);
+	for (i = 0; i < NLIMITS; i++)
+		fprintf(stderr, " %s%s", limit_names[i].name,
+		    i + 1 < NLIMITS ? "," : ")\n");
+}
+
+/*
+ * Parses a --limit argument, NAME=VALUE, and sets the limit in each of
+ * the (up to two) options. VALUE is a whole number above 0; sizes may
+ * end in k, M or G (KiB, MiB, GiB). Returns 0, or -1 after printing a
+ * usage error.
+ */
+static int
+parse_limit(const char *arg, liaison_options *opts, liaison_options *opts2)
+{
+	const char *eq = strchr(arg, '='), *v, *end;
+	unsigned long long value = 0, mult = 1;
+	size_t i, n;
+
+	n = eq != NULL ? (size_t)(eq - arg) : strlen(arg);
+	for (i = 0; i < NLIMITS; i++)
+		if (strlen(limit_names[i].name) == n &&
+		    strncmp(arg, limit_names[i].name, n) == 0)
+			break;
+	if (eq == NULL || i == NLIMITS) {
+		fprintf(stderr, "%s: --limit %s: %s", progname, arg,
+		    eq == NULL ? "expected NAME=VALUE" : "unknown limit");
+		limit_names_list();
+		return -1;
+	}
+	v = eq + 1;
+	/* digits only: strtoull would take blanks, a sign or hex */
+	for (end = v; isdigit((unsigned char)*end); end++) {
+		unsigned d = (unsigned)(*end - '0');
+
+		if (value > (~0ULL - d) / 10)
+			goto bad;
+		value = value * 10 + d;
+	}
+	if (end == v)
+		goto bad;
+	if (limit_names[i].bytes && *end != '\0' && end[1] == '\0') {
+		switch (*end) {
+		case 'k': case 'K': mult = 1ULL << 10; end++; break;
+		case 'M': mult = 1ULL << 20; end++; break;
+		case 'G': mult = 1ULL << 30; end++; break;
+		}
+	}
+	if (*end != '\0' || value == 0 || value > ~0ULL / mult)
+		goto bad;
+	liaison_options_set_limit(opts, limit_names[i].which, value * mult);
+	if (opts2 != NULL)
+		liaison_options_set_limit(opts2, limit_names[i].which,
+		    value * mult);
+	return 0;
+bad:
+	fprintf(stderr, "%s: --limit %s: the value must be %s\n", progname,
+	    arg, limit_names[i].bytes ? "a size in bytes above 0, with an "
+	    "optional suffix k, M or G (powers of 1024)" :
+	    "a whole number above 0");
+	return -1;
+}
+
+/*
+ * Model files and the files validate reads are parsed by libxml2 from
+ * the file itself, so the input-bytes limit is checked here. Returns 0,
+ * or -1 after printing why (an unreadable file is left to the reader,
+ * whose message says why).
+ */
+static int
+model_size_ok(const char *name, const liaison_options *opts)
+{
+	unsigned long long limit;
+	struct stat st;
+	char t[32];
+
+	limit = liaison_options_get_limit(opts, LIAISON_LIMIT_INPUT_BYTES);
+	if (stat(name, &st) == -1 || !S_ISREG(st.st_mode) ||
+	    (unsigned long long)st.st_size <= limit)
+		return 0;
+	warnx_("%s: input is %llu bytes, more than the input-bytes limit of "
+	    "%s (raise with --limit input-bytes=SIZE)", name,
+	    (unsigned long long)st.st_size, size_text(limit, t, sizeof(t)));
+	return -1;
 }
 
 /* 1 when name ends in ".xml": in auto mode, such inputs are models. */
@@ -291,6 +429,8 @@ open_input(const char *name, const liaison_options *opts, int model)
 		warnx_("-: XML models cannot be read from stdin; name the file");
 		return NULL;
 	}
+	if (model && model_size_ok(name, opts) == -1)
+		return NULL;
 	if (model)
 		doc = liaison_doc_open_model(name, &err);
 	else if (strcmp(name, "-") == 0) {
@@ -396,6 +536,10 @@ static const char convert_usage[] =
 "                                  by content, *.xml as a model, else text)\n"
 "  -t, --track-changes=accept|reject|all\n"
 "                                  DOCX tracked changes (default accept)\n"
+"  -L, --limit=NAME=VALUE          set a limit (repeatable); NAME is one of\n"
+"                                  input-bytes, zip-entry-bytes, zip-total-bytes\n"
+"                                  (VALUE a size: 300M, 2G; suffixes k, M, G),\n"
+"                                  zip-entries, xml-depth, paragraphs (a count)\n"
 "  -q, --quiet                     no progress or summary line\n"
 "  -h, --help                      show this help\n"
 "\n"
@@ -567,6 +711,7 @@ cmd_convert(int argc, char **argv)
 		{ "json-lines", no_argument, NULL, 'l' },
 		{ "input-format", required_argument, NULL, 'i' },
 		{ "track-changes", required_argument, NULL, 't' },
+		{ "limit", required_argument, NULL, 'L' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
@@ -587,7 +732,7 @@ cmd_convert(int argc, char **argv)
 		warnx_("out of memory");
 		return EXIT_OUTPUT;
 	}
-	while ((c = getopt_long(argc, argv, "f:o:d:li:t:qh", longopts,
+	while ((c = getopt_long(argc, argv, "f:o:d:li:t:L:qh", longopts,
 	    NULL)) != -1) {
 		int k;
 
@@ -619,6 +764,10 @@ cmd_convert(int argc, char **argv)
 				goto usage;
 			liaison_options_set_track_changes(run.opts,
 			    (liaison_track_changes)k);
+			break;
+		case 'L':
+			if (parse_limit(optarg, run.opts, NULL) == -1)
+				goto usage;
 			break;
 		case 'q':
 			run.quiet = 1;
@@ -847,6 +996,7 @@ static const char diff_usage[] =
 "  -o, --output=FILE               write to FILE (atomically) instead of stdout\n"
 "  -i, --input-format=auto|text|docx|model\n"
 "                                  how to read inputs (default auto)\n"
+"  -L, --limit=NAME=VALUE          set a limit (repeatable), as for convert\n"
 "  -h, --help                      show this help\n"
 "\n"
 "Exit status, as diff(1): 0 the documents say the same, 1 they differ,\n"
@@ -877,6 +1027,7 @@ cmd_diff(int argc, char **argv)
 		{ "colour", required_argument, NULL, 'c' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "input-format", required_argument, NULL, 'i' },
+		{ "limit", required_argument, NULL, 'L' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -896,7 +1047,13 @@ cmd_diff(int argc, char **argv)
 	int c, k, color = 0, status = DIFF_TROUBLE;
 	unsigned int flags = 0;
 
-	while ((c = getopt_long(argc, argv, "f:c:o:i:h", longopts,
+	/* before the options: --limit sets both */
+	if ((old_opts = liaison_options_new()) == NULL ||
+	    (new_opts = liaison_options_new()) == NULL) {
+		warnx_("out of memory");
+		goto done;
+	}
+	while ((c = getopt_long(argc, argv, "f:c:o:i:L:h", longopts,
 	    NULL)) != -1) {
 		switch (c) {
 		case 'f':
@@ -918,9 +1075,14 @@ cmd_diff(int argc, char **argv)
 				goto usage;
 			input = (enum input_kind)k;
 			break;
+		case 'L':
+			if (parse_limit(optarg, old_opts, new_opts) == -1)
+				goto usage;
+			break;
 		case 'h':
 			fputs(diff_usage, stdout);
-			return EXIT_OK;
+			status = EXIT_OK;
+			goto done;
 		default:
 			goto usage;
 		}
@@ -942,11 +1104,6 @@ cmd_diff(int argc, char **argv)
 	if (fmt == LIAISON_DIFF_TEXT && want_color(color, output == NULL))
 		flags |= LIAISON_DIFF_COLOR;
 
-	if ((old_opts = liaison_options_new()) == NULL ||
-	    (new_opts = liaison_options_new()) == NULL) {
-		warnx_("out of memory");
-		goto done;
-	}
 	set_input_kind(old_opts, input);
 	set_input_kind(new_opts, input);
 	if (argc == 1) {
@@ -1019,8 +1176,10 @@ static const char validate_usage[] =
 "against the bundled schema. Each violation is reported on stderr as\n"
 "FILE:LINE: message; each file's verdict goes to stdout.\n"
 "\n"
-"  -q, --quiet   no verdict lines, only the violations\n"
-"  -h, --help    show this help\n"
+"  -q, --quiet             no verdict lines, only the violations\n"
+"  -L, --limit=NAME=VALUE  set a limit (repeatable), as for convert; model\n"
+"                          files are held to input-bytes only\n"
+"  -h, --help              show this help\n"
 "\n"
 "Exit status: 0 all valid, 1 some file is invalid or not well-formed,\n"
 "2 usage error or a file could not be read.\n";
@@ -1052,18 +1211,29 @@ cmd_validate(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "quiet", no_argument, NULL, 'q' },
+		{ "limit", required_argument, NULL, 'L' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
+	liaison_options *opts;
 	int c, i, quiet = 0, status = EXIT_OK;
 
-	while ((c = getopt_long(argc, argv, "qh", longopts, NULL)) != -1) {
+	if ((opts = liaison_options_new()) == NULL) {
+		warnx_("out of memory");
+		return EXIT_SOME;
+	}
+	while ((c = getopt_long(argc, argv, "qL:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'q':
 			quiet = 1;
 			break;
+		case 'L':
+			if (parse_limit(optarg, opts, NULL) == -1)
+				goto usage;
+			break;
 		case 'h':
 			fputs(validate_usage, stdout);
+			liaison_options_free(opts);
 			return EXIT_OK;
 		default:
 			goto usage;
@@ -1080,6 +1250,12 @@ cmd_validate(int argc, char **argv)
 		liaison_error *err = NULL;
 		liaison_status rc;
 
+		if (model_size_ok(argv[i], opts) == -1) {
+			/* not read, so no verdict on it */
+			if (status == EXIT_OK)
+				status = EXIT_SOME;
+			continue;
+		}
 		rc = liaison_validate_file(argv[i], validate_report, &ctx,
 		    &err);
 		if (rc == LIAISON_OK) {
@@ -1109,6 +1285,7 @@ cmd_validate(int argc, char **argv)
 		}
 		liaison_error_free(err);
 	}
+	liaison_options_free(opts);
 	if (fflush(stdout) == EOF) {
 		warnx_("stdout: %s", strerror(errno));
 		return EXIT_OUTPUT;
@@ -1116,6 +1293,7 @@ cmd_validate(int argc, char **argv)
 	return status;
 usage:
 	fputs("Try 'liaison validate --help'.\n", stderr);
+	liaison_options_free(opts);
 	return EXIT_USAGE;
 }
 

@@ -51,6 +51,30 @@ lsn_limit(const struct liaison_options *opts, liaison_limit which)
 	return opts != NULL ? opts->limits[which] : default_limits[which];
 }
 
+const char *
+lsn_limit_text(liaison_limit which, unsigned long long v, char *buf)
+{
+	static const char *const units[] = { "GiB", "MiB", "KiB" };
+	int i;
+
+	if (which == LIAISON_LIMIT_INPUT_BYTES ||
+	    which == LIAISON_LIMIT_ZIP_ENTRY_BYTES ||
+	    which == LIAISON_LIMIT_ZIP_TOTAL_BYTES) {
+		for (i = 0; i < 3 && v != 0; i++) {
+			unsigned long long unit = 1ULL << (10 * (3 - i));
+
+			if (v % unit == 0) {
+				snprintf(buf, LSN_LIMIT_TEXT, "%llu %s",
+				    v / unit, units[i]);
+				return buf;
+			}
+		}
+		snprintf(buf, LSN_LIMIT_TEXT, "%llu bytes", v);
+	} else
+		snprintf(buf, LSN_LIMIT_TEXT, "%llu", v);
+	return buf;
+}
+
 liaison_options *
 liaison_options_new(void)
 {
@@ -136,10 +160,13 @@ liaison_doc_open_memory(const void *data, size_t len, const char *name,
 		opts = &defaults;
 	}
 	if (len > lsn_limit(opts, LIAISON_LIMIT_INPUT_BYTES)) {
+		char t[LSN_LIMIT_TEXT];
+
 		lsn_error_set(err, LIAISON_ERR_LIMIT, name, NULL, 0, 0,
-		    "input is %zu bytes, over the limit of %llu "
-		    "(raise it with the input-bytes limit)", len,
-		    lsn_limit(opts, LIAISON_LIMIT_INPUT_BYTES));
+		    "input is %zu bytes, more than the input-bytes limit of "
+		    "%s " LSN_RAISE_BYTES("input-bytes"), len,
+		    lsn_limit_text(LIAISON_LIMIT_INPUT_BYTES,
+		    lsn_limit(opts, LIAISON_LIMIT_INPUT_BYTES), t));
 		return NULL;
 	}
 	fmt = opts->format;
@@ -227,9 +254,12 @@ read_file(const char *path, unsigned long long limit, size_t *lenp,
 		n = fread(buf + len, 1, cap - len, f);
 		len += n;
 		if (len > limit) {
+			char t[LSN_LIMIT_TEXT];
+
 			lsn_error_set(err, LIAISON_ERR_LIMIT, path, NULL, 0, 0,
-			    "input is over the limit of %llu bytes "
-			    "(raise it with the input-bytes limit)", limit);
+			    "input is larger than the input-bytes limit of %s "
+			    LSN_RAISE_BYTES("input-bytes"),
+			    lsn_limit_text(LIAISON_LIMIT_INPUT_BYTES, limit, t));
 			goto fail;
 		}
 		if (n == 0)

@@ -27,4 +27,23 @@ void	lsn_options_defaults(struct liaison_options *opts);
 unsigned long long lsn_limit(const struct liaison_options *opts,
 	    liaison_limit which);
 
+/*
+ * Every limit error ends by telling how to raise the limit, in the
+ * words of liaison(1): "... the NAME limit of VALUE (raise with --limit
+ * NAME=SIZE)". NAME is the option's name for the limit; a library
+ * caller reads it as the liaison_limit of the same name.
+ */
+#define LSN_RAISE_BYTES(name)	"(raise with --limit " name "=SIZE)"
+#define LSN_RAISE_COUNT(name)	"(raise with --limit " name "=N)"
+
+/* Room for lsn_limit_text's result. */
+#define LSN_LIMIT_TEXT		32
+/*
+ * A limit's value as a message shows it: byte limits in the largest
+ * binary unit that divides them ("256 MiB", else "1000 bytes"), counts
+ * as a number. Writes into buf (LSN_LIMIT_TEXT bytes) and returns it.
+ */
+const char *lsn_limit_text(liaison_limit which, unsigned long long value,
+	    char *buf);
+
 #endif

@@ -19,6 +19,10 @@
 #include "util/buf.h"
 #include "util/error.h"
 
+/* libxml2 2.11 and later refuse to nest deeper than this even in their
+ * HUGE mode (2.9 has no such stop). */
+#define LSN_XML_MAX_DEPTH	2048
+
 static const struct {
 	const char	*uri;
 	enum lsn_ns	 kind;
@@ -56,6 +60,7 @@ lsn_pkg_open(struct lsn_pkg *pkg, const void *data, size_t len,
 	zip_int64_t		 n;
 	unsigned long long	 limit;
 	int			 code;
+	char			 t[LSN_LIMIT_TEXT];
 
 	memset(pkg, 0, sizeof(*pkg));
 	pkg->name = name;
@@ -68,7 +73,8 @@ lsn_pkg_open(struct lsn_pkg *pkg, const void *data, size_t len,
 	if ((unsigned long long)len > limit)
 		return lsn_error_set(err, LIAISON_ERR_LIMIT, name, NULL, 0, 0,
 		    "input is %zu bytes, more than the input-bytes limit of "
-		    "%llu (the limit can be raised)", len, limit);
+		    "%s " LSN_RAISE_BYTES("input-bytes"), len,
+		    lsn_limit_text(LIAISON_LIMIT_INPUT_BYTES, limit, t));
 	zip_error_init(&zerr);
 	if ((pkg->src = zip_source_buffer_create(data, len, 0, &zerr)) == NULL) {
 		zip_error_fini(&zerr);
@@ -106,8 +112,8 @@ lsn_pkg_open(struct lsn_pkg *pkg, const void *data, size_t len,
 		lsn_pkg_close(pkg);
 		return lsn_error_set(err, LIAISON_ERR_LIMIT, name, NULL, 0, 0,
 		    "the package has %lld entries, more than the zip-entries "
-		    "limit of %llu (the limit can be raised)", (long long)n,
-		    limit);
+		    "limit of %llu " LSN_RAISE_COUNT("zip-entries"),
+		    (long long)n, limit);
 	}
 	return LIAISON_OK;
 }
@@ -236,6 +242,7 @@ lsn_xr_open(struct lsn_xr *xr, struct lsn_pkg *pkg, const char *part)
 {
 	zip_int64_t	 idx;
 	zip_stat_t	 zs;
+	char		 t[LSN_LIMIT_TEXT];
 
 	memset(xr, 0, sizeof(*xr));
 	xr->pkg = pkg;
@@ -253,8 +260,10 @@ lsn_xr_open(struct lsn_xr *xr, struct lsn_pkg *pkg, const char *part)
 	    (zs.valid & ZIP_STAT_SIZE) && zs.size > pkg->entry_limit) {
 		lsn_error_set(pkg->err, LIAISON_ERR_LIMIT, pkg->name, xr->part,
 		    0, 0, "part inflates to %llu bytes, more than the "
-		    "zip-entry-bytes limit of %llu (the limit can be raised)",
-		    (unsigned long long)zs.size, pkg->entry_limit);
+		    "zip-entry-bytes limit of %s "
+		    LSN_RAISE_BYTES("zip-entry-bytes"),
+		    (unsigned long long)zs.size, lsn_limit_text(
+		    LIAISON_LIMIT_ZIP_ENTRY_BYTES, pkg->entry_limit, t));
 		lsn_xr_close(xr);
 		return -1;
 	}
@@ -350,29 +359,42 @@ static int
 xr_fail(struct lsn_xr *xr)
 {
 	struct lsn_pkg	*pkg = xr->pkg;
+	char		 t[LSN_LIMIT_TEXT];
 
 	if (xr->limit_hit == 1)
 		lsn_error_set(pkg->err, LIAISON_ERR_LIMIT, pkg->name, xr->part,
 		    0, 0, "part inflates to more than the zip-entry-bytes "
-		    "limit of %llu bytes (the limit can be raised)",
-		    pkg->entry_limit);
+		    "limit of %s " LSN_RAISE_BYTES("zip-entry-bytes"),
+		    lsn_limit_text(LIAISON_LIMIT_ZIP_ENTRY_BYTES,
+		    pkg->entry_limit, t));
 	else if (xr->limit_hit == 2)
 		lsn_error_set(pkg->err, LIAISON_ERR_LIMIT, pkg->name, xr->part,
 		    0, 0, "the package inflates to more than the "
-		    "zip-total-bytes limit of %llu bytes (the limit can be "
-		    "raised)", pkg->total_limit);
+		    "zip-total-bytes limit of %s "
+		    LSN_RAISE_BYTES("zip-total-bytes"),
+		    lsn_limit_text(LIAISON_LIMIT_ZIP_TOTAL_BYTES,
+		    pkg->total_limit, t));
 	else if (xml_nomem_seen(xr) || (xr->zip_failed &&
 	    zip_nomem(zip_file_get_error(xr->zf))))
 		/* not "malformed XML" nor a broken zip: say what it is */
 		lsn_error_set(pkg->err, LIAISON_ERR_NOMEM, pkg->name, xr->part,
 		    0, 0, "out of memory");
 	else if (xr->xml_msg != NULL &&
-	    strstr(xr->xml_msg, "Excessive depth") != NULL)
+	    strstr(xr->xml_msg, "Excessive depth") != NULL &&
+	    pkg->depth_limit <= LSN_XML_MAX_DEPTH)
 		/* libxml2's own depth stop (256 unless HUGE): our limit */
 		lsn_error_set(pkg->err, LIAISON_ERR_LIMIT, pkg->name, xr->part,
 		    xr->xml_line, xr->xml_col, "elements nest deeper than the "
-		    "xml-depth limit of %llu (the limit can be raised)",
+		    "xml-depth limit of %llu " LSN_RAISE_COUNT("xml-depth"),
 		    pkg->depth_limit);
+	else if (xr->xml_msg != NULL &&
+	    strstr(xr->xml_msg, "Excessive depth") != NULL)
+		/* a limit raised past what libxml2 can read: no use saying
+		 * to raise it further */
+		lsn_error_set(pkg->err, LIAISON_ERR_LIMIT, pkg->name, xr->part,
+		    xr->xml_line, xr->xml_col, "elements nest deeper than %d, "
+		    "the most libxml2 reads (an xml-depth limit above it "
+		    "cannot help)", LSN_XML_MAX_DEPTH);
 	else if (xr->zip_failed)
 		lsn_error_set(pkg->err, LIAISON_ERR_ZIP, pkg->name, xr->part,
 		    0, 0, "cannot inflate part: %s",
@@ -438,8 +460,8 @@ lsn_xr_next(struct lsn_xr *xr, int skip)
 		if (xr->depth >= 0 &&
 		    (unsigned long long)xr->depth >= xr->pkg->depth_limit) {
 			lsn_xr_error(xr, LIAISON_ERR_LIMIT, "elements nest "
-			    "deeper than the xml-depth limit of %llu (the limit "
-			    "can be raised)", xr->pkg->depth_limit);
+			    "deeper than the xml-depth limit of %llu "
+			    LSN_RAISE_COUNT("xml-depth"), xr->pkg->depth_limit);
 			return -1;
 		}
 		xr->ns = ns_of(xr, xmlTextReaderConstNamespaceUri(xr->r));

@@ -150,8 +150,8 @@ put(struct ctx *c, const struct lsn_para *p)
 	if (r == -2 && !c->failed) {
 		lsn_error_set(c->pkg->err, LIAISON_ERR_LIMIT, c->pkg->name,
 		    c->xr != NULL ? c->xr->part : NULL, 0, 0,
-		    "more than the paragraphs limit of %zu (the limit can be "
-		    "raised)", s->max_paras);
+		    "more than the paragraphs limit of %zu "
+		    LSN_RAISE_COUNT("paragraphs"), s->max_paras);
 		c->failed = 1;
 		return -1;
 	}
@@ -586,8 +586,9 @@ flush_deferred(struct ctx *c)
 			if (r == -2) {
 				lsn_error_set(c->pkg->err, LIAISON_ERR_LIMIT,
 				    c->pkg->name, c->xr->part, 0, 0,
-				    "more than the paragraphs limit of %zu (the "
-				    "limit can be raised)", c->out->max_paras);
+				    "more than the paragraphs limit of %zu "
+				    LSN_RAISE_COUNT("paragraphs"),
+				    c->out->max_paras);
 				c->failed = 1;
 				return -1;
 			}
@@ -1520,8 +1521,9 @@ read_notes(struct ctx *c, const char *part, const struct lsn_rels *rels,
 			if (a == -2) {
 				lsn_error_set(c->pkg->err, LIAISON_ERR_LIMIT,
 				    c->pkg->name, part, 0, 0, "more than the "
-				    "paragraphs limit of %zu (the limit can be "
-				    "raised)", out->max_paras);
+				    "paragraphs limit of %zu "
+				    LSN_RAISE_COUNT("paragraphs"),
+				    out->max_paras);
 				r = -1;
 				break;
 			}

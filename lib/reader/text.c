@@ -397,8 +397,8 @@ add(struct text_reader *r, struct lsn_para *p)
 		return LIAISON_OK;
 	case -2:
 		return lsn_error_set(r->err, LIAISON_ERR_LIMIT, r->name, NULL,
-		    r->line, 0, "more than %zu paragraphs (raise the "
-		    "paragraphs limit)", r->out->max_paras);
+		    r->line, 0, "more than the paragraphs limit of %zu "
+		    LSN_RAISE_COUNT("paragraphs"), r->out->max_paras);
 	default:
 		return lsn_error_set(r->err, LIAISON_ERR_NOMEM, r->name, NULL,
 		    r->line, 0, "out of memory");

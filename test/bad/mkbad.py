@@ -360,6 +360,18 @@ def packages(out, srcdir):
                                      "</w:x>" * 100000, root)
         docx(os.path.join(out, "deep-%s.docx" % short), PARTS,
              {name: deep})
+    # limits that stop a real document, which then reads with the
+    # limit raised (--limit): 300 levels of nesting (the default stops
+    # at 256) and a 3 MiB main part
+    nest = "<w:x>" * 300 + "</w:x>" * 300
+    docx(os.path.join(out, "deep-300.docx"), PARTS, {
+        "word/document.xml": PARTS["word/document.xml"].replace(
+            "<w:body>", "<w:body>" + nest)})
+    para = "<w:p><w:r><w:t>%s</w:t></w:r></w:p>" % ("word " * 200)
+    docx(os.path.join(out, "big-part.docx"), PARTS, {
+        "word/document.xml": '<w:document %s><w:body>%s</w:body>'
+                             '</w:document>' % (
+                                 NS, para * (3 * 1048576 // len(para)))})
     # a duplicated main part: the zip holds two word/document.xml
     with zipfile.ZipFile(os.path.join(out, "duplicate-part.docx"), "w") as z:
         import warnings
