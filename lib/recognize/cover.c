@@ -45,8 +45,11 @@ month_at(const char *s, size_t len, size_t *n)
 	 * capitalized words are common, months are not. */
 	c0 = tolower((unsigned char)s[0]);
 	c1 = tolower((unsigned char)s[1]);
+	if (strchr("jfmasond", c0) == NULL)
+		return 0;
 	for (m = 0; m < 12; m++)
-		for (k = 0; k < 3 && months[m][k] != NULL; k++) {
+		for (k = 0; k < 3 && months[m][k] != NULL &&
+		    months[m][0][0] == c0; k++) {
 			size_t l;
 
 			if (months[m][k][0] != c0 || months[m][k][1] != c1)

@@ -24,8 +24,9 @@ struct lsn_arena_chunk {
 
 #define ARENA_CHUNK	(256 * 1024)
 
-void *
-lsn_arena_alloc(struct lsn_arena *a, size_t size)
+/* size bytes from the arena, not zeroed; NULL (and oom) on failure. */
+static void *
+arena_take(struct lsn_arena *a, size_t size)
 {
 	struct lsn_arena_chunk	*c = a->head;
 	size_t			 align = sizeof(max_align_t), need;
@@ -47,11 +48,20 @@ lsn_arena_alloc(struct lsn_arena *a, size_t size)
 	}
 	p = (char *)c->data + c->used;
 	c->used += size;
-	memset(p, 0, size);
 	return p;
 oom:
 	a->oom = 1;
 	return NULL;
+}
+
+void *
+lsn_arena_alloc(struct lsn_arena *a, size_t size)
+{
+	void	*p;
+
+	if ((p = arena_take(a, size)) != NULL)
+		memset(p, 0, size);
+	return p;
 }
 
 char *
@@ -59,7 +69,8 @@ lsn_arena_strndup(struct lsn_arena *a, const char *s, size_t n)
 {
 	char	*p;
 
-	if ((p = lsn_arena_alloc(a, n + 1)) == NULL)
+	/* not zeroed first: every byte is written */
+	if ((p = arena_take(a, n + 1)) == NULL)
 		return NULL;
 	memcpy(p, s, n);
 	p[n] = '\0';
@@ -516,11 +527,15 @@ long
 lsn_find_ci(const char *hay, size_t len, const char *needle)
 {
 	size_t	 n = strlen(needle), i;
+	int	 c0;
 
 	if (n == 0 || n > len)
 		return n == 0 ? 0 : -1;
+	/* strncasecmp's own first test, without a call at every byte */
+	c0 = tolower((unsigned char)needle[0]);
 	for (i = 0; i + n <= len; i++)
-		if (strncasecmp(hay + i, needle, n) == 0)
+		if (tolower((unsigned char)hay[i]) == c0 &&
+		    strncasecmp(hay + i, needle, n) == 0)
 			return (long)i;
 	return -1;
 }

@@ -420,12 +420,47 @@ lsn_section_title(struct lsn_rctx *r, xmlNodePtr section)
 	return lsn_plain(r, lsn_child(section, "heading"));
 }
 
+/* The node after c in document order inside n's subtree, or NULL. */
+static xmlNodePtr
+next_under(xmlNodePtr n, xmlNodePtr c)
+{
+	if (c->type == XML_ELEMENT_NODE && c->children != NULL)
+		return c->children;
+	while (c != n && c->next == NULL)
+		c = c->parent;
+	return c != n ? c->next : NULL;
+}
+
 char *
 lsn_plain(struct lsn_rctx *r, xmlNodePtr n)
 {
-	xmlChar	*s = n != NULL ? xmlNodeGetContent(n) : NULL;
-	char	*p;
+	xmlChar		*s;
+	xmlNodePtr	 c;
+	size_t		 len = 0, k;
+	char		*p, *w;
 
+	if (n != NULL && n->type == XML_ELEMENT_NODE) {
+		/* What xmlNodeGetContent returns for an element, measured
+		 * then copied straight into the arena: no malloc, one copy
+		 * (this is asked of every list item and paragraph the
+		 * Question and ToR passes read). */
+		for (c = n->children; c != NULL; c = next_under(n, c))
+			if ((c->type == XML_TEXT_NODE ||
+			    c->type == XML_CDATA_SECTION_NODE) && c->content != NULL)
+				len += strlen((const char *)c->content);
+		if ((p = w = lsn_arena_alloc(&r->a, len + 1)) == NULL)
+			return NULL;
+		for (c = n->children; c != NULL; c = next_under(n, c))
+			if ((c->type == XML_TEXT_NODE ||
+			    c->type == XML_CDATA_SECTION_NODE) && c->content != NULL) {
+				k = strlen((const char *)c->content);
+				memcpy(w, c->content, k);
+				w += k;
+			}
+		*w = '\0';
+		return p;
+	}
+	s = n != NULL ? xmlNodeGetContent(n) : NULL;
 	if (s == NULL) {
 		/* no node, or libxml2 ran out of memory copying its text:
 		 * an empty title would pass silently into the model */
