@@ -23,7 +23,8 @@
 
 /* Exit statuses; documented in liaison(1). */
 #define EXIT_OK		0	/* everything converted / valid / same */
-#define EXIT_SOME	1	/* an input failed, is invalid, or differs */
+#define EXIT_SOME	1	/* an input failed, is invalid, or differs;
+				 * also: out of memory, wherever it ran out */
 #define EXIT_USAGE	2	/* bad command line (diff: any trouble) */
 #define EXIT_OUTPUT	3	/* an output could not be written */
 
@@ -81,9 +82,9 @@ struct atomic_out {
 };
 
 /*
- * Opens a temp file in the directory of `path`. Returns 0, or -1 after
- * printing why. On success the caller ends with atomic_commit or
- * atomic_abort.
+ * Opens a temp file in the directory of `path`. Returns 0, or after
+ * printing why -1 (the output cannot be written) or -2 (out of memory).
+ * On success the caller ends with atomic_commit or atomic_abort.
  */
 static int
 atomic_open(struct atomic_out *ao, const char *path)
@@ -102,7 +103,8 @@ atomic_open(struct atomic_out *ao, const char *path)
 	    (ao->tmp = malloc(n + sizeof(".tmp.XXXXXX") + 1)) == NULL) {
 		warnx_("%s: out of memory", path);
 		free(ao->path);
-		return -1;
+		ao->path = NULL;
+		return -2;
 	}
 	/* DIR/.NAME.tmp.XXXXXX: hidden, and in the same file system. */
 	memcpy(ao->tmp, path, dirlen);
@@ -127,13 +129,18 @@ atomic_open(struct atomic_out *ao, const char *path)
 	}
 	(void)fchmod(fd, mode);
 	if ((ao->fp = fdopen(fd, "w")) == NULL) {
-		warnx_("%s: %s", path, strerror(errno));
+		int saved = errno;
+
+		if (saved == ENOMEM)
+			warnx_("%s: out of memory", path);
+		else
+			warnx_("%s: %s", path, strerror(saved));
 		close(fd);
 		unlink(ao->tmp);
 		free(ao->tmp);
 		free(ao->path);
 		ao->tmp = ao->path = NULL;
-		return -1;
+		return saved == ENOMEM ? -2 : -1;
 	}
 	return 0;
 }
@@ -545,7 +552,7 @@ static const char convert_usage[] =
 "\n"
 "Several inputs into one stream are written as JSON Lines; for XML and\n"
 "Markdown use --output-dir. Exit status: 0 all converted, 1 some input\n"
-"failed, 2 usage error, 3 an output could not be written.\n";
+"failed or memory ran out, 2 usage error, 3 an output could not be written.\n";
 
 struct convert_run {
 	liaison_emit_format	 fmt;
@@ -615,7 +622,8 @@ convert_one(const struct convert_run *run, const char *name, char **out,
 	return 0;
 }
 
-/* Writes `data` as DIR/NAME.EXT atomically. Returns 0 or -1. */
+/* Writes `data` as DIR/NAME.EXT atomically. Returns 0, -1 (not
+ * written) or -2 (out of memory), after saying why. */
 static int
 write_to_dir(const struct convert_run *run, const char *name,
     const char *data, size_t len)
@@ -626,11 +634,11 @@ write_to_dir(const struct convert_run *run, const char *name,
 
 	if ((path = output_name(run->output_dir, name, run->ext)) == NULL) {
 		warnx_("%s: out of memory", name);
-		return -1;
+		return -2;
 	}
-	if (atomic_open(&ao, path) == -1) {
+	if ((rc = atomic_open(&ao, path)) < 0) {
 		free(path);
-		return -1;
+		return rc;
 	}
 	if (put_all(ao.fp, data, len) == -1 ||
 	    (run->json_lines && putc('\n', ao.fp) == EOF)) {
@@ -669,7 +677,7 @@ stem_cmp(const void *pa, const void *pb)
  * Refuses inputs that would overwrite each other's output in
  * --output-dir (one base name in two directories), before anything is
  * read. Sorting keeps this fast for the thousands of files scripts pass.
- * Returns 0, or -1 after saying which.
+ * Returns 0, or -1 after saying which (-2: out of memory).
  */
 static int
 check_output_names(char **inputs, int n, const char *ext)
@@ -679,7 +687,7 @@ check_output_names(char **inputs, int n, const char *ext)
 
 	if ((stems = calloc((size_t)n, sizeof(*stems))) == NULL) {
 		warnx_("out of memory");
-		return -1;
+		return -2;
 	}
 	for (i = 0; i < n; i++) {
 		stems[i].name = base_name(inputs[i]);
@@ -724,18 +732,18 @@ cmd_convert(int argc, char **argv)
 	struct convert_run run;
 	struct atomic_out ao;
 	FILE *out = stdout;
-	int c, i, n, failed = 0, stdin_seen = 0, status;
+	int c, i, k, n, failed = 0, stdin_seen = 0, status;
 
 	memset(&run, 0, sizeof(run));
 	run.fmt = LIAISON_EMIT_JSON;
 	if ((run.opts = liaison_options_new()) == NULL) {
+		/* as any other failure to allocate: 1, never 3 (no
+		 * output was involved) */
 		warnx_("out of memory");
-		return EXIT_OUTPUT;
+		return EXIT_SOME;
 	}
 	while ((c = getopt_long(argc, argv, "f:o:d:li:t:L:qh", longopts,
 	    NULL)) != -1) {
-		int k;
-
 		switch (c) {
 		case 'f':
 			if ((k = pick_word("--format", optarg, formats)) < 0)
@@ -811,7 +819,11 @@ cmd_convert(int argc, char **argv)
 			warnx_("%s: not a directory", run.output_dir);
 			goto usage;
 		}
-		if (check_output_names(argv, n, run.ext) == -1)
+		if ((k = check_output_names(argv, n, run.ext)) == -2) {
+			liaison_options_free(run.opts);
+			return EXIT_SOME;
+		}
+		if (k == -1)
 			goto usage;
 	} else if (n > 1) {
 		if (run.fmt != LIAISON_EMIT_JSON) {
@@ -826,9 +838,9 @@ cmd_convert(int argc, char **argv)
 	run.progress = n > 1 && !run.quiet && isatty(STDERR_FILENO);
 
 	if (run.output != NULL) {
-		if (atomic_open(&ao, run.output) == -1) {
+		if ((k = atomic_open(&ao, run.output)) < 0) {
 			liaison_options_free(run.opts);
-			return EXIT_OUTPUT;
+			return k == -2 ? EXIT_SOME : EXIT_OUTPUT;
 		}
 		out = ao.fp;
 	}
@@ -848,9 +860,10 @@ cmd_convert(int argc, char **argv)
 			continue;
 		}
 		if (run.output_dir != NULL) {
-			if (write_to_dir(&run, argv[i], data, len) == -1) {
+			if ((k = write_to_dir(&run, argv[i], data, len)) < 0) {
 				progress_clear(&run);
-				status = EXIT_OUTPUT;
+				if (k == -1)
+					status = EXIT_OUTPUT;
 				failed++;
 			}
 		} else if (put_all(out, data, len) == -1 ||
@@ -959,8 +972,8 @@ cmd_schema(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	if (output != NULL && strcmp(output, "-") != 0) {
-		if (atomic_open(&ao, output) == -1)
-			return EXIT_OUTPUT;
+		if ((c = atomic_open(&ao, output)) < 0)
+			return c == -2 ? EXIT_SOME : EXIT_OUTPUT;
 		if (put_all(ao.fp, text, len) == -1) {
 			warnx_("%s: %s", output, strerror(errno));
 			atomic_abort(&ao);
@@ -1138,7 +1151,7 @@ cmd_diff(int argc, char **argv)
 	if (output != NULL) {
 		struct atomic_out ao;
 
-		if (atomic_open(&ao, output) == -1)
+		if (atomic_open(&ao, output) < 0)
 			goto done;
 		if (put_all(ao.fp, data, len) == -1) {
 			warnx_("%s: %s", output, strerror(errno));

@@ -237,8 +237,13 @@ read_file(const char *path, unsigned long long limit, size_t *lenp,
 	if (strcmp(path, "-") == 0)
 		f = stdin;
 	else if ((f = fopen(path, "rb")) == NULL) {
-		lsn_error_set(err, LIAISON_ERR_IO, path, NULL, 0, 0,
-		    "cannot open: %s", strerror(errno));
+		/* fopen allocates its FILE: that failing is no I/O error */
+		if (errno == ENOMEM)
+			lsn_error_set(err, LIAISON_ERR_NOMEM, path, NULL, 0, 0,
+			    "out of memory");
+		else
+			lsn_error_set(err, LIAISON_ERR_IO, path, NULL, 0, 0,
+			    "cannot open: %s", strerror(errno));
 		return NULL;
 	}
 	for (;;) {
