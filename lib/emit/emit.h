@@ -17,9 +17,28 @@ struct lsn_out {
 	int		 error; /* a write or allocation failed */
 };
 
+/* With a FILE*, pending bytes are written out once this many wait. */
+#define LSN_OUT_CHUNK	(64 * 1024)
+
 void	lsn_out_put(struct lsn_out *o, const char *s, size_t n);
 void	lsn_out_puts(struct lsn_out *o, const char *s);
-void	lsn_out_putc(struct lsn_out *o, char c);
+void	lsn_out_putc_slow(struct lsn_out *o, char c);
+
+/* One byte: emitters write most of their punctuation this way, so the
+ * common case (room in the buffer) is inline. */
+static inline void
+lsn_out_putc(struct lsn_out *o, char c)
+{
+	struct lsn_buf	*b = &o->buf;
+
+	if (b->len + 2 <= b->cap && !o->error && !b->oom &&
+	    (o->fp == NULL || b->len + 1 < LSN_OUT_CHUNK)) {
+		b->data[b->len++] = c;
+		b->data[b->len] = '\0';
+		return;
+	}
+	lsn_out_putc_slow(o, c);
+}
 void	lsn_out_printf(struct lsn_out *o, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 /* Writes pending bytes to fp (no-op for buffers). Returns -1 on error. */

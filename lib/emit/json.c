@@ -104,27 +104,53 @@ jw_key_int_attr(struct jw *w, const char *key, xmlNodePtr n, const char *attr)
 	lsn_out_puts(w->o, v != NULL && *v != '\0' ? v : "null");
 }
 
-/* Element text content (all descendants), or NULL for no element;
- * the caller frees with xmlFree. libxml2 returns NULL for an element
- * only when it ran out of memory: that fails the output rather than
- * writing the text as empty. */
-static char *
-content(struct jw *w, xmlNodePtr n)
+/* The node after c in document order inside n's subtree, or NULL. */
+static xmlNodePtr
+next_under(xmlNodePtr n, xmlNodePtr c)
 {
-	char	*s = n != NULL ? (char *)xmlNodeGetContent(n) : NULL;
+	if (c->type == XML_ELEMENT_NODE && c->children != NULL)
+		return c->children;
+	while (c != n && c->next == NULL)
+		c = c->parent;
+	return c != n ? c->next : NULL;
+}
 
-	if (n != NULL && s == NULL)
-		w->o->error = 1;
-	return s;
+static void
+jw_text_node(struct jw *w, xmlNodePtr c)
+{
+	if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) &&
+	    c->content != NULL)
+		lsn_json_escape(w->o, (const char *)c->content,
+		    strlen((const char *)c->content));
+}
+
+/*
+ * The text of n's descendants (xmlNodeGetContent's) as a JSON string,
+ * escaped straight from the tree, without a copy; null for no node.
+ */
+static void
+jw_node_string(struct jw *w, xmlNodePtr n)
+{
+	xmlNodePtr	 c;
+
+	if (n == NULL) {
+		lsn_out_puts(w->o, "null");
+		return;
+	}
+	lsn_out_putc(w->o, '"');
+	if (n->type == XML_ELEMENT_NODE)
+		for (c = n->children; c != NULL; c = next_under(n, c))
+			jw_text_node(w, c);
+	else
+		jw_text_node(w, n);
+	lsn_out_putc(w->o, '"');
 }
 
 static void
 jw_key_content(struct jw *w, const char *key, xmlNodePtr n)
 {
-	char	*s = content(w, n);
-
-	jw_key_string(w, key, s);
-	xmlFree(s);
+	jw_key(w, key);
+	jw_node_string(w, n);
 }
 
 /* An array of the text of every child element named `name`. */
@@ -137,10 +163,8 @@ jw_key_texts(struct jw *w, const char *key, xmlNodePtr parent,
 	jw_key(w, key);
 	jw_open(w, '[');
 	for (c = lsn_child(parent, name); c != NULL; c = lsn_next(c, name)) {
-		char *s = content(w, c);
 		jw_item(w);
-		jw_string(w, s != NULL ? s : "");
-		xmlFree(s);
+		jw_node_string(w, c);
 	}
 	jw_close(w, ']');
 }
@@ -159,14 +183,11 @@ jw_key_pairs(struct jw *w, const char *key, xmlNodePtr parent,
 	jw_key(w, key);
 	jw_open(w, '[');
 	for (c = lsn_child(parent, name); c != NULL; c = lsn_next(c, name)) {
-		char *s = content(w, c);
-
 		jw_item(w);
 		jw_open(w, '{');
-		jw_key_string(w, text_key, s != NULL ? s : "");
+		jw_key_content(w, text_key, c);
 		jw_key_string(w, attr_key, lsn_prop(c, attr));
 		jw_close(w, '}');
-		xmlFree(s);
 	}
 	jw_close(w, ']');
 }
@@ -175,7 +196,6 @@ jw_key_pairs(struct jw *w, const char *key, xmlNodePtr parent,
 /* Inline content                                                      */
 
 struct inline_info {
-	struct lsn_buf	 text;      /* the accepted reading */
 	struct lsn_buf	 anchors;   /* NUL-separated */
 	size_t		 nanchors;
 	struct lsn_buf	 notes;
@@ -184,13 +204,18 @@ struct inline_info {
 	int		 has_changes;
 };
 
+/*
+ * Collects the ids and flags of an inline run; with w, writes the
+ * accepted reading's text, escaped, as it goes (no copy).
+ */
 static void
-collect_inline(xmlNodePtr n, struct inline_info *in, int deleted)
+collect_inline(struct jw *w, xmlNodePtr n, struct inline_info *in,
+    int deleted)
 {
 	for (; n != NULL; n = n->next) {
 		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-			if (!deleted && n->content != NULL)
-				lsn_buf_puts(&in->text, (const char *)n->content);
+			if (!deleted && w != NULL)
+				jw_text_node(w, n);
 			continue;
 		}
 		if (n->type != XML_ELEMENT_NODE)
@@ -205,11 +230,11 @@ collect_inline(xmlNodePtr n, struct inline_info *in, int deleted)
 			in->nnotes++;
 		} else if (lsn_is(n, "link")) {
 			in->has_links = 1;
-			collect_inline(n->children, in, deleted);
+			collect_inline(w, n->children, in, deleted);
 		} else {
 			/* ins, del, move-from, move-to */
 			in->has_changes = 1;
-			collect_inline(n->children, in, deleted ||
+			collect_inline(w, n->children, in, deleted ||
 			    lsn_is(n, "del") || lsn_is(n, "move-from"));
 		}
 	}
@@ -237,13 +262,11 @@ emit_links(struct jw *w, xmlNodePtr n)
 {
 	for (; n != NULL; n = n->next) {
 		if (lsn_is(n, "link")) {
-			char *s = content(w, n);
 			jw_item(w);
 			jw_open(w, '{');
-			jw_key_string(w, "text", s != NULL ? s : "");
+			jw_key_content(w, "text", n);
 			jw_key_string(w, "href", lsn_prop(n, "href"));
 			jw_close(w, '}');
-			xmlFree(s);
 		} else if (n->type == XML_ELEMENT_NODE)
 			emit_links(w, n->children);
 	}
@@ -264,15 +287,13 @@ emit_changes(struct jw *w, xmlNodePtr n)
 		else if (lsn_is(n, "move-to"))
 			op = "move-to";
 		if (op != NULL) {
-			char *s = content(w, n);
 			jw_item(w);
 			jw_open(w, '{');
 			jw_key_string(w, "op", op);
-			jw_key_string(w, "text", s != NULL ? s : "");
+			jw_key_content(w, "text", n);
 			jw_key_string(w, "author", lsn_prop(n, "author"));
 			jw_key_string(w, "date", lsn_prop(n, "date"));
 			jw_close(w, '}');
-			xmlFree(s);
 		} else if (n->type == XML_ELEMENT_NODE)
 			emit_changes(w, n->children);
 	}
@@ -288,13 +309,18 @@ emit_inline_keys(struct jw *w, xmlNodePtr container, const char *text_key)
 	struct inline_info	 in;
 
 	memset(&in, 0, sizeof(in));
+	if (text_key != NULL) {
+		jw_key(w, text_key);
+		lsn_out_putc(w->o, '"');
+	}
 	if (container != NULL)
-		collect_inline(container->children, &in, 0);
-	/* text or ids that could not be collected: fail the output */
-	if (in.text.oom || in.anchors.oom || in.notes.oom)
-		w->o->error = 1;
+		collect_inline(text_key != NULL ? w : NULL,
+		    container->children, &in, 0);
 	if (text_key != NULL)
-		jw_key_string(w, text_key, lsn_buf_str(&in.text));
+		lsn_out_putc(w->o, '"');
+	/* ids that could not be collected: fail the output */
+	if (in.anchors.oom || in.notes.oom)
+		w->o->error = 1;
 	jw_strings_nul(w, "anchors", &in.anchors, in.nanchors);
 	if (in.nnotes > 0)
 		jw_strings_nul(w, "notes", &in.notes, in.nnotes);
@@ -310,7 +336,6 @@ emit_inline_keys(struct jw *w, xmlNodePtr container, const char *text_key)
 		emit_changes(w, container->children);
 		jw_close(w, ']');
 	}
-	lsn_buf_free(&in.text);
 	lsn_buf_free(&in.anchors);
 	lsn_buf_free(&in.notes);
 }
@@ -448,12 +473,10 @@ emit_numbered_texts(struct jw *w, const char *key, xmlNodePtr q,
 	jw_key(w, key);
 	jw_open(w, '[');
 	for (c = lsn_child(q, name); c != NULL; c = lsn_next(c, name)) {
-		char *s = content(w, c);
-
 		jw_item(w);
 		jw_open(w, '{');
 		jw_key_int_attr(w, "number", c, "number");
-		jw_key_string(w, "text", s != NULL ? s : "");
+		jw_key_content(w, "text", c);
 		if (with_addresses) {
 			const char *a = lsn_prop(c, "addresses");
 
@@ -477,7 +500,6 @@ emit_numbered_texts(struct jw *w, const char *key, xmlNodePtr q,
 			lsn_out_putc(w->o, ']');
 		}
 		jw_close(w, '}');
-		xmlFree(s);
 	}
 	jw_close(w, ']');
 }

@@ -5,17 +5,16 @@
 #include "config.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "emit/emit.h"
 
-#define OUT_CHUNK	(64 * 1024)
-
 static void
 spill(struct lsn_out *o)
 {
-	if (o->fp == NULL || o->buf.len < OUT_CHUNK)
+	if (o->fp == NULL || o->buf.len < LSN_OUT_CHUNK)
 		return;
 	lsn_out_flush(o);
 }
@@ -23,8 +22,18 @@ spill(struct lsn_out *o)
 void
 lsn_out_put(struct lsn_out *o, const char *s, size_t n)
 {
+	struct lsn_buf	*b = &o->buf;
+
 	if (o->error)
 		return;
+	/* Room, and no chunk to write out after: copy. */
+	if (n < b->cap - b->len && !b->oom &&
+	    (o->fp == NULL || b->len + n < LSN_OUT_CHUNK)) {
+		memcpy(b->data + b->len, s, n);
+		b->len += n;
+		b->data[b->len] = '\0';
+		return;
+	}
 	if (lsn_buf_put(&o->buf, s, n) == -1) {
 		o->error = 1;
 		return;
@@ -38,8 +47,9 @@ lsn_out_puts(struct lsn_out *o, const char *s)
 	lsn_out_put(o, s, strlen(s));
 }
 
+/* lsn_out_putc when the buffer must grow or be written out. */
 void
-lsn_out_putc(struct lsn_out *o, char c)
+lsn_out_putc_slow(struct lsn_out *o, char c)
 {
 	lsn_out_put(o, &c, 1);
 }
@@ -87,19 +97,58 @@ lsn_out_flush(struct lsn_out *o)
 	return o->error ? -1 : 0;
 }
 
+/*
+ * Does any of the eight bytes in x need an escape (a control
+ * character, '"', '\\' or DEL)? Text is mostly long runs with none.
+ * A byte below n: (v - n) borrows into its high bit while v's is clear;
+ * a zero byte is one below 1. The answer for the word is exact.
+ */
+#define ONES		0x0101010101010101ULL
+#define HIGHS		0x8080808080808080ULL
+#define HAS_BELOW(v, n)	(((v) - ONES * (n)) & ~(v) & HIGHS)
+
+static int
+word_needs_escape(uint64_t x)
+{
+	uint64_t	 q = x ^ (ONES * '"'), b = x ^ (ONES * '\\');
+	uint64_t	 d = x ^ (ONES * 0x7f);
+
+	return (HAS_BELOW(x, 0x20) | HAS_BELOW(q, 1) | HAS_BELOW(b, 1) |
+	    HAS_BELOW(d, 1)) != 0;
+}
+
+static int
+needs_escape(unsigned char c)
+{
+	return c < 0x20 || c == '"' || c == '\\' || c == 0x7f;
+}
+
 void
 lsn_json_escape(struct lsn_out *o, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789abcdef";
-	size_t	 i, run = 0;
+	size_t	 i = 0, run = 0, end;
+	uint64_t x;
 
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
+	while (i < n) {
+		unsigned char c;
 		const char *esc = NULL;
 		char	 u[7];
 
-		if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f)
+		end = n;
+		if (i + 8 <= n) {
+			memcpy(&x, s + i, 8);
+			if (!word_needs_escape(x)) {
+				i += 8;
+				continue;
+			}
+			end = i + 8;
+		}
+		while (i < end && !needs_escape((unsigned char)s[i]))
+			i++;
+		if (i == end)
 			continue;
+		c = (unsigned char)s[i];
 		lsn_out_put(o, s + run, i - run);
 		switch (c) {
 		case '"': esc = "\\\""; break;
@@ -116,7 +165,7 @@ lsn_json_escape(struct lsn_out *o, const char *s, size_t n)
 			break;
 		}
 		lsn_out_puts(o, esc);
-		run = i + 1;
+		run = ++i;
 	}
 	lsn_out_put(o, s + run, n - run);
 }
