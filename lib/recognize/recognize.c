@@ -165,6 +165,13 @@ lsn_recognize(const struct lsn_stream *stream, const struct lsn_source_info *src
 	if ((r.b.doc = xmlNewDoc((const xmlChar *)"1.0")) == NULL)
 		return lsn_error_set(err, LIAISON_ERR_NOMEM, src->file, NULL,
 		    0, 0, "out of memory");
+	/* Element and attribute names interned once, not a malloc'd copy
+	 * per node: a large document has millions. xmlFreeDoc frees it. */
+	if ((r.b.doc->dict = xmlDictCreate()) == NULL) {
+		xmlFreeDoc(r.b.doc);
+		return lsn_error_set(err, LIAISON_ERR_NOMEM, src->file, NULL,
+		    0, 0, "out of memory");
+	}
 	if (lsn_lines_build(&r.a, stream, &lines) == -1)
 		goto oom;
 	if (strcmp(src->format, "docx") == 0)
