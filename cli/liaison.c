@@ -593,40 +593,73 @@ progress_clear(const struct convert_run *run)
 }
 
 /*
- * Converts one input into a new buffer (caller frees *out). Returns 0,
- * or -1 after reporting the error.
+ * Writes doc to fp, named `outname` in errors, as the run asks. The
+ * output is written through as it is made, never held whole: only a
+ * JSON Lines record, which must be put on one line first, is built in
+ * memory (one document at a time). Returns 0; -1 when the output could
+ * not be written (said, naming outname); -2 when the document could not
+ * be emitted (said, naming the input; out of memory included).
  */
 static int
-convert_one(const struct convert_run *run, const char *name, char **out,
-    size_t *len)
+emit_doc(const struct convert_run *run, const char *name,
+    const liaison_doc *doc, FILE *fp, const char *outname)
 {
 	liaison_error *err = NULL;
-	liaison_doc *doc;
+	liaison_status rc;
+	char *data = NULL;
+	size_t len = 0;
 
-	if ((doc = open_input(name, run->opts, is_model_input(run->input,
-	    name))) == NULL)
-		return -1;
-	if (liaison_emit_buffer(doc, run->fmt, out, len, &err) != LIAISON_OK) {
+	if (!run->json_lines) {
+		errno = 0;
+		if ((rc = liaison_emit_file(doc, run->fmt, fp, &err)) ==
+		    LIAISON_OK)
+			return 0;
+		/* The JSON emitter calls a failed write "out of memory":
+		 * the stream's error flag tells which it was. */
+		if (rc == LIAISON_ERR_IO || ferror(fp)) {
+			int saved = errno;
+
+			if (ferror(fp) && saved != 0 && saved != ENOMEM)
+				warnx_("%s: %s", outname, strerror(saved));
+			else
+				warnx_("%s: %s", outname, err != NULL ?
+				    liaison_error_message(err) :
+				    "write error");
+			liaison_error_free(err);
+			return -1;
+		}
 		report_error(name, err);
 		liaison_error_free(err);
-		liaison_doc_free(doc);
+		return -2;
+	}
+	if (liaison_emit_buffer(doc, run->fmt, &data, &len, &err) !=
+	    LIAISON_OK) {
+		report_error(name, err);
+		liaison_error_free(err);
+		return -2;
+	}
+	len = json_compact(data, len);
+	/* Every line ends in exactly one newline. */
+	while (len > 0 && data[len - 1] == '\n')
+		len--;
+	if (put_all(fp, data, len) == -1 || putc('\n', fp) == EOF) {
+		warnx_("%s: %s", outname, strerror(errno));
+		free(data);
 		return -1;
 	}
-	liaison_doc_free(doc);
-	if (run->json_lines) {
-		*len = json_compact(*out, *len);
-		/* Every line ends in exactly one newline. */
-		while (*len > 0 && (*out)[*len - 1] == '\n')
-			(*out)[--*len] = '\0';
-	}
+	free(data);
 	return 0;
 }
 
-/* Writes `data` as DIR/NAME.EXT atomically. Returns 0, -1 (not
- * written) or -2 (out of memory), after saying why. */
+/*
+ * Writes doc as DIR/NAME.EXT, atomically: into a temp file beside it,
+ * renamed over it only when all was written, removed otherwise. Returns
+ * 0, -1 (not written), -2 (not emitted, or out of memory), after saying
+ * why.
+ */
 static int
 write_to_dir(const struct convert_run *run, const char *name,
-    const char *data, size_t len)
+    const liaison_doc *doc)
 {
 	struct atomic_out ao;
 	char *path;
@@ -640,12 +673,10 @@ write_to_dir(const struct convert_run *run, const char *name,
 		free(path);
 		return rc;
 	}
-	if (put_all(ao.fp, data, len) == -1 ||
-	    (run->json_lines && putc('\n', ao.fp) == EOF)) {
-		warnx_("%s: %s", path, strerror(errno));
+	if ((rc = emit_doc(run, name, doc, ao.fp, path)) < 0) {
 		atomic_abort(&ao);
 		free(path);
-		return -1;
+		return rc;
 	}
 	rc = atomic_commit(&ao);
 	free(path);
@@ -846,36 +877,35 @@ cmd_convert(int argc, char **argv)
 	}
 	status = EXIT_OK;
 	for (i = 0; i < n; i++) {
-		char *data = NULL;
-		size_t len = 0;
+		liaison_doc *doc;
 
 		if (run.progress) {
 			fprintf(stderr, "\r\033[K%s: [%d/%d] %s", progname,
 			    i + 1, n, argv[i]);
 			fflush(stderr);
 		}
-		if (convert_one(&run, argv[i], &data, &len) == -1) {
+		if ((doc = open_input(argv[i], run.opts, is_model_input(
+		    run.input, argv[i]))) == NULL) {
 			progress_clear(&run);
 			failed++;
 			continue;
 		}
-		if (run.output_dir != NULL) {
-			if ((k = write_to_dir(&run, argv[i], data, len)) < 0) {
-				progress_clear(&run);
-				if (k == -1)
-					status = EXIT_OUTPUT;
-				failed++;
-			}
-		} else if (put_all(out, data, len) == -1 ||
-		    (run.json_lines && putc('\n', out) == EOF)) {
+		if (run.output_dir != NULL)
+			k = write_to_dir(&run, argv[i], doc);
+		else
+			k = emit_doc(&run, argv[i], doc, out,
+			    run.output != NULL ? run.output : "stdout");
+		liaison_doc_free(doc);
+		if (k < 0) {
 			progress_clear(&run);
-			warnx_("%s: %s", run.output != NULL ? run.output :
-			    "stdout", strerror(errno));
-			free(data);
-			status = EXIT_OUTPUT;
-			break;
+			failed++;
 		}
-		free(data);
+		if (k == -1) {
+			status = EXIT_OUTPUT;
+			/* one output stream: the rest cannot go anywhere */
+			if (run.output_dir == NULL)
+				break;
+		}
 	}
 	progress_clear(&run);
 	if (failed > 0 && status == EXIT_OK)

@@ -181,6 +181,27 @@ if [ -w /dev/full ]; then
 	else fail "convert: a full stdout is not reported"; fi
 fi
 
+# Output is written through as it is made: a write that fails half-way
+# (here the file-size limit, SIGXFSZ ignored so write(2) says EFBIG)
+# is status 3, the existing -o file is left as it was, no temp file.
+echo "good output" > "$tmp/efbig.json"
+(trap '' XFSZ; ulimit -f 8 && "$LIAISON" convert -o "$tmp/efbig.json" \
+    "$top_srcdir/samples/ls-sg17-questions.txt") 2> "$tmp/efbig.err"
+status=$?
+if [ $status = 3 ] && [ "$(cat "$tmp/efbig.json")" = "good output" ] &&
+    [ -z "$(ls -A "$tmp" | grep '\.tmp\.')" ] &&
+    grep -q "^liaison: $tmp/efbig.json: .*too large" "$tmp/efbig.err" &&
+    [ "$(wc -l < "$tmp/efbig.err")" = 1 ]; then ok
+else fail "convert -o: a write failing half-way (status $status)"
+	cat "$tmp/efbig.err" >&2; fi
+mkdir "$tmp/efbig"
+(trap '' XFSZ; ulimit -f 8 && "$LIAISON" convert -q -f xml -d "$tmp/efbig" \
+    "$top_srcdir/samples/ls-sg17-questions.txt" $LS) 2> "$tmp/efbig.err"
+status=$?
+if [ $status = 3 ] && [ "$(ls -A "$tmp/efbig")" = ls.xml ]; then ok
+else fail "convert -d: a write failing half-way (status $status)"
+	ls -A "$tmp/efbig" >&2; cat "$tmp/efbig.err" >&2; fi
+
 # --output-dir: one file per input, named after it; a failed input does
 # not stop the others; two inputs with one name are refused.
 mkdir "$tmp/outdir"
