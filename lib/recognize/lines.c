@@ -137,7 +137,8 @@ make_line(struct lsn_arena *a, const struct lsn_para *p, struct lsn_line *l)
 	l->num_id = p->num_id;
 	l->style = p->style;
 	l->srcline = p->line;
-	if ((t = lsn_arena_alloc(a, p->len + 1)) == NULL)
+	/* not zeroed: written up to its NUL below */
+	if ((t = arena_take(a, p->len + 1)) == NULL)
 		return -1;
 	/* map[i]: output offset of input byte i (and of the end), for the
 	 * marks only, and only while they are remapped: 8 bytes per input
@@ -152,7 +153,29 @@ make_line(struct lsn_arena *a, const struct lsn_para *p, struct lsn_line *l)
 		unsigned char c = (unsigned char)p->text[i];
 
 		/* Most bytes are printable ASCII: copy them without the
-		 * decoding and white-space calls below. */
+		 * decoding and white-space calls below, a run at a time
+		 * when no offsets are kept. */
+		if (c > 0x20 && c < 0x7f && map == NULL) {
+			size_t j = i + 1;
+
+			while (j < p->len && (unsigned char)p->text[j] > 0x20 &&
+			    (unsigned char)p->text[j] < 0x7f)
+				j++;
+			memcpy(t + o, p->text + i, j - i);
+			o += j - i;
+			i = j;
+			space = 0;
+			continue;
+		}
+		if (c == ' ') {
+			if (map != NULL)
+				map[i] = o;
+			if (!space)
+				t[o++] = ' ';
+			space = 1;
+			i++;
+			continue;
+		}
 		if (c > 0x20 && c < 0x7f) {
 			if (map != NULL)
 				map[i] = o;

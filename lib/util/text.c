@@ -135,19 +135,29 @@ lsn_utf8_nfc(const char *s, size_t len, size_t *outlen)
 		if (n < 0)
 			return NULL;
 	}
-	/* Replace no-break spaces in place (each is 2 or 3 bytes -> 1). */
+	/*
+	 * Replace no-break spaces in place (each is 2 or 3 bytes -> 1):
+	 * U+00A0 is C2 A0, U+2007 and U+202F are E2 80 87 and E2 80 AF.
+	 * Lead bytes never occur inside another character, so matching
+	 * bytes finds what decoding each character found, without a call
+	 * per character.
+	 */
 	out = (char *)mapped;
-	for (i = o = 0; i < (size_t)n; ) {
-		int32_t	 cp;
-		size_t	 k = lsn_utf8_decode(out + i, (size_t)n - i, &cp);
+	for (i = o = 0; i < (size_t)n; i++) {
+		unsigned char c = (unsigned char)out[i];
 
-		if (is_nbsp(cp))
+		if (c == 0xC2 && i + 1 < (size_t)n &&
+		    (unsigned char)out[i + 1] == 0xA0) {
 			out[o++] = ' ';
-		else {
-			memmove(out + o, out + i, k);
-			o += k;
-		}
-		i += k;
+			i += 1;
+		} else if (c == 0xE2 && i + 2 < (size_t)n &&
+		    (unsigned char)out[i + 1] == 0x80 &&
+		    ((unsigned char)out[i + 2] == 0x87 ||
+		    (unsigned char)out[i + 2] == 0xAF)) {
+			out[o++] = ' ';
+			i += 2;
+		} else
+			out[o++] = (char)c;
 	}
 	out[o] = '\0';
 	*outlen = o;
