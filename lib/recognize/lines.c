@@ -77,9 +77,40 @@ lsn_arena_strndup(struct lsn_arena *a, const char *s, size_t n)
 	return p;
 }
 
-void *
-lsn_arena_grow(struct lsn_arena *a, void *arr, size_t *cap, size_t need,
-    size_t size)
+/*
+ * Reallocates the chunk that holds only arr (old bytes) to hold new
+ * bytes, the added ones zeroed. NULL when arr has no chunk of its own;
+ * NULL and oom when memory ran out.
+ */
+static void *
+grow_own_chunk(struct lsn_arena *a, void *arr, size_t old, size_t new)
+{
+	struct lsn_arena_chunk	**pc, *c;
+
+	for (pc = &a->head; *pc != NULL; pc = &(*pc)->next)
+		if ((void *)(*pc)->data == arr)
+			break;
+	if ((c = *pc) == NULL || c->size <= ARENA_CHUNK || c->used < old)
+		return NULL;
+	if (new > SIZE_MAX - sizeof(*c) ||
+	    (c = realloc(c, sizeof(*c) + new)) == NULL) {
+		a->oom = 1;
+		return NULL;
+	}
+	*pc = c;
+	memset((char *)c->data + old, 0, new - old);
+	c->size = c->used = new;
+	return c->data;
+}
+
+/*
+ * lsn_arena_grow; with in_place, an array that has a chunk of its own
+ * grows with realloc, which moves it: only for arrays no pointer into
+ * is held while they grow (the line arrays, see push_line).
+ */
+static void *
+arena_grow(struct lsn_arena *a, void *arr, size_t *cap, size_t need,
+    size_t size, int in_place)
 {
 	size_t	 ncap;
 	void	*p;
@@ -89,7 +120,20 @@ lsn_arena_grow(struct lsn_arena *a, void *arr, size_t *cap, size_t need,
 	ncap = *cap ? *cap * 2 : 16;
 	while (ncap < need)
 		ncap *= 2;
-	if (ncap > SIZE_MAX / size || (p = lsn_arena_alloc(a, ncap * size)) == NULL) {
+	if (ncap > SIZE_MAX / size) {
+		a->oom = 1;
+		return arr;
+	}
+	/* An array past ARENA_CHUNK has a chunk of its own: grow that
+	 * chunk with realloc. Copying it to a new chunk left every old
+	 * copy behind, as much again as the array: the body's lines were
+	 * 40% of the peak heap on a text of 20 000 annexes. */
+	if (in_place && arr != NULL && *cap * size > ARENA_CHUNK &&
+	    (p = grow_own_chunk(a, arr, *cap * size, ncap * size)) != NULL) {
+		*cap = ncap;
+		return p;
+	}
+	if (a->oom || (p = lsn_arena_alloc(a, ncap * size)) == NULL) {
 		a->oom = 1;
 		return arr;
 	}
@@ -97,6 +141,14 @@ lsn_arena_grow(struct lsn_arena *a, void *arr, size_t *cap, size_t need,
 		memcpy(p, arr, *cap * size);
 	*cap = ncap;
 	return p;
+}
+
+void *
+lsn_arena_grow(struct lsn_arena *a, void *arr, size_t *cap, size_t need,
+    size_t size)
+{
+	/* Callers may hold pointers into arr while it grows: a copy. */
+	return arena_grow(a, arr, cap, need, size, 0);
 }
 
 void
@@ -241,7 +293,9 @@ make_line(struct lsn_arena *a, const struct lsn_para *p, struct lsn_line *l)
 static struct lsn_line *
 push_line(struct lsn_arena *a, struct lsn_lines *ls)
 {
-	ls->v = lsn_arena_grow(a, ls->v, &ls->cap, ls->n + 1, sizeof(*ls->v));
+	/* The caller fills the line before the next push on this array:
+	 * the array may move. */
+	ls->v = arena_grow(a, ls->v, &ls->cap, ls->n + 1, sizeof(*ls->v), 1);
 	if (a->oom)
 		return NULL;
 	memset(&ls->v[ls->n], 0, sizeof(ls->v[0]));

@@ -48,6 +48,7 @@ struct lsn_table;
 
 struct lsn_line {
 	enum lsn_line_type	 type;
+	int			 used;      /* taken by the cover sheet etc. */
 	char			*text;      /* trimmed, white space collapsed */
 	size_t			 len;
 	char			*label;     /* list/heading label or NULL */
@@ -60,7 +61,6 @@ struct lsn_line {
 	size_t			 nmarks;
 	struct lsn_table	*table;     /* LSN_LINE_TABLE */
 	unsigned long		 srcline;
-	int			 used;      /* taken by the cover sheet etc. */
 };
 
 struct lsn_lines {
