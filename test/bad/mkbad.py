@@ -372,6 +372,23 @@ def packages(out, srcdir):
         "word/document.xml": '<w:document %s><w:body>%s</w:body>'
                              '</w:document>' % (
                                  NS, para * (3 * 1048576 // len(para)))})
+    # local entries cut to half, central directory kept: its offsets
+    # point past the data (libzip: inconsistent)
+    cd0 = good.find(b"PK\x01\x02")
+    with open(os.path.join(out, "truncated-mid.docx"), "wb") as f:
+        f.write(good[:cd0 // 2] + good[cd0:])
+    # the end record's entry count off by one
+    j = good.rfind(b"PK\x05\x06")
+    bad_end = bytearray(good)
+    bad_end[j + 10] ^= 1
+    with open(os.path.join(out, "bad-end-record.docx"), "wb") as f:
+        f.write(bytes(bad_end))
+    # one part under two names that differ in case only
+    with zipfile.ZipFile(os.path.join(out, "duplicate-case.docx"),
+                         "w") as z:
+        for name, text in PARTS.items():
+            z.writestr(name, text)
+        z.writestr("Word/Document.xml", PARTS["word/document.xml"])
     # a duplicated main part: the zip holds two word/document.xml
     with zipfile.ZipFile(os.path.join(out, "duplicate-part.docx"), "w") as z:
         import warnings
