@@ -104,6 +104,17 @@ nfc_unchanged(const char *s, size_t len)
 	return 1;
 }
 
+int
+lsn_utf8_is_nfc(const char *s, size_t len)
+{
+	size_t	 i;
+
+	for (i = 0; i < len; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return nfc_unchanged(s + i, len - i);
+	return 1;
+}
+
 char *
 lsn_utf8_nfc(const char *s, size_t len, size_t *outlen)
 {

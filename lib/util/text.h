@@ -20,6 +20,13 @@ int	 lsn_utf8_check(const char *s, size_t len, size_t *bad);
  * Pure ASCII is copied without calling utf8proc.
  */
 char	*lsn_utf8_nfc(const char *s, size_t len, size_t *outlen);
+/*
+ * 1 when NFC (utf8proc_map with UTF8PROC_STABLE | UTF8PROC_COMPOSE)
+ * certainly leaves s[0..len) as it is, so the call can be skipped; 0
+ * when it might not. Reads s, allocates nothing; pure ASCII and the
+ * dashes, quotes and bullets of office text answer 1.
+ */
+int	 lsn_utf8_is_nfc(const char *s, size_t len);
 
 /* Decodes one code point at s (len bytes left); returns its byte length
  * (>= 1) and stores it in *cp (U+FFFD for a bad sequence). */
