@@ -138,6 +138,24 @@ split_listing(struct lsn_rctx *r, xmlNodePtr parent, const char *el,
 	}
 }
 
+/*
+ * Appends the task number of the k digits at t, then a space. The schema
+ * types addresses as positive integers, and libxml2 checks at most 24
+ * digits: a zero ("(q0)") or an overlong run is no task number.
+ */
+static void
+put_task_number(struct lsn_buf *out, const char *t, size_t k)
+{
+	while (k > 0 && *t == '0') {
+		t++;
+		k--;
+	}
+	if (k == 0 || k > 9)
+		return;
+	lsn_buf_put(out, t, k);
+	lsn_buf_putc(out, ' ');
+}
+
 /* Numbers after "addresses ... questions 1, 2 and 7" and "(q7)". */
 static void
 addresses(const char *t, struct lsn_buf *out)
@@ -156,8 +174,7 @@ addresses(const char *t, struct lsn_buf *out)
 				i++;
 			if (isdigit((unsigned char)t[i])) {
 				size_t k = strspn(t + i, "0123456789");
-				lsn_buf_put(out, t + i, k);
-				lsn_buf_putc(out, ' ');
+				put_task_number(out, t + i, k);
 				i += k;
 			} else if (t[i] == ',' || t[i] == ' ')
 				i++;
@@ -189,8 +206,7 @@ addresses(const char *t, struct lsn_buf *out)
 		if (!isdigit((unsigned char)t[i]))
 			break;
 		k = strspn(t + i, "0123456789");
-		lsn_buf_put(out, t + i, k);
-		lsn_buf_putc(out, ' ');
+		put_task_number(out, t + i, k);
 		i += k;
 	}
 }
