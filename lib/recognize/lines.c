@@ -160,6 +160,26 @@ lsn_arena_grow(struct lsn_arena *a, void *arr, size_t *cap, size_t need,
 }
 
 void
+lsn_arena_mark(struct lsn_arena *a, struct lsn_arena_mark *m)
+{
+	m->head = a->head;
+	m->used = a->head != NULL ? a->head->used : 0;
+}
+
+void
+lsn_arena_release(struct lsn_arena *a, const struct lsn_arena_mark *m)
+{
+	struct lsn_arena_chunk	*c;
+
+	while (a->head != m->head && (c = a->head) != NULL) {
+		a->head = c->next;
+		free(c);
+	}
+	if (a->head != NULL && a->head->used > m->used)
+		a->head->used = m->used;
+}
+
+void
 lsn_arena_free(struct lsn_arena *a)
 {
 	struct lsn_arena_chunk	*c, *next;

@@ -35,6 +35,19 @@ void	*lsn_arena_grow(struct lsn_arena *a, void *arr, size_t *cap,
 	    size_t need, size_t size);
 void	 lsn_arena_free(struct lsn_arena *a);
 
+/*
+ * A point to go back to: lsn_arena_release frees everything allocated
+ * since lsn_arena_mark, for scratch copies (lsn_plain) that a loop
+ * needs for one turn only. Nothing allocated in between may still be
+ * in use, nor may an array grown in place (the line arrays) be grown.
+ */
+struct lsn_arena_mark {
+	struct lsn_arena_chunk	*head;
+	size_t			 used;
+};
+void	 lsn_arena_mark(struct lsn_arena *a, struct lsn_arena_mark *m);
+void	 lsn_arena_release(struct lsn_arena *a, const struct lsn_arena_mark *m);
+
 /* ------------------------------------------------------------------ */
 /* Lines                                                               */
 
