@@ -204,14 +204,17 @@ parse_checked(xmlParserCtxtPtr ctxt, xmlDocPtr doc, const char *name,
 		    "out of memory");
 	else if (xe != NULL && xe->message != NULL &&
 	    strstr(xe->message, "Excessive depth") != NULL)
-		/* libxml2's own wording names a parser flag, not a limit a
-		 * user can set. */
+		/* libxml2's own wording names a parser flag. Its stop is
+		 * fixed here: raising it needs that flag, which also drops
+		 * libxml2's entity amplification checks, and a model file
+		 * (its schema nests far less) is parsed whole before its DTD
+		 * is refused. So no --limit can raise it, and none is
+		 * offered. */
 		lsn_error_set(err, LIAISON_ERR_LIMIT, name, NULL,
 		    (unsigned long)(xe->line > 0 ? xe->line : 0),
 		    (unsigned long)(xe->int2 > 0 ? xe->int2 : 0),
-		    "elements nest deeper than the xml-depth limit of %llu "
-		    "(raise with --limit xml-depth=N)",
-		    (unsigned long long)LSN_DEFAULT_XML_DEPTH);
+		    "elements nest deeper than %llu levels, the most a "
+		    "model file may have", (unsigned long long)256);
 	else if (xe != NULL && xe->message != NULL) {
 		char	*msg = strdup(xe->message);
 		size_t	 n;
