@@ -104,17 +104,6 @@ jw_key_int_attr(struct jw *w, const char *key, xmlNodePtr n, const char *attr)
 	lsn_out_puts(w->o, v != NULL && *v != '\0' ? v : "null");
 }
 
-/* The node after c in document order inside n's subtree, or NULL. */
-static xmlNodePtr
-next_under(xmlNodePtr n, xmlNodePtr c)
-{
-	if (c->type == XML_ELEMENT_NODE && c->children != NULL)
-		return c->children;
-	while (c != n && c->next == NULL)
-		c = c->parent;
-	return c != n ? c->next : NULL;
-}
-
 static void
 jw_text_node(struct jw *w, xmlNodePtr c)
 {
@@ -139,7 +128,7 @@ jw_node_string(struct jw *w, xmlNodePtr n)
 	}
 	lsn_out_putc(w->o, '"');
 	if (n->type == XML_ELEMENT_NODE)
-		for (c = n->children; c != NULL; c = next_under(n, c))
+		for (c = n->children; c != NULL; c = lsn_next_under(n, c))
 			jw_text_node(w, c);
 	else
 		jw_text_node(w, n);

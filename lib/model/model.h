@@ -43,6 +43,18 @@ xmlNodePtr	lsn_child(xmlNodePtr n, const char *name);
 xmlNodePtr	lsn_next(xmlNodePtr n, const char *name);
 /* 1 when n is an element named `name`. */
 int		lsn_is(xmlNodePtr n, const char *name);
+/* The node after c in document order inside n's subtree (c under n), or
+ * NULL past its end: a walk of every node without recursion. Inline: the
+ * text walks of the recognizer and the JSON emitter call it per node. */
+static inline xmlNodePtr
+lsn_next_under(xmlNodePtr n, xmlNodePtr c)
+{
+	if (c->type == XML_ELEMENT_NODE && c->children != NULL)
+		return c->children;
+	while (c != n && c->next == NULL)
+		c = c->parent;
+	return c != n ? c->next : NULL;
+}
 /* Attribute value (owned by the tree) or NULL. Reads the attribute's
  * text node directly: no allocation. */
 const char     *lsn_prop(xmlNodePtr n, const char *name);

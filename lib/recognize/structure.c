@@ -420,17 +420,6 @@ lsn_section_title(struct lsn_rctx *r, xmlNodePtr section)
 	return lsn_plain(r, lsn_child(section, "heading"));
 }
 
-/* The node after c in document order inside n's subtree, or NULL. */
-static xmlNodePtr
-next_under(xmlNodePtr n, xmlNodePtr c)
-{
-	if (c->type == XML_ELEMENT_NODE && c->children != NULL)
-		return c->children;
-	while (c != n && c->next == NULL)
-		c = c->parent;
-	return c != n ? c->next : NULL;
-}
-
 char *
 lsn_plain(struct lsn_rctx *r, xmlNodePtr n)
 {
@@ -444,13 +433,13 @@ lsn_plain(struct lsn_rctx *r, xmlNodePtr n)
 		 * then copied straight into the arena: no malloc, one copy
 		 * (this is asked of every list item and paragraph the
 		 * Question and ToR passes read). */
-		for (c = n->children; c != NULL; c = next_under(n, c))
+		for (c = n->children; c != NULL; c = lsn_next_under(n, c))
 			if ((c->type == XML_TEXT_NODE ||
 			    c->type == XML_CDATA_SECTION_NODE) && c->content != NULL)
 				len += strlen((const char *)c->content);
 		if ((p = w = lsn_arena_alloc(&r->a, len + 1)) == NULL)
 			return NULL;
-		for (c = n->children; c != NULL; c = next_under(n, c))
+		for (c = n->children; c != NULL; c = lsn_next_under(n, c))
 			if ((c->type == XML_TEXT_NODE ||
 			    c->type == XML_CDATA_SECTION_NODE) && c->content != NULL) {
 				k = strlen((const char *)c->content);
