@@ -23,6 +23,7 @@
 #include "reader/readers.h"
 #include "util/buf.h"
 #include "util/error.h"
+#include "util/text.h"
 
 #define OPEN_END SIZE_MAX   /* end of a span mark not closed yet */
 
@@ -354,14 +355,10 @@ normalize(struct ctx *c, struct para *p)
 	struct lsn_buf	 nb = LSN_BUF_INIT;
 	size_t		*bounds, *mapped, nb_count = 0, i;
 	const char	*t = lsn_buf_str(&p->text);
-	int		 ascii = 1;
 
-	for (i = 0; i < p->text.len; i++)
-		if ((unsigned char)t[i] >= 0x80) {
-			ascii = 0;
-			break;
-		}
-	if (ascii)
+	/* Most office text (ASCII, dashes, quotes, bullets) is NFC already:
+	 * utf8proc on each piece was 7% of a large DOCX's instructions. */
+	if (lsn_utf8_is_nfc(t, p->text.len))
 		return 0;
 	if ((bounds = calloc(2 * p->nmarks + 2, sizeof(*bounds))) == NULL ||
 	    (mapped = calloc(2 * p->nmarks + 2, sizeof(*mapped))) == NULL) {
