@@ -198,7 +198,9 @@ mkdir "$tmp/efbig"
 (trap '' XFSZ; ulimit -f 8 && "$LIAISON" convert -q -f xml -d "$tmp/efbig" \
     "$top_srcdir/samples/ls-sg17-questions.txt" $LS) 2> "$tmp/efbig.err"
 status=$?
-if [ $status = 3 ] && [ "$(ls -A "$tmp/efbig")" = ls.xml ]; then ok
+if [ $status = 3 ] && [ "$(ls -A "$tmp/efbig")" = ls.xml ] &&
+    grep -q "^liaison: $tmp/efbig/ls-sg17-questions.xml: .*too large" \
+    "$tmp/efbig.err" && [ "$(wc -l < "$tmp/efbig.err")" = 1 ]; then ok
 else fail "convert -d: a write failing half-way (status $status)"
 	ls -A "$tmp/efbig" >&2; cat "$tmp/efbig.err" >&2; fi
 

@@ -199,7 +199,8 @@ liaison_diff_emit_file(const liaison_diff *diff, liaison_diff_format fmt,
 	o.fp = out;
 	st = emit(diff, fmt, flags, &o, err);
 	if (lsn_out_flush(&o) == -1 || fflush(out) == EOF) {
-		int e = errno, oom = o.buf.oom;
+		int e = o.werrno != 0 ? o.werrno : errno;
+		int oom = o.buf.oom || (o.error && o.werrno == 0);
 		lsn_buf_free(&o.buf);
 		if (st != LIAISON_OK)
 			return st;

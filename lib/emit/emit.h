@@ -15,6 +15,7 @@ struct lsn_out {
 	FILE		*fp;    /* when non-NULL, written to and flushed at end */
 	struct lsn_buf	 buf;   /* pending bytes (all of them when fp is NULL) */
 	int		 error; /* a write or allocation failed */
+	int		 werrno; /* errno of a failed write; 0: memory */
 };
 
 /* With a FILE*, pending bytes are written out once this many wait. */
@@ -43,6 +44,12 @@ void	lsn_out_printf(struct lsn_out *o, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 /* Writes pending bytes to fp (no-op for buffers). Returns -1 on error. */
 int	lsn_out_flush(struct lsn_out *o);
+/*
+ * Sets *err to why o failed while writing `what` (e.g. "JSON"): out of
+ * memory, or the failed write's cause. Returns -1.
+ */
+int	lsn_out_fail(const struct lsn_out *o, const char *what,
+	    liaison_error **err);
 
 /* JSON string body with escapes (no quotes added). */
 void	lsn_json_escape(struct lsn_out *o, const char *s, size_t n);

@@ -648,10 +648,7 @@ lsn_emit_json(xmlDocPtr model, struct lsn_out *o, liaison_error **err)
 	emit_entities(&w, lsn_child(root, "entities"));
 	jw_close(&w, '}');
 	lsn_out_putc(o, '\n');
-	if (o->error) {
-		lsn_error_set(err, LIAISON_ERR_NOMEM, NULL, NULL, 0, 0,
-		    "out of memory while writing JSON");
-		return -1;
-	}
+	if (o->error)
+		return lsn_out_fail(o, "JSON", err);
 	return 0;
 }

@@ -1651,10 +1651,7 @@ lsn_emit_markdown(xmlDocPtr model, struct lsn_out *o, liaison_error **err)
 		    MD_MAX_DEPTH);
 		return -1;
 	}
-	if (o->error) {
-		lsn_error_set(err, LIAISON_ERR_IO, NULL, NULL, 0, 0,
-		    "markdown: write error");
-		return -1;
-	}
+	if (o->error)
+		return lsn_out_fail(o, "Markdown", err);
 	return 0;
 }

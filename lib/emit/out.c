@@ -4,12 +4,14 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "emit/emit.h"
+#include "util/error.h"
 
 static void
 spill(struct lsn_out *o)
@@ -90,11 +92,26 @@ lsn_out_flush(struct lsn_out *o)
 {
 	if (o->fp == NULL)
 		return o->error ? -1 : 0;
+	errno = 0;
 	if (!o->error && o->buf.len > 0 &&
-	    fwrite(o->buf.data, 1, o->buf.len, o->fp) != o->buf.len)
+	    fwrite(o->buf.data, 1, o->buf.len, o->fp) != o->buf.len) {
 		o->error = 1;
+		o->werrno = errno != 0 ? errno : EIO;
+	}
 	lsn_buf_reset(&o->buf);
 	return o->error ? -1 : 0;
+}
+
+int
+lsn_out_fail(const struct lsn_out *o, const char *what, liaison_error **err)
+{
+	if (o->werrno != 0)
+		lsn_error_set(err, LIAISON_ERR_IO, NULL, NULL, 0, 0,
+		    "cannot write %s: %s", what, strerror(o->werrno));
+	else
+		lsn_error_set(err, LIAISON_ERR_NOMEM, NULL, NULL, 0, 0,
+		    "out of memory while writing %s", what);
+	return -1;
 }
 
 /*

@@ -18,11 +18,22 @@ write_out(void *ctx, const char *buf, int len)
 	return o->error ? -1 : len;
 }
 
+/* libxml2 reports a failed write on stderr as well: our error says it. */
+static void
+ignore_error(void *ctx, xmlErrorPtr e)
+{
+	(void)ctx;
+	(void)e;
+}
+
 int
 lsn_emit_xml(xmlDocPtr model, struct lsn_out *o, liaison_error **err)
 {
-	xmlSaveCtxtPtr	 save;
-	long		 rc;
+	xmlSaveCtxtPtr		 save;
+	xmlStructuredErrorFunc	 saved = xmlStructuredError;
+	void			*saved_ctx = xmlStructuredErrorContext;
+	long			 rc;
+	int			 closed;
 
 	save = xmlSaveToIO(write_out, NULL, o, "UTF-8", XML_SAVE_FORMAT);
 	if (save == NULL) {
@@ -30,10 +41,16 @@ lsn_emit_xml(xmlDocPtr model, struct lsn_out *o, liaison_error **err)
 		    "out of memory");
 		return -1;
 	}
+	xmlSetStructuredErrorFunc(NULL, ignore_error);
 	rc = xmlSaveDoc(save, model);
-	if (xmlSaveClose(save) < 0 || rc < 0 || o->error) {
-		lsn_error_set(err, LIAISON_ERR_IO, NULL, NULL, 0, 0,
-		    "cannot write XML");
+	closed = xmlSaveClose(save);
+	xmlSetStructuredErrorFunc(saved_ctx, saved);
+	if (o->error)
+		return lsn_out_fail(o, "XML", err);
+	if (closed < 0 || rc < 0) {
+		/* the sink took every byte: libxml2's own allocation failed */
+		lsn_error_set(err, LIAISON_ERR_NOMEM, NULL, NULL, 0, 0,
+		    "out of memory while writing XML");
 		return -1;
 	}
 	return 0;
