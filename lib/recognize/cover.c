@@ -52,7 +52,7 @@ month_at(const char *s, size_t len, size_t *n)
 		    months[m][0][0] == c0; k++) {
 			size_t l;
 
-			if (months[m][k][0] != c0 || months[m][k][1] != c1)
+			if (months[m][k][1] != c1)
 				continue;
 			l = strlen(months[m][k]);
 			if (l <= len && strncasecmp(s, months[m][k], l) == 0 &&
