@@ -387,27 +387,16 @@ liaison_emit_file(const liaison_doc *doc, liaison_emit_format fmt,
 {
 	struct lsn_out	 o;
 	int		 rc;
+	liaison_status	 st;
 
 	memset(&o, 0, sizeof(o));
 	o.fp = out;
 	rc = emit(doc, fmt, &o, err);
-	if (lsn_out_flush(&o) == -1 || fflush(out) == EOF) {
-		int e = o.werrno != 0 ? o.werrno : errno;
-
-		lsn_buf_free(&o.buf);
-		if (rc == 0 && o.error && o.werrno == 0)
-			return lsn_error_set(err, LIAISON_ERR_NOMEM, NULL, NULL,
-			    0, 0, "out of memory");
-		if (rc == 0)
-			return lsn_error_set(err, LIAISON_ERR_IO, NULL, NULL,
-			    0, 0, "write error: %s", strerror(e));
-		return liaison_error_code(err != NULL ? *err : NULL);
-	}
-	lsn_buf_free(&o.buf);
+	st = lsn_out_close(&o, err);
 	if (rc != 0)
 		return err != NULL && *err != NULL ? (*err)->code :
 		    LIAISON_ERR_INTERNAL;
-	return LIAISON_OK;
+	return st;
 }
 
 liaison_status

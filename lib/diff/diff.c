@@ -190,7 +190,7 @@ liaison_diff_emit_file(const liaison_diff *diff, liaison_diff_format fmt,
     unsigned int flags, FILE *out, liaison_error **err)
 {
 	struct lsn_out	 o;
-	liaison_status	 st;
+	liaison_status	 st, closed;
 
 	if (out == NULL)
 		return lsn_error_set(err, LIAISON_ERR_USAGE, NULL, NULL, 0, 0,
@@ -198,20 +198,8 @@ liaison_diff_emit_file(const liaison_diff *diff, liaison_diff_format fmt,
 	memset(&o, 0, sizeof(o));
 	o.fp = out;
 	st = emit(diff, fmt, flags, &o, err);
-	if (lsn_out_flush(&o) == -1 || fflush(out) == EOF) {
-		int e = o.werrno != 0 ? o.werrno : errno;
-		int oom = o.buf.oom || (o.error && o.werrno == 0);
-		lsn_buf_free(&o.buf);
-		if (st != LIAISON_OK)
-			return st;
-		if (oom)
-			return lsn_error_set(err, LIAISON_ERR_NOMEM, NULL,
-			    NULL, 0, 0, "out of memory");
-		return lsn_error_set(err, LIAISON_ERR_IO, NULL, NULL, 0, 0,
-		    "write error: %s", strerror(e));
-	}
-	lsn_buf_free(&o.buf);
-	return st;
+	closed = lsn_out_close(&o, err);
+	return st != LIAISON_OK ? st : closed;
 }
 
 liaison_status

@@ -50,6 +50,13 @@ int	lsn_out_flush(struct lsn_out *o);
  */
 int	lsn_out_fail(const struct lsn_out *o, const char *what,
 	    liaison_error **err);
+/*
+ * Writes out what o holds, flushes its FILE* and frees its buffer. On a
+ * failure sets *err (unless an error is there already: the emitter's
+ * comes first) to out of memory or the write's cause, and returns its
+ * code; else LIAISON_OK.
+ */
+liaison_status lsn_out_close(struct lsn_out *o, liaison_error **err);
 
 /* JSON string body with escapes (no quotes added). */
 void	lsn_json_escape(struct lsn_out *o, const char *s, size_t n);

@@ -114,6 +114,25 @@ lsn_out_fail(const struct lsn_out *o, const char *what, liaison_error **err)
 	return -1;
 }
 
+liaison_status
+lsn_out_close(struct lsn_out *o, liaison_error **err)
+{
+	int	 failed = lsn_out_flush(o) == -1;
+
+	if (!failed && o->fp != NULL && fflush(o->fp) == EOF) {
+		failed = 1;
+		o->werrno = errno != 0 ? errno : EIO;
+	}
+	lsn_buf_free(&o->buf);
+	if (!failed)
+		return LIAISON_OK;
+	if (o->werrno == 0)
+		return lsn_error_set(err, LIAISON_ERR_NOMEM, NULL, NULL, 0, 0,
+		    "out of memory");
+	return lsn_error_set(err, LIAISON_ERR_IO, NULL, NULL, 0, 0,
+	    "write error: %s", strerror(o->werrno));
+}
+
 /*
  * Does any of the eight bytes in x need an escape (a control
  * character, '"', '\\' or DEL)? Text is mostly long runs with none.
