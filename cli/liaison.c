@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "liaison.h"
+#include "heap.h"
 
 /* Exit statuses; documented in liaison(1). */
 #define EXIT_OK		0	/* everything converted / valid / same */
@@ -421,6 +422,18 @@ looks_like_model(const char *name)
 	return n > 4 && strcmp(name + n - 4, ".xml") == 0;
 }
 
+/* The size of regular file `name`, or 0 (stdin, a pipe, no such file). */
+static unsigned long long
+input_size(const char *name)
+{
+	struct stat st;
+
+	if (strcmp(name, "-") != 0 && stat(name, &st) == 0 &&
+	    S_ISREG(st.st_mode))
+		return (unsigned long long)st.st_size;
+	return 0;
+}
+
 /*
  * Opens input `name` ("-" is stdin); `model` says to read it as an XML
  * model file (as written by --format=xml) rather than a document.
@@ -438,6 +451,7 @@ open_input(const char *name, const liaison_options *opts, int model)
 	}
 	if (model && model_size_ok(name, opts) == -1)
 		return NULL;
+	heap_prepare(input_size(name));
 	if (model)
 		doc = liaison_doc_open_model(name, &err);
 	else if (strcmp(name, "-") == 0) {
