@@ -19,7 +19,8 @@ for f in "$top_srcdir"/samples/*.txt "$top_srcdir"/samples/docx/*.docx; do
 		off=$?
 		if [ "$on" -ne 0 ] || [ "$off" -ne 0 ] ||
 		    ! cmp -s "$tmp/on" "$tmp/off"; then
-			fail "$(basename "$f") $fmt: differs with LIAISON_HUGE_PAGES=0"
+			fail "$(basename "$f") $fmt: differs with LIAISON_HUGE_PAGES=0" \
+			    "(exit $on and $off; $(cmp "$tmp/on" "$tmp/off" 2>&1 | head -1))"
 		else
 			ok
 		fi
