@@ -12,7 +12,8 @@
 
 #include <stddef.h>
 
-#include <libxml/xmlreader.h>
+#include <libxml/parser.h>
+#include <libxml/xmlreader.h>   /* XML_READER_TYPE_* */
 #include <zip.h>
 
 #include "liaison.h"
@@ -59,12 +60,45 @@ void		lsn_pkg_close(struct lsn_pkg *pkg);
 int		lsn_pkg_has(struct lsn_pkg *pkg, const char *part);
 
 /*
- * A streaming XML reader over one part, fed from zip_fread through
- * xmlReaderForIO; inflated bytes are counted against the limits while
- * reading, so a zip bomb stops early.
+ * A streaming XML reader over one part: a SAX2 push parser fed from
+ * zip_fread, whose callbacks queue compact nodes that lsn_xr_next hands
+ * out one at a time (the pull interface of xmlTextReader, without the
+ * tree it builds and frees node by node). Inflated bytes are counted
+ * against the limits while reading, so a zip bomb stops early.
+ *
+ * The input is pushed the way xmlTextReader pushed it (4 bytes, then
+ * 512-byte chunks from 4096-byte reads, until a chunk starts an
+ * element), so errors, their line:column and the limits stop at the
+ * same places as before.
+ *
+ * Memory: the reader owns everything it points to; names are interned
+ * in the parser's dictionary, values live in xr->text until the next
+ * lsn_xr_next. The queue holds what one push reported (plus one text
+ * still growing). lsn_xr_close frees it all.
  */
+struct lsn_xr_node {
+	int		 type;    /* xmlReaderTypes */
+	int		 depth;
+	int		 empty;   /* <x/> (no END_ELEMENT follows) */
+	int		 open;    /* text the parser may still extend */
+	int		 blank;   /* text: only XML white space so far */
+	const xmlChar	*local;   /* element name (interned) */
+	const xmlChar	*uri;     /* its namespace (interned) or NULL */
+	size_t		 mark;    /* xr->text length before this node */
+	size_t		 attr;    /* first attribute in xr->attrs */
+	size_t		 nattr;
+	size_t		 value;   /* text: offset in xr->text */
+	size_t		 len;
+};
+
+struct lsn_xr_att {
+	const xmlChar	*local;   /* interned; "p:x": p is unbound */
+	const xmlChar	*uri;     /* interned or NULL */
+	size_t		 value;   /* offset in xr->text, NUL-terminated */
+};
+
 struct lsn_xr {
-	xmlTextReaderPtr	 r;
+	xmlParserCtxtPtr	 ctxt;
 	struct lsn_pkg		*pkg;
 	zip_file_t		*zf;
 	char			*part;       /* owned */
@@ -73,6 +107,7 @@ struct lsn_xr {
 	int			 zip_failed;
 	char			*xml_msg;    /* first libxml2 error; owned */
 	int			 xml_nomem;  /* libxml2 ran out of memory */
+	int			 nomem;      /* so did the queue */
 	xmlGenericErrorFunc	 saved_generic;  /* restored at close */
 	void			*saved_generic_ctx;
 	int			 generic_set;
@@ -80,6 +115,28 @@ struct lsn_xr {
 	const xmlChar		*ns_cache[8];  /* interned URI -> kind */
 	enum lsn_ns		 ns_kind[8];
 	int			 ns_used;
+	/* input: in[in_cur..in_len) inflated but not yet pushed */
+	char			*in;
+	size_t			 in_len, in_cur;
+	int			 eof;        /* the part is all read */
+	int			 done;       /* the parser was told so */
+	int			 failed;     /* no more nodes: an error */
+	int			 begun;      /* the first push is done */
+	int			 started;    /* this push began an element */
+	int			 tree;       /* a DTD: libxml2 builds */
+	int			 pdepth;     /* elements open now */
+	int			 self_closed; /* next end is of a <x/> */
+	void			*ids;        /* xmlHashTable: xml:id */
+	/* the queue: q[head..count) not yet handed out */
+	struct lsn_xr_node	*q;
+	size_t			 head, count, q_cap;
+	struct lsn_xr_att	*attrs;
+	size_t			 nattrs, attrs_cap;
+	char			*text;
+	size_t			 text_len, text_cap;
+	size_t			 cur;        /* current: q index + 1 */
+	int			 prev_start; /* it was <x>, not <x/> */
+	/* the current node */
 	int			 depth;      /* depth of the current node */
 	int			 type;       /* xmlReaderTypes of the node */
 	int			 empty;      /* current element is <x/> */
@@ -101,6 +158,9 @@ int		lsn_xr_open(struct lsn_xr *xr, struct lsn_pkg *pkg,
  */
 int		lsn_xr_next(struct lsn_xr *xr, int skip);
 void		lsn_xr_close(struct lsn_xr *xr);
+/* The text of the current text, CDATA or white space node (valid until
+ * the next lsn_xr_next), or NULL; *len (when not NULL) its length. */
+const char	*lsn_xr_value(const struct lsn_xr *xr, size_t *len);
 /* Attribute `local` of the current element, in the element's own
  * namespace or none; NULL when absent. Caller frees with xmlFree. */
 char		*lsn_xr_attr(struct lsn_xr *xr, const char *local);

@@ -1,7 +1,8 @@
 /*
  * docx-zip.c: the DOCX package. Parts are inflated on demand and fed
- * to libxml2's xmlTextReader a buffer at a time, so no part is ever held
- * whole in memory and the inflated byte counts are checked as they grow.
+ * to a libxml2 SAX2 push parser a buffer at a time, so no part is ever
+ * held whole in memory and the inflated byte counts are checked as they
+ * grow; lsn_xr_next hands out the nodes its callbacks queue.
  */
 #include "config.h"
 
@@ -11,6 +12,10 @@
 #include <string.h>
 #include <strings.h>
 
+#include <libxml/SAX2.h>
+#include <libxml/hash.h>
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/xmlreader.h>
 #include <libxml/xmlversion.h>
 #include <zip.h>
@@ -276,15 +281,26 @@ zip_nomem(zip_error_t *ze)
 	    (code == ZIP_ER_ZLIB && zip_error_code_system(ze) == -4);
 }
 
-/* libxml2's input callback: inflate the next buffer, counting bytes. */
-static int
-xr_read_cb(void *ctx, char *buf, int len)
+/*
+ * The steps xmlTextReader fed its push parser in, kept so that malformed
+ * XML, the limits and the line:column of our own errors are found where
+ * they were: the first 4 bytes, then 512-byte chunks out of 4096-byte
+ * reads, a push ending with the chunk in which an element starts.
+ */
+#define LSN_XR_FIRST	4
+#define LSN_XR_CHUNK	512
+#define LSN_XR_READ	4096
+/* libxml2 2.9's tree builder refused a longer text node without
+ * XML_PARSE_HUGE (as "out of memory"); the reader stopped there too. */
+#define LSN_XR_MAX_TEXT	10000000
+
+/* Inflates up to len more bytes of the part into buf, counting them
+ * against the limits. Returns the count, 0 at the end, -1 (noted). */
+static zip_int64_t
+xr_read(struct lsn_xr *xr, char *buf, size_t len)
 {
-	struct lsn_xr	*xr = ctx;
 	zip_int64_t	 n;
 
-	if (len <= 0)
-		return 0;
 	if ((n = zip_fread(xr->zf, buf, (zip_uint64_t)len)) < 0) {
 		xr->zip_failed = 1;
 		return -1;
@@ -299,14 +315,15 @@ xr_read_cb(void *ctx, char *buf, int len)
 		xr->limit_hit = 2;
 		return -1;
 	}
-	return (int)n;
+	return n;
 }
 
-static int
-xr_close_cb(void *ctx)
+/* The parser's context is the user data of every callback (libxml2's
+ * tree builder, used after a DTD, needs it so); ours hangs off it. */
+static struct lsn_xr *
+xr_of(void *ctx)
 {
-	(void)ctx;
-	return 0;
+	return ctx != NULL ? ((xmlParserCtxtPtr)ctx)->_private : NULL;
 }
 
 #if LIBXML_VERSION >= 21200
@@ -317,9 +334,11 @@ static void
 xr_error_cb(void *ctx, xmlErrorPtr e)
 #endif
 {
-	struct lsn_xr	*xr = ctx;
+	struct lsn_xr	*xr = xr_of(ctx);
 	size_t		 n;
 
+	if (xr == NULL)
+		return;
 	if (e != NULL && e->code == XML_ERR_NO_MEMORY)
 		xr->xml_nomem = 1;
 	if (e == NULL || e->level < XML_ERR_ERROR || xr->xml_msg != NULL)
@@ -357,11 +376,552 @@ xr_generic_cb(void *ctx, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* The queue could not grow: stop the parser; next() says out of memory. */
+static void
+xr_oom(struct lsn_xr *xr)
+{
+	xr->nomem = 1;
+	xmlStopParser(xr->ctxt);
+}
+
+/* Room for n more bytes in xr->text. 0, or -1 (parser stopped). */
+static int
+xr_room(struct lsn_xr *xr, size_t n)
+{
+	size_t	 cap;
+	char	*p;
+
+	if (xr->text_cap - xr->text_len >= n)
+		return 0;
+	cap = xr->text_cap > 0 ? xr->text_cap : 4096;
+	while (cap - xr->text_len < n) {
+		if (cap > (size_t)-1 / 2) {
+			xr_oom(xr);
+			return -1;
+		}
+		cap *= 2;
+	}
+	if ((p = realloc(xr->text, cap)) == NULL) {
+		xr_oom(xr);
+		return -1;
+	}
+	xr->text = p;
+	xr->text_cap = cap;
+	return 0;
+}
+
+/* Ends the text node at the tail of the queue, if one is open. */
+static void
+xr_close_text(struct lsn_xr *xr)
+{
+	struct lsn_xr_node	*n;
+
+	if (xr->count == 0 || !(n = &xr->q[xr->count - 1])->open)
+		return;
+	n->open = 0;
+	xr->text[xr->text_len++] = '\0';  /* room kept by xr_text */
+}
+
+/* Appends a node to the queue (closing any open text). NULL when memory
+ * ran out (parser stopped). */
+static struct lsn_xr_node *
+xr_add(struct lsn_xr *xr, int type, int depth)
+{
+	struct lsn_xr_node	*n;
+	size_t			 cap;
+
+	xr_close_text(xr);
+	if (xr->count == xr->q_cap) {
+		cap = xr->q_cap > 0 ? xr->q_cap * 2 : 256;
+		if (cap > (size_t)-1 / sizeof(*n) ||
+		    (n = realloc(xr->q, cap * sizeof(*n))) == NULL) {
+			xr_oom(xr);
+			return NULL;
+		}
+		xr->q = n;
+		xr->q_cap = cap;
+	}
+	n = &xr->q[xr->count++];
+	n->type = type;
+	n->depth = depth;
+	n->empty = 0;
+	n->open = 0;
+	n->blank = 0;
+	n->local = (const xmlChar *)"";
+	n->uri = NULL;
+	n->mark = xr->text_len;
+	n->attr = xr->nattrs;
+	n->nattr = 0;
+	n->value = xr->text_len;
+	n->len = 0;
+	return n;
+}
+
+/* The element name the tree builder gave: prefix:local when the prefix
+ * is bound to nothing (libxml2 reported that and went on). */
+static const xmlChar *
+xr_name(struct lsn_xr *xr, const xmlChar *local, const xmlChar *prefix,
+    const xmlChar *uri)
+{
+	const xmlChar	*q;
+
+	if (prefix != NULL && uri == NULL &&
+	    (q = xmlDictQLookup(xr->ctxt->dict, prefix, local)) != NULL)
+		return q;
+	return local;
+}
+
+/*
+ * Copies an attribute value to xr->text. A value the parser had to
+ * rewrite ends in a NUL and keeps '&' as "&#38;" (the tree builder
+ * turned that back into '&'); others end at their quote. 0 or -1.
+ */
+static int
+xr_value(struct lsn_xr *xr, const xmlChar *v, const xmlChar *end)
+{
+	size_t	 n = (size_t)(end - v);
+	char	*d;
+
+	if (xr_room(xr, n + 1) == -1)
+		return -1;
+	d = xr->text + xr->text_len;
+	if (*end != '\0' || memchr(v, '&', n) == NULL) {
+		memcpy(d, v, n);
+		d += n;
+	} else {
+		/* without a DTD (refused) "&#38;" is the only reference */
+		while (v < end)
+			if (end - v >= 5 && memcmp(v, "&#38;", 5) == 0) {
+				*d++ = '&';
+				v += 5;
+			} else
+				*d++ = (char)*v++;
+	}
+	*d = '\0';
+	xr->text_len = (size_t)(d - xr->text) + 1;
+	return 0;
+}
+
+/* Notes an error of libxml2's tree builder, pre arg post (not fatal;
+ * it names a failure to come), where the parser is. */
+static void
+xr_note(struct lsn_xr *xr, const char *pre, const char *arg,
+    const char *post)
+{
+	size_t	 n;
+
+	if (xr->xml_msg != NULL)
+		return;
+	n = strlen(pre) + strlen(arg) + strlen(post) + 1;
+	if ((xr->xml_msg = malloc(n)) == NULL) {
+		xr->nomem = 1;
+		return;
+	}
+	snprintf(xr->xml_msg, n, "%s%s%s", pre, arg, post);
+	if (xr->ctxt->input != NULL) {
+		xr->xml_line = xr->ctxt->input->line > 0 ?
+		    (unsigned long)xr->ctxt->input->line : 0;
+		xr->xml_col = xr->ctxt->input->col > 0 ?
+		    (unsigned long)xr->ctxt->input->col : 0;
+	}
+}
+
+/* The tree builder's checks of an xml:id value: an NCName, not seen
+ * before in the part. */
+static void
+xr_xml_id(struct lsn_xr *xr, const char *v)
+{
+	if (xmlValidateNCName((const xmlChar *)v, 1) != 0)
+		xr_note(xr, "xml:id : attribute value ", v,
+		    " is not an NCName");
+	if (*v == '\0')
+		return;
+	if (xr->ids == NULL && (xr->ids = xmlHashCreate(16)) == NULL) {
+		xr_oom(xr);
+		return;
+	}
+	if (xmlHashLookup(xr->ids, (const xmlChar *)v) != NULL)
+		xr_note(xr, "ID ", v, " already defined");
+	else if (xmlHashAddEntry(xr->ids, (const xmlChar *)v, xr) != 0)
+		xr_oom(xr);
+}
+
+static void
+xr_start(void *ctx, const xmlChar *local, const xmlChar *prefix,
+    const xmlChar *uri, int nb_ns, const xmlChar **ns, int nb_att,
+    int nb_def, const xmlChar **att)
+{
+	xmlParserCtxtPtr	 ctxt = ctx;
+	struct lsn_xr		*xr = xr_of(ctx);
+	struct lsn_xr_node	*n;
+	struct lsn_xr_att	*a;
+	const xmlChar		*cur;
+	size_t			 cap;
+	int			 i;
+
+	if (xr->tree)
+		xmlSAX2StartElementNs(ctx, local, prefix, uri, nb_ns, ns,
+		    nb_att, nb_def, att);
+	else if ((unsigned int)xr->pdepth > xmlParserMaxDepth &&
+	    (ctxt->options & XML_PARSE_HUGE) == 0) {
+		/* where the tree builder stopped (nodePush), and how */
+		char m[24];
+
+		snprintf(m, sizeof(m), "%u", xmlParserMaxDepth);
+		xr_note(xr, "Excessive depth in document: ", m,
+		    " use XML_PARSE_HUGE option");
+		xmlStopParser(ctxt);
+		return;
+	}
+	xr->started = 1;
+	cur = ctxt->input != NULL ? ctxt->input->cur : NULL;
+	if ((n = xr_add(xr, XML_READER_TYPE_ELEMENT, xr->pdepth)) == NULL)
+		return;
+	/* as xmlTextReader told <x/> (no END_ELEMENT) from <x></x> */
+	n->empty = cur != NULL && cur[0] == '/' && cur[1] == '>';
+	n->local = xr_name(xr, local, prefix, uri);
+	n->uri = uri;
+	if (nb_att > 0 && xr->nattrs + (size_t)nb_att > xr->attrs_cap) {
+		cap = xr->attrs_cap > 0 ? xr->attrs_cap : 256;
+		while (cap < xr->nattrs + (size_t)nb_att)
+			cap *= 2;
+		if (cap > (size_t)-1 / sizeof(*a) ||
+		    (a = realloc(xr->attrs, cap * sizeof(*a))) == NULL) {
+			xr_oom(xr);
+			return;
+		}
+		xr->attrs = a;
+		xr->attrs_cap = cap;
+	}
+	for (i = 0; i < nb_att; i++, att += 5) {
+		a = &xr->attrs[xr->nattrs];
+		a->local = xr_name(xr, att[0], att[1], att[2]);
+		a->uri = att[2];
+		a->value = xr->text_len;
+		if (xr_value(xr, att[3], att[4]) == -1)
+			return;
+		xr->nattrs++;
+		n->nattr++;
+		if (att[1] == ctxt->str_xml && !xr->tree &&
+		    strcmp((const char *)att[0], "id") == 0)
+			xr_xml_id(xr, xr->text + a->value);
+	}
+	xr->pdepth++;
+	xr->self_closed = n->empty;
+}
+
+static void
+xr_end(void *ctx, const xmlChar *local, const xmlChar *prefix,
+    const xmlChar *uri)
+{
+	struct lsn_xr		*xr = xr_of(ctx);
+	struct lsn_xr_node	*n;
+
+	if (xr->tree)
+		xmlSAX2EndElementNs(ctx, local, prefix, uri);
+	if (xr->pdepth > 0)
+		xr->pdepth--;
+	if (xr->self_closed) {
+		xr->self_closed = 0;
+		return;
+	}
+	if ((n = xr_add(xr, XML_READER_TYPE_END_ELEMENT, xr->pdepth)) == NULL)
+		return;
+	n->local = xr_name(xr, local, prefix, uri);
+	n->uri = uri;
+}
+
+/* Text: pieces the parser reports one after another make one node, as
+ * the tree builder merged them. */
+static void
+xr_text(struct lsn_xr *xr, int type, const xmlChar *s, int len)
+{
+	struct lsn_xr_node	*n = NULL;
+	size_t			 k, l = len > 0 ? (size_t)len : 0;
+
+	if (xr->count > 0)
+		n = &xr->q[xr->count - 1];
+	if (n == NULL || !n->open || n->type != type) {
+		if ((n = xr_add(xr, type, xr->pdepth)) == NULL)
+			return;
+		n->open = 1;
+		n->blank = 1;
+	} else if (type == XML_READER_TYPE_TEXT && !xr->tree &&
+	    n->len + l > LSN_XR_MAX_TEXT &&
+	    (xr->ctxt->options & XML_PARSE_HUGE) == 0) {
+		xr->xml_nomem = 1;
+		xmlStopParser(xr->ctxt);
+		return;
+	}
+	if (xr_room(xr, l + 1) == -1)
+		return;
+	memcpy(xr->text + xr->text_len, s, l);
+	for (k = 0; n->blank && k < l; k++)
+		n->blank = s[k] == ' ' || s[k] == '\t' || s[k] == '\n' ||
+		    s[k] == '\r';
+	xr->text_len += l;
+	n->len += l;
+}
+
+static void
+xr_chars(void *ctx, const xmlChar *s, int len)
+{
+	struct lsn_xr	*xr = xr_of(ctx);
+
+	if (xr->tree)
+		xmlSAX2Characters(ctx, s, len);
+	xr_text(xr, XML_READER_TYPE_TEXT, s, len);
+}
+
+static void
+xr_cdata(void *ctx, const xmlChar *s, int len)
+{
+	struct lsn_xr	*xr = xr_of(ctx);
+
+	if (xr->tree)
+		xmlSAX2CDataBlock(ctx, s, len);
+	xr_text(xr, XML_READER_TYPE_CDATA, s, len);
+}
+
+/* Comments and processing instructions are nodes of their own: they
+ * end a text node. */
+static void
+xr_comment(void *ctx, const xmlChar *value)
+{
+	xmlParserCtxtPtr	 ctxt = ctx;
+	struct lsn_xr		*xr = xr_of(ctx);
+
+	if (xr->tree)
+		xmlSAX2Comment(ctx, value);
+	if (ctxt->inSubset == 0)
+		xr_add(xr, XML_READER_TYPE_COMMENT, xr->pdepth);
+}
+
+static void
+xr_pi(void *ctx, const xmlChar *target, const xmlChar *data)
+{
+	xmlParserCtxtPtr	 ctxt = ctx;
+	struct lsn_xr		*xr = xr_of(ctx);
+
+	if (xr->tree)
+		xmlSAX2ProcessingInstruction(ctx, target, data);
+	if (ctxt->inSubset == 0)
+		xr_add(xr, XML_READER_TYPE_PROCESSING_INSTRUCTION,
+		    xr->pdepth);
+}
+
+/*
+ * A DTD is refused when its node comes out of the queue, as the reader
+ * refused its DOCUMENT_TYPE node. Until then the parser goes on as it
+ * did: with libxml2's tree builder, which keeps the declared entities
+ * (never expanded: no XML_PARSE_NOENT), so what fails, and where, does
+ * not change.
+ */
+static void
+xr_dtd(void *ctx, const xmlChar *name, const xmlChar *ext_id,
+    const xmlChar *sys_id)
+{
+	struct lsn_xr	*xr = xr_of(ctx);
+
+	xr->tree = 1;
+	xmlSAX2InternalSubset(ctx, name, ext_id, sys_id);
+	xr_add(xr, XML_READER_TYPE_DOCUMENT_TYPE, 0);
+}
+
+static void
+xr_ref(void *ctx, const xmlChar *name)
+{
+	struct lsn_xr	*xr = xr_of(ctx);
+
+	if (xr->tree)
+		xmlSAX2Reference(ctx, name);
+	xr_add(xr, XML_READER_TYPE_ENTITY_REFERENCE, xr->pdepth);
+}
+
+/* Pushes n bytes to the parser. 0, or -1 when it failed or stopped. */
+static int
+xr_parse(struct lsn_xr *xr, const char *p, size_t n, int terminate)
+{
+	if (xmlParseChunk(xr->ctxt, p, (int)n, terminate) != 0 ||
+	    xr->ctxt->wellFormed == 0 || xr->nomem) {
+		xr->failed = 1;
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Feeds the parser as xmlTextReader did when it needed a node: chunk
+ * after chunk until one starts an element, then (at the end of the
+ * part) the final push. 0, or -1 with xr->failed set.
+ */
+static int
+xr_push(struct lsn_xr *xr)
+{
+	zip_int64_t	 n;
+	size_t		 avail;
+
+	if (xr->failed)
+		return -1;
+	xr->started = 0;
+	while (!xr->started) {
+		avail = xr->in_len - xr->in_cur;
+		if (avail < LSN_XR_CHUNK) {
+			if (xr->eof)
+				break;
+			memmove(xr->in, xr->in + xr->in_cur, avail);
+			xr->in_len = avail;
+			xr->in_cur = 0;
+			n = xr_read(xr, xr->in + avail, LSN_XR_READ);
+			if (n < 0) {
+				xr->failed = 1;
+				return -1;
+			}
+			if (n == 0) {
+				xr->eof = 1;
+				break;
+			}
+			xr->in_len += (size_t)n;
+			avail += (size_t)n;
+		}
+		if (avail < LSN_XR_CHUNK) {
+			if (xr_parse(xr, xr->in + xr->in_cur, avail, 0) == -1)
+				return -1;
+			xr->in_cur += avail;
+			break;
+		}
+		if (xr_parse(xr, xr->in + xr->in_cur, LSN_XR_CHUNK, 0) == -1)
+			return -1;
+		xr->in_cur += LSN_XR_CHUNK;
+	}
+	if (xr->eof && !xr->done) {
+		xr->done = 1;
+		if (xr_parse(xr, xr->in + xr->in_cur, xr->in_len - xr->in_cur,
+		    1) == -1)
+			return -1;
+		xr->in_cur = xr->in_len;
+	}
+	return 0;
+}
+
+/* Drops the nodes handed out, keeping what is still queued (their text
+ * and attributes move to the front), so the queue never holds more than
+ * what one push reported. */
+static void
+xr_compact(struct lsn_xr *xr)
+{
+	size_t	 i, k = xr->count - xr->head, off, a0;
+
+	xr->cur = 0;
+	if (xr->head == 0)
+		return;
+	if (k == 0) {
+		xr->head = xr->count = xr->nattrs = xr->text_len = 0;
+		return;
+	}
+	off = xr->q[xr->head].mark;
+	a0 = xr->q[xr->head].attr;
+	if (xr->text_len > off)  /* (none yet: text may be NULL) */
+		memmove(xr->text, xr->text + off, xr->text_len - off);
+	xr->text_len -= off;
+	if (xr->nattrs > a0)
+		memmove(xr->attrs, xr->attrs + a0, (xr->nattrs - a0) *
+		    sizeof(*xr->attrs));
+	xr->nattrs -= a0;
+	for (i = 0; i < xr->nattrs; i++)
+		xr->attrs[i].value -= off;
+	memmove(xr->q, xr->q + xr->head, k * sizeof(*xr->q));
+	for (i = 0; i < k; i++) {
+		xr->q[i].mark -= off;
+		xr->q[i].value -= off;
+		xr->q[i].attr -= a0;
+	}
+	xr->head = 0;
+	xr->count = k;
+}
+
+/*
+ * 1 when xmlTextReader would have pushed more input before leaving the
+ * element just handed out: one without children or with one text child
+ * so far, closed, and nothing after it parsed yet (an error in that
+ * input then hid the rest, as it did).
+ */
+static int
+xr_lookahead(const struct lsn_xr *xr)
+{
+	size_t	 k = xr->count - xr->head;
+
+	if (!xr->prev_start || xr->done)
+		return 0;
+	if (k == 1)
+		return xr->q[xr->head].type == XML_READER_TYPE_END_ELEMENT;
+	return k == 2 && xr->q[xr->head].type == XML_READER_TYPE_TEXT &&
+	    xr->q[xr->head + 1].type == XML_READER_TYPE_END_ELEMENT;
+}
+
+/* 1 when libxml2 ran out of memory since the part was opened. */
+static int
+xml_nomem_seen(const struct lsn_xr *xr)
+{
+	const xmlError	*e = xmlGetLastError();
+
+	return xr->xml_nomem || xr->nomem ||
+	    (e != NULL && e->code == XML_ERR_NO_MEMORY);
+}
+
+/* The next queued node, parsing on when the queue runs dry (a text is
+ * only handed out once what follows it is known). NULL at the end of
+ * the part or on a failure (xr->failed). */
+static struct lsn_xr_node *
+xr_pop(struct lsn_xr *xr)
+{
+	struct lsn_xr_node	*n;
+
+	/* the first node: xmlTextReader parsed on until an element was
+	 * open (or the part ended), whatever came before it */
+	if (!xr->begun) {
+		xr->begun = 1;
+		do {
+			if (xr_push(xr) == -1)
+				return NULL;
+			if (xml_nomem_seen(xr)) {
+				xr->failed = 1;
+				return NULL;
+			}
+		} while (xr->pdepth == 0 && !xr->done);
+	}
+	for (;;) {
+		if (xr->failed)
+			return NULL;
+		if (xr->head < xr->count && !xr->q[xr->head].open &&
+		    !xr_lookahead(xr))
+			break;
+		xr->prev_start = 0;
+		if (xr->done) {
+			if (xr->head == xr->count)
+				return NULL;
+			xr_close_text(xr);
+			continue;
+		}
+		xr_compact(xr);
+		if (xr_push(xr) == -1)
+			return NULL;
+		if (xml_nomem_seen(xr)) {
+			xr->failed = 1;
+			return NULL;
+		}
+	}
+	n = &xr->q[xr->head++];
+	xr->prev_start = n->type == XML_READER_TYPE_ELEMENT && !n->empty;
+	return n;
+}
+
 int
 lsn_xr_open(struct lsn_xr *xr, struct lsn_pkg *pkg, const char *part)
 {
-	zip_int64_t	 idx;
+	zip_int64_t	 idx, n;
 	zip_stat_t	 zs;
+	xmlSAXHandler	 sax;
 	char		 t[LSN_LIMIT_TEXT];
 
 	memset(xr, 0, sizeof(*xr));
@@ -370,9 +930,11 @@ lsn_xr_open(struct lsn_xr *xr, struct lsn_pkg *pkg, const char *part)
 		return 0;
 	while (*part == '/')
 		part++;
-	if ((xr->part = strdup(part)) == NULL) {
+	if ((xr->part = strdup(part)) == NULL ||
+	    (xr->in = malloc(LSN_XR_CHUNK + LSN_XR_READ)) == NULL) {
 		lsn_error_set(pkg->err, LIAISON_ERR_NOMEM, pkg->name, part, 0, 0,
 		    "out of memory");
+		lsn_xr_close(xr);
 		return -1;
 	}
 	zip_stat_init(&zs);
@@ -398,19 +960,48 @@ lsn_xr_open(struct lsn_xr *xr, struct lsn_pkg *pkg, const char *part)
 		lsn_xr_close(xr);
 		return -1;
 	}
-	/* No NOENT, no DTDLOAD, no network; DTDs are refused in next().
-	 * libxml2 stops at depth 256 by itself: a raised depth limit needs
-	 * its HUGE mode (our byte and depth limits still apply). */
-	xr->r = xmlReaderForIO(xr_read_cb, xr_close_cb, xr, xr->part, NULL,
-	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-	    (pkg->depth_limit > 256 ? XML_PARSE_HUGE : 0));
-	if (xr->r == NULL) {
+	/* the first bytes tell the parser the encoding; a failed read is
+	 * reported by the first lsn_xr_next */
+	if ((n = xr_read(xr, xr->in, LSN_XR_FIRST)) < 0) {
+		xr->failed = 1;
+		n = 0;
+	}
+	xr->in_len = (size_t)n;
+	xr->in_cur = n == LSN_XR_FIRST ? LSN_XR_FIRST : 0;
+	/* libxml2's SAX2 handlers (its tree builder, idle until a DTD),
+	 * with ours for what makes nodes */
+	xmlSAXVersion(&sax, 2);
+	sax.startElementNs = xr_start;
+	sax.endElementNs = xr_end;
+	sax.characters = xr_chars;
+	sax.ignorableWhitespace = xr_chars;
+	sax.cdataBlock = xr_cdata;
+	sax.comment = xr_comment;
+	sax.processingInstruction = xr_pi;
+	sax.internalSubset = xr_dtd;
+	sax.reference = xr_ref;
+	sax.serror = xr_error_cb;
+	xr->ctxt = xmlCreatePushParserCtxt(&sax, NULL,
+	    n == LSN_XR_FIRST ? xr->in : NULL, n == LSN_XR_FIRST ? (int)n : 0,
+	    xr->part);
+	if (xr->ctxt == NULL) {
 		lsn_error_set(pkg->err, LIAISON_ERR_NOMEM, pkg->name, xr->part,
 		    0, 0, "out of memory");
 		lsn_xr_close(xr);
 		return -1;
 	}
-	xmlTextReaderSetStructuredErrorHandler(xr->r, xr_error_cb, xr);
+	xr->ctxt->_private = xr;
+	xr->ctxt->linenumbers = 1;
+	xr->ctxt->dictNames = 1;
+	xr->ctxt->docdict = 1;
+	xr->ctxt->parseMode = XML_PARSE_READER;
+	/* No NOENT, no DTDLOAD, no network; DTDs are refused in next().
+	 * libxml2 stops at depth 256 by itself: a raised depth limit needs
+	 * its HUGE mode (our byte and depth limits still apply). COMPACT is
+	 * what the reader asked for. */
+	xmlCtxtUseOptions(xr->ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR |
+	    XML_PARSE_NOWARNING | XML_PARSE_COMPACT |
+	    (pkg->depth_limit > 256 ? XML_PARSE_HUGE : 0));
 	xr->saved_generic = xmlGenericError;
 	xr->saved_generic_ctx = xmlGenericErrorContext;
 	xmlSetGenericErrorFunc(xr, xr_generic_cb);
@@ -425,8 +1016,12 @@ lsn_xr_open(struct lsn_xr *xr, struct lsn_pkg *pkg, const char *part)
 void
 lsn_xr_close(struct lsn_xr *xr)
 {
-	if (xr->r != NULL)
-		xmlFreeTextReader(xr->r);
+	if (xr->ctxt != NULL) {
+		if (xr->ctxt->myDoc != NULL)
+			xmlFreeDoc(xr->ctxt->myDoc);
+		xr->ctxt->myDoc = NULL;
+		xmlFreeParserCtxt(xr->ctxt);
+	}
 	if (xr->generic_set)
 		xmlSetGenericErrorFunc(xr->saved_generic_ctx,
 		    xr->saved_generic);
@@ -434,6 +1029,12 @@ lsn_xr_close(struct lsn_xr *xr)
 		zip_fclose(xr->zf);
 	free(xr->part);
 	free(xr->xml_msg);
+	free(xr->in);
+	free(xr->q);
+	free(xr->attrs);
+	free(xr->text);
+	if (xr->ids != NULL)
+		xmlHashFree(xr->ids, NULL);
 	memset(xr, 0, sizeof(*xr));
 }
 
@@ -454,25 +1055,17 @@ lsn_xr_error(struct lsn_xr *xr, liaison_status code, const char *fmt, ...)
 		va_end(ap);
 		b.len = (size_t)n;
 	}
-	if (xr->r != NULL) {
-		int l = xmlTextReaderGetParserLineNumber(xr->r);
-		int c = xmlTextReaderGetParserColumnNumber(xr->r);
-		line = l > 0 ? (unsigned long)l : 0;
-		col = c > 0 ? (unsigned long)c : 0;
+	/* where the parser is, as xmlTextReader told it */
+	if (xr->ctxt != NULL && xr->ctxt->input != NULL) {
+		line = xr->ctxt->input->line > 0 ?
+		    (unsigned long)xr->ctxt->input->line : 0;
+		col = xr->ctxt->input->col > 0 ?
+		    (unsigned long)xr->ctxt->input->col : 0;
 	}
 	lsn_error_set(xr->pkg->err, code, xr->pkg->name, xr->part, line, col,
 	    "%s", b.data != NULL ? b.data : "error");
 	lsn_buf_free(&b);
 	return code;
-}
-
-/* 1 when libxml2 ran out of memory since the part was opened. */
-static int
-xml_nomem_seen(const struct lsn_xr *xr)
-{
-	const xmlError	*e = xmlGetLastError();
-
-	return xr->xml_nomem || (e != NULL && e->code == XML_ERR_NO_MEMORY);
 }
 
 static int
@@ -481,6 +1074,7 @@ xr_fail(struct lsn_xr *xr)
 	struct lsn_pkg	*pkg = xr->pkg;
 	char		 t[LSN_LIMIT_TEXT];
 
+	xr->failed = 1;
 	if (xr->limit_hit == 1)
 		lsn_error_set(pkg->err, LIAISON_ERR_LIMIT, pkg->name, xr->part,
 		    0, 0, "part inflates to more than the zip-entry-bytes "
@@ -535,7 +1129,7 @@ ns_of(struct lsn_xr *xr, const xmlChar *uri)
 
 	if (uri == NULL)
 		return LSN_NS_OTHER;
-	/* URIs are interned in the reader's dictionary: compare pointers. */
+	/* URIs are interned in the parser's dictionary: compare pointers. */
 	for (k = 0; k < xr->ns_used; k++)
 		if (xr->ns_cache[k] == uri)
 			return xr->ns_kind[k];
@@ -554,25 +1148,43 @@ ns_of(struct lsn_xr *xr, const xmlChar *uri)
 int
 lsn_xr_next(struct lsn_xr *xr, int skip)
 {
-	int	 ret;
+	const struct lsn_xr_node	*n;
+	int				 end = -1;
 
-	ret = skip ? xmlTextReaderNext(xr->r) : xmlTextReaderRead(xr->r);
-	/* an end that was a failure: libxml2 may stop quietly when an
-	 * allocation fails. (Recoverable errors, such as an undefined
-	 * namespace prefix, leave the text readable and are let pass.) */
-	if (ret == 0 && (xml_nomem_seen(xr) ||
-	    xmlTextReaderReadState(xr->r) == XML_TEXTREADER_MODE_ERROR))
-		return xr_fail(xr);
-	if (ret == 0)
+	if (xr->ctxt == NULL)
 		return 0;
-	if (ret < 0 || xml_nomem_seen(xr))
-		return xr_fail(xr);  /* e.g. a namespace that could not be kept */
-	xr->type = xmlTextReaderNodeType(xr->r);
-	xr->depth = xmlTextReaderDepth(xr->r);
+	/* skipping an element: up to its END_ELEMENT (<x/> has none) */
+	if (skip && xr->cur > 0 && xr->type == XML_READER_TYPE_ELEMENT &&
+	    !xr->empty)
+		end = xr->depth;
+	xr->cur = 0;
+	for (;;) {
+		if ((n = xr_pop(xr)) == NULL) {
+			if (xr->failed || xml_nomem_seen(xr))
+				return xr_fail(xr);
+			return 0;
+		}
+		if (end < 0)
+			break;
+		if (n->type == XML_READER_TYPE_END_ELEMENT && n->depth == end)
+			end = -1;
+	}
+	/* an allocation that failed inside libxml2, even in lsn_xr_attr */
+	if (xml_nomem_seen(xr))
+		return xr_fail(xr);
+	xr->cur = (size_t)(n - xr->q) + 1;
+	xr->type = n->type;
+	xr->depth = n->depth;
+	/* xmlTextReader's white space nodes were all "significant": its
+	 * xml:space lookup (xmlNodeGetSpacePreserve) starts at the text
+	 * node, which is no element, and so finds none */
+	if (n->type == XML_READER_TYPE_TEXT && n->blank)
+		xr->type = XML_READER_TYPE_SIGNIFICANT_WHITESPACE;
 	if (xr->type == XML_READER_TYPE_DOCUMENT_TYPE ||
 	    xr->type == XML_READER_TYPE_ENTITY_REFERENCE) {
 		lsn_xr_error(xr, LIAISON_ERR_XML, "DTDs and entity "
 		    "declarations are not allowed in a DOCX part");
+		xr->failed = 1;
 		return -1;
 	}
 	if (xr->type == XML_READER_TYPE_ELEMENT ||
@@ -582,14 +1194,12 @@ lsn_xr_next(struct lsn_xr *xr, int skip)
 			lsn_xr_error(xr, LIAISON_ERR_LIMIT, "elements nest "
 			    "deeper than the xml-depth limit of %llu "
 			    LSN_RAISE_COUNT("xml-depth"), xr->pkg->depth_limit);
+			xr->failed = 1;
 			return -1;
 		}
-		xr->ns = ns_of(xr, xmlTextReaderConstNamespaceUri(xr->r));
-		xr->local = (const char *)xmlTextReaderConstLocalName(xr->r);
-		if (xr->local == NULL)
-			xr->local = "";
-		xr->empty = xr->type == XML_READER_TYPE_ELEMENT &&
-		    xmlTextReaderIsEmptyElement(xr->r) == 1;
+		xr->ns = ns_of(xr, n->uri);
+		xr->local = (const char *)n->local;
+		xr->empty = xr->type == XML_READER_TYPE_ELEMENT && n->empty;
 	} else {
 		xr->ns = LSN_NS_OTHER;
 		xr->local = "";
@@ -598,34 +1208,72 @@ lsn_xr_next(struct lsn_xr *xr, int skip)
 	return 1;
 }
 
+const char *
+lsn_xr_value(const struct lsn_xr *xr, size_t *len)
+{
+	const struct lsn_xr_node	*n;
+
+	if (xr->cur == 0)
+		return NULL;
+	n = &xr->q[xr->cur - 1];
+	if (n->type != XML_READER_TYPE_TEXT &&
+	    n->type != XML_READER_TYPE_CDATA)
+		return NULL;
+	if (len != NULL)
+		*len = n->len;
+	return xr->text + n->value;
+}
+
+/* The first attribute of the current element named local in namespace
+ * uri (NULL: in none), copied for xmlFree; NULL when absent. */
+static char *
+xr_attr(struct lsn_xr *xr, const char *local, const char *uri)
+{
+	const struct lsn_xr_node	*n;
+	const struct lsn_xr_att		*a;
+	size_t				 i;
+
+	if (xr->cur == 0 ||
+	    (n = &xr->q[xr->cur - 1])->type != XML_READER_TYPE_ELEMENT)
+		return NULL;
+	for (i = 0, a = &xr->attrs[n->attr]; i < n->nattr; i++, a++) {
+		if (strcmp((const char *)a->local, local) != 0)
+			continue;
+		if (uri == NULL ? a->uri == NULL : a->uri != NULL &&
+		    strcmp((const char *)a->uri, uri) == 0)
+			return (char *)xmlStrdup((const xmlChar *)xr->text +
+			    a->value);
+	}
+	return NULL;
+}
+
 char *
 lsn_xr_attr_ns(struct lsn_xr *xr, enum lsn_ns ns, const char *local)
 {
 	const char	*uri;
-	xmlChar		*v;
+	char		*v;
 	int		 i;
 
 	for (i = 0; (uri = ns_uri(ns, i)) != NULL; i++)
-		if ((v = xmlTextReaderGetAttributeNs(xr->r,
-		    (const xmlChar *)local, (const xmlChar *)uri)) != NULL)
-			return (char *)v;
+		if ((v = xr_attr(xr, local, uri)) != NULL)
+			return v;
 	return NULL;
 }
 
 char *
 lsn_xr_attr(struct lsn_xr *xr, const char *local)
 {
-	const xmlChar	*uri;
-	xmlChar		*v;
+	const xmlChar	*uri = NULL;
+	char		*v;
 
-	uri = xmlTextReaderConstNamespaceUri(xr->r);
-	if (uri != NULL && (v = xmlTextReaderGetAttributeNs(xr->r,
-	    (const xmlChar *)local, uri)) != NULL)
-		return (char *)v;
+	if (xr->cur > 0)
+		uri = xr->q[xr->cur - 1].uri;
+	if (uri != NULL && (v = xr_attr(xr, local, (const char *)uri)) != NULL)
+		return v;
 	if (xr->ns == LSN_NS_W &&
-	    (v = (xmlChar *)lsn_xr_attr_ns(xr, LSN_NS_W, local)) != NULL)
-		return (char *)v;
-	return (char *)xmlTextReaderGetAttribute(xr->r, (const xmlChar *)local);
+	    (v = lsn_xr_attr_ns(xr, LSN_NS_W, local)) != NULL)
+		return v;
+	return xr_attr(xr, local, NULL);
 }
 
 int

@@ -1,6 +1,6 @@
 /*
  * docx.c: the DOCX reader. Walks word/document.xml (and the footnotes
- * and endnotes parts) with a streaming xmlTextReader, never a DOM, and
+ * and endnotes parts) with a streaming reader (lsn_xr), never a DOM, and
  * fills the paragraph stream of stream.h: paragraphs with their style,
  * heading level and resolved list label, table structure, note bodies,
  * and marks for bookmarks, note references, links and tracked changes.
@@ -1356,12 +1356,13 @@ text_node(struct ctx *c)
 {
 	struct frame	*f = top(c);
 	const char	*s;
+	size_t		 n;
 
 	if (f == NULL)
 		return 0;
 	if (f->kind != F_T && f->kind != F_DELTEXT && f->kind != F_INSTR)
 		return 0;
-	if ((s = (const char *)xmlTextReaderConstValue(c->xr->r)) == NULL)
+	if ((s = lsn_xr_value(c->xr, &n)) == NULL)
 		return 0;
 	if (f->kind == F_INSTR) {
 		if (c->nfields > 0 && !c->fields[c->nfields - 1].in_result &&
@@ -1371,7 +1372,7 @@ text_node(struct ctx *c)
 	}
 	if (f->kind == F_DELTEXT && c->in_del == 0)
 		return 0;
-	return add_text(c, s, strlen(s));
+	return add_text(c, s, n);
 }
 
 /*
@@ -1567,10 +1568,10 @@ read_core(struct lsn_pkg *pkg, const char *part, struct lsn_core *core)
 		    xr.type == XML_READER_TYPE_CDATA ||
 		    xr.type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE ||
 		    xr.type == XML_READER_TYPE_WHITESPACE)) {
-			const xmlChar *v = xmlTextReaderConstValue(xr.r);
+			const char *v = lsn_xr_value(&xr, NULL);
 
 			if (v != NULL && b.len < 65536)
-				lsn_buf_puts(&b, (const char *)v);
+				lsn_buf_puts(&b, v);
 		} else if (dst != NULL &&
 		    xr.type == XML_READER_TYPE_END_ELEMENT &&
 		    xr.depth == depth) {
