@@ -123,7 +123,8 @@ struct lsn_xr {
 	int			 failed;     /* no more nodes: an error */
 	int			 begun;      /* the first push is done */
 	int			 started;    /* this push began an element */
-	int			 tree;       /* a DTD: libxml2 builds */
+	int			 dtd;        /* a DTD stopped the parser */
+	unsigned long		 dtd_line, dtd_col;
 	int			 pdepth;     /* elements open now */
 	int			 self_closed; /* next end is of a <x/> */
 	void			*ids;        /* xmlHashTable: xml:id */

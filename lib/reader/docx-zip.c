@@ -318,8 +318,8 @@ xr_read(struct lsn_xr *xr, char *buf, size_t len)
 	return n;
 }
 
-/* The parser's context is the user data of every callback (libxml2's
- * tree builder, used after a DTD, needs it so); ours hangs off it. */
+/* The parser's context is the user data of every callback (as for
+ * libxml2's own SAX2 handlers); ours hangs off it. */
 static struct lsn_xr *
 xr_of(void *ctx)
 {
@@ -559,10 +559,7 @@ xr_start(void *ctx, const xmlChar *local, const xmlChar *prefix,
 	size_t			 cap;
 	int			 i;
 
-	if (xr->tree)
-		xmlSAX2StartElementNs(ctx, local, prefix, uri, nb_ns, ns,
-		    nb_att, nb_def, att);
-	else if ((unsigned int)xr->pdepth > xmlParserMaxDepth &&
+	if ((unsigned int)xr->pdepth > xmlParserMaxDepth &&
 	    (ctxt->options & XML_PARSE_HUGE) == 0) {
 		/* where the tree builder stopped (nodePush), and how */
 		char m[24];
@@ -602,7 +599,7 @@ xr_start(void *ctx, const xmlChar *local, const xmlChar *prefix,
 			return;
 		xr->nattrs++;
 		n->nattr++;
-		if (att[1] == ctxt->str_xml && !xr->tree &&
+		if (att[1] == ctxt->str_xml &&
 		    strcmp((const char *)att[0], "id") == 0)
 			xr_xml_id(xr, xr->text + a->value);
 	}
@@ -617,8 +614,6 @@ xr_end(void *ctx, const xmlChar *local, const xmlChar *prefix,
 	struct lsn_xr		*xr = xr_of(ctx);
 	struct lsn_xr_node	*n;
 
-	if (xr->tree)
-		xmlSAX2EndElementNs(ctx, local, prefix, uri);
 	if (xr->pdepth > 0)
 		xr->pdepth--;
 	if (xr->self_closed) {
@@ -646,7 +641,7 @@ xr_text(struct lsn_xr *xr, int type, const xmlChar *s, int len)
 			return;
 		n->open = 1;
 		n->blank = 1;
-	} else if (type == XML_READER_TYPE_TEXT && !xr->tree &&
+	} else if (type == XML_READER_TYPE_TEXT &&
 	    n->len + l > LSN_XR_MAX_TEXT &&
 	    (xr->ctxt->options & XML_PARSE_HUGE) == 0) {
 		xr->xml_nomem = 1;
@@ -668,8 +663,6 @@ xr_chars(void *ctx, const xmlChar *s, int len)
 {
 	struct lsn_xr	*xr = xr_of(ctx);
 
-	if (xr->tree)
-		xmlSAX2Characters(ctx, s, len);
 	xr_text(xr, XML_READER_TYPE_TEXT, s, len);
 }
 
@@ -678,8 +671,6 @@ xr_cdata(void *ctx, const xmlChar *s, int len)
 {
 	struct lsn_xr	*xr = xr_of(ctx);
 
-	if (xr->tree)
-		xmlSAX2CDataBlock(ctx, s, len);
 	xr_text(xr, XML_READER_TYPE_CDATA, s, len);
 }
 
@@ -691,8 +682,6 @@ xr_comment(void *ctx, const xmlChar *value)
 	xmlParserCtxtPtr	 ctxt = ctx;
 	struct lsn_xr		*xr = xr_of(ctx);
 
-	if (xr->tree)
-		xmlSAX2Comment(ctx, value);
 	if (ctxt->inSubset == 0)
 		xr_add(xr, XML_READER_TYPE_COMMENT, xr->pdepth);
 }
@@ -703,29 +692,35 @@ xr_pi(void *ctx, const xmlChar *target, const xmlChar *data)
 	xmlParserCtxtPtr	 ctxt = ctx;
 	struct lsn_xr		*xr = xr_of(ctx);
 
-	if (xr->tree)
-		xmlSAX2ProcessingInstruction(ctx, target, data);
 	if (ctxt->inSubset == 0)
 		xr_add(xr, XML_READER_TYPE_PROCESSING_INSTRUCTION,
 		    xr->pdepth);
 }
 
 /*
- * A DTD is refused when its node comes out of the queue, as the reader
- * refused its DOCUMENT_TYPE node. Until then the parser goes on as it
- * did: with libxml2's tree builder, which keeps the declared entities
- * (never expanded: no XML_PARSE_NOENT), so what fails, and where, does
- * not change.
+ * A DTD is refused as soon as the parser meets it, before its
+ * declarations are read: no entity is ever declared, so none can be
+ * expanded (libxml2 2.9 does not bound entity expansion in the HUGE
+ * mode that an xml-depth limit above 256 needs).
  */
 static void
 xr_dtd(void *ctx, const xmlChar *name, const xmlChar *ext_id,
     const xmlChar *sys_id)
 {
-	struct lsn_xr	*xr = xr_of(ctx);
+	xmlParserCtxtPtr	 ctxt = ctx;
+	struct lsn_xr		*xr = xr_of(ctx);
 
-	xr->tree = 1;
-	xmlSAX2InternalSubset(ctx, name, ext_id, sys_id);
-	xr_add(xr, XML_READER_TYPE_DOCUMENT_TYPE, 0);
+	(void)name;
+	(void)ext_id;
+	(void)sys_id;
+	xr->dtd = 1;
+	if (ctxt->input != NULL) {
+		xr->dtd_line = ctxt->input->line > 0 ?
+		    (unsigned long)ctxt->input->line : 0;
+		xr->dtd_col = ctxt->input->col > 0 ?
+		    (unsigned long)ctxt->input->col : 0;
+	}
+	xmlStopParser(ctxt);
 }
 
 static void
@@ -733,8 +728,6 @@ xr_ref(void *ctx, const xmlChar *name)
 {
 	struct lsn_xr	*xr = xr_of(ctx);
 
-	if (xr->tree)
-		xmlSAX2Reference(ctx, name);
 	xr_add(xr, XML_READER_TYPE_ENTITY_REFERENCE, xr->pdepth);
 }
 
@@ -968,8 +961,8 @@ lsn_xr_open(struct lsn_xr *xr, struct lsn_pkg *pkg, const char *part)
 	}
 	xr->in_len = (size_t)n;
 	xr->in_cur = n == LSN_XR_FIRST ? LSN_XR_FIRST : 0;
-	/* libxml2's SAX2 handlers (its tree builder, idle until a DTD),
-	 * with ours for what makes nodes */
+	/* libxml2's SAX2 defaults (for what a document without a DTD
+	 * never calls), with ours for what makes nodes */
 	xmlSAXVersion(&sax, 2);
 	sax.startElementNs = xr_start;
 	sax.endElementNs = xr_end;
@@ -995,7 +988,7 @@ lsn_xr_open(struct lsn_xr *xr, struct lsn_pkg *pkg, const char *part)
 	xr->ctxt->dictNames = 1;
 	xr->ctxt->docdict = 1;
 	xr->ctxt->parseMode = XML_PARSE_READER;
-	/* No NOENT, no DTDLOAD, no network; DTDs are refused in next().
+	/* No NOENT, no DTDLOAD, no network; DTDs are refused by xr_dtd.
 	 * libxml2 stops at depth 256 by itself: a raised depth limit needs
 	 * its HUGE mode (our byte and depth limits still apply). COMPACT is
 	 * what the reader asked for. */
@@ -1109,6 +1102,10 @@ xr_fail(struct lsn_xr *xr)
 		    xr->xml_line, xr->xml_col, "elements nest deeper than %d, "
 		    "the most libxml2 reads (an xml-depth limit above it "
 		    "cannot help)", LSN_XML_MAX_DEPTH);
+	else if (xr->dtd)
+		lsn_error_set(pkg->err, LIAISON_ERR_XML, pkg->name, xr->part,
+		    xr->dtd_line, xr->dtd_col, "DTDs and entity declarations "
+		    "are not allowed in a DOCX part");
 	else if (xr->zip_failed)
 		lsn_error_set(pkg->err, LIAISON_ERR_ZIP, pkg->name, xr->part,
 		    0, 0, "cannot inflate part: %s",
