@@ -149,10 +149,8 @@ put(struct ctx *c, const struct lsn_para *p)
 	if ((r = lsn_stream_add(s, p)) == 0)
 		return 0;
 	if (r == -2 && !c->failed) {
-		lsn_error_set(c->pkg->err, LIAISON_ERR_LIMIT, c->pkg->name,
-		    c->xr != NULL ? c->xr->part : NULL, 0, 0,
-		    "more than the paragraphs limit of %zu "
-		    LSN_RAISE_COUNT("paragraphs"), s->max_paras);
+		lsn_stream_limit_error(s, c->pkg->err, c->pkg->name,
+		    c->xr != NULL ? c->xr->part : NULL, 0);
 		c->failed = 1;
 		return -1;
 	}
@@ -581,11 +579,8 @@ flush_deferred(struct ctx *c)
 		if ((r = lsn_stream_add(c->out, &c->deferred.items[i])) != 0) {
 			lsn_stream_free(&c->deferred);
 			if (r == -2) {
-				lsn_error_set(c->pkg->err, LIAISON_ERR_LIMIT,
-				    c->pkg->name, c->xr->part, 0, 0,
-				    "more than the paragraphs limit of %zu "
-				    LSN_RAISE_COUNT("paragraphs"),
-				    c->out->max_paras);
+				lsn_stream_limit_error(c->out, c->pkg->err,
+				    c->pkg->name, c->xr->part, 0);
 				c->failed = 1;
 				return -1;
 			}
@@ -1517,11 +1512,8 @@ read_notes(struct ctx *c, const char *part, const struct lsn_rels *rels,
 			int a = lsn_stream_add(out, &notes.items[k]);
 
 			if (a == -2) {
-				lsn_error_set(c->pkg->err, LIAISON_ERR_LIMIT,
-				    c->pkg->name, part, 0, 0, "more than the "
-				    "paragraphs limit of %zu "
-				    LSN_RAISE_COUNT("paragraphs"),
-				    out->max_paras);
+				lsn_stream_limit_error(out, c->pkg->err,
+				    c->pkg->name, part, 0);
 				r = -1;
 				break;
 			}

@@ -7,7 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "options.h"
 #include "reader/stream.h"
+#include "util/error.h"
 
 void
 lsn_para_init(struct lsn_para *p)
@@ -125,4 +127,13 @@ lsn_stream_free(struct lsn_stream *s)
 	free(s->items);
 	s->items = NULL;
 	s->count = s->cap = 0;
+}
+
+liaison_status
+lsn_stream_limit_error(const struct lsn_stream *s, liaison_error **err,
+    const char *file, const char *part, unsigned long line)
+{
+	return lsn_error_set(err, LIAISON_ERR_LIMIT, file, part, line, 0,
+	    "more than the paragraphs limit of %zu "
+	    LSN_RAISE_COUNT("paragraphs"), s->max_paras);
 }

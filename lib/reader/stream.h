@@ -19,6 +19,8 @@
 
 #include <stddef.h>
 
+#include "liaison.h"
+
 enum lsn_event {
 	LSN_EV_PARA = 0,     /* a paragraph (possibly empty: a blank line) */
 	LSN_EV_TABLE_START,
@@ -95,6 +97,15 @@ void	lsn_para_clear(struct lsn_para *p);
 int	lsn_stream_add(struct lsn_stream *s, const struct lsn_para *p);
 /* Appends a structural event with no text. Same returns. */
 int	lsn_stream_event(struct lsn_stream *s, enum lsn_event ev);
+/*
+ * Sets *err (first error wins) for a paragraph the stream refused with
+ * -2: "more than the paragraphs limit of N (raise with ...)", at
+ * file/part/line as the reader knows them (NULL or 0 when not).
+ * Returns LIAISON_ERR_LIMIT.
+ */
+liaison_status	lsn_stream_limit_error(const struct lsn_stream *s,
+		    liaison_error **err, const char *file, const char *part,
+		    unsigned long line);
 void	lsn_stream_free(struct lsn_stream *s);
 
 #endif

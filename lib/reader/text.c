@@ -396,9 +396,8 @@ add(struct text_reader *r, struct lsn_para *p)
 	case 0:
 		return LIAISON_OK;
 	case -2:
-		return lsn_error_set(r->err, LIAISON_ERR_LIMIT, r->name, NULL,
-		    r->line, 0, "more than the paragraphs limit of %zu "
-		    LSN_RAISE_COUNT("paragraphs"), r->out->max_paras);
+		return lsn_stream_limit_error(r->out, r->err, r->name, NULL,
+		    r->line);
 	default:
 		return lsn_error_set(r->err, LIAISON_ERR_NOMEM, r->name, NULL,
 		    r->line, 0, "out of memory");
