@@ -104,15 +104,24 @@ nfc_unchanged(const char *s, size_t len)
 	return 1;
 }
 
-int
-lsn_utf8_is_nfc(const char *s, size_t len)
+/* The length of the ASCII run s starts with (len when all of it). */
+static size_t
+ascii_prefix(const char *s, size_t len)
 {
 	size_t	 i;
 
 	for (i = 0; i < len; i++)
 		if ((unsigned char)s[i] >= 0x80)
-			return nfc_unchanged(s + i, len - i);
-	return 1;
+			break;
+	return i;
+}
+
+int
+lsn_utf8_is_nfc(const char *s, size_t len)
+{
+	size_t	 i = ascii_prefix(s, len);
+
+	return i == len || nfc_unchanged(s + i, len - i);
 }
 
 char *
@@ -120,15 +129,10 @@ lsn_utf8_nfc(const char *s, size_t len, size_t *outlen)
 {
 	utf8proc_uint8_t	*mapped = NULL;
 	utf8proc_ssize_t	 n;
-	size_t			 i, o;
+	size_t			 i = ascii_prefix(s, len), o;
 	char			*out;
-	int			 ascii = 1;
+	int			 ascii = i == len;
 
-	for (i = 0; i < len; i++)
-		if ((unsigned char)s[i] >= 0x80) {
-			ascii = 0;
-			break;
-		}
 	if (ascii || nfc_unchanged(s + i, len - i)) {
 		if ((out = malloc(len + 1)) == NULL)
 			return NULL;
