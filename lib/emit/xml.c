@@ -7,6 +7,7 @@
 #include <libxml/xmlsave.h>
 
 #include "emit/emit.h"
+#include "model/model.h"
 #include "util/error.h"
 
 static int
@@ -16,14 +17,6 @@ write_out(void *ctx, const char *buf, int len)
 
 	lsn_out_put(o, buf, (size_t)len);
 	return o->error ? -1 : len;
-}
-
-/* libxml2 reports a failed write on stderr as well: our error says it. */
-static void
-ignore_error(void *ctx, xmlErrorPtr e)
-{
-	(void)ctx;
-	(void)e;
 }
 
 int
@@ -41,7 +34,8 @@ lsn_emit_xml(xmlDocPtr model, struct lsn_out *o, liaison_error **err)
 		    "out of memory");
 		return -1;
 	}
-	xmlSetStructuredErrorFunc(NULL, ignore_error);
+	/* libxml2 reports a failed write on stderr as well: ours says it */
+	xmlSetStructuredErrorFunc(NULL, lsn_xml_ignore_error);
 	rc = xmlSaveDoc(save, model);
 	closed = xmlSaveClose(save);
 	xmlSetStructuredErrorFunc(saved_ctx, saved);

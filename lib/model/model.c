@@ -386,10 +386,10 @@ structured_error_compat(void *arg, xmlErrorPtr e)
 	structured_error(arg, e);
 }
 
-static void
-ignore_error(void *arg, xmlErrorPtr e)
+void
+lsn_xml_ignore_error(void *ctx, xmlErrorPtr e)
 {
-	(void)arg;
+	(void)ctx;
 	(void)e;
 }
 
@@ -404,8 +404,8 @@ revalidate_passes(struct compiled_schema *s, xmlDocPtr doc)
 
 	if ((vctx = xmlRelaxNGNewValidCtxt(s->schema)) == NULL)
 		return 0;
-	xmlRelaxNGSetValidStructuredErrors(vctx, ignore_error, NULL);
-	xmlSetStructuredErrorFunc(NULL, ignore_error);
+	xmlRelaxNGSetValidStructuredErrors(vctx, lsn_xml_ignore_error, NULL);
+	xmlSetStructuredErrorFunc(NULL, lsn_xml_ignore_error);
 	rc = xmlRelaxNGValidateDoc(vctx, doc);
 	xmlSetStructuredErrorFunc(saved_ctx, saved);
 	xmlRelaxNGFreeValidCtxt(vctx);

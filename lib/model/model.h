@@ -84,4 +84,11 @@ xmlDocPtr	lsn_xml_parse_file(const char *path, liaison_error **err);
 xmlDocPtr	lsn_xml_parse_memory(const char *data, size_t len,
 		    const char *name, liaison_error **err);
 
+/*
+ * A libxml2 structured error handler that drops what it is given: for
+ * calls whose failure is told by their result, so that libxml2 writes
+ * nothing on stderr (2.9 declares the handler with a non-const error).
+ */
+void		lsn_xml_ignore_error(void *ctx, xmlErrorPtr e);
+
 #endif
