@@ -1,10 +1,11 @@
 /*
  * unit.c: unit tests of the internals that file-pair tests reach only
- * indirectly: UTF-8, SHA-256, label and date parsing, the text reader's
- * markers and labels.
+ * indirectly: UTF-8, array growth, SHA-256, label and date parsing, the
+ * text reader's markers and labels.
  */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,7 @@
 #include "options.h"
 #include "reader/readers.h"
 #include "recognize/lines.h"
+#include "util/buf.h"
 #include "util/sha256.h"
 #include "util/text.h"
 
@@ -40,6 +42,27 @@ test_utf8(void)
 	s = lsn_utf8_nfc("e\xcc\x81\xc2\xa0x", 6, &n);
 	CHECK(s != NULL && n == 4 && memcmp(s, "\xc3\xa9 x", 4) == 0);
 	free(s);
+}
+
+static void
+test_array_grow(void)
+{
+	size_t	 cap = 0;
+	int	*v = NULL, *w;
+
+	/* from nothing: `first`, doubled until need fits */
+	CHECK((v = lsn_array_grow(v, &cap, 5, sizeof(*v), 4)) != NULL &&
+	    cap == 8);
+	v[7] = 7;
+	/* big enough already: the same array, cap unchanged */
+	CHECK(lsn_array_grow(v, &cap, 8, sizeof(*v), 4) == v && cap == 8);
+	CHECK((w = lsn_array_grow(v, &cap, 9, sizeof(*v), 4)) != NULL &&
+	    cap == 16 && w[7] == 7);
+	v = w;
+	/* a size that would overflow: NULL, array and cap as they were */
+	CHECK(lsn_array_grow(v, &cap, SIZE_MAX / 2, sizeof(*v), 4) == NULL &&
+	    cap == 16);
+	free(v);
 }
 
 static void
@@ -157,6 +180,7 @@ int
 main(void)
 {
 	test_utf8();
+	test_array_grow();
 	test_sha256();
 	test_numbers();
 	test_dates();

@@ -17,6 +17,7 @@
 #include <utf8proc.h>
 
 #include "diff/diff.h"
+#include "util/buf.h"
 
 #define FNV_OFFSET 2166136261u
 #define FNV_PRIME 16777619u
@@ -104,17 +105,14 @@ lsn_tokenize(const char *s, size_t len, struct lsn_tok **toks, size_t *n)
 		    cls == LSN_TOK_SPACE))
 			p = &t[count - 1];
 		else {
-			if (count == cap) {
-				size_t ncap = cap ? cap * 2 : 32;
-				struct lsn_tok *nt;
-				if (ncap > SIZE_MAX / sizeof(*t) ||
-				    (nt = realloc(t, ncap * sizeof(*t))) == NULL) {
-					free(t);
-					return -1;
-				}
-				t = nt;
-				cap = ncap;
+			struct lsn_tok *nt;
+
+			if ((nt = lsn_array_grow(t, &cap, count + 1,
+			    sizeof(*t), 32)) == NULL) {
+				free(t);
+				return -1;
 			}
+			t = nt;
 			p = &t[count++];
 			p->off = i;
 			p->len = 0;

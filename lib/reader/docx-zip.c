@@ -428,19 +428,14 @@ static struct lsn_xr_node *
 xr_add(struct lsn_xr *xr, int type, int depth)
 {
 	struct lsn_xr_node	*n;
-	size_t			 cap;
 
 	xr_close_text(xr);
-	if (xr->count == xr->q_cap) {
-		cap = xr->q_cap > 0 ? xr->q_cap * 2 : 256;
-		if (cap > (size_t)-1 / sizeof(*n) ||
-		    (n = realloc(xr->q, cap * sizeof(*n))) == NULL) {
-			xr_oom(xr);
-			return NULL;
-		}
-		xr->q = n;
-		xr->q_cap = cap;
+	if ((n = lsn_array_grow(xr->q, &xr->q_cap, xr->count + 1, sizeof(*n),
+	    256)) == NULL) {
+		xr_oom(xr);
+		return NULL;
 	}
+	xr->q = n;
 	n = &xr->q[xr->count++];
 	n->type = type;
 	n->depth = depth;
@@ -556,7 +551,6 @@ xr_start(void *ctx, const xmlChar *local, const xmlChar *prefix,
 	struct lsn_xr_node	*n;
 	struct lsn_xr_att	*a;
 	const xmlChar		*cur;
-	size_t			 cap;
 	int			 i;
 
 	if ((unsigned int)xr->pdepth > xmlParserMaxDepth &&
@@ -578,17 +572,13 @@ xr_start(void *ctx, const xmlChar *local, const xmlChar *prefix,
 	n->empty = cur != NULL && cur[0] == '/' && cur[1] == '>';
 	n->local = xr_name(xr, local, prefix, uri);
 	n->uri = uri;
-	if (nb_att > 0 && xr->nattrs + (size_t)nb_att > xr->attrs_cap) {
-		cap = xr->attrs_cap > 0 ? xr->attrs_cap : 256;
-		while (cap < xr->nattrs + (size_t)nb_att)
-			cap *= 2;
-		if (cap > (size_t)-1 / sizeof(*a) ||
-		    (a = realloc(xr->attrs, cap * sizeof(*a))) == NULL) {
+	if (nb_att > 0) {
+		if ((a = lsn_array_grow(xr->attrs, &xr->attrs_cap, xr->nattrs +
+		    (size_t)nb_att, sizeof(*a), 256)) == NULL) {
 			xr_oom(xr);
 			return;
 		}
 		xr->attrs = a;
-		xr->attrs_cap = cap;
 	}
 	for (i = 0; i < nb_att; i++, att += 5) {
 		a = &xr->attrs[xr->nattrs];

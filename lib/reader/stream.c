@@ -3,12 +3,12 @@
  */
 #include "config.h"
 
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "options.h"
 #include "reader/stream.h"
+#include "util/buf.h"
 #include "util/error.h"
 
 void
@@ -59,16 +59,10 @@ lsn_stream_add(struct lsn_stream *s, const struct lsn_para *p)
 		return -1;
 	if (s->max_paras > 0 && s->count >= s->max_paras)
 		return -2;
-	if (s->count == s->cap) {
-		size_t cap = s->cap ? s->cap * 2 : 256;
-		struct lsn_para *n;
-
-		if (cap > SIZE_MAX / sizeof(*n) ||
-		    (n = realloc(s->items, cap * sizeof(*n))) == NULL)
-			goto oom;
-		s->items = n;
-		s->cap = cap;
-	}
+	if ((q = lsn_array_grow(s->items, &s->cap, s->count + 1, sizeof(*q),
+	    256)) == NULL)
+		goto oom;
+	s->items = q;
 	q = &s->items[s->count];
 	*q = *p;
 	q->text = NULL;

@@ -8,12 +8,12 @@
  */
 #include "config.h"
 
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "recognize/lines.h"
+#include "util/buf.h"
 
 int
 lsn_is_rule(const struct lsn_line *l)
@@ -166,20 +166,16 @@ struct items {
 static struct item *
 push_item(struct lsn_rctx *r, struct items *it)
 {
+	struct item	*v;
+
 	if (r->a.oom)
 		return NULL;
-	if (it->n == it->cap) {
-		size_t		 cap = it->cap ? 2 * it->cap : 16;
-		struct item	*v;
-
-		if (cap > SIZE_MAX / sizeof(*v) ||
-		    (v = realloc(it->v, cap * sizeof(*v))) == NULL) {
-			r->a.oom = 1;
-			return NULL;
-		}
-		it->v = v;
-		it->cap = cap;
+	if ((v = lsn_array_grow(it->v, &it->cap, it->n + 1, sizeof(*v),
+	    16)) == NULL) {
+		r->a.oom = 1;
+		return NULL;
 	}
+	it->v = v;
 	memset(&it->v[it->n], 0, sizeof(it->v[0]));
 	return &it->v[it->n++];
 }

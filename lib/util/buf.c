@@ -128,3 +128,21 @@ lsn_buf_str(const struct lsn_buf *b)
 {
 	return b->data != NULL ? b->data : "";
 }
+
+void *
+lsn_array_grow(void *v, size_t *cap, size_t need, size_t size, size_t first)
+{
+	size_t	 n = *cap > 0 ? *cap : first > 0 ? first : 1;
+
+	if (need <= *cap)
+		return v;
+	while (n < need) {
+		if (n > SIZE_MAX / 2)
+			return NULL;
+		n *= 2;
+	}
+	if (n > SIZE_MAX / size || (v = realloc(v, n * size)) == NULL)
+		return NULL;
+	*cap = n;
+	return v;
+}

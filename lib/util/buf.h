@@ -30,4 +30,14 @@ void	 lsn_buf_free(struct lsn_buf *b);
 char	*lsn_buf_detach(struct lsn_buf *b, size_t *len); /* "" if empty; NULL on oom */
 const char *lsn_buf_str(const struct lsn_buf *b);   /* "" if empty */
 
+/*
+ * Grows a malloc'd array v of *cap elements of `size` bytes to hold at
+ * least `need`: *cap doubles from `first` (when 0) until it does.
+ * Returns the array, moved or not (v itself when it is big enough), or
+ * NULL when memory ran out or the size would overflow: v and *cap are
+ * then as they were, and v is still the caller's to free.
+ */
+void	*lsn_array_grow(void *v, size_t *cap, size_t need, size_t size,
+	    size_t first);
+
 #endif
