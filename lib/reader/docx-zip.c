@@ -326,6 +326,17 @@ xr_of(void *ctx)
 	return ctx != NULL ? ((xmlParserCtxtPtr)ctx)->_private : NULL;
 }
 
+/* Where the parser is now (what xmlTextReader's errors named); 0 for
+ * what is not known. */
+static void
+xr_where(const struct lsn_xr *xr, unsigned long *line, unsigned long *col)
+{
+	const xmlParserInput	*in = xr->ctxt != NULL ? xr->ctxt->input : NULL;
+
+	*line = in != NULL && in->line > 0 ? (unsigned long)in->line : 0;
+	*col = in != NULL && in->col > 0 ? (unsigned long)in->col : 0;
+}
+
 #if LIBXML_VERSION >= 21200
 static void
 xr_error_cb(void *ctx, const xmlError *e)
@@ -513,12 +524,7 @@ xr_note(struct lsn_xr *xr, const char *pre, const char *arg,
 		return;
 	}
 	snprintf(xr->xml_msg, n, "%s%s%s", pre, arg, post);
-	if (xr->ctxt->input != NULL) {
-		xr->xml_line = xr->ctxt->input->line > 0 ?
-		    (unsigned long)xr->ctxt->input->line : 0;
-		xr->xml_col = xr->ctxt->input->col > 0 ?
-		    (unsigned long)xr->ctxt->input->col : 0;
-	}
+	xr_where(xr, &xr->xml_line, &xr->xml_col);
 }
 
 /* The tree builder's checks of an xml:id value: an NCName, not seen
@@ -697,20 +703,14 @@ static void
 xr_dtd(void *ctx, const xmlChar *name, const xmlChar *ext_id,
     const xmlChar *sys_id)
 {
-	xmlParserCtxtPtr	 ctxt = ctx;
-	struct lsn_xr		*xr = xr_of(ctx);
+	struct lsn_xr	*xr = xr_of(ctx);
 
 	(void)name;
 	(void)ext_id;
 	(void)sys_id;
 	xr->dtd = 1;
-	if (ctxt->input != NULL) {
-		xr->dtd_line = ctxt->input->line > 0 ?
-		    (unsigned long)ctxt->input->line : 0;
-		xr->dtd_col = ctxt->input->col > 0 ?
-		    (unsigned long)ctxt->input->col : 0;
-	}
-	xmlStopParser(ctxt);
+	xr_where(xr, &xr->dtd_line, &xr->dtd_col);
+	xmlStopParser(ctx);
 }
 
 static void
@@ -852,6 +852,19 @@ xml_nomem_seen(const struct lsn_xr *xr)
 	    (e != NULL && e->code == XML_ERR_NO_MEMORY);
 }
 
+/* One push, then libxml2's memory checked: 0, or -1 (xr->failed). */
+static int
+xr_feed(struct lsn_xr *xr)
+{
+	if (xr_push(xr) == -1)
+		return -1;
+	if (xml_nomem_seen(xr)) {
+		xr->failed = 1;
+		return -1;
+	}
+	return 0;
+}
+
 /* The next queued node, parsing on when the queue runs dry (a text is
  * only handed out once what follows it is known). NULL at the end of
  * the part or on a failure (xr->failed). */
@@ -865,12 +878,8 @@ xr_pop(struct lsn_xr *xr)
 	if (!xr->begun) {
 		xr->begun = 1;
 		do {
-			if (xr_push(xr) == -1)
+			if (xr_feed(xr) == -1)
 				return NULL;
-			if (xml_nomem_seen(xr)) {
-				xr->failed = 1;
-				return NULL;
-			}
 		} while (xr->pdepth == 0 && !xr->done);
 	}
 	for (;;) {
@@ -887,12 +896,8 @@ xr_pop(struct lsn_xr *xr)
 			continue;
 		}
 		xr_compact(xr);
-		if (xr_push(xr) == -1)
+		if (xr_feed(xr) == -1)
 			return NULL;
-		if (xml_nomem_seen(xr)) {
-			xr->failed = 1;
-			return NULL;
-		}
 	}
 	n = &xr->q[xr->head++];
 	xr->prev_start = n->type == XML_READER_TYPE_ELEMENT && !n->empty;
@@ -1027,7 +1032,7 @@ lsn_xr_error(struct lsn_xr *xr, liaison_status code, const char *fmt, ...)
 	struct lsn_buf	 b = LSN_BUF_INIT;
 	va_list		 ap;
 	int		 n;
-	unsigned long	 line = 0, col = 0;
+	unsigned long	 line, col;
 
 	va_start(ap, fmt);
 	n = vsnprintf(NULL, 0, fmt, ap);
@@ -1038,13 +1043,7 @@ lsn_xr_error(struct lsn_xr *xr, liaison_status code, const char *fmt, ...)
 		va_end(ap);
 		b.len = (size_t)n;
 	}
-	/* where the parser is, as xmlTextReader told it */
-	if (xr->ctxt != NULL && xr->ctxt->input != NULL) {
-		line = xr->ctxt->input->line > 0 ?
-		    (unsigned long)xr->ctxt->input->line : 0;
-		col = xr->ctxt->input->col > 0 ?
-		    (unsigned long)xr->ctxt->input->col : 0;
-	}
+	xr_where(xr, &line, &col);
 	lsn_error_set(xr->pkg->err, code, xr->pkg->name, xr->part, line, col,
 	    "%s", b.data != NULL ? b.data : "error");
 	lsn_buf_free(&b);
@@ -1167,8 +1166,8 @@ lsn_xr_next(struct lsn_xr *xr, int skip)
 	 * node, which is no element, and so finds none */
 	if (n->type == XML_READER_TYPE_TEXT && n->blank)
 		xr->type = XML_READER_TYPE_SIGNIFICANT_WHITESPACE;
-	if (xr->type == XML_READER_TYPE_DOCUMENT_TYPE ||
-	    xr->type == XML_READER_TYPE_ENTITY_REFERENCE) {
+	/* (a DTD stops the parser where it starts: xr_dtd) */
+	if (xr->type == XML_READER_TYPE_ENTITY_REFERENCE) {
 		lsn_xr_error(xr, LIAISON_ERR_XML, "DTDs and entity "
 		    "declarations are not allowed in a DOCX part");
 		xr->failed = 1;
