@@ -40,20 +40,18 @@ static enum { UNTRIED, ON, OFF } state = UNTRIED;
 static unsigned long long reserved;	/* bytes the last reserve held */
 static uintptr_t advised_end;		/* end of the advised range */
 
-/* 1 when the first line of `path` contains `word`. */
+/* Reads the first line of `path` into line. 1, or 0 when it cannot. */
 static int
-file_says(const char *path, const char *word)
+first_line(const char *path, char *line, int size)
 {
-	char	 line[256];
 	FILE	*f;
-	int	 found = 0;
+	int	 got;
 
 	if ((f = fopen(path, "r")) == NULL)
 		return 0;
-	if (fgets(line, sizeof(line), f) != NULL)
-		found = strstr(line, word) != NULL;
+	got = fgets(line, size, f) != NULL;
 	fclose(f);
-	return found;
+	return got;
 }
 
 /*
@@ -67,17 +65,19 @@ static int
 usable(void)
 {
 	const char	*env = getenv("LIAISON_HUGE_PAGES");
+	char		 line[256];
 	uintptr_t	 brk_end;
 	void		*probe;
 	int		 in_heap;
 
 	if (env != NULL && strcmp(env, "0") == 0)
 		return 0;
-	if (file_says("/sys/kernel/mm/transparent_hugepage/enabled",
-	    "[never]") ||
-	    !file_says("/sys/kernel/mm/transparent_hugepage/enabled", "["))
+	if (!first_line("/sys/kernel/mm/transparent_hugepage/enabled", line,
+	    sizeof(line)) || strchr(line, '[') == NULL ||
+	    strstr(line, "[never]") != NULL)
 		return 0;
-	if (file_says("/proc/sys/vm/overcommit_memory", "2"))
+	if (first_line("/proc/sys/vm/overcommit_memory", line, sizeof(line)) &&
+	    line[0] == '2')
 		return 0;
 	if ((probe = malloc(64)) == NULL)
 		return 0;
