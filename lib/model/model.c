@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>	/* xmlParserMaxDepth */
 #include <libxml/relaxng.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
@@ -213,8 +214,8 @@ parse_checked(xmlParserCtxtPtr ctxt, xmlDocPtr doc, const char *name,
 		lsn_error_set(err, LIAISON_ERR_LIMIT, name, NULL,
 		    (unsigned long)(xe->line > 0 ? xe->line : 0),
 		    (unsigned long)(xe->int2 > 0 ? xe->int2 : 0),
-		    "elements nest deeper than %llu levels, the most a "
-		    "model file may have", (unsigned long long)256);
+		    "elements nest deeper than %u levels, the most a "
+		    "model file may have", xmlParserMaxDepth);
 	else if (xe != NULL && xe->message != NULL) {
 		char	*msg = strdup(xe->message);
 		size_t	 n;
