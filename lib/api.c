@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <libxml/tree.h>
 
@@ -133,8 +134,14 @@ looks_like_zip(const unsigned char *p, size_t len)
 	    (p[3] == 4 || p[3] == 6 || p[3] == 8);
 }
 
-liaison_doc *
-liaison_doc_open_memory(const void *data, size_t len, const char *name,
+/*
+ * Opens a document from data. With `owned`, data is the caller's
+ * malloc'd copy and is freed here (always) as soon as the reader is
+ * done with it: the input is not held while the model is built. Only
+ * the reader looks at data; its hash is taken first.
+ */
+static liaison_doc *
+open_data(void *owned, const void *data, size_t len, const char *name,
     const liaison_options *opts, liaison_error **err)
 {
 	struct liaison_options	 defaults;
@@ -153,6 +160,7 @@ liaison_doc_open_memory(const void *data, size_t len, const char *name,
 	if (data == NULL && len > 0) {
 		lsn_error_set(err, LIAISON_ERR_USAGE, name, NULL, 0, 0,
 		    "no data");
+		free(owned);
 		return NULL;
 	}
 	if (opts == NULL) {
@@ -167,12 +175,17 @@ liaison_doc_open_memory(const void *data, size_t len, const char *name,
 		    "%s " LSN_RAISE_BYTES("input-bytes"), len,
 		    lsn_limit_text(LIAISON_LIMIT_INPUT_BYTES,
 		    lsn_limit(opts, LIAISON_LIMIT_INPUT_BYTES), t));
+		free(owned);
 		return NULL;
 	}
 	fmt = opts->format;
 	if (fmt == LIAISON_FORMAT_AUTO)
 		fmt = looks_like_zip(data, len) ? LIAISON_FORMAT_DOCX :
 		    LIAISON_FORMAT_TEXT;
+
+	lsn_sha256_init(&sha);
+	lsn_sha256_update(&sha, data, len);
+	lsn_sha256_hex(&sha, hex);
 
 	memset(&stream, 0, sizeof(stream));
 	memset(&core, 0, sizeof(core));
@@ -181,15 +194,14 @@ liaison_doc_open_memory(const void *data, size_t len, const char *name,
 		rc = lsn_read_docx(data, len, name, opts, &stream, &core, err);
 	else
 		rc = lsn_read_text(data, len, name, opts, &stream, err);
+	free(owned);
+	data = owned = NULL;
 	if (rc != LIAISON_OK) {
 		if (err != NULL)
 			lsn_error_set_file(*err, name);
 		goto fail;
 	}
 
-	lsn_sha256_init(&sha);
-	lsn_sha256_update(&sha, data, len);
-	lsn_sha256_hex(&sha, hex);
 	src.file = name;
 	src.format = fmt == LIAISON_FORMAT_DOCX ? "docx" : "text";
 	src.sha256 = hex;
@@ -222,6 +234,13 @@ fail:
 	return NULL;
 }
 
+liaison_doc *
+liaison_doc_open_memory(const void *data, size_t len, const char *name,
+    const liaison_options *opts, liaison_error **err)
+{
+	return open_data(NULL, data, len, name, opts, err);
+}
+
 /*
  * Reads a whole file, refusing more than `limit` bytes. The caller
  * frees the result.
@@ -230,9 +249,10 @@ static char *
 read_file(const char *path, unsigned long long limit, size_t *lenp,
     liaison_error **err)
 {
-	FILE	*f;
-	char	*buf = NULL, *p;
-	size_t	 len = 0, cap = 0, n;
+	struct stat	 st;
+	FILE		*f;
+	char		*buf = NULL, *p;
+	size_t		 len = 0, cap = 0, n;
 
 	if (strcmp(path, "-") == 0)
 		f = stdin;
@@ -246,9 +266,22 @@ read_file(const char *path, unsigned long long limit, size_t *lenp,
 			    "cannot open: %s", strerror(errno));
 		return NULL;
 	}
+	/* A regular file's size is known: one buffer of that size, not a
+	 * doubling one (up to twice the input, all of it touched). A file
+	 * that grows meanwhile is still read to its end. */
+	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) &&
+	    st.st_size > 0 && (unsigned long long)st.st_size <= limit &&
+	    (unsigned long long)st.st_size < SIZE_MAX - 65536) {
+		cap = (size_t)st.st_size + 1;
+		if ((buf = malloc(cap + 1)) == NULL) {
+			lsn_error_set(err, LIAISON_ERR_NOMEM, path, NULL, 0, 0,
+			    "out of memory");
+			goto fail;
+		}
+	}
 	for (;;) {
-		if (cap - len < 65536) {
-			cap = cap ? cap * 2 : 65536;
+		if (cap == len) {
+			cap = cap < 65536 ? 65536 : cap * 2;
 			if ((p = realloc(buf, cap + 1)) == NULL) {
 				lsn_error_set(err, LIAISON_ERR_NOMEM, path,
 				    NULL, 0, 0, "out of memory");
@@ -293,7 +326,6 @@ liaison_doc_open_file(const char *path, const liaison_options *opts,
 {
 	char		*data;
 	size_t		 len;
-	liaison_doc	*doc;
 
 	if (path == NULL) {
 		lsn_error_set(err, LIAISON_ERR_USAGE, NULL, NULL, 0, 0,
@@ -304,9 +336,7 @@ liaison_doc_open_file(const char *path, const liaison_options *opts,
 	    &len, err);
 	if (data == NULL)
 		return NULL;
-	doc = liaison_doc_open_memory(data, len, path, opts, err);
-	free(data);
-	return doc;
+	return open_data(data, data, len, path, opts, err);
 }
 
 liaison_doc *
