@@ -206,6 +206,7 @@ open_data(void *owned, const void *data, size_t len, const char *name,
 	src.format = fmt == LIAISON_FORMAT_DOCX ? "docx" : "text";
 	src.sha256 = hex;
 	src.core = &core;
+	/* frees the stream once read, before the model grows */
 	if ((rc = lsn_recognize(&stream, &src, &model, err)) != LIAISON_OK)
 		goto fail;
 	/* A model the schema rejects is our bug, never the input's. */
@@ -223,7 +224,6 @@ open_data(void *owned, const void *data, size_t len, const char *name,
 		goto fail;
 	}
 	doc->xml = model;
-	lsn_stream_free(&stream);
 	lsn_core_clear(&core);
 	return doc;
 fail:

@@ -194,12 +194,35 @@ lsn_arena_free(struct lsn_arena *a)
 /* ------------------------------------------------------------------ */
 /* Lines                                                               */
 
+/* A copy of s (NULL for NULL) in the arena; oom set when it fails. */
+static char *
+arena_strdup(struct lsn_arena *a, const char *s)
+{
+	return s != NULL ? lsn_arena_strndup(a, s, strlen(s)) : NULL;
+}
+
+/*
+ * A copy of style name s in the arena. Paragraphs in a row mostly share
+ * a style: the last copy is given again while the name is the same.
+ */
+static const char *
+copy_style(struct lsn_arena *a, struct lsn_doc_lines *doc, const char *s)
+{
+	if (s == NULL)
+		return NULL;
+	if (doc->last_style == NULL || strcmp(doc->last_style, s) != 0)
+		doc->last_style = arena_strdup(a, s);
+	return doc->last_style;
+}
+
 /*
  * Copies a paragraph's text with white space runs collapsed to one
- * space and trimmed, remapping mark offsets.
+ * space and trimmed, remapping mark offsets, and all the strings the
+ * line keeps: the stream is freed once its lines are built.
  */
 static int
-make_line(struct lsn_arena *a, const struct lsn_para *p, struct lsn_line *l)
+make_line(struct lsn_arena *a, struct lsn_doc_lines *doc,
+    const struct lsn_para *p, struct lsn_line *l)
 {
 	size_t	*map = NULL, i, o = 0, k;
 	int	 space = 1;
@@ -215,7 +238,7 @@ make_line(struct lsn_arena *a, const struct lsn_para *p, struct lsn_line *l)
 	l->outline = p->outline;
 	l->ilvl = p->ilvl;
 	l->num_id = p->num_id;
-	l->style = p->style;
+	l->style = copy_style(a, doc, p->style);
 	l->srcline = p->line;
 	/* not zeroed: written up to its NUL below */
 	if ((t = arena_take(a, p->len + 1)) == NULL)
@@ -305,6 +328,8 @@ make_line(struct lsn_arena *a, const struct lsn_para *p, struct lsn_line *l)
 			size_t s = p->marks[i].start, e = p->marks[i].end;
 
 			l->marks[i] = p->marks[i];
+			l->marks[i].value = arena_strdup(a, p->marks[i].value);
+			l->marks[i].date = arena_strdup(a, p->marks[i].date);
 			s = s <= p->len ? map[s] : o;
 			e = e <= p->len ? map[e] : o;
 			l->marks[i].start = s > o ? o : s;
@@ -395,7 +420,7 @@ build_seq(struct lsn_arena *a, const struct lsn_stream *s, size_t *i,
 		switch (p->event) {
 		case LSN_EV_PARA:
 			if ((l = push_line(a, into)) == NULL ||
-			    make_line(a, p, l) == -1)
+			    make_line(a, doc, p, l) == -1)
 				return -1;
 			break;
 		case LSN_EV_TABLE_START:
@@ -417,7 +442,10 @@ build_seq(struct lsn_arena *a, const struct lsn_stream *s, size_t *i,
 				return -1;
 			n = &doc->notes[doc->nnotes++];
 			memset(n, 0, sizeof(*n));
-			n->id = p->note_id != NULL ? p->note_id : "";
+			n->id = arena_strdup(a, p->note_id != NULL ?
+			    p->note_id : "");
+			if (a->oom)
+				return -1;
 			if (build_seq(a, s, i, &n->lines, doc,
 			    LSN_EV_NOTE_END) == -1)
 				return -1;

@@ -70,7 +70,7 @@ struct lsn_line {
 	int			 ilvl;
 	int			 num_id;
 	const char		*style;
-	struct lsn_mark		*marks;     /* offsets into text; values borrowed */
+	struct lsn_mark		*marks;     /* offsets into text */
 	size_t			 nmarks;
 	struct lsn_table	*table;     /* LSN_LINE_TABLE */
 	unsigned long		 srcline;
@@ -105,9 +105,13 @@ struct lsn_doc_lines {
 	struct lsn_lines	 body;
 	struct lsn_note		*notes;
 	size_t			 nnotes, capnotes;
+	const char		*last_style; /* while building: last copied */
 };
 
-/* Builds the lines of a stream in arena a. Returns 0 or -1 (oom). */
+/*
+ * Builds the lines of a stream in arena a. Returns 0 or -1 (oom). The
+ * lines keep nothing of the stream's: it may be freed at once.
+ */
 int	lsn_lines_build(struct lsn_arena *a, const struct lsn_stream *s,
 	    struct lsn_doc_lines *out);
 

@@ -151,28 +151,28 @@ number_footnotes(struct lsn_rctx *r, struct lsn_doc_lines *lines)
 }
 
 liaison_status
-lsn_recognize(const struct lsn_stream *stream, const struct lsn_source_info *src,
+lsn_recognize(struct lsn_stream *stream, const struct lsn_source_info *src,
     xmlDocPtr *out, liaison_error **err)
 {
 	struct lsn_rctx		 r;
 	struct lsn_doc_lines	 lines;
 	xmlNodePtr		 root, in, meta, abstract, actions, fn;
 	size_t			 i;
-	int			 standalone;
+	int			 standalone, built;
 
 	*out = NULL;
 	memset(&r, 0, sizeof(r));
+	/* The lines keep what they need of the stream: it goes before the
+	 * model grows beside it. */
+	built = lsn_lines_build(&r.a, stream, &lines);
+	lsn_stream_free(stream);
+	if (built == -1)
+		goto oom;
 	if ((r.b.doc = xmlNewDoc((const xmlChar *)"1.0")) == NULL)
-		return lsn_error_set(err, LIAISON_ERR_NOMEM, src->file, NULL,
-		    0, 0, "out of memory");
+		goto oom;
 	/* Element and attribute names interned once, not a malloc'd copy
 	 * per node: a large document has millions. xmlFreeDoc frees it. */
-	if ((r.b.doc->dict = xmlDictCreate()) == NULL) {
-		xmlFreeDoc(r.b.doc);
-		return lsn_error_set(err, LIAISON_ERR_NOMEM, src->file, NULL,
-		    0, 0, "out of memory");
-	}
-	if (lsn_lines_build(&r.a, stream, &lines) == -1)
+	if ((r.b.doc->dict = xmlDictCreate()) == NULL)
 		goto oom;
 	if (strcmp(src->format, "docx") == 0)
 		number_footnotes(&r, &lines);
