@@ -6,9 +6,10 @@
 # Inputs come from bench/gen.py (the 004 seed repeated, annexes
 # renumbered): plain text of 100 kB .. 10 MB and DOCX whose
 # word/document.xml is 100 kB .. 15 MB. Each case runs once to warm up,
-# then RUNS times (default 5; 3 above 5 MB) under /usr/bin/time; the
-# table shows medians of wall and CPU (user + system) time and of the
-# peak resident set size. Floors, timed the same way:
+# then RUNS times (default 5; 3 above 5 MB) under bench/rusage.py (the
+# child's wait4 figures, to the microsecond); the table shows medians of
+# wall and CPU (user + system) time and of the peak resident set size.
+# Floors, timed the same way:
 #   text  wc -l FILE (repeated within a run to be measurable)
 #   DOCX  unzip -p FILE word/document.xml | xmllint --stream --noout -
 # The machine may be shared: CPU time is the steadier figure, and the
@@ -27,6 +28,7 @@ PY=${PYTHON3:-python3}
 RUNS=${RUNS:-5}
 LARGE=${BENCH_LARGE:-0}
 GEN="$top_srcdir/bench/gen.py"
+RUSAGE="$top_srcdir/bench/rusage.py"
 SAMPLES="$top_srcdir/samples"
 
 # The real binary, not libtool's wrapper script (a shell start per run).
@@ -38,10 +40,10 @@ else
 	LIAISON="$top_builddir/liaison"
 fi
 
-for tool in /usr/bin/time xmllint unzip; do
+for tool in xmllint unzip; do
 	if ! command -v "$tool" > /dev/null 2>&1; then
-		echo "bench: installing the Debian packages time, libxml2-utils, unzip" >&2
-		apt-get install -y time libxml2-utils unzip > /dev/null 2>&1 || {
+		echo "bench: installing the Debian packages libxml2-utils, unzip" >&2
+		apt-get install -y libxml2-utils unzip > /dev/null 2>&1 || {
 			echo "bench: $tool is missing" >&2; exit 1; }
 		break
 	fi
@@ -77,7 +79,7 @@ median() {  # stdin: numbers, one a line
 # measure RUNS CMD [INNER]: runs CMD (a shell command line) once to warm
 # up, then RUNS times; sets m_wall, m_cpu (seconds) and m_rss (MB),
 # medians. With INNER, each run repeats CMD INNER times and the times
-# are per repetition: the floors take less than time(1)'s 10 ms.
+# are per repetition: the floors take a millisecond or two.
 measure() {
 	n=$1
 	inner=${3:-1}
@@ -89,9 +91,8 @@ measure() {
 	sh -c "$1" > /dev/null 2>&1 || { echo "bench: failed: $1" >&2; exit 1; }
 	i=0
 	while [ "$i" -lt "$n" ]; do
-		/usr/bin/time -f '%e %U %S %M' -o "$tmp/one" sh -c "$1" \
-		    > /dev/null 2>&1 || { echo "bench: failed: $1" >&2; exit 1; }
-		tail -1 "$tmp/one" >> "$tmp/times"
+		"$PY" "$RUSAGE" "$tmp/times" "$1" > /dev/null 2>&1 ||
+		    { echo "bench: failed: $1" >&2; exit 1; }
 		i=$((i + 1))
 	done
 	m_wall=$(awk -v k="$inner" '{ print $1 / k }' "$tmp/times" | median)
