@@ -223,10 +223,16 @@ struct lsn_style {
 	int	 r_ilvl;      /* -1 none */
 };
 
+struct lsn_style_key {
+	const char	*id;     /* items[index].id */
+	size_t		 index;
+};
+
 struct lsn_styles {
 	struct lsn_style	*items;
 	size_t			 count;
 	size_t			 default_para;  /* index, or (size_t)-1 */
+	struct lsn_style_key	*by_id;  /* sorted by id, then index; or NULL */
 };
 
 /* Reads styles.xml (part may be NULL: no styles). 0 or -1 with error. */
