@@ -116,11 +116,22 @@ lsn_attr_int(struct lsn_builder *b, xmlNodePtr n, const char *name,
 	lsn_attr(b, n, name, num);
 }
 
+/*
+ * Element and attribute names are compared by the recognizer and the
+ * emitters millions of times, mostly against names that differ in their
+ * first byte: that byte is tested before strcmp is called.
+ */
+static inline int
+same_name(const xmlChar *a, const char *b)
+{
+	return (char)a[0] == b[0] && strcmp((const char *)a, b) == 0;
+}
+
 int
 lsn_is(xmlNodePtr n, const char *name)
 {
 	return n != NULL && n->type == XML_ELEMENT_NODE &&
-	    strcmp((const char *)n->name, name) == 0;
+	    same_name(n->name, name);
 }
 
 xmlNodePtr
@@ -128,7 +139,7 @@ lsn_next(xmlNodePtr n, const char *name)
 {
 	for (n = n != NULL ? n->next : NULL; n != NULL; n = n->next)
 		if (n->type == XML_ELEMENT_NODE &&
-		    (name == NULL || strcmp((const char *)n->name, name) == 0))
+		    (name == NULL || same_name(n->name, name)))
 			return n;
 	return NULL;
 }
@@ -140,7 +151,7 @@ lsn_child(xmlNodePtr n, const char *name)
 		return NULL;
 	for (n = n->children; n != NULL; n = n->next)
 		if (n->type == XML_ELEMENT_NODE &&
-		    (name == NULL || strcmp((const char *)n->name, name) == 0))
+		    (name == NULL || same_name(n->name, name)))
 			return n;
 	return NULL;
 }
@@ -153,7 +164,7 @@ lsn_prop(xmlNodePtr n, const char *name)
 	if (n == NULL || n->type != XML_ELEMENT_NODE)
 		return NULL;
 	for (a = n->properties; a != NULL; a = a->next)
-		if (strcmp((const char *)a->name, name) == 0)
+		if (same_name(a->name, name))
 			return a->children != NULL && a->children->content != NULL ?
 			    (const char *)a->children->content : "";
 	return NULL;
