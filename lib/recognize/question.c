@@ -468,13 +468,21 @@ find_listings(xmlNodePtr s, void *arg)
 	xmlNodePtr	 p;
 
 	for (p = lsn_child(s, "p"); p != NULL; p = lsn_next(p, "p")) {
-		char *t = lsn_plain(st->r, p);
-		if (t == NULL)
-			continue;
-		if (st->responsible == NULL && responsible_list(t) != NULL)
-			st->responsible = p;
-		else if (st->development == NULL && development_list(t) != NULL)
-			st->development = p;
+		struct lsn_arena_mark	 mark;
+		char			*t;
+
+		/* the copy is needed for this turn only: a Question's
+		 * paragraphs, all of them, were kept to the end */
+		lsn_arena_mark(&st->r->a, &mark);
+		if ((t = lsn_plain(st->r, p)) != NULL) {
+			if (st->responsible == NULL &&
+			    responsible_list(t) != NULL)
+				st->responsible = p;
+			else if (st->development == NULL &&
+			    development_list(t) != NULL)
+				st->development = p;
+		}
+		lsn_arena_release(&st->r->a, &mark);
 	}
 }
 
