@@ -24,34 +24,46 @@ struct lsn_arena_chunk {
 
 #define ARENA_CHUNK	(256 * 1024)
 
-/* size bytes from the arena, not zeroed; NULL (and oom) on failure. */
+/*
+ * size bytes from the arena at a multiple of align (a power of two, at
+ * most that of max_align_t), not zeroed; NULL (and oom) on failure.
+ * Strings take align 1: a list label of two bytes took sixteen.
+ */
 static void *
-arena_take(struct lsn_arena *a, size_t size)
+arena_take_aligned(struct lsn_arena *a, size_t size, size_t align)
 {
 	struct lsn_arena_chunk	*c = a->head;
-	size_t			 align = sizeof(max_align_t), need;
+	size_t			 at = 0, need;
 	void			*p;
 
 	if (a->oom)
 		return NULL;
-	if (size > SIZE_MAX - align)
-		goto oom;
-	size = (size + align - 1) / align * align;
-	if (c == NULL || c->size - c->used < size) {
+	if (c != NULL)
+		at = (c->used + align - 1) & ~(align - 1);
+	if (c == NULL || at > c->size || c->size - at < size) {
 		need = size > ARENA_CHUNK ? size : ARENA_CHUNK;
-		if ((c = malloc(sizeof(*c) + need)) == NULL)
+		if (need > SIZE_MAX - sizeof(*c) ||
+		    (c = malloc(sizeof(*c) + need)) == NULL)
 			goto oom;
 		c->used = 0;
 		c->size = need;
 		c->next = a->head;
 		a->head = c;
+		at = 0;
 	}
-	p = (char *)c->data + c->used;
-	c->used += size;
+	p = (char *)c->data + at;
+	c->used = at + size;
 	return p;
 oom:
 	a->oom = 1;
 	return NULL;
+}
+
+/* size bytes for any object, as malloc would align them. */
+static void *
+arena_take(struct lsn_arena *a, size_t size)
+{
+	return arena_take_aligned(a, size, sizeof(max_align_t));
 }
 
 void *
@@ -70,7 +82,7 @@ lsn_arena_strndup(struct lsn_arena *a, const char *s, size_t n)
 	char	*p;
 
 	/* not zeroed first: every byte is written */
-	if ((p = arena_take(a, n + 1)) == NULL)
+	if (n == SIZE_MAX || (p = arena_take_aligned(a, n + 1, 1)) == NULL)
 		return NULL;
 	memcpy(p, s, n);
 	p[n] = '\0';
@@ -201,18 +213,58 @@ arena_strdup(struct lsn_arena *a, const char *s)
 	return s != NULL ? lsn_arena_strndup(a, s, strlen(s)) : NULL;
 }
 
+/* FNV-1a: the style table's hash. */
+static size_t
+name_hash(const char *s)
+{
+	size_t	 h = (size_t)2166136261u;
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
 /*
- * A copy of style name s in the arena. Paragraphs in a row mostly share
- * a style: the last copy is given again while the name is the same.
+ * The copy of style name s in the arena: one per distinct name (a
+ * document uses a few dozen styles over all its paragraphs), kept in a
+ * hash set of doc's while the lines are built. NULL for NULL, and when
+ * memory ran out (oom set).
  */
 static const char *
 copy_style(struct lsn_arena *a, struct lsn_doc_lines *doc, const char *s)
 {
+	const char	**slot, **old = doc->styles;
+	size_t		 i, mask, oldcap = doc->capstyles;
+
 	if (s == NULL)
 		return NULL;
-	if (doc->last_style == NULL || strcmp(doc->last_style, s) != 0)
-		doc->last_style = arena_strdup(a, s);
-	return doc->last_style;
+	if (doc->last_style != NULL && strcmp(doc->last_style, s) == 0)
+		return doc->last_style;
+	if (2 * (doc->nstyles + 1) > doc->capstyles) {
+		doc->capstyles = oldcap > 0 ? 2 * oldcap : 64;
+		if ((doc->styles = lsn_arena_alloc(a, doc->capstyles *
+		    sizeof(*doc->styles))) == NULL)
+			return NULL;
+		mask = doc->capstyles - 1;
+		for (i = 0; i < oldcap; i++) {
+			if (old[i] == NULL)
+				continue;
+			for (slot = &doc->styles[name_hash(old[i]) & mask];
+			    *slot != NULL; slot = &doc->styles[(size_t)(slot -
+			    doc->styles + 1) & mask])
+				continue;
+			*slot = old[i];
+		}
+	}
+	mask = doc->capstyles - 1;
+	for (slot = &doc->styles[name_hash(s) & mask]; *slot != NULL;
+	    slot = &doc->styles[(size_t)(slot - doc->styles + 1) & mask])
+		if (strcmp(*slot, s) == 0)
+			return doc->last_style = *slot;
+	if ((*slot = arena_strdup(a, s)) == NULL)
+		return NULL;
+	doc->nstyles++;
+	return doc->last_style = *slot;
 }
 
 /*
@@ -241,7 +293,7 @@ make_line(struct lsn_arena *a, struct lsn_doc_lines *doc,
 	l->style = copy_style(a, doc, p->style);
 	l->srcline = p->line;
 	/* not zeroed: written up to its NUL below */
-	if ((t = arena_take(a, p->len + 1)) == NULL)
+	if ((t = arena_take_aligned(a, p->len + 1, 1)) == NULL)
 		return -1;
 	/* map[i]: output offset of input byte i (and of the end), for the
 	 * marks only, and only while they are remapped: 8 bytes per input

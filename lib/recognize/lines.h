@@ -105,7 +105,10 @@ struct lsn_doc_lines {
 	struct lsn_lines	 body;
 	struct lsn_note		*notes;
 	size_t			 nnotes, capnotes;
-	const char		*last_style; /* while building: last copied */
+	/* while building: the distinct style names copied (a hash set of
+	 * capstyles slots) and the last one given */
+	const char		**styles, *last_style;
+	size_t			 nstyles, capstyles;
 };
 
 /*
