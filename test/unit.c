@@ -176,6 +176,68 @@ test_text_reader(void)
 	lsn_stream_free(&s);
 }
 
+/*
+ * Lines from a stream: they keep copies of what they need (the stream
+ * is freed first here, as the recognizer does), one per distinct style
+ * name however many paragraphs and styles (the set grows past 32), and
+ * labels and texts packed whatever their alignment.
+ */
+static void
+test_lines(void)
+{
+	struct lsn_stream	 s;
+	struct lsn_para		 p;
+	struct lsn_mark		 m;
+	struct lsn_arena	 a;
+	struct lsn_doc_lines	 d;
+	char			 style[32], text[32], label[] = "a)",
+				 url[] = "https://www.itu.int/";
+	size_t			 i, ok = 0;
+	const size_t		 nstyles = 100, n = 3 * nstyles;
+
+	memset(&s, 0, sizeof(s));
+	memset(&a, 0, sizeof(a));
+	for (i = 0; i < n; i++) {
+		lsn_para_init(&p);
+		snprintf(style, sizeof(style), "Style %zu", i % nstyles);
+		snprintf(text, sizeof(text), "  para  %zu ", i);
+		p.style = style;
+		p.text = text;
+		p.len = strlen(text);
+		p.label = i % 2 ? label : NULL;
+		if (i == 7) {
+			memset(&m, 0, sizeof(m));
+			m.type = LSN_MARK_LINK;
+			m.start = 2;
+			m.end = 6;
+			m.value = url;
+			p.marks = &m;
+			p.nmarks = 1;
+		}
+		CHECK(lsn_stream_add(&s, &p) == 0);
+	}
+	CHECK(lsn_lines_build(&a, &s, &d) == 0);
+	lsn_stream_free(&s);
+	CHECK(d.body.n == n && d.nstyles == nstyles);
+	for (i = 0; i < d.body.n && i < n; i++) {
+		snprintf(style, sizeof(style), "Style %zu", i % nstyles);
+		snprintf(text, sizeof(text), "para %zu", i);
+		ok += d.body.v[i].style != NULL &&
+		    strcmp(d.body.v[i].style, style) == 0 &&
+		    strcmp(d.body.v[i].text, text) == 0 &&
+		    (i % 2 ? d.body.v[i].label != NULL &&
+		    strcmp(d.body.v[i].label, "a)") == 0 :
+		    d.body.v[i].label == NULL) &&
+		    (i < nstyles || d.body.v[i].style ==
+		    d.body.v[i - nstyles].style);
+	}
+	CHECK(ok == n);
+	CHECK(d.body.n > 7 && d.body.v[7].nmarks == 1 &&
+	    strcmp(d.body.v[7].marks[0].value, "https://www.itu.int/") == 0 &&
+	    d.body.v[7].marks[0].start == 0 && d.body.v[7].marks[0].end == 4);
+	lsn_arena_free(&a);
+}
+
 int
 main(void)
 {
@@ -185,6 +247,7 @@ main(void)
 	test_numbers();
 	test_dates();
 	test_text_reader();
+	test_lines();
 	printf("%d passed, %d failed\n", checks - failures, failures);
 	return failures > 0;
 }

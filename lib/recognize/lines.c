@@ -233,28 +233,30 @@ name_hash(const char *s)
 static const char *
 copy_style(struct lsn_arena *a, struct lsn_doc_lines *doc, const char *s)
 {
-	const char	**slot, **old = doc->styles;
-	size_t		 i, mask, oldcap = doc->capstyles;
+	const char	**slot, **set;
+	size_t		 i, mask, cap;
 
 	if (s == NULL)
 		return NULL;
 	if (doc->last_style != NULL && strcmp(doc->last_style, s) == 0)
 		return doc->last_style;
 	if (2 * (doc->nstyles + 1) > doc->capstyles) {
-		doc->capstyles = oldcap > 0 ? 2 * oldcap : 64;
-		if ((doc->styles = lsn_arena_alloc(a, doc->capstyles *
-		    sizeof(*doc->styles))) == NULL)
+		/* the old set stays in the arena: a few kB at most */
+		cap = doc->capstyles > 0 ? 2 * doc->capstyles : 64;
+		if ((set = lsn_arena_alloc(a, cap * sizeof(*set))) == NULL)
 			return NULL;
-		mask = doc->capstyles - 1;
-		for (i = 0; i < oldcap; i++) {
-			if (old[i] == NULL)
+		mask = cap - 1;
+		for (i = 0; i < doc->capstyles; i++) {
+			if (doc->styles[i] == NULL)
 				continue;
-			for (slot = &doc->styles[name_hash(old[i]) & mask];
-			    *slot != NULL; slot = &doc->styles[(size_t)(slot -
-			    doc->styles + 1) & mask])
+			for (slot = &set[name_hash(doc->styles[i]) & mask];
+			    *slot != NULL;
+			    slot = &set[(size_t)(slot - set + 1) & mask])
 				continue;
-			*slot = old[i];
+			*slot = doc->styles[i];
 		}
+		doc->styles = set;
+		doc->capstyles = cap;
 	}
 	mask = doc->capstyles - 1;
 	for (slot = &doc->styles[name_hash(s) & mask]; *slot != NULL;
