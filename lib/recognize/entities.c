@@ -45,21 +45,11 @@ struct found {
 				       * once: it is asked of every byte */
 };
 
-static size_t
-hash(const char *s, size_t n)
-{
-	size_t	 h = 2166136261u, i;
-
-	for (i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return h;
-}
-
 /* Slot of s in the set: where it is, or the empty one it would take. */
 static size_t *
 seen_slot(struct seen *set, const char *s, size_t n)
 {
-	size_t	 i = hash(s, n) & (set->size - 1);
+	size_t	 i = lsn_hash(s, n) & (set->size - 1);
 	const char *v;
 
 	while (set->slot[i] != 0) {

@@ -89,6 +89,12 @@ lsn_arena_strndup(struct lsn_arena *a, const char *s, size_t n)
 	return p;
 }
 
+char *
+lsn_arena_strdup(struct lsn_arena *a, const char *s)
+{
+	return s != NULL ? lsn_arena_strndup(a, s, strlen(s)) : NULL;
+}
+
 /*
  * Reallocates the chunk that holds only arr (old bytes) to hold new
  * bytes, the added ones zeroed. NULL when arr has no chunk of its own;
@@ -206,22 +212,26 @@ lsn_arena_free(struct lsn_arena *a)
 /* ------------------------------------------------------------------ */
 /* Lines                                                               */
 
-/* A copy of s (NULL for NULL) in the arena; oom set when it fails. */
-static char *
-arena_strdup(struct lsn_arena *a, const char *s)
+size_t
+lsn_hash(const char *s, size_t n)
 {
-	return s != NULL ? lsn_arena_strndup(a, s, strlen(s)) : NULL;
+	size_t	 h = (size_t)2166136261u, i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
 }
 
-/* FNV-1a: the style table's hash. */
-static size_t
-name_hash(const char *s)
+/* The slot of name s in a style set of cap slots (a power of two):
+ * where s is, or the empty slot it would take. */
+static const char **
+style_slot(const char **set, size_t cap, const char *s)
 {
-	size_t	 h = (size_t)2166136261u;
+	size_t	 i = lsn_hash(s, strlen(s)) & (cap - 1);
 
-	for (; *s != '\0'; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
+	while (set[i] != NULL && strcmp(set[i], s) != 0)
+		i = (i + 1) & (cap - 1);
+	return &set[i];
 }
 
 /*
@@ -234,39 +244,29 @@ static const char *
 copy_style(struct lsn_arena *a, struct lsn_doc_lines *doc, const char *s)
 {
 	const char	**slot, **set;
-	size_t		 i, mask, cap;
+	size_t		 i, cap;
 
 	if (s == NULL)
 		return NULL;
-	if (doc->last_style != NULL && strcmp(doc->last_style, s) == 0)
-		return doc->last_style;
 	if (2 * (doc->nstyles + 1) > doc->capstyles) {
 		/* the old set stays in the arena: a few kB at most */
 		cap = doc->capstyles > 0 ? 2 * doc->capstyles : 64;
 		if ((set = lsn_arena_alloc(a, cap * sizeof(*set))) == NULL)
 			return NULL;
-		mask = cap - 1;
-		for (i = 0; i < doc->capstyles; i++) {
-			if (doc->styles[i] == NULL)
-				continue;
-			for (slot = &set[name_hash(doc->styles[i]) & mask];
-			    *slot != NULL;
-			    slot = &set[(size_t)(slot - set + 1) & mask])
-				continue;
-			*slot = doc->styles[i];
-		}
+		for (i = 0; i < doc->capstyles; i++)
+			if (doc->styles[i] != NULL)
+				*style_slot(set, cap, doc->styles[i]) =
+				    doc->styles[i];
 		doc->styles = set;
 		doc->capstyles = cap;
 	}
-	mask = doc->capstyles - 1;
-	for (slot = &doc->styles[name_hash(s) & mask]; *slot != NULL;
-	    slot = &doc->styles[(size_t)(slot - doc->styles + 1) & mask])
-		if (strcmp(*slot, s) == 0)
-			return doc->last_style = *slot;
-	if ((*slot = arena_strdup(a, s)) == NULL)
-		return NULL;
-	doc->nstyles++;
-	return doc->last_style = *slot;
+	slot = style_slot(doc->styles, doc->capstyles, s);
+	if (*slot == NULL) {
+		if ((*slot = lsn_arena_strdup(a, s)) == NULL)
+			return NULL;
+		doc->nstyles++;
+	}
+	return *slot;
 }
 
 /*
@@ -287,7 +287,7 @@ make_line(struct lsn_arena *a, struct lsn_doc_lines *doc,
 	/* A blank label (a numbered list paragraph whose level shows no
 	 * number) is no label: the paragraph continues the item above. */
 	l->label = p->label != NULL && p->label[strspn(p->label, " \t")] != '\0' ?
-	    lsn_arena_strndup(a, p->label, strlen(p->label)) : NULL;
+	    lsn_arena_strdup(a, p->label) : NULL;
 	l->label_auto = p->label_auto;
 	l->outline = p->outline;
 	l->ilvl = p->ilvl;
@@ -382,8 +382,9 @@ make_line(struct lsn_arena *a, struct lsn_doc_lines *doc,
 			size_t s = p->marks[i].start, e = p->marks[i].end;
 
 			l->marks[i] = p->marks[i];
-			l->marks[i].value = arena_strdup(a, p->marks[i].value);
-			l->marks[i].date = arena_strdup(a, p->marks[i].date);
+			l->marks[i].value = lsn_arena_strdup(a,
+			    p->marks[i].value);
+			l->marks[i].date = lsn_arena_strdup(a, p->marks[i].date);
 			s = s <= p->len ? map[s] : o;
 			e = e <= p->len ? map[e] : o;
 			l->marks[i].start = s > o ? o : s;
@@ -496,7 +497,7 @@ build_seq(struct lsn_arena *a, const struct lsn_stream *s, size_t *i,
 				return -1;
 			n = &doc->notes[doc->nnotes++];
 			memset(n, 0, sizeof(*n));
-			n->id = arena_strdup(a, p->note_id != NULL ?
+			n->id = lsn_arena_strdup(a, p->note_id != NULL ?
 			    p->note_id : "");
 			if (a->oom)
 				return -1;

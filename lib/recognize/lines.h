@@ -29,6 +29,8 @@ struct lsn_arena {
 void	*lsn_arena_alloc(struct lsn_arena *a, size_t size);
 /* Copy of s[0..n) with a NUL, or NULL. */
 char	*lsn_arena_strndup(struct lsn_arena *a, const char *s, size_t n);
+/* The same for a whole string; NULL for NULL. */
+char	*lsn_arena_strdup(struct lsn_arena *a, const char *s);
 /* Grows an array of `size`-byte elements to hold at least need; returns
  * the (possibly moved) array. Old storage stays in the arena. */
 void	*lsn_arena_grow(struct lsn_arena *a, void *arr, size_t *cap,
@@ -105,9 +107,9 @@ struct lsn_doc_lines {
 	struct lsn_lines	 body;
 	struct lsn_note		*notes;
 	size_t			 nnotes, capnotes;
-	/* while building: the distinct style names copied (a hash set of
-	 * capstyles slots) and the last one given */
-	const char		**styles, *last_style;
+	/* while building: the distinct style names copied, a hash set of
+	 * capstyles slots */
+	const char		**styles;
 	size_t			 nstyles, capstyles;
 };
 
@@ -126,6 +128,9 @@ void	lsn_line_cut_front(struct lsn_line *l, size_t n);
 
 /* ------------------------------------------------------------------ */
 /* Shared predicates over text                                         */
+
+/* FNV-1a of s[0..n), for the recognizer's hash sets. */
+size_t	 lsn_hash(const char *s, size_t n);
 
 /* Parsed number label: "3.1" -> {3,1}, depth 2; "1." and "1)" too. */
 struct lsn_number {

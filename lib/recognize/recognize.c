@@ -98,7 +98,7 @@ shown_number(struct lsn_rctx *r, struct note_map *m, const char *id)
 	}
 	snprintf(num, sizeof(num), "%d", ++m->next);
 	m->old[m->n] = id;
-	m->shown[m->n] = lsn_arena_strndup(&r->a, num, strlen(num));
+	m->shown[m->n] = lsn_arena_strdup(&r->a, num);
 	return m->shown[m->n] != NULL ? m->shown[m->n++] : id;
 }
 

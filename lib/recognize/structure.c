@@ -457,7 +457,7 @@ lsn_plain(struct lsn_rctx *r, xmlNodePtr n)
 			r->b.oom = 1;
 		return lsn_arena_strndup(&r->a, "", 0);
 	}
-	p = lsn_arena_strndup(&r->a, (const char *)s, strlen((const char *)s));
+	p = lsn_arena_strdup(&r->a, (const char *)s);
 	xmlFree(s);
 	return p;
 }
