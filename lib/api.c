@@ -252,7 +252,7 @@ read_file(const char *path, unsigned long long limit, size_t *lenp,
 	struct stat	 st;
 	FILE		*f;
 	char		*buf = NULL, *p;
-	size_t		 len = 0, cap = 0, n;
+	size_t		 len = 0, cap = 0, first = 65536, n;
 
 	if (strcmp(path, "-") == 0)
 		f = stdin;
@@ -266,22 +266,17 @@ read_file(const char *path, unsigned long long limit, size_t *lenp,
 			    "cannot open: %s", strerror(errno));
 		return NULL;
 	}
-	/* A regular file's size is known: one buffer of that size, not a
-	 * doubling one (up to twice the input, all of it touched). A file
-	 * that grows meanwhile is still read to its end. */
+	/* A regular file's size is known: one buffer of that size (and a
+	 * byte to see the end), not a doubling one (up to twice the input,
+	 * all of it touched). A file that grows meanwhile is still read to
+	 * its end. */
 	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) &&
 	    st.st_size > 0 && (unsigned long long)st.st_size <= limit &&
-	    (unsigned long long)st.st_size < SIZE_MAX - 65536) {
-		cap = (size_t)st.st_size + 1;
-		if ((buf = malloc(cap + 1)) == NULL) {
-			lsn_error_set(err, LIAISON_ERR_NOMEM, path, NULL, 0, 0,
-			    "out of memory");
-			goto fail;
-		}
-	}
+	    (unsigned long long)st.st_size < SIZE_MAX - 65536)
+		first = (size_t)st.st_size + 1;
 	for (;;) {
 		if (cap == len) {
-			cap = cap < 65536 ? 65536 : cap * 2;
+			cap = cap == 0 ? first : cap * 2;
 			if ((p = realloc(buf, cap + 1)) == NULL) {
 				lsn_error_set(err, LIAISON_ERR_NOMEM, path,
 				    NULL, 0, 0, "out of memory");
