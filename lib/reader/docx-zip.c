@@ -399,25 +399,14 @@ xr_oom(struct lsn_xr *xr)
 static int
 xr_room(struct lsn_xr *xr, size_t n)
 {
-	size_t	 cap;
 	char	*p;
 
-	if (xr->text_cap - xr->text_len >= n)
-		return 0;
-	cap = xr->text_cap > 0 ? xr->text_cap : 4096;
-	while (cap - xr->text_len < n) {
-		if (cap > (size_t)-1 / 2) {
-			xr_oom(xr);
-			return -1;
-		}
-		cap *= 2;
-	}
-	if ((p = realloc(xr->text, cap)) == NULL) {
+	if (n > SIZE_MAX - xr->text_len || (p = lsn_array_grow(xr->text,
+	    &xr->text_cap, xr->text_len + n, 1, 4096)) == NULL) {
 		xr_oom(xr);
 		return -1;
 	}
 	xr->text = p;
-	xr->text_cap = cap;
 	return 0;
 }
 
