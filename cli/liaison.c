@@ -7,7 +7,7 @@
  * file in the same directory, fsync, rename), so a failed run never
  * leaves a truncated file in place of a good one.
  */
-#define _POSIX_C_SOURCE 200809L	/* mkstemp, fchmod, fsync, fdopen */
+#define _XOPEN_SOURCE 700	/* mkstemp, fchmod, fsync, fdopen, realpath */
 
 #include <ctype.h>
 #include <errno.h>
@@ -75,12 +75,33 @@ report_error(const char *name, const liaison_error *err)
 /*
  * An output being written: a temp file next to the target, renamed over
  * it on commit. The struct owns both strings and the FILE.
+ *
+ * A target that is not a regular file (/dev/null, a FIFO, a terminal)
+ * is written directly: renaming over it would replace the device with a
+ * file. A symbolic link is followed, so the file it names is replaced
+ * and the link stays.
  */
 struct atomic_out {
-	char	*path;  /* the target */
-	char	*tmp;   /* the temp file, NULL once committed or aborted */
+	char	*path;  /* the target, a symbolic link resolved */
+	char	*tmp;   /* the temp file; NULL when direct, committed or aborted */
 	FILE	*fp;
 };
+
+/*
+ * Writes straight to `path`, which exists and is not a regular file.
+ * Returns 0, or after printing why -1.
+ */
+static int
+direct_open(struct atomic_out *ao, const char *path)
+{
+	if ((ao->fp = fopen(path, "w")) == NULL) {
+		warnx_("%s: %s", path, strerror(errno));
+		free(ao->path);
+		ao->path = NULL;
+		return -1;
+	}
+	return 0;
+}
 
 /*
  * Opens a temp file in the directory of `path`. Returns 0, or after
@@ -94,14 +115,33 @@ atomic_open(struct atomic_out *ao, const char *path)
 	size_t dirlen, n;
 	struct stat st;
 	mode_t mode, mask;
-	int fd;
+	int fd, exists;
 
 	memset(ao, 0, sizeof(*ao));
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+		/* A dangling link is written through, as open(2) would. */
+		if ((ao->path = realpath(path, NULL)) == NULL) {
+			if (errno == ENOMEM) {
+				warnx_("%s: out of memory", path);
+				return -2;
+			}
+			if ((ao->path = strdup(path)) == NULL) {
+				warnx_("%s: out of memory", path);
+				return -2;
+			}
+			return direct_open(ao, path);
+		}
+	} else if ((ao->path = strdup(path)) == NULL) {
+		warnx_("%s: out of memory", path);
+		return -2;
+	}
+	if ((exists = stat(ao->path, &st) == 0) && !S_ISREG(st.st_mode))
+		return direct_open(ao, path);
+	path = ao->path;
 	slash = strrchr(path, '/');
 	dirlen = slash != NULL ? (size_t)(slash - path) + 1 : 0;
 	n = strlen(path);
-	if ((ao->path = strdup(path)) == NULL ||
-	    (ao->tmp = malloc(n + sizeof(".tmp.XXXXXX") + 1)) == NULL) {
+	if ((ao->tmp = malloc(n + sizeof(".tmp.XXXXXX") + 1)) == NULL) {
 		warnx_("%s: out of memory", path);
 		free(ao->path);
 		ao->path = NULL;
@@ -121,7 +161,7 @@ atomic_open(struct atomic_out *ao, const char *path)
 		return -1;
 	}
 	/* Keep the mode of the file we replace; else what open(2) gives. */
-	if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
+	if (exists)
 		mode = st.st_mode & 07777;
 	else {
 		mask = umask(0);
@@ -159,8 +199,9 @@ atomic_abort(struct atomic_out *ao)
 	memset(ao, 0, sizeof(*ao));
 }
 
-/* Flushes, syncs and renames into place. Returns 0, or -1 after
- * printing why (and removing the temp file). */
+/* Flushes, syncs and renames into place (a direct output is flushed and
+ * closed). Returns 0, or -1 after printing why (and removing the temp
+ * file). */
 static int
 atomic_commit(struct atomic_out *ao)
 {
@@ -168,12 +209,13 @@ atomic_commit(struct atomic_out *ao)
 
 	if (fflush(ao->fp) == EOF || ferror(ao->fp))
 		failed = 1, saved = errno;
-	else if (fsync(fileno(ao->fp)) == -1 && errno != EINVAL)
+	else if (ao->tmp != NULL && fsync(fileno(ao->fp)) == -1 &&
+	    errno != EINVAL)
 		failed = 1, saved = errno;
 	if (fclose(ao->fp) == EOF && !failed)
 		failed = 1, saved = errno;
 	ao->fp = NULL;
-	if (!failed && rename(ao->tmp, ao->path) == -1)
+	if (!failed && ao->tmp != NULL && rename(ao->tmp, ao->path) == -1)
 		failed = 1, saved = errno;
 	if (failed) {
 		warnx_("%s: %s", ao->path,

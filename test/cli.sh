@@ -170,6 +170,34 @@ else fail "convert -o: a failed run replaced the output (status $status)"; fi
 if [ $? = 1 ] && [ "$(cat "$tmp/keep.json")" = "good output" ]; then ok
 else fail "convert -o: a failed single input replaced the output"; fi
 
+# -o to what is not a regular file writes to it: a FIFO stays a FIFO
+# (renaming over it would have replaced /dev/null with a file). A
+# symbolic link is followed: the file it names is replaced, the link
+# stays.
+mkfifo "$tmp/fifo"
+timeout 20 cat "$tmp/fifo" > "$tmp/fifo.out" &
+reader=$!
+timeout 20 "$LIAISON" convert -f markdown -o "$tmp/fifo" $LS
+status=$?
+wait $reader
+if [ $status = 0 ] && [ -p "$tmp/fifo" ] &&
+    cmp -s "$tmp/fifo.out" "$tmp/file.markdown" &&
+    [ -z "$(ls -A "$tmp" | grep '\.tmp\.')" ]; then ok
+else fail "convert -o FIFO: status $status, or the FIFO was replaced"; fi
+mkdir "$tmp/linked"
+echo "old" > "$tmp/linked/target.md"
+ln -s linked/target.md "$tmp/link.md"
+"$LIAISON" convert -f markdown -o "$tmp/link.md" $LS
+if [ $? = 0 ] && [ -L "$tmp/link.md" ] &&
+    cmp -s "$tmp/linked/target.md" "$tmp/file.markdown" &&
+    [ -z "$(ls -A "$tmp" "$tmp/linked" | grep '\.tmp\.')" ]; then ok
+else fail "convert -o through a symbolic link"; fi
+ln -s linked/new.md "$tmp/dangling.md"
+"$LIAISON" convert -f markdown -o "$tmp/dangling.md" $LS
+if [ $? = 0 ] && [ -L "$tmp/dangling.md" ] &&
+    cmp -s "$tmp/linked/new.md" "$tmp/file.markdown"; then ok
+else fail "convert -o through a dangling symbolic link"; fi
+
 # An output that cannot be written: status 3, nothing left.
 "$LIAISON" convert -o "$tmp/nosuchdir/x.json" $LS 2> "$tmp/nodir.err"
 if [ $? = 3 ] && [ ! -e "$tmp/nosuchdir" ] &&
