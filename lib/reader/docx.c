@@ -1139,8 +1139,10 @@ skipped_w(const char *l)
 	};
 	size_t	 i;
 
+	/* Asked for every element no case above took (bookmarks, proofing
+	 * marks): the first byte rules out most names without a call. */
 	for (i = 0; names[i] != NULL; i++)
-		if (strcmp(l, names[i]) == 0)
+		if (names[i][0] == l[0] && strcmp(l, names[i]) == 0)
 			return 1;
 	return 0;
 }
