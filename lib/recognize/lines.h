@@ -13,42 +13,8 @@
 #include <libxml/tree.h>
 
 #include "model/model.h"
+#include "util/arena.h"
 #include "reader/stream.h"
-
-/* ------------------------------------------------------------------ */
-/* Arena                                                               */
-
-struct lsn_arena_chunk;
-
-struct lsn_arena {
-	struct lsn_arena_chunk	*head;
-	int			 oom;
-};
-
-/* Zeroed memory from the arena, or NULL (and oom set). */
-void	*lsn_arena_alloc(struct lsn_arena *a, size_t size);
-/* Copy of s[0..n) with a NUL, or NULL. */
-char	*lsn_arena_strndup(struct lsn_arena *a, const char *s, size_t n);
-/* The same for a whole string; NULL for NULL. */
-char	*lsn_arena_strdup(struct lsn_arena *a, const char *s);
-/* Grows an array of `size`-byte elements to hold at least need; returns
- * the (possibly moved) array. Old storage stays in the arena. */
-void	*lsn_arena_grow(struct lsn_arena *a, void *arr, size_t *cap,
-	    size_t need, size_t size);
-void	 lsn_arena_free(struct lsn_arena *a);
-
-/*
- * A point to go back to: lsn_arena_release frees everything allocated
- * since lsn_arena_mark, for scratch copies (lsn_plain) that a loop
- * needs for one turn only. Nothing allocated in between may still be
- * in use, nor may an array grown in place (the line arrays) be grown.
- */
-struct lsn_arena_mark {
-	struct lsn_arena_chunk	*head;
-	size_t			 used;
-};
-void	 lsn_arena_mark(struct lsn_arena *a, struct lsn_arena_mark *m);
-void	 lsn_arena_release(struct lsn_arena *a, const struct lsn_arena_mark *m);
 
 /* ------------------------------------------------------------------ */
 /* Lines                                                               */
