@@ -227,8 +227,7 @@ open_data(void *owned, const void *data, size_t len, const char *name,
 	lsn_core_clear(&core);
 	return doc;
 fail:
-	if (model != NULL)
-		xmlFreeDoc(model);
+	lsn_model_free(model);
 	lsn_stream_free(&stream);
 	lsn_core_clear(&core);
 	return NULL;
@@ -363,7 +362,7 @@ liaison_doc_free(liaison_doc *doc)
 {
 	if (doc == NULL)
 		return;
-	xmlFreeDoc(doc->xml);
+	lsn_model_free(doc->xml);
 	free(doc);
 }
 

@@ -1,7 +1,7 @@
 /*
  * unit.c: unit tests of the internals that file-pair tests reach only
  * indirectly: UTF-8, array growth, SHA-256, label and date parsing, the
- * text reader's markers and labels.
+ * text reader's markers and labels, the arena and the model builder.
  */
 #include "config.h"
 
@@ -14,6 +14,8 @@
 #include "options.h"
 #include "reader/readers.h"
 #include "recognize/lines.h"
+#include "model/model.h"
+#include "util/arena.h"
 #include "util/buf.h"
 #include "util/sha256.h"
 #include "util/text.h"
@@ -238,6 +240,97 @@ test_lines(void)
 	lsn_arena_free(&a);
 }
 
+static void
+test_arena(void)
+{
+	struct lsn_arena	 a;
+	char			*p, *q;
+
+	memset(&a, 0, sizeof(a));
+	/* the last thing taken grows where it is */
+	if ((p = lsn_arena_strndup(&a, "abc", 3)) == NULL ||
+	    lsn_arena_extend(&a, p, 4, 3) != p) {
+		CHECK(!"extended in place");
+		lsn_arena_free(&a);
+		return;
+	}
+	memcpy(p + 3, "def", 4);
+	CHECK(strcmp(p, "abcdef") == 0);
+	q = lsn_arena_strdup(&a, "x");
+	/* not once something else was taken, nor past its chunk */
+	CHECK(q != NULL && lsn_arena_extend(&a, p, 7, 1) == NULL);
+	CHECK(lsn_arena_extend(&a, q, 2, (size_t)1 << 30) == NULL);
+	CHECK(strcmp(p, "abcdef") == 0 && strcmp(q, "x") == 0 && !a.oom);
+	lsn_arena_free(&a);
+}
+
+/* n as libxml2 writes it; the caller frees it. */
+static char *
+dump(xmlNodePtr n)
+{
+	xmlBufferPtr	 b = xmlBufferCreate();
+	char		*s;
+
+	xmlNodeDump(b, n->doc, n, 0, 0);
+	s = strdup((const char *)xmlBufferContent(b));
+	xmlBufferFree(b);
+	return s;
+}
+
+static void
+test_builder(void)
+{
+	struct lsn_builder	 b;
+	xmlNodePtr		 root, p, q, copy;
+	char			*x, *y;
+	int			 i;
+
+	CHECK(lsn_model_new(&b) == 0);
+	root = lsn_el(&b, NULL, "document");
+	xmlDocSetRootElement(b.doc, root);
+	lsn_attr(&b, root, "kind", "document");
+	lsn_attr(&b, root, "model", "liaison/1");
+	/* set again: one attribute, the new value, in its place */
+	lsn_attr(&b, root, "kind", "question");
+	CHECK(strcmp(lsn_prop(root, "kind"), "question") == 0 &&
+	    root->properties != NULL && root->properties->next != NULL &&
+	    root->properties->next->next == NULL);
+	/* text after text is one node: grown in place, then copied when
+	 * something else was allocated in between */
+	p = lsn_el(&b, root, "p");
+	lsn_text(&b, p, "one", 3);
+	lsn_text(&b, p, " two", 4);
+	q = lsn_el(&b, root, "p");
+	lsn_text(&b, p, " three", 6);
+	lsn_attr(&b, q, "empty", "");
+	CHECK(p->children != NULL && p->children == p->last &&
+	    strcmp((const char *)p->children->content, "one two three") == 0);
+	lsn_el(&b, p, "anchor");
+	for (i = 0; i < 1000; i++)
+		lsn_text(&b, p, "ab", 2);
+	CHECK(p->last->type == XML_TEXT_NODE &&
+	    strlen((const char *)p->last->content) == 2000);
+	/* a copy says the same, in nodes of its own */
+	copy = lsn_copy(&b, root, p);
+	CHECK(copy != NULL && copy != p && copy->parent == root &&
+	    copy->children != p->children);
+	x = dump(p);
+	y = dump(copy);
+	CHECK(x != NULL && y != NULL && strcmp(x, y) == 0);
+	free(x);
+	free(y);
+	x = dump(q);
+	CHECK(x != NULL && strcmp(x, "<p empty=\"\"/>") == 0);
+	free(x);
+	CHECK(!b.oom);
+	/* libxml2 reads the tree: the holders are unlinked and left */
+	xmlUnlinkNode(q);
+	xmlAddChild(copy, q);
+	CHECK(q->parent == copy && copy->last == q);
+	lsn_model_free(b.doc);
+	lsn_model_free(NULL);
+}
+
 int
 main(void)
 {
@@ -248,6 +341,8 @@ main(void)
 	test_dates();
 	test_text_reader();
 	test_lines();
+	test_arena();
+	test_builder();
 	printf("%d passed, %d failed\n", checks - failures, failures);
 	return failures > 0;
 }

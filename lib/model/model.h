@@ -14,14 +14,29 @@ struct liaison_doc {
 	xmlDocPtr	 xml;    /* owned; root <document> */
 };
 
+struct lsn_arena;
+
 /*
  * A model under construction. Every helper checks b->oom first and
  * sets it when an allocation fails, so callers test it once at the end.
+ * Its nodes and strings are in an arena that belongs to the document:
+ * free the document with lsn_model_free, never with xmlFreeDoc, and
+ * change it only with these helpers and libxml2's calls that link and
+ * unlink elements (xmlAddChild, xmlAddPrevSibling, xmlUnlinkNode),
+ * never with one that frees or reallocates a node or its text.
  */
 struct lsn_builder {
-	xmlDocPtr	 doc;
-	int		 oom;
+	xmlDocPtr		 doc;
+	struct lsn_arena	*nodes;  /* doc's: doc->_private */
+	int			 oom;
 };
+
+/* An empty document with its dictionary and node arena: 0, or -1 when
+ * memory ran out. The document is the caller's (lsn_model_free). */
+int		lsn_model_new(struct lsn_builder *b);
+/* Frees a model: one built here (with its arena) or one parsed by
+ * libxml2. NULL is fine. */
+void		lsn_model_free(xmlDocPtr doc);
 
 /* A new child element (appended), or NULL (and oom) on failure. */
 xmlNodePtr	lsn_el(struct lsn_builder *b, xmlNodePtr parent, const char *name);
@@ -35,6 +50,10 @@ void		lsn_attr(struct lsn_builder *b, xmlNodePtr n, const char *name,
 		    const char *value);
 void		lsn_attr_int(struct lsn_builder *b, xmlNodePtr n,
 		    const char *name, long value);
+/* A copy of element `from` (its attributes, text and elements) as the
+ * last child of parent (NULL: unlinked), or NULL (and oom). */
+xmlNodePtr	lsn_copy(struct lsn_builder *b, xmlNodePtr parent,
+		    xmlNodePtr from);
 
 /* Element helpers for readers of the model. */
 /* First child element named `name` (NULL name: any), or NULL. */

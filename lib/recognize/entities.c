@@ -497,6 +497,7 @@ lsn_entities(struct lsn_rctx *r, xmlNodePtr root, xmlNodePtr entities)
 		if ((f.bucket[k] = lsn_el(&r->b, NULL, "bucket")) == NULL)
 			goto out;
 	walk(&f, root);
+	/* the emptied buckets stay in the model's arena, unlinked */
 	for (k = 0; k < K__COUNT; k++) {
 		xmlNodePtr c, next;
 		for (c = f.bucket[k]->children; c != NULL; c = next) {
@@ -507,7 +508,6 @@ lsn_entities(struct lsn_rctx *r, xmlNodePtr root, xmlNodePtr entities)
 	}
 out:
 	for (k = 0; k < K__COUNT; k++) {
-		xmlFreeNode(f.bucket[k]);
 		lsn_buf_free(&f.seen[k].text);
 		free(f.seen[k].slot);
 	}

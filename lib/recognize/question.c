@@ -413,6 +413,7 @@ relationships(struct lsn_rctx *r, xmlNodePtr rel, xmlNodePtr sec)
 			}
 		}
 	}
+	/* the emptied buckets stay in the model's arena, unlinked */
 	for (k = 0; k < REL__COUNT; k++) {
 		xmlNodePtr c, next;
 		for (c = bucket[k]->children; c != NULL; c = next) {
@@ -420,7 +421,6 @@ relationships(struct lsn_rctx *r, xmlNodePtr rel, xmlNodePtr sec)
 			xmlUnlinkNode(c);
 			xmlAddChild(rel, c);
 		}
-		xmlFreeNode(bucket[k]);
 	}
 }
 
@@ -533,17 +533,12 @@ lsn_question(struct lsn_rctx *r, xmlNodePtr container, const char *title,
 	if (st.sec[0] != NULL)
 		for (blk = lsn_child(st.sec[0], NULL); blk != NULL;
 		    blk = lsn_next(blk, NULL)) {
-			xmlNodePtr copy;
 			if (!(lsn_is(blk, "p") || lsn_is(blk, "list") ||
 			    lsn_is(blk, "table")) || blk == st.responsible ||
 			    blk == st.development)
 				continue;
-			if ((copy = xmlDocCopyNode(blk, r->b.doc, 1)) == NULL ||
-			    xmlAddChild(e, copy) == NULL) {
-				xmlFreeNode(copy);
-				r->b.oom = 1;
+			if (lsn_copy(&r->b, e, blk) == NULL)
 				return 1;
-			}
 		}
 	if (st.sec[1] != NULL)
 		numbered_items(r, q, st.sec[1], "study-item", 0);

@@ -168,11 +168,7 @@ lsn_recognize(struct lsn_stream *stream, const struct lsn_source_info *src,
 	lsn_stream_free(stream);
 	if (built == -1)
 		goto oom;
-	if ((r.b.doc = xmlNewDoc((const xmlChar *)"1.0")) == NULL)
-		goto oom;
-	/* Element and attribute names interned once, not a malloc'd copy
-	 * per node: a large document has millions. xmlFreeDoc frees it. */
-	if ((r.b.doc->dict = xmlDictCreate()) == NULL)
+	if (lsn_model_new(&r.b) == -1)
 		goto oom;
 	if (strcmp(src->format, "docx") == 0)
 		number_footnotes(&r, &lines);
@@ -200,8 +196,8 @@ lsn_recognize(struct lsn_stream *stream, const struct lsn_source_info *src,
 	if (src->core != NULL && src->core->title != NULL &&
 	    src->core->title[0] != '\0' && lsn_child(meta, "title") == NULL) {
 		/* The document property is a fallback for the cover's title. */
-		xmlNodePtr t = xmlNewDocNode(r.b.doc, NULL,
-		    (const xmlChar *)"title", NULL), first = lsn_child(meta, NULL);
+		xmlNodePtr t = lsn_el(&r.b, NULL, "title"),
+		    first = lsn_child(meta, NULL);
 		if (t == NULL)
 			goto oom;
 		lsn_text(&r.b, t, src->core->title, strlen(src->core->title));
@@ -230,7 +226,7 @@ lsn_recognize(struct lsn_stream *stream, const struct lsn_source_info *src,
 	return LIAISON_OK;
 oom:
 	lsn_arena_free(&r.a);
-	xmlFreeDoc(r.b.doc);
+	lsn_model_free(r.b.doc);
 	return lsn_error_set(err, LIAISON_ERR_NOMEM, src->file, NULL, 0, 0,
 	    "out of memory");
 }

@@ -614,12 +614,8 @@ lsn_structure(struct lsn_rctx *r, xmlNodePtr root, struct lsn_lines *lines,
 			both = &v[i];
 		if (lsn_child(meta, "title") == NULL) {
 			xmlNodePtr first = lsn_child(meta, NULL);
-			title = xmlNewDocNode(r->b.doc, NULL,
-			    (const xmlChar *)"title", NULL);
-			if (title == NULL) {
-				r->b.oom = 1;
+			if ((title = lsn_el(&r->b, NULL, "title")) == NULL)
 				return 0;
-			}
 			if (first != NULL)
 				xmlAddPrevSibling(first, title);
 			else

@@ -344,13 +344,8 @@ lsn_tor(struct lsn_rctx *r, xmlNodePtr container, const char *title)
 	st.r = r;
 	st.people = lsn_el(&r->b, NULL, "people");
 	st.lists = lsn_el(&r->b, NULL, "lists");
-	if (st.people == NULL || st.lists == NULL) {
-		/* out of memory (the builder's flag says so): free what is
-		 * not in the document yet */
-		xmlFreeNode(st.people);
-		xmlFreeNode(st.lists);
-		return 1;
-	}
+	if (st.people == NULL || st.lists == NULL)
+		return 1;	/* out of memory: the builder's flag says so */
 	/* Text before the first section (a ToR's preamble) counts too. */
 	if ((c = lsn_child(container, "body")) != NULL)
 		walk_text(&st, c, NULL);
@@ -361,8 +356,8 @@ lsn_tor(struct lsn_rctx *r, xmlNodePtr container, const char *title)
 		lsn_attr(&r->b, tor, "group", group);
 	if (name != NULL)
 		lsn_el_text(&r->b, tor, "name", name);
-	/* without tor (out of memory) the nodes stay put and are freed
-	 * with their holders below */
+	/* without tor (out of memory) the nodes stay in their holders,
+	 * freed with the model's arena */
 	for (c = tor != NULL ? st.people->children : NULL; c != NULL;
 	    c = next) {
 		next = c->next;
@@ -375,8 +370,7 @@ lsn_tor(struct lsn_rctx *r, xmlNodePtr container, const char *title)
 		xmlUnlinkNode(c);
 		xmlAddChild(tor, c);
 	}
-	xmlFreeNode(st.people);
-	xmlFreeNode(st.lists);
+	/* the emptied holders stay in the model's arena, unlinked */
 	lsn_buf_free(&st.seen);
 	return 1;
 }
