@@ -12,6 +12,12 @@
 # Floors, timed the same way:
 #   text  wc -l FILE (repeated within a run to be measurable)
 #   DOCX  unzip -p FILE word/document.xml | xmllint --stream --noout -
+# and, from 1 MB, the model's own floor: bench/model-floor builds the
+# input's model tree again with the recognizer's helpers and validates
+# it, timing only that inside its process (no start-up), and for a DOCX
+# adds inflating and parsing word/document.xml with nothing done with
+# it. What a conversion spends above that floor is reading the text,
+# recognizing and emitting.
 # The machine may be shared: CPU time is the steadier figure, and the
 # ratios use it.
 #
@@ -128,6 +134,48 @@ linearity() {
 		printf "%s: ms/MB of the largest / ms/MB of the smallest = %.2f (1.00 = linear)\n", l, b / a }'
 }
 
+# model_floor FILE N: the model's own cost for FILE (bench/model-floor:
+# its libxml2 tree built by the recognizer's helpers and validated;
+# reading, recognizing and emitting left out) and, for a DOCX, what
+# inflating and parsing word/document.xml costs in process; medians of
+# N runs in m_tree, m_valid and m_read (CPU seconds), m_cpu their sum.
+MODEL_FLOOR="$top_builddir/bench/model-floor"
+model_floor() {
+	"$LIAISON" convert -q -f xml -o "$tmp/model.xml" "$1" ||
+	    { echo "bench: failed: convert -f xml $1" >&2; exit 1; }
+	docx=
+	case $1 in *.docx) docx=$1 ;; esac
+	: > "$tmp/floor"
+	i=0
+	while [ "$i" -lt "$2" ]; do
+		"$MODEL_FLOOR" "$tmp/model.xml" $docx >> "$tmp/floor" ||
+		    { echo "bench: failed: model-floor $1" >&2; exit 1; }
+		i=$((i + 1))
+	done
+	m_tree=$(sed 's/.*tree_s=\([0-9.]*\).*/\1/' "$tmp/floor" | median)
+	m_valid=$(sed 's/.*validate_s=\([0-9.]*\).*/\1/' "$tmp/floor" | median)
+	m_read=0
+	[ -n "$docx" ] &&
+	    m_read=$(sed 's/.*read_s=\([0-9.]*\).*/\1/' "$tmp/floor" | median)
+	m_cpu=$(awk -v a="$m_tree" -v b="$m_valid" -v c="$m_read" \
+	    'BEGIN { print a + b + c }')
+	m_wall=$m_cpu
+	m_rss=0
+	rm -f "$tmp/model.xml"
+}
+
+floor_row() {  # floor_row MB FLOOR_CPU: after model_floor
+	if [ "$m_read" = 0 ]; then
+		row "  model tree+validation" "$1" "$2"
+		awk -v t="$m_tree" -v v="$m_valid" 'BEGIN {
+			printf "%-26s tree %.3f s + validation %.3f s, in process\n", "", t, v }'
+	else
+		row "  read+tree+validation" "$1" "$2"
+		awk -v r="$m_read" -v t="$m_tree" -v v="$m_valid" 'BEGIN {
+			printf "%-26s read %.3f s + tree %.3f s + validation %.3f s, in process\n", "", r, t, v }'
+	fi
+}
+
 header() {
 	printf '\n%s\n' "$1"
 	printf '%-26s %8s %8s %8s %8s %8s %7s %7s %7s\n' case MB wall_s cpu_s \
@@ -138,6 +186,12 @@ echo "liaison bench: $(nproc) CPUs, $(sed -n 's/^model name[^:]*: //p' /proc/cpu
     "$(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo)," \
     "load $(cut -d' ' -f1-3 /proc/loadavg); medians of $RUNS runs after a warm-up"
 echo "$($LIAISON --version 2>/dev/null | head -1); $(xmllint --version 2>&1 | head -1)"
+
+# What any run pays before it reads a byte: exec, loading libxml2
+# (with ICU), libzip (with libcrypto), utf8proc.
+measure "$RUNS" "'$LIAISON' --version" 20
+startup=$m_cpu
+printf '\nstart-up (liaison --version): %.4f s cpu, %.1f MB\n' "$startup" "$m_rss"
 
 # Text -------------------------------------------------------------
 text_sizes="100000 1000000 10000000"
@@ -156,6 +210,10 @@ for size in $text_sizes; do
 	measure "$n" "LIAISON_HUGE_PAGES=0 '$LIAISON' convert -q '$f'"
 	row "  4 kB pages (no THP)" "$mb" "$floor"
 	[ "$size" = 100000 ] && first_per_mb=$last_per_mb
+	if [ "$size" -ge 1000000 ]; then
+		model_floor "$f" "$n"
+		floor_row "$mb" "$floor"
+	fi
 done
 linearity "text"
 
@@ -177,12 +235,20 @@ for size in $docx_sizes; do
 	measure "$n" "LIAISON_HUGE_PAGES=0 '$LIAISON' convert -q '$f'"
 	row "  4 kB pages (no THP)" "$mb" "$floor"
 	[ "$size" = 100000 ] && first_per_mb=$last_per_mb
+	if [ "$size" -ge 1500000 ]; then
+		model_floor "$f" "$n"
+		floor_row "$mb" "$floor"
+		mfloor=$m_cpu
+	fi
 	if command -v pandoc > /dev/null 2>&1 &&
 	    { [ "$size" -le 1500000 ] || [ "$LARGE" = 1 ]; }; then
 		measure 1 "pandoc -f docx -t json '$f'"
 		row "pandoc -t json" "$mb" "$floor"
 		awk -v p="$m_cpu" -v l="$lcpu" 'BEGIN {
 			printf "%-26s liaison is %.0fx faster than pandoc (cpu)\n", "", p / l }'
+		[ "$size" -ge 1500000 ] &&
+		    awk -v p="$m_cpu" -v f="$mfloor" -v s="$startup" 'BEGIN {
+			printf "%-26s at most %.0fx: start-up, reading and the model alone\n", "", p / (f + s) }'
 	fi
 done
 
