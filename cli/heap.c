@@ -55,36 +55,20 @@ first_line(const char *path, char *line, int size)
 }
 
 /*
- * 1 when malloc is glibc's own, taking small blocks from the brk heap;
- * not so under ASan or valgrind, whose blocks lie elsewhere. Asked once.
- */
-static int
-glibc_heap(void)
-{
-	static int	 known, in_heap;
-	uintptr_t	 brk_end;
-	void		*probe;
-
-	if (!known && (probe = malloc(64)) != NULL) {
-		brk_end = (uintptr_t)sbrk(0);
-		in_heap = (uintptr_t)probe < brk_end &&
-		    brk_end - (uintptr_t)probe < ((uintptr_t)1 << 30);
-		free(probe);
-		known = 1;
-	}
-	return in_heap;
-}
-
-/*
  * 1 when huge pages can help and growing the heap is harmless: the
  * kernel has THP on ("[always]" or "[madvise]"), does not charge
- * address space against a strict commit limit, and malloc is glibc's.
+ * address space against a strict commit limit, and malloc is glibc's
+ * own, taking small blocks from the brk heap (not so under ASan or
+ * valgrind, whose blocks lie elsewhere).
  */
 static int
 usable(void)
 {
 	const char	*env = getenv("LIAISON_HUGE_PAGES");
 	char		 line[256];
+	uintptr_t	 brk_end;
+	void		*probe;
+	int		 in_heap;
 
 	if (env != NULL && strcmp(env, "0") == 0)
 		return 0;
@@ -95,13 +79,13 @@ usable(void)
 	if (first_line("/proc/sys/vm/overcommit_memory", line, sizeof(line)) &&
 	    line[0] == '2')
 		return 0;
-	return glibc_heap();
-}
-
-int
-heap_frees_at_exit(void)
-{
-	return !glibc_heap();
+	if ((probe = malloc(64)) == NULL)
+		return 0;
+	brk_end = (uintptr_t)sbrk(0);
+	in_heap = (uintptr_t)probe < brk_end &&
+	    brk_end - (uintptr_t)probe < ((uintptr_t)1 << 30);
+	free(probe);
+	return in_heap;
 }
 
 /* A quarter of physical memory, the most one reserve may take. */
@@ -174,12 +158,6 @@ void
 heap_prepare(unsigned long long input_bytes)
 {
 	(void)input_bytes;
-}
-
-int
-heap_frees_at_exit(void)
-{
-	return 1;
 }
 
 #endif

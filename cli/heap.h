@@ -15,12 +15,4 @@
  */
 void	heap_prepare(unsigned long long input_bytes);
 
-/*
- * 1 when the command must free what it allocated before it exits: under
- * another malloc than glibc's (sanitizers, valgrind), whose leak checks
- * want everything back, and wherever this file cannot tell. 0 lets it
- * leave its last models to the exit, which frees them at once.
- */
-int	heap_frees_at_exit(void);
-
 #endif

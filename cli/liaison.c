@@ -513,27 +513,6 @@ open_input(const char *name, const liaison_options *opts, int model)
 	return doc;
 }
 
-/*
- * Leaves p, a model or diff the command is done with just before it
- * exits, to the exit: freeing a model walks every node of it again
- * (a sixth of the CPU time of converting a large document) only to
- * hand memory back to a process about to end. Kept reachable here.
- * Returns 0 when p must be freed now: under a leak checker's malloc
- * (sanitizers, valgrind), which wants everything back.
- */
-static int
-leave_to_exit(void *p)
-{
-	static void	*left[3];
-	static size_t	 n;
-
-	if (p == NULL || n == sizeof(left) / sizeof(left[0]) ||
-	    heap_frees_at_exit())
-		return 0;
-	left[n++] = p;
-	return 1;
-}
-
 /* What --input-format chose: the library's formats, or a model. */
 enum input_kind {
 	INPUT_AUTO = 0,
@@ -972,8 +951,7 @@ cmd_convert(int argc, char **argv)
 		else
 			k = emit_doc(&run, argv[i], doc, out,
 			    run.output != NULL ? run.output : "stdout");
-		if (i + 1 < n || !leave_to_exit(doc))
-			liaison_doc_free(doc);
+		liaison_doc_free(doc);
 		if (k < 0) {
 			progress_clear(&run);
 			failed++;
@@ -1276,12 +1254,9 @@ cmd_diff(int argc, char **argv)
 done:
 	free(data);
 	liaison_error_free(err);
-	if (!leave_to_exit(diff))
-		liaison_diff_free(diff);
-	if (!leave_to_exit(old_doc))
-		liaison_doc_free(old_doc);
-	if (!leave_to_exit(new_doc))
-		liaison_doc_free(new_doc);
+	liaison_diff_free(diff);
+	liaison_doc_free(old_doc);
+	liaison_doc_free(new_doc);
 	liaison_options_free(old_opts);
 	liaison_options_free(new_opts);
 	return status;
