@@ -43,6 +43,7 @@ struct found {
 	struct lsn_buf	 text;        /* the element scanned, reused */
 	unsigned char	 alnum[256];  /* isalnum() of each byte, looked up
 				       * once: it is asked of every byte */
+	unsigned char	 opens[256];  /* 1: a byte an entity may start with */
 };
 
 /* Slot of s in the set: where it is, or the empty one it would take. */
@@ -391,20 +392,21 @@ date_at(struct found *f, const char *t, size_t n, size_t i)
 /*
  * Scans t (n bytes, NUL-terminated, written on): links first, masking
  * them, then Questions, groups, Recommendations and dates at every word
- * start, in one pass. Every scanner needs an alphanumeric word start.
+ * start, in one pass. Every scanner needs an alphanumeric word start,
+ * and one of the bytes in f->opens: most words (lower-case) are passed
+ * over by one look-up a byte.
  */
 static void
 scan(struct found *f, char *t, size_t n)
 {
 	size_t	 i, q = 0, g = 0, rec = 0, d = 0;
-	int	 prev = 0, cur;
 
 	if (has_links(t, n))
 		links(f, t, n);
-	for (i = 0; i < n; i++, prev = cur) {
+	for (i = 0; i < n; i++) {
 		/* A word start: alphanumeric after anything else. */
-		cur = f->alnum[(unsigned char)t[i]];
-		if (!cur || prev)
+		if (!f->opens[(unsigned char)t[i]] ||
+		    (i > 0 && f->alnum[(unsigned char)t[i - 1]]))
 			continue;
 		if (i >= q)
 			q = questions_at(f, t, n, i) + 1;
@@ -491,8 +493,13 @@ lsn_entities(struct lsn_rctx *r, xmlNodePtr root, xmlNodePtr entities)
 
 	memset(&f, 0, sizeof(f));
 	f.r = r;
-	for (k = 0; k < 256; k++)
+	/* Questions open with 'Q', groups with 'S', 'W' or 'w',
+	 * Recommendations with a capital, dates with a digit or a
+	 * month's capital. */
+	for (k = 0; k < 256; k++) {
 		f.alnum[k] = isalnum(k) != 0;
+		f.opens[k] = isupper(k) || isdigit(k) || k == 'w';
+	}
 	for (k = 0; k < K__COUNT; k++)
 		if ((f.bucket[k] = lsn_el(&r->b, NULL, "bucket")) == NULL)
 			goto out;
