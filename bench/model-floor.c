@@ -182,6 +182,6 @@ main(int argc, char **argv)
 	if (argc == 3)
 		printf(" read_s=%.4f", read_s);
 	printf("\n");
-	/* both trees are left to the exit, as the command leaves its own */
+	/* both trees are left to the exit: the clock has stopped */
 	return 0;
 }
