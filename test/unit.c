@@ -335,6 +335,84 @@ test_builder(void)
 	lsn_model_free(NULL);
 }
 
+/* A mark for test_inline. */
+static struct lsn_mark
+mark(enum lsn_mark_type type, size_t start, size_t end, const char *value)
+{
+	struct lsn_mark	 m;
+
+	memset(&m, 0, sizeof(m));
+	m.type = type;
+	m.start = start;
+	m.end = end;
+	m.value = (char *)value;
+	return m;
+}
+
+static void
+test_inline(void)
+{
+	struct lsn_builder	 b;
+	struct lsn_line		 l;
+	struct lsn_mark		 many[3000], few[7];
+	xmlNodePtr		 p;
+	char			 text[] = "see the link here.", *x, id[16];
+	const char		*expect = "<p><anchor id=\"b\"/>"
+	    "<anchor id=\"a\"/>see <link href=\"http://x/\"><ins author="
+	    "\"Ann\">the </ins>link<note-ref id=\"1\"/></link> here"
+	    "<anchor id=\"end\"/>.</p>";
+	xmlChar			*content;
+	xmlNodePtr		 c;
+	size_t			 i, n = 0, in_order = 0;
+	static char		 ids[3000][16];
+
+	CHECK(lsn_model_new(&b) == 0);
+	memset(&l, 0, sizeof(l));
+	l.text = text;
+	l.len = strlen(text);
+	/* Two anchors at one place in line order; at 4 a link (4..12) and a
+	 * change (4..8) inside it, the longer first; a note at the link's
+	 * end goes inside it; a span past the range is not emitted. */
+	few[0] = mark(LSN_MARK_ANCHOR, 0, 0, "b");
+	few[1] = mark(LSN_MARK_ANCHOR, 0, 0, "a");
+	few[2] = mark(LSN_MARK_INS, 4, 8, "Ann");
+	few[3] = mark(LSN_MARK_LINK, 4, 12, "http://x/");
+	few[4] = mark(LSN_MARK_NOTEREF, 12, 12, "1");
+	few[5] = mark(LSN_MARK_LINK, 13, 40, "http://past/");
+	few[6] = mark(LSN_MARK_ANCHOR, 17, 17, "end");
+	l.marks = few;
+	l.nmarks = 7;
+	p = lsn_el(&b, NULL, "p");
+	lsn_inline(&b, p, &l, 0, l.len);
+	x = dump(p);
+	CHECK(x != NULL && strcmp(x, expect) == 0);
+	if (x != NULL && strcmp(x, expect) != 0)
+		fprintf(stderr, "test_inline: got %s\n", x);
+	free(x);
+	/* Thousands of anchors: one at each of the first 18 places, the
+	 * rest all at the end, each once and in line order. */
+	for (i = 0; i < 3000; i++) {
+		snprintf(ids[i], sizeof(ids[i]), "m%zu", i);
+		many[i] = mark(LSN_MARK_ANCHOR, i < 18 ? i : 18, 0, ids[i]);
+		many[i].end = many[i].start;
+	}
+	l.marks = many;
+	l.nmarks = 3000;
+	p = lsn_el(&b, NULL, "p");
+	lsn_inline(&b, p, &l, 0, l.len);
+	for (c = p->children; c != NULL; c = c->next)
+		if (lsn_is(c, "anchor")) {
+			snprintf(id, sizeof(id), "m%zu", n);
+			in_order += strcmp(lsn_prop(c, "id"), id) == 0;
+			n++;
+		}
+	CHECK(n == 3000 && in_order == 3000 && !b.oom);
+	content = xmlNodeGetContent(p);
+	CHECK(content != NULL && strcmp((const char *)content, text) == 0);
+	xmlFree(content);
+	lsn_model_free(b.doc);
+}
+
 int
 main(void)
 {
@@ -347,6 +425,7 @@ main(void)
 	test_lines();
 	test_arena();
 	test_builder();
+	test_inline();
 	printf("%d passed, %d failed\n", checks - failures, failures);
 	return failures > 0;
 }
