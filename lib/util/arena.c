@@ -140,7 +140,10 @@ arena_grow(struct lsn_arena *a, void *arr, size_t *cap, size_t need,
 
 	if (need <= *cap)
 		return arr;
-	ncap = *cap ? *cap * 2 : 16;
+	/* Four at first: a table's rows, a row's cells and a cell's lines
+	 * are mostly one or two, and a document can hold thousands of
+	 * small tables (16 took 4 kB per one-row table). */
+	ncap = *cap ? *cap * 2 : 4;
 	while (ncap < need)
 		ncap *= 2;
 	if (ncap > SIZE_MAX / size) {
