@@ -6,7 +6,8 @@
 # samples (test/diff/gen-bench.py: known edits), and the same at 1 000
 # paragraphs, plus a worst case (two unrelated 10 000-paragraph
 # documents: nothing matches by hash, every unit goes through the
-# bounded similarity search). Each diff is timed over RUNS runs (default
+# bounded similarity search) and 10 000 equal paragraphs with one
+# inserted (every paragraph in one hash chain). Each diff is timed over RUNS runs (default
 # 7) by test/diff/run-diff -b, documents loaded once; the figures are the
 # median wall-clock and CPU times, and the ratios show the scaling.
 set -u
@@ -34,8 +35,12 @@ for n in 1000 10000; do
 	printf 'edits made (%s paragraphs): ' "$n"
 	"$PY" "$GEN" "$top_srcdir/samples" "$tmp/$n" "$n" 1 || exit 1
 done
-mkdir -p "$tmp/other"
+mkdir -p "$tmp/other" "$tmp/equal"
 "$PY" "$GEN" "$top_srcdir/samples" "$tmp/other" 10000 2 > /dev/null || exit 1
+equal='BEGIN { for (i = 0; i < 10000; i++) { if (i == at)
+	print "One paragraph more.\n"; print "The same paragraph, again.\n" } }'
+awk -v at=-1 "$equal" > "$tmp/equal/old.txt"
+awk -v at=5000 "$equal" > "$tmp/equal/new.txt"
 
 echo "documents: $(wc -c < "$tmp/10000/old.txt") and $(wc -c < "$tmp/10000/new.txt") bytes at 10 000 paragraphs"
 echo "diff of the 10 000-paragraph pair, last line of the text output:"
@@ -45,6 +50,7 @@ bench "1 000 paragraphs, known edits" "$tmp/1000/old.txt" "$tmp/1000/new.txt" k1
 bench "10 000 paragraphs, known edits" "$tmp/10000/old.txt" "$tmp/10000/new.txt" k10
 bench "10 000 paragraphs, same document" "$tmp/10000/old.txt" "$tmp/10000/old.txt" same
 bench "10 000 paragraphs, unrelated" "$tmp/10000/old.txt" "$tmp/other/new.txt" worst
+bench "10 000 equal paragraphs, one more" "$tmp/equal/old.txt" "$tmp/equal/new.txt" equal
 awk -v a="$cpu_k10" -v b="$cpu_k1" -v c="$cpu_worst" -v d="$cpu_same" \
     -v wa="$wall_k10" -v wb="$wall_k1" 'BEGIN {
 	printf "ratio 10 000 / 1 000 paragraphs: %.1f (cpu), %.1f (wall); 10 = linear\n", a / b, wa / wb

@@ -863,6 +863,18 @@ can_take(const struct unit *a, const struct unit *b, int cross)
 	return free_for_cross(a) && free_for_cross(b);
 }
 
+/* The chain of u in match_units' first step: its subtree hash and its
+ * key, which compatible units share. */
+static size_t
+equal_bucket(const struct unit *u, size_t hsize)
+{
+	uint64_t	 h = u->hash;
+
+	if (u->key != NULL)
+		h = hash_bytes(h, u->key, strlen(u->key));
+	return (size_t)(h & (hsize - 1));
+}
+
 /*
  * Matches the units a[0..na) with b[0..nb) (those without a partner):
  * equal hashes first, then by score >= threshold over bounded
@@ -891,21 +903,32 @@ match_units(struct unit **a, size_t na, struct unit **b, size_t nb,
 	for (i = 0; i < hsize; i++)
 		head[i] = SIZE_MAX;
 	for (j = nb; j-- > 0;) {
-		size_t h = (size_t)(b[j]->hash & (hsize - 1));
+		size_t h = equal_bucket(b[j], hsize);
 		next[j] = head[h];
 		head[h] = j;
 	}
+	/* A unit taken leaves its chain: a thousand equal paragraphs were
+	 * each compared with every one taken before them. */
 	for (i = 0; i < na; i++) {
-		size_t h = (size_t)(a[i]->hash & (hsize - 1));
+		size_t *link;
+
 		if (a[i]->partner != NULL)
 			continue;
-		for (j = head[h]; j != SIZE_MAX; j = next[j])
+		for (link = &head[equal_bucket(a[i], hsize)];
+		    (j = *link) != SIZE_MAX;) {
+			if (b[j]->partner != NULL) {
+				*link = next[j];
+				continue;
+			}
 			if (b[j]->hash == a[i]->hash && b[j]->kind == a[i]->kind &&
 			    strcmp(b[j]->text, a[i]->text) == 0 &&
 			    compatible(a[i], b[j]) && can_take(a[i], b[j], cross)) {
 				take(a[i], b[j], cross);
+				*link = next[j];
 				break;
 			}
+			link = &next[j];
+		}
 	}
 	/* 2. The leftovers, by similarity. */
 	if ((ra = malloc(na * sizeof(*ra))) == NULL ||
