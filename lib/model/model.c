@@ -190,7 +190,7 @@ void
 lsn_attr(struct lsn_builder *b, xmlNodePtr n, const char *name,
     const char *value)
 {
-	xmlAttrPtr	 a, *end;
+	xmlAttrPtr	 a, last = NULL;
 	xmlNodePtr	 t;
 	char		*v;
 
@@ -201,7 +201,7 @@ lsn_attr(struct lsn_builder *b, xmlNodePtr n, const char *name,
 		return;
 	}
 	/* Set again (a document's kind, once known): the new value. */
-	for (end = &n->properties; (a = *end) != NULL; end = &a->next)
+	for (a = n->properties; a != NULL; last = a, a = a->next)
 		if (strcmp((const char *)a->name, name) == 0) {
 			a->children->content = (xmlChar *)v;
 			return;
@@ -219,13 +219,11 @@ lsn_attr(struct lsn_builder *b, xmlNodePtr n, const char *name,
 	a->parent = n;
 	a->children = a->last = t;
 	t->parent = (xmlNodePtr)a;
-	if (n->properties != NULL) {
-		for (end = &n->properties; (*end)->next != NULL;
-		    end = &(*end)->next)
-			continue;
-		(*end)->next = a;
-		a->prev = *end;
-	} else
+	/* after the last one, found by the search above */
+	a->prev = last;
+	if (last != NULL)
+		last->next = a;
+	else
 		n->properties = a;
 }
 
@@ -239,17 +237,36 @@ lsn_attr_int(struct lsn_builder *b, xmlNodePtr n, const char *name,
 	lsn_attr(b, n, name, num);
 }
 
+/* An attribute's value: its text, "" when it has none. */
+static const char *
+attr_value(xmlAttrPtr a)
+{
+	return a->children != NULL && a->children->content != NULL ?
+	    (const char *)a->children->content : "";
+}
+
+/* A copy of element `from` with its attributes, not its content, as
+ * the last child of parent (NULL: unlinked); NULL and oom on failure. */
+static xmlNodePtr
+copy_element(struct lsn_builder *b, xmlNodePtr parent, xmlNodePtr from)
+{
+	xmlNodePtr	 n;
+	xmlAttrPtr	 a;
+
+	if ((n = lsn_el(b, parent, (const char *)from->name)) == NULL)
+		return NULL;
+	for (a = from->properties; a != NULL; a = a->next)
+		lsn_attr(b, n, (const char *)a->name, attr_value(a));
+	return n;
+}
+
 xmlNodePtr
 lsn_copy(struct lsn_builder *b, xmlNodePtr parent, xmlNodePtr from)
 {
 	xmlNodePtr	 top, to, c, made;
-	xmlAttrPtr	 a;
 
-	if ((top = lsn_el(b, parent, (const char *)from->name)) == NULL)
+	if ((top = copy_element(b, parent, from)) == NULL)
 		return NULL;
-	for (a = from->properties; a != NULL; a = a->next)
-		lsn_attr(b, top, (const char *)a->name,
-		    lsn_prop(from, (const char *)a->name));
 	/* without recursion: models nest as deep as their documents */
 	to = top;
 	c = from->children;
@@ -258,12 +275,8 @@ lsn_copy(struct lsn_builder *b, xmlNodePtr parent, xmlNodePtr from)
 		if (c->type == XML_TEXT_NODE && c->content != NULL)
 			lsn_text(b, to, (const char *)c->content,
 			    strlen((const char *)c->content));
-		else if (c->type == XML_ELEMENT_NODE) {
-			made = lsn_el(b, to, (const char *)c->name);
-			for (a = c->properties; a != NULL; a = a->next)
-				lsn_attr(b, made, (const char *)a->name,
-				    lsn_prop(c, (const char *)a->name));
-		}
+		else if (c->type == XML_ELEMENT_NODE)
+			made = copy_element(b, to, c);
 		if (made != NULL && c->children != NULL) {
 			c = c->children;
 			to = made;
@@ -329,8 +342,7 @@ lsn_prop(xmlNodePtr n, const char *name)
 		return NULL;
 	for (a = n->properties; a != NULL; a = a->next)
 		if (same_name(a->name, name))
-			return a->children != NULL && a->children->content != NULL ?
-			    (const char *)a->children->content : "";
+			return attr_value(a);
 	return NULL;
 }
 
