@@ -237,6 +237,18 @@ lsn_attr_int(struct lsn_builder *b, xmlNodePtr n, const char *name,
 	lsn_attr(b, n, name, num);
 }
 
+void
+lsn_move_children(xmlNodePtr from, xmlNodePtr to)
+{
+	xmlNodePtr	 c, next;
+
+	for (c = from->children; c != NULL; c = next) {
+		next = c->next;
+		xmlUnlinkNode(c);
+		xmlAddChild(to, c);
+	}
+}
+
 /* An attribute's value: its text, "" when it has none. */
 static const char *
 attr_value(xmlAttrPtr a)

@@ -50,6 +50,9 @@ void		lsn_attr(struct lsn_builder *b, xmlNodePtr n, const char *name,
 		    const char *value);
 void		lsn_attr_int(struct lsn_builder *b, xmlNodePtr n,
 		    const char *name, long value);
+/* Moves the children of `from` to the end of `to`, in order; `from`
+ * is left empty (in the arena, if it is a holder never linked). */
+void		lsn_move_children(xmlNodePtr from, xmlNodePtr to);
 /* A copy of element `from` (its attributes, text and elements) as the
  * last child of parent (NULL: unlinked), or NULL (and oom). */
 xmlNodePtr	lsn_copy(struct lsn_builder *b, xmlNodePtr parent,

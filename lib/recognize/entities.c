@@ -505,14 +505,8 @@ lsn_entities(struct lsn_rctx *r, xmlNodePtr root, xmlNodePtr entities)
 			goto out;
 	walk(&f, root);
 	/* the emptied buckets stay in the model's arena, unlinked */
-	for (k = 0; k < K__COUNT; k++) {
-		xmlNodePtr c, next;
-		for (c = f.bucket[k]->children; c != NULL; c = next) {
-			next = c->next;
-			xmlUnlinkNode(c);
-			xmlAddChild(entities, c);
-		}
-	}
+	for (k = 0; k < K__COUNT; k++)
+		lsn_move_children(f.bucket[k], entities);
 out:
 	for (k = 0; k < K__COUNT; k++) {
 		lsn_buf_free(&f.seen[k].text);

@@ -414,14 +414,8 @@ relationships(struct lsn_rctx *r, xmlNodePtr rel, xmlNodePtr sec)
 		}
 	}
 	/* the emptied buckets stay in the model's arena, unlinked */
-	for (k = 0; k < REL__COUNT; k++) {
-		xmlNodePtr c, next;
-		for (c = bucket[k]->children; c != NULL; c = next) {
-			next = c->next;
-			xmlUnlinkNode(c);
-			xmlAddChild(rel, c);
-		}
-	}
+	for (k = 0; k < REL__COUNT; k++)
+		lsn_move_children(bucket[k], rel);
 }
 
 /* Every <section> below n, in document order, calling fn. */

@@ -326,7 +326,7 @@ int
 lsn_tor(struct lsn_rctx *r, xmlNodePtr container, const char *title)
 {
 	struct torstate	 st;
-	xmlNodePtr	 tor, c, next;
+	xmlNodePtr	 tor, c;
 	size_t		 at = 0, len = 0, n;
 	char		*group = NULL, *name;
 
@@ -356,21 +356,12 @@ lsn_tor(struct lsn_rctx *r, xmlNodePtr container, const char *title)
 		lsn_attr(&r->b, tor, "group", group);
 	if (name != NULL)
 		lsn_el_text(&r->b, tor, "name", name);
-	/* without tor (out of memory) the nodes stay in their holders,
-	 * freed with the model's arena */
-	for (c = tor != NULL ? st.people->children : NULL; c != NULL;
-	    c = next) {
-		next = c->next;
-		xmlUnlinkNode(c);
-		xmlAddChild(tor, c);
+	/* The emptied holders stay in the model's arena, unlinked; without
+	 * tor (out of memory) the nodes stay in them. */
+	if (tor != NULL) {
+		lsn_move_children(st.people, tor);
+		lsn_move_children(st.lists, tor);
 	}
-	for (c = tor != NULL ? st.lists->children : NULL; c != NULL;
-	    c = next) {
-		next = c->next;
-		xmlUnlinkNode(c);
-		xmlAddChild(tor, c);
-	}
-	/* the emptied holders stay in the model's arena, unlinked */
 	lsn_buf_free(&st.seen);
 	return 1;
 }
