@@ -21,6 +21,7 @@
 
 #include "liaison.h"
 #include "heap.h"
+#include "jobs.h"
 
 /* Exit statuses; documented in liaison(1). */
 #define EXIT_OK		0	/* everything converted / valid / same */
@@ -199,9 +200,13 @@ atomic_abort(struct atomic_out *ao)
 	memset(ao, 0, sizeof(*ao));
 }
 
-/* Flushes, syncs and renames into place (a direct output is flushed and
- * closed). Returns 0, or -1 after printing why (and removing the temp
- * file). */
+/* Set while --output-dir is written: its files are synced once, at the
+ * end of the run (jobs_sync_dir), rather than one by one. */
+static int sync_deferred;
+
+/* Flushes, syncs (unless sync_deferred) and renames into place (a direct
+ * output is flushed and closed). Returns 0, or -1 after printing why
+ * (and removing the temp file). */
 static int
 atomic_commit(struct atomic_out *ao)
 {
@@ -209,8 +214,8 @@ atomic_commit(struct atomic_out *ao)
 
 	if (fflush(ao->fp) == EOF || ferror(ao->fp))
 		failed = 1, saved = errno;
-	else if (ao->tmp != NULL && fsync(fileno(ao->fp)) == -1 &&
-	    errno != EINVAL)
+	else if (ao->tmp != NULL && !sync_deferred &&
+	    fsync(fileno(ao->fp)) == -1 && errno != EINVAL)
 		failed = 1, saved = errno;
 	if (fclose(ao->fp) == EOF && !failed)
 		failed = 1, saved = errno;
@@ -603,6 +608,8 @@ static const char convert_usage[] =
 "                                  input-bytes, zip-entry-bytes, zip-total-bytes\n"
 "                                  (VALUE a size: 300M, 2G; suffixes k, M, G),\n"
 "                                  zip-entries, xml-depth, paragraphs (a count)\n"
+"  -j, --jobs=N                    convert N inputs at a time (default: the\n"
+"                                  CPUs available); the same outputs\n"
 "  -q, --quiet                     no progress or summary line\n"
 "  -h, --help                      show this help\n"
 "\n"
@@ -618,6 +625,7 @@ struct convert_run {
 	int			 json_lines;
 	int			 quiet;
 	int			 progress;   /* show a progress line */
+	int			 jobs;       /* -j, or 0: jobs_default() */
 	enum input_kind		 input;
 	liaison_options		*opts;
 };
@@ -796,6 +804,105 @@ check_output_names(char **inputs, int n, const char *ext)
 	return rc;
 }
 
+/* A convert run over its inputs, one at a time or in jobs. */
+struct convert_batch {
+	struct convert_run	*run;
+	char			**inputs;
+	int			 n;
+	FILE			*out;     /* the one output stream, or NULL */
+	const char		*outname; /* its name in messages */
+	int			 failed;
+	int			 status;
+};
+
+/*
+ * Converts input i, into --output-dir or onto out. Returns 0, -1 (the
+ * output could not be written) or -2 (the input failed), after saying
+ * why on stderr. A jobs_task_fn.
+ */
+static int
+convert_one(void *ctx, int i, FILE *out)
+{
+	struct convert_batch *b = ctx;
+	const char *name = b->inputs[i];
+	liaison_doc *doc;
+	int k;
+
+	if ((doc = open_input(name, b->run->opts, is_model_input(
+	    b->run->input, name))) == NULL)
+		return -2;
+	if (b->run->output_dir != NULL)
+		k = write_to_dir(b->run, name, doc);
+	else
+		k = emit_doc(b->run, name, doc, out, b->outname);
+	liaison_doc_free(doc);
+	return k;
+}
+
+static void
+progress_show(const struct convert_batch *b, int i)
+{
+	if (b->run->progress) {
+		fprintf(stderr, "\r\033[K%s: [%d/%d] %s", progname, i + 1,
+		    b->n, b->inputs[i]);
+		fflush(stderr);
+	}
+}
+
+/* Counts outcome k of an input. Returns -1 when the run stops: its one
+ * output stream could not be written. */
+static int
+convert_count(struct convert_batch *b, int k)
+{
+	if (k < 0) {
+		progress_clear(b->run);
+		b->failed++;
+	}
+	if (k == -1) {
+		b->status = EXIT_OUTPUT;
+		if (b->run->output_dir == NULL)
+			return -1;
+	}
+	return 0;
+}
+
+/* An input converted by a worker, in input order: its messages and
+ * output go out as they would have with one job. A jobs_result_fn. */
+static int
+convert_result(void *ctx, int i, int k, const char *msgs, size_t msglen,
+    const char *data, size_t len)
+{
+	struct convert_batch *b = ctx;
+
+	progress_show(b, i);
+	if (msglen > 0) {
+		progress_clear(b->run);
+		fwrite(msgs, 1, msglen, stderr);
+	}
+	if (len > 0 && put_all(b->out, data, len) == -1) {
+		warnx_("%s: %s", b->outname, strerror(errno));
+		k = -1;
+	}
+	return convert_count(b, k);
+}
+
+/* Parses --jobs: a whole number, 1 .. JOBS_MAX. -1 after saying why. */
+static int
+parse_jobs(const char *arg)
+{
+	const char *p;
+	int v = 0;
+
+	for (p = arg; isdigit((unsigned char)*p) && v <= JOBS_MAX; p++)
+		v = v * 10 + (*p - '0');
+	if (p == arg || *p != '\0' || v < 1 || v > JOBS_MAX) {
+		warnx_("--jobs %s: the value must be a whole number from 1 "
+		    "to %d", arg, JOBS_MAX);
+		return -1;
+	}
+	return v;
+}
+
 static int
 cmd_convert(int argc, char **argv)
 {
@@ -807,6 +914,7 @@ cmd_convert(int argc, char **argv)
 		{ "input-format", required_argument, NULL, 'i' },
 		{ "track-changes", required_argument, NULL, 't' },
 		{ "limit", required_argument, NULL, 'L' },
+		{ "jobs", required_argument, NULL, 'j' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
@@ -817,9 +925,10 @@ cmd_convert(int argc, char **argv)
 	static const char *const tracks[] = { "accept", "reject", "all",
 	    NULL };
 	struct convert_run run;
+	struct convert_batch batch;
 	struct atomic_out ao;
 	FILE *out = stdout;
-	int c, i, k, n, failed = 0, stdin_seen = 0, status;
+	int c, i, k, n, failed, stdin_seen = 0, status;
 
 	memset(&run, 0, sizeof(run));
 	run.fmt = LIAISON_EMIT_JSON;
@@ -829,7 +938,7 @@ cmd_convert(int argc, char **argv)
 		warnx_("out of memory");
 		return EXIT_SOME;
 	}
-	while ((c = getopt_long(argc, argv, "f:o:d:li:t:L:qh", longopts,
+	while ((c = getopt_long(argc, argv, "f:o:d:li:t:L:j:qh", longopts,
 	    NULL)) != -1) {
 		switch (c) {
 		case 'f':
@@ -862,6 +971,10 @@ cmd_convert(int argc, char **argv)
 			break;
 		case 'L':
 			if (parse_limit(optarg, run.opts, NULL) == -1)
+				goto usage;
+			break;
+		case 'j':
+			if ((run.jobs = parse_jobs(optarg)) == -1)
 				goto usage;
 			break;
 		case 'q':
@@ -931,39 +1044,33 @@ cmd_convert(int argc, char **argv)
 		}
 		out = ao.fp;
 	}
-	status = EXIT_OK;
-	for (i = 0; i < n; i++) {
-		liaison_doc *doc;
-
-		if (run.progress) {
-			fprintf(stderr, "\r\033[K%s: [%d/%d] %s", progname,
-			    i + 1, n, argv[i]);
-			fflush(stderr);
-		}
-		if ((doc = open_input(argv[i], run.opts, is_model_input(
-		    run.input, argv[i]))) == NULL) {
-			progress_clear(&run);
-			failed++;
-			continue;
-		}
-		if (run.output_dir != NULL)
-			k = write_to_dir(&run, argv[i], doc);
-		else
-			k = emit_doc(&run, argv[i], doc, out,
-			    run.output != NULL ? run.output : "stdout");
-		liaison_doc_free(doc);
-		if (k < 0) {
-			progress_clear(&run);
-			failed++;
-		}
-		if (k == -1) {
-			status = EXIT_OUTPUT;
+	memset(&batch, 0, sizeof(batch));
+	batch.run = &run;
+	batch.inputs = argv;
+	batch.n = n;
+	batch.out = out;
+	batch.outname = run.output != NULL ? run.output : "stdout";
+	batch.status = EXIT_OK;
+	sync_deferred = run.output_dir != NULL;
+	if (run.jobs == 0)
+		run.jobs = jobs_default();
+	if (n < 2 || run.jobs < 2 || jobs_run(n, run.jobs, convert_one,
+	    convert_result, &batch, argv, progname) == -1)
+		for (i = 0; i < n; i++) {
+			progress_show(&batch, i);
 			/* one output stream: the rest cannot go anywhere */
-			if (run.output_dir == NULL)
+			if (convert_count(&batch, convert_one(&batch, i,
+			    out)) == -1)
 				break;
 		}
-	}
 	progress_clear(&run);
+	failed = batch.failed;
+	status = batch.status;
+	if (run.output_dir != NULL && failed < n &&
+	    jobs_sync_dir(run.output_dir) == -1) {
+		warnx_("%s: cannot sync: %s", run.output_dir, strerror(errno));
+		status = EXIT_OUTPUT;
+	}
 	if (failed > 0 && status == EXIT_OK)
 		status = EXIT_SOME;
 
