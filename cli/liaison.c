@@ -594,6 +594,8 @@ static const char convert_usage[] =
 "model as JSON, XML or Markdown.\n"
 "\n"
 "  -f, --format=json|xml|markdown  output format (default json)\n"
+"      --front-matter              Markdown: metadata as YAML front matter\n"
+"                                  instead of a list under the title\n"
 "  -o, --output=FILE               write to FILE (atomically) instead of stdout\n"
 "  -d, --output-dir=DIR            write one file per input: DIR/NAME.json,\n"
 "                                  .xml or .md\n"
@@ -917,6 +919,7 @@ cmd_convert(int argc, char **argv)
 		{ "jobs", required_argument, NULL, 'j' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "front-matter", no_argument, NULL, 'F' },
 		{ NULL, 0, NULL, 0 }
 	};
 	static const char *const formats[] = { "json", "xml", "markdown",
@@ -928,7 +931,7 @@ cmd_convert(int argc, char **argv)
 	struct convert_batch batch;
 	struct atomic_out ao;
 	FILE *out = stdout;
-	int c, i, k, n, failed, stdin_seen = 0, status;
+	int c, i, k, n, failed, stdin_seen = 0, status, front = 0;
 
 	memset(&run, 0, sizeof(run));
 	run.fmt = LIAISON_EMIT_JSON;
@@ -980,6 +983,9 @@ cmd_convert(int argc, char **argv)
 		case 'q':
 			run.quiet = 1;
 			break;
+		case 'F':
+			front = 1;
+			break;
 		case 'h':
 			fputs(convert_usage, stdout);
 			liaison_options_free(run.opts);
@@ -992,6 +998,12 @@ cmd_convert(int argc, char **argv)
 	argv += optind;
 	n = argc;
 	run.ext = exts[run.fmt];
+	if (front && run.fmt != LIAISON_EMIT_MARKDOWN) {
+		warnx_("convert: --front-matter needs --format=markdown");
+		goto usage;
+	}
+	if (front)
+		run.fmt = LIAISON_EMIT_MARKDOWN_FRONT_MATTER;
 	if (n == 0) {
 		warnx_("convert: no input files (use - for stdin)");
 		goto usage;

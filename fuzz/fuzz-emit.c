@@ -15,7 +15,8 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const liaison_emit_format fmts[] = { LIAISON_EMIT_JSON,
-	    LIAISON_EMIT_XML, LIAISON_EMIT_MARKDOWN };
+	    LIAISON_EMIT_XML, LIAISON_EMIT_MARKDOWN,
+	    LIAISON_EMIT_MARKDOWN_FRONT_MATTER };
 	liaison_options	*opts;
 	liaison_doc	*doc;
 	liaison_error	*err = NULL;

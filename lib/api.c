@@ -398,7 +398,9 @@ emit(const liaison_doc *doc, liaison_emit_format fmt, struct lsn_out *o,
 	case LIAISON_EMIT_XML:
 		return lsn_emit_xml(doc->xml, o, err);
 	case LIAISON_EMIT_MARKDOWN:
-		return lsn_emit_markdown(doc->xml, o, err);
+	case LIAISON_EMIT_MARKDOWN_FRONT_MATTER:
+		return lsn_emit_markdown(doc->xml,
+		    fmt == LIAISON_EMIT_MARKDOWN_FRONT_MATTER, o, err);
 	}
 	lsn_error_set(err, LIAISON_ERR_USAGE, NULL, NULL, 0, 0,
 	    "unknown output format %d", (int)fmt);

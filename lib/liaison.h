@@ -154,7 +154,8 @@ const char *liaison_doc_kind(const liaison_doc *doc);
 typedef enum liaison_emit_format {
 	LIAISON_EMIT_JSON = 0,
 	LIAISON_EMIT_XML,
-	LIAISON_EMIT_MARKDOWN
+	LIAISON_EMIT_MARKDOWN,              /* metadata as a list under the title */
+	LIAISON_EMIT_MARKDOWN_FRONT_MATTER  /* metadata as YAML front matter */
 } liaison_emit_format;
 
 /** Writes doc to `out`. Returns LIAISON_OK or an error code. */

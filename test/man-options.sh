@@ -26,7 +26,7 @@ man_options() {
 # The options a --help text lists: on lines that start with blanks and
 # a dash, every -x and --xy before the description.
 help_options() {
-	grep -E '^ +-' | sed -E 's/   +[^-].*$//' |
+	grep -E '^ +-' | sed -E 's/([^ ])   +.*$/\1/' |
 	    grep -oE '(^|[ ,])--?[A-Za-z][-A-Za-z0-9]*' |
 	    sed -E 's/^[ ,]//' | sort -u
 }

@@ -2,8 +2,9 @@
  * markdown.c: the model as CommonMark (with GFM tables and footnotes).
  *
  * cmark is the reference renderer: what we write must come back as the
- * same headings, lists, tables and text. Metadata goes first as YAML
- * front matter; the title is a level-1 heading, document sections start
+ * same headings, lists, tables and text. The title is a level-1 heading
+ * followed by the metadata as a list (or, on request, the metadata goes
+ * first as YAML front matter for tools); document sections start
  * at level 2 and annex sections one level below their annex heading.
  *
  * Text is escaped in two passes, because what is special depends on
@@ -1531,6 +1532,193 @@ md_front_matter(struct md *md, xmlNodePtr root)
 }
 
 /* ------------------------------------------------------------------ */
+/* Metadata block                                                      */
+
+/*
+ * The default place of the metadata: a bullet list under the title, one
+ * "**Key:** value" item per field, which every CommonMark renderer shows
+ * as it is (YAML front matter is metadata for tools: cmark renders it as
+ * a rule, a paragraph and a setext heading). "*" bullets: the body's
+ * lists use "-", so a body list right after the block stays its own.
+ */
+
+/* One item; parts[0..n) joined by sep make the value (plain text). */
+static void
+meta_item(struct md *md, const char *key, const char *const *parts,
+    size_t n, const char *sep)
+{
+	struct lsn_buf b = LSN_BUF_INIT;
+	size_t i, old, shown = 0;
+
+	lsn_buf_puts(&b, "**");
+	md_escape_inline(md, &b, key, strlen(key));
+	lsn_buf_puts(&b, ":** ");
+	for (i = 0; i < n; i++) {
+		if (parts[i] == NULL || is_blank(parts[i]))
+			continue;
+		if (shown++ > 0)
+			lsn_buf_puts(&b, sep);
+		md_escape_inline(md, &b, parts[i], strlen(parts[i]));
+	}
+	if (b.oom)
+		md->oom = 1;
+	if (shown > 0) {
+		md_line(md);
+		md_puts(md, "* ");
+		old = md_push(md, 2);
+		md_write_lines(md, lsn_buf_str(&b));
+		md_pop(md, old);
+	}
+	lsn_buf_free(&b);
+}
+
+static void
+meta_one(struct md *md, const char *key, const char *value)
+{
+	meta_item(md, key, &value, 1, "");
+}
+
+/* "value (detail)", or value alone when detail is NULL or blank. */
+static void
+meta_detail(struct md *md, const char *key, const char *value,
+    const char *detail)
+{
+	struct lsn_buf b = LSN_BUF_INIT;
+
+	if (detail == NULL || is_blank(detail)) {
+		meta_one(md, key, value);
+		return;
+	}
+	lsn_buf_printf(&b, "%s (%s)", value != NULL ? value : "", detail);
+	if (b.oom)
+		md->oom = 1;
+	meta_one(md, key, lsn_buf_str(&b));
+	lsn_buf_free(&b);
+}
+
+/* Every child element `name` of parent, joined by sep, as one item. */
+static void
+meta_children(struct md *md, xmlNodePtr parent, const char *name,
+    const char *key, const char *sep)
+{
+	const char *parts[64];
+	struct lsn_buf tmp[64];
+	xmlNodePtr c = lsn_child(parent, name);
+	size_t n = 0, i;
+
+	/* 64 values is more than any cover sheet lists; more go on
+	 * further items of the same key. */
+	while (c != NULL) {
+		for (n = 0; c != NULL && n < 64; c = lsn_next(c, name), n++) {
+			memset(&tmp[n], 0, sizeof(tmp[n]));
+			parts[n] = elem_text(md, c, &tmp[n]);
+		}
+		meta_item(md, key, parts, n, sep);
+		for (i = 0; i < n; i++)
+			lsn_buf_free(&tmp[i]);
+	}
+}
+
+/* "Jane Doe, Example Corp., Switzerland, jane@example.org, +41 ..." */
+static void
+meta_contact(struct md *md, xmlNodePtr contact)
+{
+	static const char *const fields[] = { "name", "organization",
+	    "country", "email", "phone" };
+	const char *parts[5];
+	struct lsn_buf tmp[5];
+	size_t i;
+
+	for (i = 0; i < 5; i++) {
+		memset(&tmp[i], 0, sizeof(tmp[i]));
+		parts[i] = elem_text(md, lsn_child(contact, fields[i]),
+		    &tmp[i]);
+	}
+	meta_item(md, "Contact", parts, 5, ", ");
+	for (i = 0; i < 5; i++)
+		lsn_buf_free(&tmp[i]);
+}
+
+/* after_title: a heading precedes (else the block starts the file). */
+static void
+md_meta_block(struct md *md, xmlNodePtr root, int after_title)
+{
+	static const struct {
+		const char *element, *key;
+	} singles[] = {
+		{ "source", "Source" }, { "purpose", "Purpose" },
+		{ "document", "Document" },
+		{ "study-period", "Study period" }, { "meeting", "Meeting" },
+	};
+	xmlNodePtr meta = lsn_child(root, "meta"), c, f;
+	struct lsn_buf tmp = LSN_BUF_INIT, kind = LSN_BUF_INIT;
+	const char *v, *parts[3];
+	size_t i;
+
+	if (after_title)
+		md_blank(md);
+	if ((v = lsn_prop(root, "kind")) != NULL) {
+		/* "liaison-statement" reads "liaison statement" */
+		for (; *v != '\0'; v++)
+			lsn_buf_putc(&kind, *v == '-' ? ' ' : *v);
+		meta_one(md, "Kind", lsn_buf_str(&kind));
+	}
+	for (i = 0; i < sizeof(singles) / sizeof(singles[0]); i++)
+		if ((c = lsn_child(meta, singles[i].element)) != NULL)
+			meta_one(md, singles[i].key, elem_text(md, c, &tmp));
+	meta_children(md, meta, "question", "Questions", ", ");
+	meta_children(md, meta, "for-action", "For action", "; ");
+	meta_children(md, meta, "for-information", "For information", "; ");
+	if ((c = lsn_child(meta, "approval")) != NULL)
+		meta_one(md, "Approval", elem_text(md, c, &tmp));
+	if ((c = lsn_child(meta, "deadline")) != NULL) {
+		meta_detail(md, "Deadline", elem_text(md, c, &tmp),
+		    lsn_prop(c, "iso"));
+	}
+	for (c = lsn_child(meta, "contact"); c != NULL;
+	    c = lsn_next(c, "contact"))
+		meta_contact(md, c);
+	if ((c = lsn_child(root, "terms-of-reference")) != NULL) {
+		struct lsn_buf role = LSN_BUF_INIT;
+
+		parts[0] = lsn_prop(c, "group");
+		parts[1] = elem_text(md, lsn_child(c, "name"), &tmp);
+		meta_item(md, "Group", parts, 2, " \xe2\x80\x93 ");
+		for (f = lsn_child(c, "person"); f != NULL;
+		    f = lsn_next(f, "person")) {
+			v = lsn_prop(f, "role");
+			lsn_buf_reset(&role);
+			/* "Convenor", "Co-convenor": the role is the key */
+			lsn_buf_puts(&role, v != NULL && !is_blank(v) ? v :
+			    "Person");
+			if (role.oom)
+				md->oom = 1;
+			meta_one(md, lsn_buf_str(&role), elem_text(md, f, &tmp));
+		}
+		lsn_buf_free(&role);
+		meta_children(md, c, "mailing-list", "Mailing list", ", ");
+	}
+	if ((c = lsn_child(root, "question")) != NULL) {
+		struct lsn_buf t2 = LSN_BUF_INIT;
+
+		parts[0] = lsn_prop(c, "id");
+		parts[1] = elem_text(md, lsn_child(c, "title"), &tmp);
+		parts[2] = elem_text(md, lsn_child(c, "status"), &t2);
+		meta_item(md, "Question", parts, 3, " \xe2\x80\x93 ");
+		lsn_buf_free(&t2);
+	}
+	if ((c = lsn_child(root, "input")) != NULL) {
+		meta_detail(md, "Input", lsn_prop(c, "file"),
+		    lsn_prop(c, "format"));
+		meta_one(md, "SHA-256", lsn_prop(c, "sha256"));
+	}
+	if (kind.oom)
+		md->oom = 1;
+	lsn_buf_free(&kind);
+	lsn_buf_free(&tmp);
+}
+
+/* ------------------------------------------------------------------ */
 /* Footnotes                                                           */
 
 static void
@@ -1578,11 +1766,13 @@ md_footnotes(struct md *md, xmlNodePtr root)
 /* ------------------------------------------------------------------ */
 
 int
-lsn_emit_markdown(xmlDocPtr model, struct lsn_out *o, liaison_error **err)
+lsn_emit_markdown(xmlDocPtr model, int front_matter, struct lsn_out *o,
+    liaison_error **err)
 {
 	struct md md;
 	xmlNodePtr root, c, title;
 	size_t n = 0;
+	int titled = 0;
 
 	memset(&md, 0, sizeof(md));
 	md.o = o;
@@ -1613,22 +1803,31 @@ lsn_emit_markdown(xmlDocPtr model, struct lsn_out *o, liaison_error **err)
 	collect_targets(&md, root->children);
 	sort_targets(&md);
 
-	md_front_matter(&md, root);
+	if (front_matter)
+		md_front_matter(&md, root);
 	title = lsn_child(lsn_child(root, "meta"), "title");
 	if (title != NULL) {
 		struct lsn_buf tmp = LSN_BUF_INIT;
 		const char *t = elem_text(&md, title, &tmp);
 
 		if (!is_blank(t)) {
-			md_blank(&md);
+			if (front_matter)
+				md_blank(&md);
 			md_heading(&md, 1, NULL, NULL, t);
+			titled = 1;
 		}
 		lsn_buf_free(&tmp);
 	}
+	if (!front_matter)
+		md_meta_block(&md, root, titled);
 	md_titled_blocks(&md, lsn_child(root, "abstract"), 2, "Abstract");
 	md_titled_blocks(&md, lsn_child(root, "actions-requested"), 2,
 	    "Actions requested");
-	md_titled_blocks(&md, lsn_child(root, "body"), 0, NULL);
+	/* After an abstract the body needs its own heading, or it reads as
+	 * more of the abstract. */
+	md_titled_blocks(&md, lsn_child(root, "body"), 2,
+	    lsn_child(root, "abstract") != NULL ||
+	    lsn_child(root, "actions-requested") != NULL ? "Text" : NULL);
 	for (c = lsn_child(root, "section"); c != NULL;
 	    c = lsn_next(c, "section"))
 		md_section(&md, c, 1, 1);

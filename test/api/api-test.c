@@ -150,7 +150,13 @@ test_text(const char *sample, const char *scratch)
 	    NULL) == LIAISON_OK && strstr(xml, "<document") != NULL,
 	    "XML into a buffer (len may be NULL)");
 	check(liaison_emit_buffer(doc, LIAISON_EMIT_MARKDOWN, &md, &len,
-	    NULL) == LIAISON_OK && strncmp(md, "---\n", 4) == 0,
+	    NULL) == LIAISON_OK && strncmp(md, "---\n", 4) != 0 &&
+	    strstr(md, "* **Kind:** ") != NULL,
+	    "Markdown into a buffer, metadata as a list");
+	free(md);
+	check(liaison_emit_buffer(doc, LIAISON_EMIT_MARKDOWN_FRONT_MATTER,
+	    &md, &len, NULL) == LIAISON_OK && strncmp(md, "---\n", 4) == 0 &&
+	    strstr(md, "* **Kind:** ") == NULL,
 	    "Markdown into a buffer, with front matter");
 
 	/* A FILE gets the same bytes as the buffer. */

@@ -1,15 +1,22 @@
 #!/usr/bin/env python3
-"""check-structure.py MODEL.xml DOC.md [CMARK]
+"""check-structure.py [--front-matter] MODEL.xml DOC.md [CMARK]
 
 Renders DOC.md (written by `liaison convert -f markdown`) with cmark, the
 CommonMark reference renderer, and checks that what a reader gets back
 is the model (MODEL.xml, written by `liaison convert -f xml`):
 
-  * the YAML front matter parses (when PyYAML is present) and carries
-    the model's kind and title;
+  * by default the metadata is a bullet list right after the title
+    heading (or first in the file when there is no title), one
+    "**Key:** value" item per field, carrying the model's kind, cover
+    sheet fields, contacts and input; the file has no thematic break
+    (what YAML front matter turns into);
+  * with --front-matter (`convert --front-matter`) the YAML front matter
+    parses (when PyYAML is present) and carries the model's kind and
+    title;
   * the headings, in order, are the title, Abstract, Actions requested,
-    each section ("NUMBER HEADING") and each annex ("Annex ID – TITLE"),
-    at the levels the model gives;
+    Text (the body, when an abstract or actions precede it), each
+    section ("NUMBER HEADING") and each annex ("Annex ID – TITLE"), at
+    the levels the model gives;
   * every list item with a label comes back with it: numbered items as
     an item of an ordered list with that number, other labels ("a)")
     as the start of a paragraph;
@@ -53,6 +60,9 @@ def expected_headings(root):
         el = root.find(tag)
         if el is not None and len(el):
             heads.append((2, name))
+    body = root.find("body")
+    if body is not None and len(body) and heads and heads[-1][0] == 2:
+        heads.append((2, "Text"))
 
     def sections(parent, base):
         for s in parent.findall("section"):
@@ -171,6 +181,76 @@ def split_footnotes(md):
     return "\n".join(lines[:start]), ["\n".join(n) for n in notes]
 
 
+def expected_meta(root):
+    """{key: value} the metadata list must show."""
+    want = {"Kind": (root.get("kind") or "").replace("-", " ")}
+    meta = root.find("meta")
+    if meta is None:
+        meta = ET.Element("meta")
+    for tag, key in (("source", "Source"), ("purpose", "Purpose"),
+                     ("document", "Document"),
+                     ("study-period", "Study period"),
+                     ("meeting", "Meeting"), ("approval", "Approval")):
+        el = meta.find(tag)
+        if el is not None and norm(el.text or ""):
+            want[key] = norm(el.text)
+    for tag, key, sep in (("question", "Questions", ", "),
+                          ("for-action", "For action", "; "),
+                          ("for-information", "For information", "; ")):
+        vals = [norm(e.text or "") for e in meta.findall(tag)]
+        if any(vals):
+            want[key] = sep.join(v for v in vals if v)
+    contacts = [", ".join(norm(c.findtext(f) or "") for f in
+                          ("name", "organization", "country", "email",
+                           "phone") if norm(c.findtext(f) or ""))
+                for c in meta.findall("contact")]
+    if any(contacts):
+        want["Contact"] = [c for c in contacts if c]
+    inp = root.find("input")
+    if inp is not None:
+        if inp.get("sha256"):
+            want["SHA-256"] = inp.get("sha256")
+        if inp.get("file"):
+            want["Input"] = inp.get("file") + (
+                " (%s)" % inp.get("format") if inp.get("format") else "")
+    return want
+
+
+def check_meta(doc, root, problems):
+    """The metadata list: the first block, or the one after the title."""
+    blocks = list(doc)
+    title = root.find("meta/title")
+    if title is not None and norm(title.text or ""):
+        blocks = blocks[1:]
+    if not blocks or blocks[0].tag != CM + "list":
+        problems.append("no metadata list after the title")
+        return
+    got = {}
+    for item in blocks[0].findall(CM + "item"):
+        para = item.find(CM + "paragraph")
+        strong = para.find(CM + "strong") if para is not None else None
+        if strong is None or list(para).index(strong) != 0:
+            problems.append("metadata item without a **Key:**")
+            continue
+        key = norm(cm_text(strong))
+        if not key.endswith(":"):
+            problems.append("metadata key %r without a colon" % key)
+            continue
+        key = key[:-1]
+        rest = norm(cm_text(para)[len(cm_text(strong)):])
+        if key == "Contact":
+            got.setdefault(key, []).append(rest)
+        else:
+            got[key] = rest
+    for key, value in expected_meta(root).items():
+        if got.get(key) != value:
+            problems.append("metadata %s: got %r, expected %r" %
+                            (key, got.get(key), value))
+    for el in doc.iter(CM + "thematic_break"):
+        problems.append("a thematic break (front matter?)")
+        break
+
+
 def render(cmark, text):
     out = subprocess.run([cmark, "-t", "xml"], input=text.encode(),
                          stdout=subprocess.PIPE, check=True).stdout
@@ -178,14 +258,22 @@ def render(cmark, text):
 
 
 def main():
-    model_path, md_path = sys.argv[1], sys.argv[2]
-    cmark = sys.argv[3] if len(sys.argv) > 3 else "cmark"
+    args = sys.argv[1:]
+    front_matter = args[:1] == ["--front-matter"]
+    if front_matter:
+        args = args[1:]
+    model_path, md_path = args[0], args[1]
+    cmark = args[2] if len(args) > 2 else "cmark"
     root = ET.parse(model_path).getroot()
     md = open(md_path, encoding="utf-8").read()
     problems = []
 
     front, body = split_front_matter(md)
-    if front is None:
+    if not front_matter:
+        if front is not None:
+            problems.append("YAML front matter without --front-matter")
+        body = md
+    elif front is None:
         problems.append("no YAML front matter")
     else:
         try:
@@ -208,6 +296,8 @@ def main():
     body, notes = split_footnotes(body)
     doc = render(cmark, body)
     note_docs = [render(cmark, n) for n in notes]
+    if not front_matter:
+        check_meta(doc, root, problems)
 
     got = [(int(h.get("level")), norm(strip_note_marks(cm_text(h))))
            for h in doc.iter(CM + "heading")]
