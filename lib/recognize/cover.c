@@ -14,196 +14,10 @@
 #include <string.h>
 #include <strings.h>
 
+#include "recognize/dates.h"
 #include "recognize/lines.h"
 #include "util/text.h"
 #include "util/buf.h"
-
-/* ------------------------------------------------------------------ */
-/* Dates                                                               */
-
-static const char *const months[12][3] = {
-	{ "january", "jan", NULL }, { "february", "feb", NULL },
-	{ "march", "mar", NULL }, { "april", "apr", NULL },
-	{ "may", NULL, NULL }, { "june", "jun", NULL },
-	{ "july", "jul", NULL }, { "august", "aug", NULL },
-	{ "september", "sept", "sep" }, { "october", "oct", NULL },
-	{ "november", "nov", NULL }, { "december", "dec", NULL },
-};
-
-/* Month name at s: returns 1-12 and its length in *n, else 0. */
-static int
-month_at(const char *s, size_t len, size_t *n)
-{
-	int	 m, k, c0, c1;
-
-	/* Every name starts with a capital: most words fail here, before
-	 * 25 string comparisons (the date scan tries every word). Every
-	 * name has three letters or more. */
-	if (len < 3 || !isupper((unsigned char)s[0]))
-		return 0;
-	/* The first two letters pick the candidates (one or two names):
-	 * capitalized words are common, months are not. */
-	c0 = tolower((unsigned char)s[0]);
-	c1 = tolower((unsigned char)s[1]);
-	if (strchr("jfmasond", c0) == NULL)
-		return 0;
-	for (m = 0; m < 12; m++)
-		for (k = 0; k < 3 && months[m][k] != NULL &&
-		    months[m][0][0] == c0; k++) {
-			size_t l;
-
-			if (months[m][k][1] != c1)
-				continue;
-			l = strlen(months[m][k]);
-			if (l <= len && strncasecmp(s, months[m][k], l) == 0 &&
-			    (l == len || !isalpha((unsigned char)s[l])) &&
-			    isupper((unsigned char)s[0])) {
-				*n = l;
-				if (l < len && s[l] == '.' && l < 5)
-					(*n)++;
-				return m + 1;
-			}
-		}
-	return 0;
-}
-
-/* Digits at s (at most max): value and length, else 0. */
-static size_t
-digits_at(const char *s, size_t len, size_t max, int *v)
-{
-	size_t	 i = 0;
-
-	*v = 0;
-	while (i < len && i < max && isdigit((unsigned char)s[i]))
-		*v = *v * 10 + (s[i++] - '0');
-	if (i < len && isdigit((unsigned char)s[i]))
-		return 0;
-	return i;
-}
-
-static size_t
-spaces(const char *s, size_t len, size_t i)
-{
-	while (i < len && s[i] == ' ')
-		i++;
-	return i;
-}
-
-/* A range dash ("-", "–", "—") at s[i] with optional spaces around;
- * returns the index after it or 0. */
-static size_t
-dash_at(const char *s, size_t len, size_t i)
-{
-	i = spaces(s, len, i);
-	if (i < len && s[i] == '-')
-		i++;
-	else if (i + 3 <= len && (memcmp(s + i, "\xe2\x80\x93", 3) == 0 ||
-	    memcmp(s + i, "\xe2\x80\x94", 3) == 0))
-		i += 3;
-	else if (i < len && s[i] == '/')
-		i++;
-	else
-		return 0;
-	return spaces(s, len, i);
-}
-
-static int
-valid_day(int d)
-{
-	return d >= 1 && d <= 31;
-}
-
-static int
-valid_year(int y)
-{
-	return y >= 1900 && y <= 2200;
-}
-
-int
-lsn_parse_date(const char *s, size_t len, char *iso, size_t *matched)
-{
-	size_t	 i, j, k, n;
-	int	 d1, d2, m1, m2, y;
-
-	/* Every form starts with a digit or a month's capital; the entity
-	 * scan asks at every word, most of them lower-case. */
-	if (len == 0 || !(isdigit((unsigned char)s[0]) ||
-	    isupper((unsigned char)s[0])))
-		return 0;
-	/* YYYY-MM-DD */
-	if (len >= 10 && digits_at(s, len, 4, &y) == 4 && s[4] == '-' &&
-	    digits_at(s + 5, len - 5, 2, &m1) == 2 && s[7] == '-' &&
-	    digits_at(s + 8, len - 8, 2, &d1) == 2 && valid_year(y) &&
-	    m1 >= 1 && m1 <= 12 && valid_day(d1)) {
-		snprintf(iso, 32, "%04d-%02d-%02d", y, m1, d1);
-		*matched = 10;
-		return 1;
-	}
-	/* D [– D] Month [– D Month] YYYY */
-	if ((i = digits_at(s, len, 2, &d1)) > 0 && valid_day(d1)) {
-		j = i;
-		d2 = 0;
-		m2 = 0;
-		if ((k = dash_at(s, len, j)) > 0 && s[k - 1] != '/' &&
-		    (n = digits_at(s + k, len - k, 2, &d2)) > 0 && valid_day(d2))
-			j = k + n;
-		else
-			d2 = 0;
-		j = spaces(s, len, j);
-		if (j == i || (m1 = month_at(s + j, len - j, &n)) == 0)
-			return 0;
-		j += n;
-		/* "3 December – 5 January 2026" */
-		if (d2 == 0 && (k = dash_at(s, len, j)) > 0 &&
-		    (n = digits_at(s + k, len - k, 2, &d2)) > 0 && valid_day(d2)) {
-			size_t k2 = spaces(s, len, k + n), mn;
-			if ((m2 = month_at(s + k2, len - k2, &mn)) > 0)
-				j = k2 + mn;
-			else
-				d2 = 0, m2 = 0;
-		}
-		if (j < len && s[j] == ',')
-			j++;
-		j = spaces(s, len, j);
-		if ((n = digits_at(s + j, len - j, 4, &y)) != 4 || !valid_year(y))
-			return 0;
-		j += n;
-		if (d2 > 0)
-			snprintf(iso, 32, "%04d-%02d-%02d/%04d-%02d-%02d", y, m1,
-			    d1, y, m2 > 0 ? m2 : m1, d2);
-		else
-			snprintf(iso, 32, "%04d-%02d-%02d", y, m1, d1);
-		*matched = j;
-		return 1;
-	}
-	/* Month [D[, ]] YYYY; Month/Month YYYY */
-	if ((m1 = month_at(s, len, &n)) > 0) {
-		j = spaces(s, len, n);
-		if ((k = digits_at(s + j, len - j, 2, &d1)) > 0 && valid_day(d1) &&
-		    j + k < len && (s[j + k] == ',' || s[j + k] == ' ')) {
-			size_t j2 = spaces(s, len, j + k + (s[j + k] == ','));
-			if ((n = digits_at(s + j2, len - j2, 4, &y)) == 4 &&
-			    valid_year(y)) {
-				snprintf(iso, 32, "%04d-%02d-%02d", y, m1, d1);
-				*matched = j2 + n;
-				return 1;
-			}
-		}
-		m2 = 0;
-		if ((k = dash_at(s, len, n)) > 0 &&
-		    (m2 = month_at(s + k, len - k, &i)) > 0)
-			j = spaces(s, len, k + i);
-		if ((k = digits_at(s + j, len - j, 4, &y)) == 4 && valid_year(y)) {
-			if (m2 > 0)
-				snprintf(iso, 32, "%04d-%02d/%04d-%02d", y, m1, y, m2);
-			else
-				snprintf(iso, 32, "%04d-%02d", y, m1);
-			*matched = j + k;
-			return 1;
-		}
-	}
-	return 0;
-}
 
 /* ------------------------------------------------------------------ */
 /* Cover labels                                                        */
@@ -278,7 +92,7 @@ struct cover {
 	/* Meta values gathered, emitted in schema order at the end. */
 	char		*single[F_STUDY_PERIOD + 1];
 	struct lsn_buf	 questions, for_action, for_information; /* NUL-separated */
-	char		 deadline_iso[32];
+	char		 deadline_iso[LSN_DATE_ISO_SIZE];
 	xmlNodePtr	 abstract;
 	struct contact {
 		char	*name, *organization, *country, *email, *phone;
@@ -454,7 +268,7 @@ take_value(struct cover *c, enum field f, const struct lsn_line *l,
 			for (at = 0; at < n; at++)
 				if ((at == 0 || s[at - 1] == ' ') &&
 				    lsn_parse_date(s + at, n - at,
-				    c->deadline_iso, &matched))
+				    c->deadline_iso, &matched) > 0)
 					break;
 		}
 		if (f == F_NONE)
@@ -541,11 +355,11 @@ static int
 meeting_text(const struct lsn_line *l)
 {
 	size_t	 i, m;
-	char	 iso[32];
+	char	 iso[LSN_DATE_ISO_SIZE];
 
 	for (i = 0; i < l->len; i++)
 		if ((i == 0 || l->text[i - 1] == ' ') &&
-		    lsn_parse_date(l->text + i, l->len - i, iso, &m))
+		    lsn_parse_date(l->text + i, l->len - i, iso, &m) > 0)
 			return 1;
 	return 0;
 }

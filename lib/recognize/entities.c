@@ -14,6 +14,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "recognize/dates.h"
 #include "recognize/lines.h"
 #include "util/text.h"
 #include "util/buf.h"
@@ -380,13 +381,18 @@ static size_t
 date_at(struct found *f, const char *t, size_t n, size_t i)
 {
 	size_t	 m;
-	char	 iso[32];
+	char	 iso[LSN_DATE_ISO_SIZE];
 
-	if (lsn_parse_date(t + i, n - i, iso, &m)) {
+	switch (lsn_parse_date(t + i, n - i, iso, &m)) {
+	case 1:
 		add(f, K_DATE, t + i, m, iso);
 		return i + m;
+	case -1:
+		/* "31 February 2025": no date, nor is "February 2025" in it */
+		return i + m;
+	default:
+		return i;
 	}
-	return i;
 }
 
 /*

@@ -166,10 +166,6 @@ int	lsn_is_rule(const struct lsn_line *l);
  * <actions-requested> elements (not yet attached) via out-params. */
 void	lsn_cover(struct lsn_rctx *r, struct lsn_lines *body, xmlNodePtr meta,
 	    xmlNodePtr *abstract, xmlNodePtr *actions);
-/* An ISO date (YYYY-MM-DD, YYYY-MM, or an interval) for a date text;
- * returns 1 and fills iso (at least 32 bytes) when s starts with one,
- * storing the matched length in *matched. */
-int	lsn_parse_date(const char *s, size_t len, char *iso, size_t *matched);
 
 /* structure.c: annexes and sections of the body under root. A first
  * line naming a ToR or Question becomes meta's title when it has none.

@@ -1,0 +1,602 @@
+/*
+ * dates.c: dates as ITU writes them, in English, French, Spanish,
+ * Russian, Arabic and Chinese, with their ISO 8601 form.
+ *
+ *   16 January 2025            2025-01-16
+ *   15 – 24 October 2024       2024-10-15/2024-10-24
+ *   3 December – 5 January 2026  2025-12-03/2026-01-05 (the range
+ *                              crosses the year: it never ends before
+ *                              it starts)
+ *   3 December 2025 – 5 January 2026
+ *   December 8, 2025; October 15-24, 2024; May 2025; March/April 2026
+ *   1er janvier 2025; du 15 au 24 octobre 2024; 3 de diciembre de 2025;
+ *   15–24 октября 2024 г.; 3 ديسمبر 2025; 2025年12月3日; 2025-05-30
+ *
+ * Every day is checked against its month and year (no 31 February).
+ * English month names count only with a capital ("5 may 2025" is a
+ * verb); the other languages write them in lower case, and a month
+ * that opens a date in those (month before year) needs no capital either.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "recognize/dates.h"
+
+#define YEAR_MIN	1900	/* years outside are numbers, not dates */
+#define YEAR_MAX	2200
+
+/* Month names: English (capital needed), then the languages that write
+ * them in lower case. Russian has the genitive ("октября") of dates and
+ * the nominative of "октябрь 2025". Longer names come before their own
+ * prefixes ("sept" before "sep"). */
+static const struct month_name {
+	const char	*name;
+	unsigned char	 month;
+	unsigned char	 english;
+} month_names[] = {
+	{ "january", 1, 1 }, { "jan", 1, 1 },
+	{ "february", 2, 1 }, { "feb", 2, 1 },
+	{ "march", 3, 1 }, { "mar", 3, 1 },
+	{ "april", 4, 1 }, { "apr", 4, 1 },
+	{ "may", 5, 1 },
+	{ "june", 6, 1 }, { "jun", 6, 1 },
+	{ "july", 7, 1 }, { "jul", 7, 1 },
+	{ "august", 8, 1 }, { "aug", 8, 1 },
+	{ "september", 9, 1 }, { "sept", 9, 1 }, { "sep", 9, 1 },
+	{ "october", 10, 1 }, { "oct", 10, 1 },
+	{ "november", 11, 1 }, { "nov", 11, 1 },
+	{ "december", 12, 1 }, { "dec", 12, 1 },
+	/* French */
+	{ "janvier", 1, 0 }, { "janv", 1, 0 },
+	{ "f\xc3\xa9vrier", 2, 0 }, { "fevrier", 2, 0 }, { "f\xc3\xa9vr", 2, 0 },
+	{ "mars", 3, 0 }, { "avril", 4, 0 }, { "avr", 4, 0 },
+	{ "mai", 5, 0 }, { "juin", 6, 0 },
+	{ "juillet", 7, 0 }, { "juil", 7, 0 },
+	{ "ao\xc3\xbbt", 8, 0 }, { "aout", 8, 0 },
+	{ "septembre", 9, 0 }, { "octobre", 10, 0 }, { "novembre", 11, 0 },
+	{ "d\xc3\xa9" "cembre", 12, 0 }, { "decembre", 12, 0 },
+	{ "d\xc3\xa9" "c", 12, 0 },
+	/* Spanish */
+	{ "enero", 1, 0 }, { "febrero", 2, 0 }, { "marzo", 3, 0 },
+	{ "abril", 4, 0 }, { "mayo", 5, 0 }, { "junio", 6, 0 },
+	{ "julio", 7, 0 }, { "agosto", 8, 0 }, { "septiembre", 9, 0 },
+	{ "setiembre", 9, 0 }, { "octubre", 10, 0 }, { "noviembre", 11, 0 },
+	{ "diciembre", 12, 0 },
+	/* Russian, genitive then nominative */
+	{ "\xd1\x8f\xd0\xbd\xd0\xb2\xd0\xb0\xd1\x80\xd1\x8f", 1, 0 },
+	{ "\xd1\x84\xd0\xb5\xd0\xb2\xd1\x80\xd0\xb0\xd0\xbb\xd1\x8f", 2, 0 },
+	{ "\xd0\xbc\xd0\xb0\xd1\x80\xd1\x82\xd0\xb0", 3, 0 },
+	{ "\xd0\xb0\xd0\xbf\xd1\x80\xd0\xb5\xd0\xbb\xd1\x8f", 4, 0 },
+	{ "\xd0\xbc\xd0\xb0\xd1\x8f", 5, 0 },
+	{ "\xd0\xb8\xd1\x8e\xd0\xbd\xd1\x8f", 6, 0 },
+	{ "\xd0\xb8\xd1\x8e\xd0\xbb\xd1\x8f", 7, 0 },
+	{ "\xd0\xb0\xd0\xb2\xd0\xb3\xd1\x83\xd1\x81\xd1\x82\xd0\xb0", 8, 0 },
+	{ "\xd1\x81\xd0\xb5\xd0\xbd\xd1\x82\xd1\x8f\xd0\xb1\xd1\x80\xd1\x8f", 9, 0 },
+	{ "\xd0\xbe\xd0\xba\xd1\x82\xd1\x8f\xd0\xb1\xd1\x80\xd1\x8f", 10, 0 },
+	{ "\xd0\xbd\xd0\xbe\xd1\x8f\xd0\xb1\xd1\x80\xd1\x8f", 11, 0 },
+	{ "\xd0\xb4\xd0\xb5\xd0\xba\xd0\xb0\xd0\xb1\xd1\x80\xd1\x8f", 12, 0 },
+	{ "\xd1\x8f\xd0\xbd\xd0\xb2\xd0\xb0\xd1\x80\xd1\x8c", 1, 0 },
+	{ "\xd1\x84\xd0\xb5\xd0\xb2\xd1\x80\xd0\xb0\xd0\xbb\xd1\x8c", 2, 0 },
+	{ "\xd0\xbc\xd0\xb0\xd1\x80\xd1\x82", 3, 0 },
+	{ "\xd0\xb0\xd0\xbf\xd1\x80\xd0\xb5\xd0\xbb\xd1\x8c", 4, 0 },
+	{ "\xd0\xbc\xd0\xb0\xd0\xb9", 5, 0 },
+	{ "\xd0\xb8\xd1\x8e\xd0\xbd\xd1\x8c", 6, 0 },
+	{ "\xd0\xb8\xd1\x8e\xd0\xbb\xd1\x8c", 7, 0 },
+	{ "\xd0\xb0\xd0\xb2\xd0\xb3\xd1\x83\xd1\x81\xd1\x82", 8, 0 },
+	{ "\xd1\x81\xd0\xb5\xd0\xbd\xd1\x82\xd1\x8f\xd0\xb1\xd1\x80\xd1\x8c", 9, 0 },
+	{ "\xd0\xbe\xd0\xba\xd1\x82\xd1\x8f\xd0\xb1\xd1\x80\xd1\x8c", 10, 0 },
+	{ "\xd0\xbd\xd0\xbe\xd1\x8f\xd0\xb1\xd1\x80\xd1\x8c", 11, 0 },
+	{ "\xd0\xb4\xd0\xb5\xd0\xba\xd0\xb0\xd0\xb1\xd1\x80\xd1\x8c", 12, 0 },
+	/* Arabic (the names used at ITU; أبريل also written إبريل) */
+	{ "\xd9\x8a\xd9\x86\xd8\xa7\xd9\x8a\xd8\xb1", 1, 0 },
+	{ "\xd9\x81\xd8\xa8\xd8\xb1\xd8\xa7\xd9\x8a\xd8\xb1", 2, 0 },
+	{ "\xd9\x85\xd8\xa7\xd8\xb1\xd8\xb3", 3, 0 },
+	{ "\xd8\xa3\xd8\xa8\xd8\xb1\xd9\x8a\xd9\x84", 4, 0 },
+	{ "\xd8\xa5\xd8\xa8\xd8\xb1\xd9\x8a\xd9\x84", 4, 0 },
+	{ "\xd9\x85\xd8\xa7\xd9\x8a\xd9\x88", 5, 0 },
+	{ "\xd9\x8a\xd9\x88\xd9\x86\xd9\x8a\xd9\x88", 6, 0 },
+	{ "\xd9\x8a\xd9\x88\xd9\x84\xd9\x8a\xd9\x88", 7, 0 },
+	{ "\xd8\xa3\xd8\xba\xd8\xb3\xd8\xb7\xd8\xb3", 8, 0 },
+	{ "\xd8\xb3\xd8\xa8\xd8\xaa\xd9\x85\xd8\xa8\xd8\xb1", 9, 0 },
+	{ "\xd8\xa3\xd9\x83\xd8\xaa\xd9\x88\xd8\xa8\xd8\xb1", 10, 0 },
+	{ "\xd9\x86\xd9\x88\xd9\x81\xd9\x85\xd8\xa8\xd8\xb1", 11, 0 },
+	{ "\xd8\xaf\xd9\x8a\xd8\xb3\xd9\x85\xd8\xa8\xd8\xb1", 12, 0 },
+};
+
+/* The Chinese date characters. */
+#define CJK_YEAR	"\xe5\xb9\xb4"	/* 年 */
+#define CJK_MONTH	"\xe6\x9c\x88"	/* 月 */
+#define CJK_DAY		"\xe6\x97\xa5"	/* 日 */
+#define CJK_TO		"\xe8\x87\xb3"	/* 至 */
+
+struct ymd {
+	int	 y, m, d;  /* 0: not given */
+};
+
+static int
+is_digit(int c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int
+is_ascii_alpha(int c)
+{
+	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
+static int
+ascii_lower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+
+/*
+ * The first letter of s folded to lower case into buf (ASCII, and the
+ * Cyrillic capitals А-Я, two bytes each): the bytes compared with a
+ * name's start. Returns the letter's length in s, 0 for none.
+ */
+static size_t
+first_lower(const unsigned char *s, size_t len, unsigned char buf[2])
+{
+	if (len >= 1 && s[0] < 0x80) {
+		buf[0] = (unsigned char)ascii_lower(s[0]);
+		return 1;
+	}
+	if (len >= 2 && s[0] == 0xd0 && s[1] >= 0x90 && s[1] <= 0x9f) {
+		buf[0] = 0xd0;
+		buf[1] = s[1] + 0x20;   /* А-П -> а-п */
+		return 2;
+	}
+	if (len >= 2 && s[0] == 0xd0 && s[1] >= 0xa0 && s[1] <= 0xaf) {
+		buf[0] = 0xd1;
+		buf[1] = s[1] - 0x20;   /* Р-Я -> р-я */
+		return 2;
+	}
+	if (len >= 2) {
+		buf[0] = s[0];
+		buf[1] = s[1];
+		return 2;
+	}
+	return 0;
+}
+
+/* 1 when the byte at s can continue a word: a month name must end at
+ * a word's end ("Marseille" holds no date). */
+static int
+continues_word(const char *s, size_t len)
+{
+	return len > 0 && (is_ascii_alpha((unsigned char)s[0]) ||
+	    (unsigned char)s[0] >= 0x80);
+}
+
+/*
+ * A month name at s: returns 1-12 and its length in *n (with an
+ * abbreviation's dot), else 0. An English name needs its capital.
+ */
+static int
+month_at(const char *s, size_t len, size_t *n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned char	 f[2];
+	size_t		 i, fl, l, k;
+
+	if (len < 3 || (fl = first_lower(u, len, f)) == 0)
+		return 0;
+	/* Most words fail on their first letter: no name opens with it. */
+	if (fl == 1 && (f[0] == '\0' || strchr("jfmasonde", f[0]) == NULL))
+		return 0;
+	for (i = 0; i < sizeof(month_names) / sizeof(month_names[0]); i++) {
+		const struct month_name *mn = &month_names[i];
+		const unsigned char *name = (const unsigned char *)mn->name;
+
+		if (name[0] != f[0] || (fl == 2 && name[1] != f[1]))
+			continue;
+		l = strlen(mn->name);
+		if (l > len)
+			continue;
+		for (k = fl; k < l; k++)
+			if ((name[k] < 0x80 ? ascii_lower(u[k]) : u[k]) != name[k])
+				break;
+		if (k < l || continues_word(s + l, len - l))
+			continue;
+		if (mn->english && !(u[0] >= 'A' && u[0] <= 'Z'))
+			continue;
+		*n = l;
+		/* "Sept.", "janv." */
+		if (l < len && s[l] == '.' && l < 6)
+			(*n)++;
+		return mn->month;
+	}
+	return 0;
+}
+
+/* Up to max digits at s, not followed by another digit: their value
+ * in *v and their count, else 0. */
+static size_t
+digits_at(const char *s, size_t len, size_t max, int *v)
+{
+	size_t	 i = 0;
+
+	*v = 0;
+	while (i < len && i < max && is_digit((unsigned char)s[i]))
+		*v = *v * 10 + (s[i++] - '0');
+	if (i < len && is_digit((unsigned char)s[i])) {
+		*v = 0;
+		return 0;
+	}
+	return i;
+}
+
+static size_t
+spaces(const char *s, size_t len, size_t i)
+{
+	while (i < len && (s[i] == ' ' || s[i] == '\t' ||
+	    (i + 2 <= len && (unsigned char)s[i] == 0xc2 &&
+	    (unsigned char)s[i + 1] == 0xa0)))
+		i += s[i] == ' ' || s[i] == '\t' ? 1 : 2;
+	return i;
+}
+
+/* s at i starts with word w followed by a space (or the end). */
+static int
+word_at(const char *s, size_t len, size_t i, const char *w)
+{
+	size_t	 l = strlen(w);
+
+	return i + l <= len && memcmp(s + i, w, l) == 0 &&
+	    (i + l == len || s[i + l] == ' ');
+}
+
+/*
+ * A range's separator at s[i], with the spaces around it: "-", "–",
+ * "—", "/" (when slash is set), "to", "au", "al", "till", "à". Returns
+ * the index after it, or 0.
+ */
+static size_t
+range_at(const char *s, size_t len, size_t i, int slash)
+{
+	static const char *const words[] = { "to", "au", "al", "till",
+	    "until", "\xc3\xa0", "\xd0\xbf\xd0\xbe" /* по */ };
+	size_t	 j = spaces(s, len, i), w;
+
+	if (j < len && s[j] == '-')
+		return spaces(s, len, j + 1);
+	if (j + 3 <= len && (memcmp(s + j, "\xe2\x80\x93", 3) == 0 ||
+	    memcmp(s + j, "\xe2\x80\x94", 3) == 0))
+		return spaces(s, len, j + 3);
+	if (slash && j < len && s[j] == '/')
+		return spaces(s, len, j + 1);
+	/* a word needs a space before it */
+	if (j == i)
+		return 0;
+	for (w = 0; w < sizeof(words) / sizeof(words[0]); w++)
+		if (word_at(s, len, j, words[w]))
+			return spaces(s, len, j + strlen(words[w]));
+	return 0;
+}
+
+static int
+leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static int
+days_in(int y, int m)
+{
+	static const int days[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30,
+	    31, 30, 31 };
+
+	return m == 2 && leap(y) ? 29 : days[m - 1];
+}
+
+static int
+valid_year(int y)
+{
+	return y >= YEAR_MIN && y <= YEAR_MAX;
+}
+
+/* d (0: none) is a day of month m of year y. */
+static int
+valid(const struct ymd *d)
+{
+	return valid_year(d->y) && d->m >= 1 && d->m <= 12 &&
+	    (d->d == 0 || (d->d >= 1 && d->d <= days_in(d->y, d->m)));
+}
+
+static int
+before(const struct ymd *a, const struct ymd *b)
+{
+	if (a->y != b->y)
+		return a->y < b->y;
+	if (a->m != b->m)
+		return a->m < b->m;
+	return a->d < b->d;
+}
+
+/* Writes d as YYYY-MM-DD or YYYY-MM at out (11 bytes at most, with
+ * the NUL); returns its length. Its parts are valid: the modulos only
+ * tell the compiler their width. */
+static int
+put_ymd(char *out, const struct ymd *d)
+{
+	unsigned y = (unsigned)d->y % 10000, m = (unsigned)d->m % 100,
+	    day = (unsigned)d->d % 100;
+
+	if (d->d > 0)
+		return snprintf(out, 11, "%04u-%02u-%02u", y, m, day);
+	return snprintf(out, 11, "%04u-%02u", y, m);
+}
+
+/* Writes a date or a range (b NULL: a single date) into iso. */
+static void
+format_iso(char *iso, const struct ymd *a, const struct ymd *b)
+{
+	int	 n = put_ymd(iso, a);
+
+	if (b != NULL) {
+		iso[n] = '/';
+		put_ymd(iso + n + 1, b);
+	}
+}
+
+/*
+ * A range or a date from its parts: checks each against the calendar
+ * and puts the start a year back when only the end carried the year
+ * and the start would come after it ("3 December – 5 January 2026").
+ * Returns 1, or -1 for a date's shape off the calendar.
+ */
+static int
+finish(char *iso, struct ymd *a, struct ymd *b, int start_had_year)
+{
+	if (b == NULL)
+		return valid(a) ? (format_iso(iso, a, NULL), 1) : -1;
+	if (!start_had_year && before(b, a))
+		a->y--;
+	if (!valid(a) || !valid(b) || before(b, a))
+		return -1;
+	format_iso(iso, a, b);
+	return 1;
+}
+
+/* A day number with its ordinal suffix ("1er", "1st", "2nd", "3rd",
+ * "4th") at s[i]: its length, 0 for none. */
+static size_t
+day_at(const char *s, size_t len, size_t i, int *d)
+{
+	static const char *const suffixes[] = { "er", "st", "nd", "rd", "th" };
+	size_t	 n, k, l;
+
+	if ((n = digits_at(s + i, len - i, 2, d)) == 0 || *d < 1 || *d > 31) {
+		*d = 0;
+		return 0;
+	}
+	for (k = 0; k < sizeof(suffixes) / sizeof(suffixes[0]); k++) {
+		l = strlen(suffixes[k]);
+		if (i + n + l <= len && memcmp(s + i + n, suffixes[k], l) == 0 &&
+		    !continues_word(s + i + n + l, len - i - n - l))
+			return n + l;
+	}
+	return n;
+}
+
+/* Spanish "de" (and "del") between day, month and year. */
+static size_t
+de_at(const char *s, size_t len, size_t i)
+{
+	size_t	 j = spaces(s, len, i);
+
+	if (word_at(s, len, j, "de"))
+		return spaces(s, len, j + 2);
+	return i;
+}
+
+/* A year of four digits at s[i] (after an optional comma and "de"):
+ * the index after it, or 0. */
+static size_t
+year_at(const char *s, size_t len, size_t i, int *y)
+{
+	size_t	 j = i, n;
+
+	if (j < len && s[j] == ',')
+		j++;
+	j = de_at(s, len, spaces(s, len, j));
+	if ((n = digits_at(s + j, len - j, 4, y)) != 4 || !valid_year(*y))
+		return 0;
+	return j + n;
+}
+
+/* "D [de] Month" at s[i]: fills d and m, returns the index after the
+ * month, or 0. */
+static size_t
+day_month_at(const char *s, size_t len, size_t i, struct ymd *v)
+{
+	size_t	 n, j;
+
+	if ((n = day_at(s, len, i, &v->d)) == 0)
+		return 0;
+	j = de_at(s, len, spaces(s, len, i + n));
+	if (j == i + n || (v->m = month_at(s + j, len - j, &n)) == 0)
+		return 0;
+	return j + n;
+}
+
+/* Day first: "16 January 2025", "15 – 24 October 2024", "3 December –
+ * 5 January 2026", "3 December 2025 – 5 January 2026". */
+static int
+day_first(const char *s, size_t len, char *iso, size_t *matched)
+{
+	struct ymd	 a = { 0, 0, 0 }, b = { 0, 0, 0 };
+	size_t		 i, j, k, n;
+
+	/* "15 – 24 October 2024": two days, one month */
+	if ((n = day_at(s, len, 0, &a.d)) > 0 &&
+	    (k = range_at(s, len, n, 0)) > 0 &&
+	    (j = day_month_at(s, len, k, &b)) > 0) {
+		a.m = b.m;
+		if ((i = year_at(s, len, j, &b.y)) == 0)
+			return 0;
+		a.y = b.y;
+		*matched = i;
+		/* one month: "24 - 15 October" is no range */
+		return finish(iso, &a, &b, 1);
+	}
+	memset(&a, 0, sizeof(a));
+	if ((j = day_month_at(s, len, 0, &a)) == 0)
+		return 0;
+	/* "3 December – 5 January 2026" */
+	if ((k = range_at(s, len, j, 0)) > 0 &&
+	    (n = day_month_at(s, len, k, &b)) > 0 &&
+	    (i = year_at(s, len, n, &b.y)) > 0) {
+		a.y = b.y;
+		*matched = i;
+		return finish(iso, &a, &b, 0);
+	}
+	if ((i = year_at(s, len, j, &a.y)) == 0)
+		return 0;
+	/* "3 December 2025 – 5 January 2026" */
+	memset(&b, 0, sizeof(b));
+	if ((k = range_at(s, len, i, 0)) > 0 &&
+	    (n = day_month_at(s, len, k, &b)) > 0 &&
+	    (j = year_at(s, len, n, &b.y)) > 0 && valid(&a) && valid(&b) &&
+	    !before(&b, &a)) {
+		*matched = j;
+		return finish(iso, &a, &b, 1);
+	}
+	*matched = i;
+	return finish(iso, &a, NULL, 1);
+}
+
+/* Month first: "December 8, 2025", "October 15-24, 2024", "May 2025",
+ * "March/April 2026", "November 2025 – March 2026". */
+static int
+month_first(const char *s, size_t len, char *iso, size_t *matched)
+{
+	struct ymd	 a = { 0, 0, 0 }, b = { 0, 0, 0 };
+	size_t		 i, j, k, n;
+
+	if ((a.m = month_at(s, len, &n)) == 0)
+		return 0;
+	j = spaces(s, len, n);
+	/* "December 8, 2025", "October 15-24, 2024" */
+	if (j > n && (k = day_at(s, len, j, &a.d)) > 0 && j + k < len &&
+	    (s[j + k] == ',' || s[j + k] == ' ' || s[j + k] == '-' ||
+	    (unsigned char)s[j + k] == 0xe2)) {
+		size_t r = range_at(s, len, j + k, 0), dn;
+
+		b = a;
+		if (r > 0 && (dn = day_at(s, len, r, &b.d)) > 0)
+			k = r + dn - j;
+		else
+			b.d = 0;
+		if ((i = year_at(s, len, j + k, &a.y)) > 0) {
+			*matched = i;
+			b.y = a.y;
+			return finish(iso, &a, b.d > 0 ? &b : NULL, 1);
+		}
+		a.d = 0;
+		memset(&b, 0, sizeof(b));
+	}
+	/* "March/April 2026" */
+	if ((k = range_at(s, len, n, 1)) > 0 &&
+	    (b.m = month_at(s + k, len - k, &i)) > 0 &&
+	    (j = year_at(s, len, k + i, &b.y)) > 0) {
+		a.y = b.y;
+		*matched = j;
+		return finish(iso, &a, &b, 0);
+	}
+	if ((j = year_at(s, len, n, &a.y)) == 0)
+		return 0;
+	/* "November 2025 – March 2026" */
+	memset(&b, 0, sizeof(b));
+	if ((k = range_at(s, len, j, 0)) > 0 &&
+	    (b.m = month_at(s + k, len - k, &i)) > 0 &&
+	    (n = year_at(s, len, k + i, &b.y)) > 0 && !before(&b, &a)) {
+		*matched = n;
+		return finish(iso, &a, &b, 1);
+	}
+	*matched = j;
+	return finish(iso, &a, NULL, 1);
+}
+
+/* Chinese: "2025年12月3日", "2024年10月15日至24日", "2025年5月". */
+static int
+chinese(const char *s, size_t len, char *iso, size_t *matched)
+{
+	struct ymd	 a = { 0, 0, 0 }, b;
+	size_t		 i, n;
+	int		 v;
+
+	if (digits_at(s, len, 4, &a.y) != 4 || len < 7 ||
+	    memcmp(s + 4, CJK_YEAR, 3) != 0)
+		return 0;
+	i = spaces(s, len, 7);
+	if ((n = digits_at(s + i, len - i, 2, &a.m)) == 0 ||
+	    i + n + 3 > len || memcmp(s + i + n, CJK_MONTH, 3) != 0)
+		return 0;
+	i = spaces(s, len, i + n + 3);
+	if ((n = digits_at(s + i, len - i, 2, &a.d)) == 0 ||
+	    i + n + 3 > len || memcmp(s + i + n, CJK_DAY, 3) != 0) {
+		a.d = 0;
+		*matched = i;
+		while (*matched > 0 && s[*matched - 1] == ' ')
+			(*matched)--;
+		return finish(iso, &a, NULL, 1);
+	}
+	i += n + 3;
+	*matched = i;
+	/* 至 [M月] D日 */
+	n = spaces(s, len, i);
+	if (n + 3 <= len && memcmp(s + n, CJK_TO, 3) == 0) {
+		size_t j = spaces(s, len, n + 3), k;
+
+		b = a;
+		if ((k = digits_at(s + j, len - j, 2, &v)) > 0 &&
+		    j + k + 3 <= len && memcmp(s + j + k, CJK_MONTH, 3) == 0) {
+			b.m = v;
+			j = spaces(s, len, j + k + 3);
+			k = digits_at(s + j, len - j, 2, &v);
+		}
+		if (k > 0 && j + k + 3 <= len &&
+		    memcmp(s + j + k, CJK_DAY, 3) == 0) {
+			b.d = v;
+			*matched = j + k + 3;
+			return finish(iso, &a, &b, 1);
+		}
+	}
+	return finish(iso, &a, NULL, 1);
+}
+
+int
+lsn_parse_date(const char *s, size_t len, char iso[LSN_DATE_ISO_SIZE],
+    size_t *matched)
+{
+	struct ymd	 a = { 0, 0, 0 };
+	unsigned char	 c;
+
+	if (len == 0)
+		return 0;
+	c = (unsigned char)s[0];
+	if (is_digit(c)) {
+		int r;
+
+		/* YYYY-MM-DD */
+		if (len >= 10 && digits_at(s, len, 4, &a.y) == 4 &&
+		    s[4] == '-' && digits_at(s + 5, len - 5, 2, &a.m) == 2 &&
+		    s[7] == '-' && digits_at(s + 8, len - 8, 2, &a.d) == 2) {
+			*matched = 10;
+			return finish(iso, &a, NULL, 1);
+		}
+		if ((r = chinese(s, len, iso, matched)) != 0)
+			return r;
+		return day_first(s, len, iso, matched);
+	}
+	/* A month opens it: a letter, or a Cyrillic or Arabic one. */
+	if (is_ascii_alpha(c) || c == 0xd0 || c == 0xd1 || c == 0xd8 ||
+	    c == 0xd9)
+		return month_first(s, len, iso, matched);
+	return 0;
+}
