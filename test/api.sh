@@ -31,6 +31,17 @@ for f in include/liaison.h bin/liaison share/man/man1/liaison.1 \
 		status=1
 	fi
 done
+# What a distribution ships: no libtool archive, every schema.
+if [ -n "$(find "$root" -name '*.la' | head -n 1)" ]; then
+	echo "FAIL: a .la file is installed: $(find "$root" -name '*.la')" >&2
+	status=1
+fi
+for f in "$top_srcdir"/schemas/*; do
+	if [ -z "$(find "$root" -path "*/share/liaison/${f##*/}" | head -n 1)" ]; then
+		echo "FAIL: schema not installed: ${f##*/}" >&2
+		status=1
+	fi
+done
 if [ -z "$pc" ]; then
 	echo "FAIL: liaison.pc not installed" >&2
 	exit 1
@@ -45,6 +56,25 @@ cflags=$(pkg-config --cflags liaison) && libs=$(pkg-config --libs liaison) || {
 	exit 1
 }
 libdir=$root$(pkg-config --variable=libdir liaison | sed "s#^$root##")
+# The library exports the public API alone; where the linker took
+# lib/liaison.map, each symbol carries the version LIAISON_0.
+if command -v nm > /dev/null 2>&1; then
+	nm -D --defined-only "$libdir/libliaison.so" | awk '{ print $NF }' |
+	    grep -v '^LIAISON_0$' > "$tmp/syms"
+	if grep -v '^liaison_' "$tmp/syms" > "$tmp/bad"; then
+		echo "FAIL: exported, not liaison_:" $(cat "$tmp/bad") >&2
+		status=1
+	fi
+	if [ ! -s "$tmp/syms" ]; then
+		echo "FAIL: nm -D lists no symbols" >&2
+		status=1
+	fi
+	if grep -q "^lsn_cv_ld_version_script=yes" "$top_builddir/config.log" &&
+	    grep -v '@@LIAISON_0$' "$tmp/syms" > "$tmp/bad"; then
+		echo "FAIL: without the version LIAISON_0:" $(cat "$tmp/bad") >&2
+		status=1
+	fi
+fi
 # A library built with --enable-sanitizers needs its runtimes first.
 san=
 if ldd "$libdir/libliaison.so" 2>/dev/null | grep -q libasan; then
