@@ -14,6 +14,10 @@
  * off so the range stays for the next input. Blocks up to 32 MB come
  * from that heap rather than from mmap. Any refusal (no THP, strict
  * overcommit, another malloc, brk failing) leaves malloc as it was.
+ *
+ * Opt-in (LIAISON_HUGE_PAGES=1): it leans on how glibc's malloc grows
+ * its heap, keeps the memory until exit, and reserves address space a
+ * machine's other programs may miss, which a batch user should choose.
  */
 #define _DEFAULT_SOURCE	/* sbrk, madvise */
 
@@ -55,8 +59,8 @@ first_line(const char *path, char *line, int size)
 }
 
 /*
- * 1 when huge pages can help and growing the heap is harmless: the
- * kernel has THP on ("[always]" or "[madvise]"), does not charge
+ * 1 when asked for (LIAISON_HUGE_PAGES=1), huge pages can help and
+ * growing the heap is harmless: the kernel has THP on ("[always]" or "[madvise]"), does not charge
  * address space against a strict commit limit, and malloc is glibc's
  * own, taking small blocks from the brk heap (not so under ASan or
  * valgrind, whose blocks lie elsewhere).
@@ -70,7 +74,7 @@ usable(void)
 	void		*probe;
 	int		 in_heap;
 
-	if (env != NULL && strcmp(env, "0") == 0)
+	if (env == NULL || strcmp(env, "1") != 0)
 		return 0;
 	if (!first_line("/sys/kernel/mm/transparent_hugepage/enabled", line,
 	    sizeof(line)) || strchr(line, '[') == NULL ||

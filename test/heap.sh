@@ -1,9 +1,11 @@
 #!/bin/sh
-# heap.sh: the command's heap policy (cli/heap.c). Where the kernel
-# offers transparent huge pages, memory the command allocates is backed
-# by them, LIAISON_HUGE_PAGES=0 turns that off, and either way the
+# heap.sh: the command's heap policy (cli/heap.c). It is opt-in: with
+# LIAISON_HUGE_PAGES=1, where the kernel offers transparent huge pages,
+# memory the command allocates is backed by them; without it (the
+# default) or with another value, malloc is left alone; either way the
 # outputs are the same bytes.
 . "$(dirname "$0")/lib.sh"
+unset LIAISON_HUGE_PAGES
 
 probe="$top_builddir/test/heap-probe"
 thp=/sys/kernel/mm/transparent_hugepage/enabled
@@ -12,14 +14,14 @@ thp=/sys/kernel/mm/transparent_hugepage/enabled
 # memory comes from): every sample, JSON and Markdown.
 for f in "$top_srcdir"/samples/*.txt "$top_srcdir"/samples/docx/*.docx; do
 	for fmt in json markdown; do
-		"$LIAISON" convert --format="$fmt" "$f" > "$tmp/on" 2>&1
+		LIAISON_HUGE_PAGES=1 "$LIAISON" convert --format="$fmt" "$f" \
+		    > "$tmp/on" 2>&1
 		on=$?
-		LIAISON_HUGE_PAGES=0 "$LIAISON" convert --format="$fmt" "$f" \
-		    > "$tmp/off" 2>&1
+		"$LIAISON" convert --format="$fmt" "$f" > "$tmp/off" 2>&1
 		off=$?
 		if [ "$on" -ne 0 ] || [ "$off" -ne 0 ] ||
 		    ! cmp -s "$tmp/on" "$tmp/off"; then
-			fail "$(basename "$f") $fmt: differs with LIAISON_HUGE_PAGES=0" \
+			fail "$(basename "$f") $fmt: differs with LIAISON_HUGE_PAGES=1" \
 			    "(exit $on and $off; $(cmp "$tmp/on" "$tmp/off" 2>&1 | head -1))"
 		else
 			ok
@@ -34,7 +36,7 @@ always|madvise) ;;
 	finish ;;
 esac
 
-out=$("$probe") || fail "heap-probe failed"
+out=$(LIAISON_HUGE_PAGES=1 "$probe") || fail "heap-probe failed"
 case $out in
 sanitizer)
 	echo "sanitizer build: the policy leaves that malloc alone; checks skipped" ;;
@@ -43,11 +45,15 @@ fallback)
 huge_kb=*)
 	kb=${out#huge_kb=}
 	if [ "$kb" -gt 0 ]; then ok; else
-		fail "a 16 MB block is not on huge pages ($out, THP $mode)"; fi
+		fail "LIAISON_HUGE_PAGES=1: a 16 MB block is not on huge pages ($out, THP $mode)"; fi
+	# Under "always" the kernel gives huge pages to every program.
 	if [ "$mode" = madvise ]; then
-		out=$(LIAISON_HUGE_PAGES=0 "$probe")
-		if [ "$out" = huge_kb=0 ]; then ok; else
-			fail "LIAISON_HUGE_PAGES=0 still gives huge pages ($out)"; fi
+		for v in unset 0 yes; do
+			if [ $v = unset ]; then out=$("$probe")
+			else out=$(LIAISON_HUGE_PAGES=$v "$probe"); fi
+			if [ "$out" = huge_kb=0 ]; then ok; else
+				fail "LIAISON_HUGE_PAGES $v: huge pages all the same ($out)"; fi
+		done
 	fi ;;
 *)	fail "heap-probe printed '$out'" ;;
 esac

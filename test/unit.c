@@ -89,6 +89,23 @@ test_sha256(void)
 	lsn_sha256_hex(&c, hex);
 	CHECK(strcmp(hex, "248d6a61d20638b8e5c026930c3e6039"
 	    "a33ce45964ff2167f6ecedd419db06c1") == 0);
+	/* FIPS 180-2's million "a", fed in uneven pieces. */
+	{
+		char	 a[1000];
+		size_t	 done, n;
+
+		memset(a, 'a', sizeof(a));
+		lsn_sha256_init(&c);
+		for (done = 0; done < 1000000; done += n) {
+			n = done % 997 + 1;
+			if (n > 1000000 - done)
+				n = 1000000 - done;
+			lsn_sha256_update(&c, a, n);
+		}
+		lsn_sha256_hex(&c, hex);
+		CHECK(strcmp(hex, "cdc76e5c9914fb9281a1c7e284d73e67"
+		    "f1809a48a497200e046d39ccc7112cd0") == 0);
+	}
 }
 
 static void
