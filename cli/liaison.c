@@ -1027,7 +1027,13 @@ cmd_convert(int argc, char **argv)
 	if (run.output_dir != NULL) {
 		struct stat st;
 
-		if (stat(run.output_dir, &st) == -1 || !S_ISDIR(st.st_mode)) {
+		/* Not created: a mistyped -d would scatter the outputs. */
+		if (stat(run.output_dir, &st) == -1) {
+			warnx_("%s: %s", run.output_dir, errno == ENOENT ?
+			    "no such directory" : strerror(errno));
+			goto usage;
+		}
+		if (!S_ISDIR(st.st_mode)) {
 			warnx_("%s: not a directory", run.output_dir);
 			goto usage;
 		}
@@ -1100,7 +1106,9 @@ cmd_convert(int argc, char **argv)
 		warnx_("stdout: %s", strerror(errno));
 		status = EXIT_OUTPUT;
 	}
-	if (n > 1 && !run.quiet)
+	/* With the progress line: a script reads the exit status and the
+	 * per-file errors, a person at a terminal the count. */
+	if (run.progress)
 		fprintf(stderr, "%s: %d of %d file%s converted%s%d failed\n",
 		    progname, n - failed, n, n == 1 ? "" : "s",
 		    ", ", failed);
@@ -1328,12 +1336,16 @@ cmd_diff(int argc, char **argv)
 		/* One file: what it said before its tracked changes
 		 * against what it says with them. */
 		old_name = new_name = argv[0];
-		if (is_model_input(input, argv[0]) ||
+		if (is_model_input(input, argv[0]) || input == INPUT_TEXT ||
 		    strcmp(argv[0], "-") == 0) {
 			warnx_("diff: %s: one input must be a DOCX file with "
 			    "tracked changes", argv[0]);
 			goto usage;
 		}
+		/* Read as DOCX whatever it looks like: a text file is an
+		 * error naming it, not an empty diff of it with itself. */
+		set_input_kind(old_opts, INPUT_DOCX);
+		set_input_kind(new_opts, INPUT_DOCX);
 		liaison_options_set_track_changes(old_opts,
 		    LIAISON_TRACK_REJECT);
 		liaison_options_set_track_changes(new_opts,
@@ -1528,6 +1540,7 @@ static const char main_usage[] =
 "  diff      compare two documents, or a DOCX with its tracked changes\n"
 "  validate  check XML model files against the schema\n"
 "  schema    print a bundled schema\n"
+"  help      show a command's options: liaison help COMMAND\n"
 "\n"
 "  -h, --help      show this help ('liaison COMMAND --help' for a command)\n"
 "  -V, --version   show the version\n";
@@ -1560,6 +1573,30 @@ main(int argc, char *argv[])
 	if (strcmp(argv[1], "-V") == 0 || strcmp(argv[1], "--version") == 0) {
 		printf("liaison %s\n", liaison_version());
 		return EXIT_OK;
+	}
+	if (strcmp(argv[1], "help") == 0) {
+		/* "liaison help COMMAND" is "liaison COMMAND --help". */
+		static char help_opt[] = "--help";
+		char *hargv[3];
+
+		if (argc == 2) {
+			fputs(main_usage, stdout);
+			return EXIT_OK;
+		}
+		for (i = 0; argc == 3 &&
+		    i < sizeof(commands) / sizeof(commands[0]); i++)
+			if (strcmp(argv[2], commands[i].name) == 0) {
+				hargv[0] = (char *)commands[i].label;
+				hargv[1] = help_opt;
+				hargv[2] = NULL;
+				return commands[i].run(2, hargv);
+			}
+		if (argc == 3)
+			warnx_("help: unknown command '%s'", argv[2]);
+		else
+			warnx_("help: one command at most");
+		fputs("Try 'liaison --help'.\n", stderr);
+		return EXIT_USAGE;
 	}
 	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
 		if (strcmp(argv[1], commands[i].name) == 0) {
