@@ -288,12 +288,21 @@ void	 lsn_numbering_free(struct lsn_numbering *nb);
 /*
  * Advances the counters for a paragraph of list num_id at level ilvl
  * and writes the label a reader of the document sees into *label (a new
- * string the caller frees; NULL when the level shows nothing). styles
- * resolve numbering style links. Returns 0, 1 when the numId is not
- * defined (no label, nothing counted), -1 when memory ran out.
+ * string the caller frees; NULL when the level shows nothing), and the
+ * level's counter into *value (-1 for bullets and levels without a
+ * number). styles resolve numbering style links. Returns 0, 1 when the
+ * numId is not defined (no label, nothing counted), -1 when memory ran
+ * out.
  */
 int	 lsn_numbering_label(struct lsn_numbering *nb,
-	    const struct lsn_styles *st, int num_id, int ilvl, char **label);
+	    const struct lsn_styles *st, int num_id, int ilvl, char **label,
+	    int *value);
+/*
+ * Appends counter n written in Word number format fmt (w:numFmt; NULL is
+ * decimal) to b: see docx-numfmt.c for the formats done and those that
+ * fall back to decimal. "bullet" and "none" write nothing. 0 or -1.
+ */
+int	 lsn_numfmt_put(struct lsn_buf *b, const char *fmt, int n);
 /* The level linked to style id `style` in list num_id, or -1. */
 int	 lsn_numbering_style_level(const struct lsn_numbering *nb,
 	    int num_id, const char *style);

@@ -7,8 +7,11 @@
  * definition's counters (so "continue numbering" across numIds works);
  * a w:lvlOverride/w:startOverride restarts its level the first time a
  * paragraph of that w:num is numbered (this is how Word writes "restart
- * numbering": a new numId with an override); using a level resets the
- * deeper levels unless their w:lvlRestart says otherwise.
+ * numbering": a new numId with an override), while a w:lvlOverride that
+ * only redefines the level (w:lvl, no w:startOverride) continues the
+ * count; a level skipped on the way down counts as used; using a level
+ * resets the deeper levels unless their w:lvlRestart says otherwise.
+ * The numbers themselves are written by docx-numfmt.c.
  */
 #include "config.h"
 
@@ -295,64 +298,6 @@ lsn_numbering_style_level(const struct lsn_numbering *nb, int num_id,
 	return -1;
 }
 
-static void
-put_roman(struct lsn_buf *b, int n, int upper)
-{
-	static const struct { int v; const char *u, *l; } r[] = {
-		{ 1000, "M", "m" }, { 900, "CM", "cm" }, { 500, "D", "d" },
-		{ 400, "CD", "cd" }, { 100, "C", "c" }, { 90, "XC", "xc" },
-		{ 50, "L", "l" }, { 40, "XL", "xl" }, { 10, "X", "x" },
-		{ 9, "IX", "ix" }, { 5, "V", "v" }, { 4, "IV", "iv" },
-		{ 1, "I", "i" }
-	};
-	size_t	 i;
-
-	for (i = 0; i < sizeof(r) / sizeof(r[0]) && n > 0; i++)
-		while (n >= r[i].v && b->len < 64) {
-			lsn_buf_puts(b, upper ? r[i].u : r[i].l);
-			n -= r[i].v;
-		}
-}
-
-/* Word's letters: a..z, then aa..zz, aaa..: the letter repeated. */
-static void
-put_letters(struct lsn_buf *b, int n, int upper)
-{
-	int	 times, i;
-	char	 c;
-
-	c = (char)((upper ? 'A' : 'a') + (n - 1) % 26);
-	times = (n - 1) / 26 + 1;
-	for (i = 0; i < times && i < 64; i++)
-		lsn_buf_putc(b, c);
-}
-
-static void
-put_number(struct lsn_buf *b, const char *fmt, int n)
-{
-	if (fmt == NULL || strcmp(fmt, "decimal") == 0)
-		lsn_buf_printf(b, "%d", n);
-	else if (strcmp(fmt, "none") == 0)
-		return;
-	else if (strcmp(fmt, "decimalZero") == 0)
-		lsn_buf_printf(b, n >= 0 && n < 10 ? "0%d" : "%d", n);
-	else if ((strcmp(fmt, "upperRoman") == 0 ||
-	    strcmp(fmt, "lowerRoman") == 0) && n > 0 && n < 4000)
-		put_roman(b, n, fmt[0] == 'u');
-	else if ((strcmp(fmt, "upperLetter") == 0 ||
-	    strcmp(fmt, "lowerLetter") == 0) && n > 0)
-		put_letters(b, n, fmt[0] == 'u');
-	else if (strcmp(fmt, "ordinal") == 0) {
-		int	 t = n % 100, u = n % 10;
-
-		lsn_buf_printf(b, "%d%s", n, (t >= 11 && t <= 13) ? "th" :
-		    u == 1 ? "st" : u == 2 ? "nd" : u == 3 ? "rd" : "th");
-	} else
-		/* other scripts and spelled-out numbers: the digits keep
-		 * the order a reader sees */
-		lsn_buf_printf(b, "%d", n);
-}
-
 /* Decodes one UTF-8 sequence (input is valid UTF-8 from libxml2). */
 static unsigned int
 next_cp(const char **sp)
@@ -404,18 +349,66 @@ put_bullet(struct lsn_buf *b, const struct lsn_lvl *l)
 	}
 }
 
+/* 1 when level l writes no number of its own (bullets, none): Word
+ * prints nothing for a placeholder pointing at it. */
+static int
+shows_no_number(const struct lsn_lvl *l)
+{
+	return l->fmt != NULL && (strcmp(l->fmt, "bullet") == 0 ||
+	    strcmp(l->fmt, "none") == 0);
+}
+
+/*
+ * Advances the counters of abs for a paragraph of num at level ilvl, the
+ * way Word counts: a restart override (w:startOverride) takes effect the
+ * first time its w:num is used, a level override without one continues
+ * the count; the levels above ilvl that were skipped count as used at
+ * their start value (the next item there is start + 1); the deeper
+ * levels restart unless their w:lvlRestart says otherwise.
+ */
+static void
+advance(struct lsn_num *num, struct lsn_abstract *abs, int ilvl)
+{
+	const struct lsn_lvl	*l;
+	int			 k;
+
+	for (k = 0; k < LSN_NUM_LEVELS; k++)
+		if (num->start_override[k] >= 0 && !num->override_used[k]) {
+			num->override_used[k] = 1;
+			abs->count[k] = num->start_override[k];
+			abs->started[k] = -1;  /* pending: start from count */
+		}
+	for (k = 0; k <= ilvl; k++) {
+		l = level_of(num, abs, k);
+		if (abs->started[k] == 1 && k == ilvl && abs->count[k] < INT_MAX)
+			abs->count[k]++;
+		else if (abs->started[k] == 0)
+			abs->count[k] = l->start;
+		abs->started[k] = 1;
+	}
+	for (k = ilvl + 1; k < LSN_NUM_LEVELS; k++) {
+		int restart = level_of(num, abs, k)->restart;
+
+		/* lvlRestart is one-based: restart when a level at or above
+		 * it is used; 0 never */
+		if (abs->started[k] == 1 && (restart < 0 || ilvl < restart))
+			abs->started[k] = 0;
+	}
+}
+
 int
 lsn_numbering_label(struct lsn_numbering *nb, const struct lsn_styles *st,
-    int num_id, int ilvl, char **label)
+    int num_id, int ilvl, char **label, int *value)
 {
 	struct lsn_num		*num;
 	struct lsn_abstract	*abs;
 	const struct lsn_lvl	*l, *lj;
 	struct lsn_buf		 b = LSN_BUF_INIT;
 	const char		*p;
-	int			 k, j, v;
+	int			 j, v;
 
 	*label = NULL;
+	*value = -1;
 	if (ilvl < 0)
 		ilvl = 0;
 	if (ilvl >= LSN_NUM_LEVELS)
@@ -426,31 +419,9 @@ lsn_numbering_label(struct lsn_numbering *nb, const struct lsn_styles *st,
 	l = level_of(num, abs, ilvl);
 	if (!l->defined)
 		return 1;
-
-	/* A restart override applies when its numId is first used; a
-	 * level redefined in the override restarts at its own start. */
-	for (k = 0; k < LSN_NUM_LEVELS; k++) {
-		int start = num->start_override[k];
-
-		if (start < 0 && num->lvl[k].defined)
-			start = num->lvl[k].start;
-		if (start >= 0 && !num->override_used[k]) {
-			num->override_used[k] = 1;
-			abs->count[k] = start;
-			abs->started[k] = -1;  /* pending: start from count */
-		}
-	}
-	if (abs->started[ilvl] == 1 && abs->count[ilvl] < INT_MAX)
-		abs->count[ilvl]++;
-	else if (abs->started[ilvl] == 0)
-		abs->count[ilvl] = l->start;
-	abs->started[ilvl] = 1;
-	for (k = ilvl + 1; k < LSN_NUM_LEVELS; k++) {
-		int restart = level_of(num, abs, k)->restart;
-
-		if (abs->started[k] == 1 && (restart < 0 || ilvl < restart))
-			abs->started[k] = 0;
-	}
+	advance(num, abs, ilvl);
+	if (!shows_no_number(l))
+		*value = abs->count[ilvl];
 
 	if (l->fmt != NULL && strcmp(l->fmt, "bullet") == 0) {
 		if (l->text != NULL)
@@ -460,10 +431,15 @@ lsn_numbering_label(struct lsn_numbering *nb, const struct lsn_styles *st,
 			if (p[0] == '%' && p[1] >= '1' && p[1] <= '9') {
 				j = p[1] - '1';
 				lj = level_of(num, abs, j);
-				v = abs->started[j] != 0 ? abs->count[j] :
+				v = abs->started[j] == 1 ? abs->count[j] :
+				    abs->started[j] == -1 ? abs->count[j] :
 				    lj->start;
-				put_number(&b, l->legal && j != ilvl ?
-				    "decimal" : lj->fmt, v);
+				/* legal numbering writes the levels above in
+				 * decimal, its own in its format ("Section
+				 * 1.01" under "Article I") */
+				if (!shows_no_number(lj))
+					lsn_numfmt_put(&b, l->legal &&
+					    j != ilvl ? "decimal" : lj->fmt, v);
 				p++;
 			} else
 				lsn_buf_putc(&b, *p);
@@ -477,8 +453,13 @@ lsn_numbering_label(struct lsn_numbering *nb, const struct lsn_styles *st,
 	 * continuing a list item) shows nothing: no label */
 	if (b.len == 0 || strspn(b.data, " \t\xc2\xa0") == b.len) {
 		lsn_buf_free(&b);
+		*value = -1;
 		return 0;
 	}
+	/* the spaces ending a legacy lvlText ("%1. ") separate the label
+	 * from the text like the tab after it: not part of the label */
+	while (b.len > 0 && b.data[b.len - 1] == ' ')
+		b.data[--b.len] = '\0';
 	if ((*label = lsn_buf_detach(&b, NULL)) == NULL)
 		return -1;
 	return 0;

@@ -453,7 +453,7 @@ emit_para(struct ctx *c, struct para *p)
 	struct lsn_para		 out;
 	char			*label = NULL, *text_store = NULL;
 	size_t			 i, drop, llen;
-	int			 num_id = -1, ilvl = -1, r, lev;
+	int			 num_id = -1, ilvl = -1, r, lev, value;
 
 	if (c->suppress > 0) {
 		para_reset_content(p);
@@ -492,7 +492,7 @@ emit_para(struct ctx *c, struct para *p)
 		if (ilvl >= LSN_NUM_LEVELS)
 			ilvl = LSN_NUM_LEVELS - 1;
 		r = lsn_numbering_label(&c->numbering, &c->styles, num_id,
-		    ilvl, &label);
+		    ilvl, &label, &value);
 		if (r == -1)
 			return oom(c);
 		if (r == 0) {
@@ -500,6 +500,7 @@ emit_para(struct ctx *c, struct para *p)
 			out.ilvl = ilvl;
 			out.label = label;
 			out.label_auto = label != NULL;
+			out.value = value;
 		}
 	}
 

@@ -18,6 +18,7 @@ lsn_para_init(struct lsn_para *p)
 	p->event = LSN_EV_PARA;
 	p->text = (char *)"";
 	p->ilvl = -1;
+	p->value = -1;
 	p->colspan = p->rowspan = 1;
 }
 

@@ -64,6 +64,8 @@ struct lsn_para {
 	 */
 	char		*label;
 	int		 label_auto; /* 1: label from automatic numbering */
+	int		 value;      /* DOCX: the counter the label writes
+				      * (1 for "i."), -1 none or unknown */
 	char		*style;      /* style name (DOCX), or NULL */
 	int		 outline;    /* heading level 1-9 from style/outlineLvl, 0 none */
 	int		 ilvl;       /* list level, 0-based; -1 when not a list item */

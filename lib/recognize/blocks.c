@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,6 +48,7 @@ struct family {
 	int	 letter, roman, paren;
 	char	 delim;
 	int	 depth;
+	int	 as_roman;  /* "i." is 1, not 9: the list reads i, ii, iii */
 };
 
 static struct family
@@ -56,7 +58,14 @@ family_of(const struct lsn_line *l, struct lsn_number *num)
 
 	memset(&f, 0, sizeof(f));
 	if (!lsn_number_parse(l->label, num)) {
-		f.bullet = 1;
+		/* Word's numbering with words around the number ("Step
+		 * 1:") counts like numbers; other labels are bullets. */
+		if (l->label_auto && l->value >= 0) {
+			f.depth = 1;
+			num->depth = 1;
+			num->part[0] = l->value;
+		} else
+			f.bullet = 1;
 		return f;
 	}
 	f.letter = num->letter;
@@ -75,6 +84,51 @@ same_family(struct family a, struct family b)
 	/* "i)" reads as a letter and as a roman numeral. */
 	return a.paren == b.paren && a.delim == b.delim && a.depth == b.depth &&
 	    (a.letter || a.roman) == (b.letter || b.roman);
+}
+
+/*
+ * The number a reader sees in an item's label: the counter Word's
+ * numbering gave it, else the last part of the label read as a number;
+ * a single letter that is a roman numeral counts as one in a list that
+ * reads i, ii, iii (as_roman).
+ */
+static int
+item_value(const struct lsn_line *l, int as_roman)
+{
+	struct lsn_number	 num;
+	static const char	 romans[] = "ivxlcdm";
+	static const int	 values[] = { 1, 5, 10, 50, 100, 500, 1000 };
+	const char		*r;
+
+	if (l->label_auto && l->value >= 0)
+		return l->value;
+	if (!lsn_number_parse(l->label, &num) || num.depth == 0)
+		return 0;
+	if (as_roman && num.letter && (r = strchr(romans,
+	    tolower((unsigned char)l->label[num.paren]))) != NULL)
+		return values[r - romans];
+	return num.part[num.depth - 1];
+}
+
+/*
+ * Whether a list of letters or roman numerals starting with item l reads
+ * as roman numerals: its first label is a roman numeral of more than one
+ * letter ("ii."), or "i." not followed by "j." (h., i., j. are letters).
+ */
+static int
+reads_roman(const struct lsn_line *l, const struct lsn_line *next)
+{
+	struct lsn_number	 num;
+	const char		*s = l->label;
+
+	if (!lsn_number_parse(s, &num) || !(num.letter || num.roman))
+		return 0;
+	if (num.roman)
+		return 1;
+	if (tolower((unsigned char)s[num.paren]) != 'i')
+		return 0;
+	return next == NULL || !lsn_number_parse(next->label, &num) ||
+	    !num.letter || tolower((unsigned char)next->label[num.paren]) != 'j';
 }
 
 static int
@@ -347,7 +401,7 @@ fix_numbers(struct lsn_rctx *r, struct items *it, struct family fam)
 		struct lsn_number num;
 
 		lsn_number_parse(it->v[k].line->label, &num);
-		it->v[k].number = num.part[num.depth > 0 ? num.depth - 1 : 0];
+		it->v[k].number = item_value(it->v[k].line, fam.as_roman);
 		it->v[k].label = it->v[k].line->label;
 		if (k > 0 && (strcmp(it->v[k].label, it->v[0].label) != 0 ||
 		    it->v[k].line->label_auto))
@@ -377,17 +431,6 @@ fix_numbers(struct lsn_rctx *r, struct items *it, struct family fam)
 				    it->v[k + 1].number, fam.delim);
 }
 
-/* The value of an item's last label part ("3.2" -> 2), or 0. */
-static int
-last_number(const struct lsn_line *l)
-{
-	struct lsn_number	 num;
-
-	if (!lsn_number_parse(l->label, &num) || num.depth == 0)
-		return 0;
-	return num.part[num.depth - 1];
-}
-
 /*
  * Collects the list starting at v[start] (an item). Returns the index
  * after it. Between items of the same level come continuation lines
@@ -404,6 +447,14 @@ collect_list(struct lsn_rctx *r, struct lsn_line *v, size_t start, size_t n,
 	size_t			 k = start, last_end = start, conts = 0;
 	size_t			 items_with_one = 0;
 	struct item		*cur = NULL;
+
+	/* the item after the first at its level, for i., ii. or h., i. */
+	for (k = start + 1; k < n; k++)
+		if (is_item(&v[k]) && level_of(&v[k]) <= base)
+			break;
+	fam.as_roman = reads_roman(&v[start], k < n &&
+	    level_of(&v[k]) == base ? &v[k] : NULL);
+	k = start;
 
 	while (k < n) {
 		struct lsn_line	*l = &v[k];
@@ -429,7 +480,8 @@ collect_list(struct lsn_rctx *r, struct lsn_line *v, size_t start, size_t n,
 			 */
 			if (cur != NULL && !fam.bullet &&
 			    strcmp(l->label, cur->line->label) != 0 &&
-			    m.part[m.depth - 1] <= last_number(cur->line))
+			    item_value(l, fam.as_roman) <=
+			    item_value(cur->line, fam.as_roman))
 				break;
 			if (cur != NULL && !fam.bullet &&
 			    strcmp(l->label, cur->line->label) != 0)
@@ -479,8 +531,8 @@ collect_list(struct lsn_rctx *r, struct lsn_line *v, size_t start, size_t n,
 			if (same_family(f, fam) &&
 			    ((numbers_repeat && strcmp(v[nx].label,
 			    cur->line->label) == 0) ||
-			    (lsn_number_parse(cur->line->label, &num) &&
-			    m.part[m.depth - 1] == num.part[num.depth - 1] + 1))) {
+			    item_value(&v[nx], fam.as_roman) ==
+			    item_value(cur->line, fam.as_roman) + 1)) {
 				conts++;
 				k++;
 				last_end = k;

@@ -93,6 +93,7 @@ make_line(struct lsn_arena *a, struct lsn_doc_lines *doc,
 	l->label = p->label != NULL && p->label[strspn(p->label, " \t")] != '\0' ?
 	    lsn_arena_strdup(a, p->label) : NULL;
 	l->label_auto = p->label_auto;
+	l->value = l->label != NULL ? p->value : -1;
 	l->outline = p->outline;
 	l->ilvl = p->ilvl;
 	l->num_id = p->num_id;

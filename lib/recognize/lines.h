@@ -34,6 +34,7 @@ struct lsn_line {
 	size_t			 len;
 	char			*label;     /* list/heading label or NULL */
 	int			 label_auto;
+	int			 value;     /* the label's counter, -1 unknown */
 	int			 outline;   /* heading level from the style */
 	int			 ilvl;
 	int			 num_id;

@@ -214,6 +214,35 @@ heading_label(const struct lsn_line *l, struct lsn_number *num)
 	    !num->letter && !num->roman && !num->paren;
 }
 
+/*
+ * The number in a Word numbering label that is not digits alone ("I.",
+ * "A.1", or with words: "SECTION 1", "Annex A:", "Article I."): its last
+ * word without the delimiter after it, as printed. Returns 1 and fills
+ * buf, or 0.
+ */
+static int
+worded_number(const struct lsn_line *l, char *buf, size_t size)
+{
+	const char	*s = l->label, *w;
+	size_t		 n, i;
+
+	if (s == NULL || !l->label_auto || l->value < 0)
+		return 0;
+	n = strlen(s);
+	while (n > 0 && strchr(" .:)\t", s[n - 1]) != NULL)
+		n--;
+	for (w = s + n; w > s && w[-1] != ' ' && w[-1] != '\t'; w--)
+		;
+	if (w == s + n || (size_t)(s + n - w) >= size)
+		return 0;
+	for (i = 0; w + i < s + n; i++)
+		if (!isalnum((unsigned char)w[i]) && w[i] != '.')
+			return 0;
+	memcpy(buf, w, i);
+	buf[i] = '\0';
+	return 1;
+}
+
 static struct heading *
 push_heading(struct lsn_rctx *r, struct headings *h)
 {
@@ -250,7 +279,8 @@ find_numbered(struct lsn_rctx *r, struct lsn_line *v, size_t n,
 			    (h->cut = cut) > 0)) {
 				number_string(&num, h->number, sizeof(h->number));
 				advance(&st, &num);
-			}
+			} else
+				worded_number(l, h->number, sizeof(h->number));
 			continue;
 		}
 		/*
