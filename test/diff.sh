@@ -101,6 +101,11 @@ for exp in "$CASES"/*.expected; do
 		say_fail "$name: colour output"
 	elif [ $want -eq 1 ] && ! grep -q "$(printf '\033')\[3[12]m" "$tmp/color.txt"; then
 		say_fail "$name: colour output has no colours"
+	elif ! sed "s/$(printf '\033')\[[0-9;]*m//g" "$tmp/color.txt" |
+	    cmp -s - "$tmp/out.txt"; then
+		# the [- -] and {+ +} markers stay: colour is not the
+		# only signal
+		say_fail "$name: colour output without its colours is not the text output"
 	fi
 done
 

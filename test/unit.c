@@ -15,6 +15,7 @@
 #include "reader/readers.h"
 #include "recognize/dates.h"
 #include "recognize/lines.h"
+#include "emit/emit.h"
 #include "model/model.h"
 #include "util/arena.h"
 #include "util/buf.h"
@@ -470,6 +471,52 @@ test_inline(void)
 	lsn_model_free(b.doc);
 }
 
+/* Text outputs show control characters as pictures; a C1 control split
+ * over two writes, or over a chunk written to a file, is still seen. */
+static void
+test_visible(void)
+{
+	struct lsn_out	 o;
+	char		 big[LSN_OUT_CHUNK];
+	FILE		*fp;
+	long		 size;
+
+	memset(&o, 0, sizeof(o));
+	o.visible = 1;
+	lsn_out_puts(&o, "a\033[2K\r\tb\n\x7f\xc2\x9b|\xc2");
+	lsn_out_putc(&o, '\x85');
+	lsn_out_putc(&o, '\a');
+	lsn_out_printf(&o, "%s", "\xc2\xa0\x01");
+	lsn_out_raw(&o, "\033[m");
+	CHECK(o.buf.data != NULL && strcmp(o.buf.data,
+	    "a\xe2\x90\x9b[2K\xe2\x90\x8d\tb\n\xe2\x90\xa1\xef\xbf\xbd|"
+	    "\xef\xbf\xbd\xe2\x90\x87\xc2\xa0\xe2\x90\x81\033[m") == 0);
+	lsn_buf_free(&o.buf);
+
+	/* The 0xC2 ends the first chunk written to the file. */
+	if ((fp = tmpfile()) == NULL) {
+		CHECK(fp != NULL);
+		return;
+	}
+	memset(&o, 0, sizeof(o));
+	o.visible = 1;
+	o.fp = fp;
+	memset(big, 'x', sizeof(big));
+	big[sizeof(big) - 1] = '\xc2';
+	lsn_out_put(&o, big, sizeof(big));
+	lsn_out_put(&o, "\x9b", 1);
+	CHECK(lsn_out_close(&o, NULL) == LIAISON_OK);
+	size = ftell(fp);
+	CHECK(size == (long)sizeof(big) + 2);
+	if (fseek(fp, -4, SEEK_END) == 0) {
+		char tail[4];
+
+		CHECK(fread(tail, 1, 4, fp) == 4 &&
+		    memcmp(tail, "x\xef\xbf\xbd", 4) == 0);
+	}
+	fclose(fp);
+}
+
 int
 main(void)
 {
@@ -483,6 +530,7 @@ main(void)
 	test_arena();
 	test_builder();
 	test_inline();
+	test_visible();
 	printf("%d passed, %d failed\n", checks - failures, failures);
 	return failures > 0;
 }

@@ -89,6 +89,7 @@ lsn_diff_emit_html(xmlDocPtr diff, unsigned int flags, struct lsn_out *o,
 	const char	*nf = lsn_prop(lsn_child(root, "new-input"), "file");
 	size_t		 n = 0, k;
 
+	o->visible = 1;   /* control characters as pictures */
 	of = of != NULL ? of : "old";
 	nf = nf != NULL ? nf : "new";
 	lsn_out_puts(o, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"

@@ -129,6 +129,7 @@ lsn_diff_emit_markdown(xmlDocPtr diff, unsigned int flags,
 	size_t		 n = 0;
 	int		 bol = 0;
 
+	o->visible = 1;   /* control characters as pictures */
 	lsn_out_puts(o, "# Changes\n\nFrom ");
 	put_md(o, of != NULL ? of : "old", strlen(of != NULL ? of : "old"), &bol);
 	lsn_out_puts(o, " to ");

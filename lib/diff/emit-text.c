@@ -1,9 +1,12 @@
 /*
  * emit-text.c: the diff for terminals. Each change is a header line
  * (operation and location) and its text, indented, with deleted words
- * in [-...-] and inserted words in {+...+} (as git --word-diff), or in
- * red and green with LIAISON_DIFF_COLOR. Nothing is written when the
- * documents say the same.
+ * in [-...-] and inserted words in {+...+} (as git --word-diff), in red
+ * and green too with LIAISON_DIFF_COLOR (the markers stay: colour alone
+ * is lost on a monochrome terminal, in a pipe and to colour-blind
+ * readers). Nothing is written when the documents say the same.
+ * Control characters of the documents are shown as pictures
+ * (lsn_out_put): a diff must not be able to drive the terminal.
  */
 #include "config.h"
 
@@ -31,10 +34,10 @@ put_indented(struct lsn_out *o, const char *s, size_t n, const char *color,
 		if (s[i] == '\n') {
 			lsn_out_put(o, s + run, i - run);
 			if (color != NULL)
-				lsn_out_puts(o, reset);
+				lsn_out_raw(o, reset);
 			lsn_out_puts(o, "\n" INDENT);
 			if (color != NULL)
-				lsn_out_puts(o, color);
+				lsn_out_raw(o, color);
 			run = i + 1;
 		}
 	lsn_out_put(o, s + run, n - run);
@@ -50,13 +53,21 @@ put_words(struct lsn_out *o, xmlNodePtr words, int color)
 		if (lsn_is(w, "equal"))
 			put_indented(o, t, n, NULL, NULL);
 		else if (lsn_is(w, "delete")) {
-			lsn_out_puts(o, color ? C_DEL : "[-");
+			if (color)
+				lsn_out_raw(o, C_DEL);
+			lsn_out_puts(o, "[-");
 			put_indented(o, t, n, color ? C_DEL : NULL, C_RESET);
-			lsn_out_puts(o, color ? C_RESET : "-]");
+			lsn_out_puts(o, "-]");
+			if (color)
+				lsn_out_raw(o, C_RESET);
 		} else {
-			lsn_out_puts(o, color ? C_INS : "{+");
+			if (color)
+				lsn_out_raw(o, C_INS);
+			lsn_out_puts(o, "{+");
 			put_indented(o, t, n, color ? C_INS : NULL, C_RESET);
-			lsn_out_puts(o, color ? C_RESET : "+}");
+			lsn_out_puts(o, "+}");
+			if (color)
+				lsn_out_raw(o, C_RESET);
 		}
 	}
 }
@@ -71,12 +82,12 @@ put_lines(struct lsn_out *o, const char *s, char mark, int color)
 		e = strchr(s, '\n');
 		lsn_out_puts(o, INDENT);
 		if (color)
-			lsn_out_puts(o, mark == '+' ? C_INS : C_DEL);
+			lsn_out_raw(o, mark == '+' ? C_INS : C_DEL);
 		lsn_out_putc(o, mark);
 		lsn_out_putc(o, ' ');
 		lsn_out_put(o, s, e != NULL ? (size_t)(e - s) : strlen(s));
 		if (color)
-			lsn_out_puts(o, C_RESET);
+			lsn_out_raw(o, C_RESET);
 		lsn_out_putc(o, '\n');
 		s = e != NULL ? e + 1 : s;
 	} while (e != NULL);
@@ -90,6 +101,7 @@ lsn_diff_emit_text(xmlDocPtr diff, unsigned int flags, struct lsn_out *o,
 	int		 color = (flags & LIAISON_DIFF_COLOR) != 0;
 	size_t		 n = 0;
 
+	o->visible = 1;
 	for (xmlNodePtr c = lsn_child(root, "change"); c != NULL;
 	    c = lsn_next(c, "change")) {
 		const char *op = lsn_prop(c, "op");
@@ -100,12 +112,12 @@ lsn_diff_emit_text(xmlDocPtr diff, unsigned int flags, struct lsn_out *o,
 		if (n++ > 0)
 			lsn_out_putc(o, '\n');
 		if (color)
-			lsn_out_puts(o, C_HEAD);
+			lsn_out_raw(o, C_HEAD);
 		lsn_out_printf(o, "%s: %s", op, lsn_prop(c, "where"));
 		if (from != NULL)
 			lsn_out_printf(o, " (from %s)", from);
 		if (color)
-			lsn_out_puts(o, C_RESET);
+			lsn_out_raw(o, C_RESET);
 		lsn_out_putc(o, '\n');
 		if (old != NULL && new != NULL) {
 			lsn_out_puts(o, INDENT);
@@ -117,12 +129,18 @@ lsn_diff_emit_text(xmlDocPtr diff, unsigned int flags, struct lsn_out *o,
 			put_lines(o, new, '+', color);
 	}
 	if (n > 0 && (st = lsn_child(root, "stats")) != NULL) {
-		lsn_out_printf(o, "\n%s%zu change%s: %s inserted, %s deleted, "
-		    "%s replaced, %s moved; %s unchanged%s\n",
-		    color ? C_DIM : "", n, n == 1 ? "" : "s",
+		lsn_out_putc(o, '\n');
+		if (color)
+			lsn_out_raw(o, C_DIM);
+		lsn_out_printf(o, "%zu change%s: %s inserted, %s deleted, "
+		    "%s replaced, %s moved; %s unchanged",
+		    n, n == 1 ? "" : "s",
 		    lsn_prop(st, "inserted"), lsn_prop(st, "deleted"),
 		    lsn_prop(st, "replaced"), lsn_prop(st, "moved"),
-		    lsn_prop(st, "unchanged"), color ? C_RESET : "");
+		    lsn_prop(st, "unchanged"));
+		if (color)
+			lsn_out_raw(o, C_RESET);
+		lsn_out_putc(o, '\n');
 	}
 	(void)err;
 	return 0;

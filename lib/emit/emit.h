@@ -16,12 +16,25 @@ struct lsn_out {
 	struct lsn_buf	 buf;   /* pending bytes (all of them when fp is NULL) */
 	int		 error; /* a write or allocation failed */
 	int		 werrno; /* errno of a failed write; 0: memory */
+	/* Text outputs (Markdown, the text, Markdown and HTML diffs) set
+	 * this: control characters that are not text are written as
+	 * pictures (lsn_out_put), so a document cannot drive the terminal
+	 * or hide a line. lsn_out_raw writes an emitter's own escapes. */
+	int		 visible;
 };
 
 /* With a FILE*, pending bytes are written out once this many wait. */
 #define LSN_OUT_CHUNK	(64 * 1024)
 
+/*
+ * With o->visible: C0 controls but tab and newline as U+2400 + c
+ * (U+241B for ESC, U+240D for CR), DEL as U+2421, C1 (U+0080 to
+ * U+009F, which terminals obey as ESC sequences: U+009B is CSI) as
+ * U+FFFD. None of them is text in a document.
+ */
 void	lsn_out_put(struct lsn_out *o, const char *s, size_t n);
+/* s as it is, even with o->visible (the text diff's colour escapes). */
+void	lsn_out_raw(struct lsn_out *o, const char *s);
 void	lsn_out_puts(struct lsn_out *o, const char *s);
 void	lsn_out_putc_slow(struct lsn_out *o, char c);
 
@@ -33,7 +46,9 @@ lsn_out_putc(struct lsn_out *o, char c)
 	struct lsn_buf	*b = &o->buf;
 
 	if (b->len + 2 <= b->cap && !o->error && !b->oom &&
-	    (o->fp == NULL || b->len + 1 < LSN_OUT_CHUNK)) {
+	    (o->fp == NULL || b->len + 1 < LSN_OUT_CHUNK) && (!o->visible ||
+	    ((unsigned char)c >= 0x20 && (unsigned char)c < 0x7f) ||
+	    c == '\n')) {
 		b->data[b->len++] = c;
 		b->data[b->len] = '\0';
 		return;

@@ -1776,6 +1776,7 @@ lsn_emit_markdown(xmlDocPtr model, int front_matter, struct lsn_out *o,
 
 	memset(&md, 0, sizeof(md));
 	md.o = o;
+	o->visible = 1;   /* control characters as pictures */
 	root = model != NULL ? xmlDocGetRootElement(model) : NULL;
 	if (root == NULL || !lsn_is(root, "document")) {
 		lsn_error_set(err, LIAISON_ERR_INTERNAL, NULL, NULL, 0, 0,

@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "emit/emit.h"
@@ -16,13 +17,21 @@
 static void
 spill(struct lsn_out *o)
 {
+	int	 lead;
+
 	if (o->fp == NULL || o->buf.len < LSN_OUT_CHUNK)
 		return;
+	/* A trailing 0xC2 stays: the next byte may make it a C1 control,
+	 * which put_visible then replaces. */
+	lead = o->visible && o->buf.data[o->buf.len - 1] == '\xc2';
+	o->buf.len -= (size_t)lead;
 	lsn_out_flush(o);
+	if (lead && lsn_buf_putc(&o->buf, '\xc2') == -1)
+		o->error = 1;
 }
 
-void
-lsn_out_put(struct lsn_out *o, const char *s, size_t n)
+static void
+put_raw(struct lsn_out *o, const char *s, size_t n)
 {
 	struct lsn_buf	*b = &o->buf;
 
@@ -41,6 +50,57 @@ lsn_out_put(struct lsn_out *o, const char *s, size_t n)
 		return;
 	}
 	spill(o);
+}
+
+/* See lsn_out_put in emit.h. */
+static void
+put_visible(struct lsn_out *o, const char *s, size_t n)
+{
+	size_t	 i, run = 0;
+	char	 pic[3];
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if ((c >= 0x20 && c < 0x7f) || c == '\n' || c == '\t' ||
+		    c > 0x9f)
+			continue;
+		if (c >= 0x80) {
+			/* C1 is 0xC2 then 0x80-0x9F; the 0xC2 may end the
+			 * buffer already (spill keeps it there). */
+			if (i > 0 && s[i - 1] == '\xc2')
+				put_raw(o, s + run, i - 1 - run);
+			else if (i == 0 && o->buf.len > 0 &&
+			    o->buf.data[o->buf.len - 1] == '\xc2')
+				o->buf.data[--o->buf.len] = '\0';
+			else
+				continue;
+			put_raw(o, "\xef\xbf\xbd", 3);
+		} else {
+			put_raw(o, s + run, i - run);
+			pic[0] = '\xe2';
+			pic[1] = '\x90';
+			pic[2] = (char)(c == 0x7f ? 0xa1 : 0x80 + c);
+			put_raw(o, pic, 3);
+		}
+		run = i + 1;
+	}
+	put_raw(o, s + run, n - run);
+}
+
+void
+lsn_out_put(struct lsn_out *o, const char *s, size_t n)
+{
+	if (o->visible)
+		put_visible(o, s, n);
+	else
+		put_raw(o, s, n);
+}
+
+void
+lsn_out_raw(struct lsn_out *o, const char *s)
+{
+	put_raw(o, s, strlen(s));
 }
 
 void
@@ -74,6 +134,20 @@ lsn_out_printf(struct lsn_out *o, const char *fmt, ...)
 	}
 	if ((size_t)n < sizeof(small)) {
 		lsn_out_put(o, small, (size_t)n);
+		return;
+	}
+	if (o->visible) {
+		char *big = malloc((size_t)n + 1);
+
+		if (big == NULL) {
+			o->error = 1;
+			return;
+		}
+		va_start(ap, fmt);
+		vsnprintf(big, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+		put_visible(o, big, (size_t)n);
+		free(big);
 		return;
 	}
 	if (lsn_buf_grow(&o->buf, (size_t)n) == -1) {
