@@ -15,7 +15,9 @@
  *    orders) stays in place; the other matched pairs are moves.
  * 2. What is left unmatched anywhere is pooled and matched across
  *    containers the same way: a paragraph that went to another section
- *    is a move, not a delete and an insert.
+ *    is a move, not a delete and an insert. Then splits and merges;
+ *    then, in a gap between units that stayed, one unmatched paragraph
+ *    (or item) each side is a replacement, however different.
  * 3. A walk in the order of the new document emits the changes: moves,
  *    replacements with word diffs, and insertions and deletions of whole
  *    subtrees.
@@ -1344,6 +1346,59 @@ find_joins(struct side *new_side)
 	return 0;
 }
 
+/* u (a kid of nb) stayed in place, matched to a kid of oa. */
+static int
+stays(const struct unit *u, const struct unit *oa)
+{
+	return u->partner != NULL && u->partner->parent == oa && !u->moved;
+}
+
+/* An unmatched paragraph or item, part of no split or merge. */
+static int
+lone(const struct unit *u)
+{
+	return u->partner == NULL && !u->absorbed && u->joined == NULL &&
+	    u->nkids == 0 && (u->kind == U_PARA || u->kind == U_ITEM);
+}
+
+/*
+ * Phase 2c: in a matched container, a gap between two units that stayed
+ * that holds exactly one unit on each side, both unmatched paragraphs
+ * (or items), is one rewritten in place, however few words are left: a
+ * replacement with its word changes reads better than a delete and an
+ * insert (a ToR's subtitle naming the TSAG report, annex and date that
+ * approved it).
+ */
+static void
+pair_lone(struct unit *oa, struct unit *nb)
+{
+	size_t	 i = 0, j = 0, ni, nj;
+
+	for (;;) {
+		for (nj = j; nj < nb->nkids && !stays(nb->kids[nj], oa); nj++)
+			;
+		ni = nj < nb->nkids ? nb->kids[nj]->partner->index :
+		    oa->nkids;
+		if (ni == i + 1 && nj == j + 1 && lone(oa->kids[i]) &&
+		    lone(nb->kids[j]) && oa->kids[i]->kind == nb->kids[j]->kind)
+			take(oa->kids[i], nb->kids[j], 0);
+		if (nj >= nb->nkids || ni < i)
+			break;
+		i = ni + 1;
+		j = nj + 1;
+	}
+}
+
+static void
+pair_lone_gaps(struct side *new_side)
+{
+	for (size_t i = 0; i < new_side->n; i++) {
+		struct unit *n = new_side->all[i];
+		if (n->partner != NULL && n->nkids > 0 && n->kind != U_ROW)
+			pair_lone(n->partner, n);
+	}
+}
+
 static int
 compute_has_match(struct unit *u)
 {
@@ -2010,6 +2065,7 @@ lsn_diff_align(xmlDocPtr old_model, xmlDocPtr new_model, xmlDocPtr out,
 	if (align_pair(ro, rn) == -1 || align_across(&al) == -1 ||
 	    find_joins(&al.new) == -1)
 		goto oom;
+	pair_lone_gaps(&al.new);
 	compute_has_match(ro);
 	compute_has_match(rn);
 	emit_pair(&al, ro, rn, 0);
