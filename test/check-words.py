@@ -45,9 +45,11 @@ def main():
     for line in text.split("\n"):
         orig = line
         line = re.sub(r"^\s*(\d+(\.\d+)*[.)]?|\(?[a-z]\)|[ivx]+\))(?=[\t ])", " ", line)
-        line = re.sub(r"^\s*(Abstract|Actions? requested|Action\(s\) requested|"
+        # A label opens a line or a cell: "Question(s): | 4/17 |
+        # Meeting: | Geneva" is a row of two labels.
+        line = re.sub(r"(^|\t)\s*(Abstract|Actions? requested|Action\(s\) requested|"
                       r"Question\(s\)|Source|Title|Purpose|For action to|"
-                      r"For information to|Approval|Deadline|Contact)\s*:",
+                      r"For information to|Approval|Deadline|Contact|Meeting)\s*:",
                       " ", line, flags=re.I)
         # Contact field labels, and the "and" that separates the
         # addressees of a cover row (the model keeps them as a list).

@@ -135,15 +135,55 @@ set_single(struct cover *c, enum field f, const char *s, size_t n)
 	}
 }
 
+/* 1 when s[0..n) is digits only: a Question number whose Study Group
+ * comes with a later one ("4, 5, 12/13"). */
+static int
+bare_number(const char *s, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (!isdigit((unsigned char)s[i]))
+			return 0;
+	return n > 0;
+}
+
+/*
+ * Gives each bare number after `from` in b (NUL-separated values) the
+ * Study Group suffix ("/13"): each value is rewritten once, so a long
+ * list stays linear.
+ */
+static void
+suffix_pending(struct lsn_buf *b, size_t from, const char *suffix,
+    size_t len)
+{
+	struct lsn_buf	 tail = { 0 };
+	const char	*p, *end;
+
+	lsn_buf_put(&tail, b->data + from, b->len - from);
+	if (tail.oom) {
+		b->oom = 1;
+		return;
+	}
+	b->len = from;
+	for (p = tail.data, end = p + tail.len; p < end; p += strlen(p) + 1) {
+		lsn_buf_puts(b, p);
+		lsn_buf_put(b, suffix, len);
+		lsn_buf_putc(b, '\0');
+	}
+	lsn_buf_free(&tail);
+}
+
 /*
  * Splits "TSAG, SG2 and SG13" into NUL-separated values. With
  * `questions`, "Q3/17" is written "3/17", as the cover's Question(s)
- * row usually gives them.
+ * row usually gives them, and numbers before one with its Study Group
+ * share it: "Q4, 5, 12/13" is 4/13, 5/13 and 12/13.
  */
 static void
 add_list(struct lsn_buf *b, const char *s, size_t n, int questions)
 {
-	size_t	 i = 0, start = 0;
+	size_t	 i = 0, start = 0, pending = (size_t)-1;
 
 	for (i = 0; i <= n; i++) {
 		size_t cut = 0;
@@ -156,6 +196,8 @@ add_list(struct lsn_buf *b, const char *s, size_t n, int questions)
 			continue;
 		{
 			size_t a = start, e = i;
+			const char *slash;
+
 			while (a < e && s[a] == ' ')
 				a++;
 			while (e > a && (s[e - 1] == ' ' || s[e - 1] == '.'))
@@ -163,6 +205,16 @@ add_list(struct lsn_buf *b, const char *s, size_t n, int questions)
 			if (questions && e > a + 1 && (s[a] == 'Q' || s[a] == 'q') &&
 			    isdigit((unsigned char)s[a + 1]))
 				a++;
+			if (questions && pending != (size_t)-1 && e > a &&
+			    (slash = memchr(s + a, '/', e - a)) != NULL &&
+			    bare_number(s + a, (size_t)(slash - (s + a))))
+				suffix_pending(b, pending, slash,
+				    (size_t)(s + e - slash));
+			if (questions && bare_number(s + a, e - a)) {
+				if (pending == (size_t)-1)
+					pending = b->len;
+			} else
+				pending = (size_t)-1;
 			if (e > a) {
 				lsn_buf_put(b, s + a, e - a);
 				lsn_buf_putc(b, '\0');
@@ -373,7 +425,7 @@ cover_row(struct cover *c, const struct lsn_row *row)
 {
 	size_t			 j, taken;
 	const struct lsn_line	*l;
-	enum field		 f = F_NONE;
+	enum field		 f = F_NONE, next;
 	int			 all = 1, empty_first = 1;
 
 	for (j = 0; j < row->n; j++) {
@@ -381,8 +433,12 @@ cover_row(struct cover *c, const struct lsn_row *row)
 
 		if ((l = first_line(cell)) == NULL)
 			continue;
-		if (f == F_NONE && (f = label_at(l->text, l->len, 0,
-		    &taken)) != F_NONE) {
+		/* A label after a value starts a field of its own: the TD
+		 * header's "Question(s): | 4/17 | Meeting: | Geneva" row. */
+		if ((f == F_NONE && (f = label_at(l->text, l->len, 0,
+		    &taken)) != F_NONE) || (f != F_NONE && j > 0 &&
+		    (next = label_at(l->text, l->len, 1, &taken)) != F_NONE &&
+		    (f = next) != F_NONE)) {
 			c->current = f;
 			if (f == F_CONTACT)
 				c->contact_pending = 1;

@@ -300,12 +300,40 @@ groups_at(struct found *f, const char *t, size_t n, size_t i)
 	return i;
 }
 
-/* "Q10/17", "Question 7/17", "Questions 3/17 and 10/17" */
+/* Bare Question numbers waiting for the Study Group of a later one
+ * ("Q4, 5, 12/13"); a longer run of numbers is no list of Questions. */
+#define QUESTIONS_PENDING_MAX	16
+
+/* The Study Group after a Question's slash at t[j]: "17" or "ITU-R
+ * SG11". Writes it into group and returns its length in t, else 0. */
+static size_t
+question_group(const char *t, size_t n, size_t j, char *group, size_t size)
+{
+	size_t	 k;
+
+	if ((k = digits(t, n, j)) > 0 && k <= 2 &&
+	    !(j + k < n && isalnum((unsigned char)t[j + k]))) {
+		snprintf(group, size, "%.*s", (int)k, t + j);
+		return k;
+	}
+	if (n - j > 8 && (strncmp(t + j, "ITU-R SG", 8) == 0 ||
+	    strncmp(t + j, "ITU-D SG", 8) == 0) &&
+	    (k = digits(t, n, j + 8)) > 0 && k <= 2 &&
+	    !(j + 8 + k < n && isalnum((unsigned char)t[j + 8 + k]))) {
+		snprintf(group, size, "%.*s", (int)(8 + k), t + j);
+		return 8 + k;
+	}
+	return 0;
+}
+
+/* "Q10/17", "Question 7/17", "Questions 3/17 and 10/17", "Q4, 5,
+ * 12/13" (all of SG13), "Q8/ITU-R SG11" */
 static size_t
 questions_at(struct found *f, const char *t, size_t n, size_t i)
 {
-	size_t	 j, k, k2;
-	char	 buf[32];
+	size_t	 j, k, g, p, npending = 0, end;
+	size_t	 pending[QUESTIONS_PENDING_MAX][2];
+	char	 buf[48], group[16];
 
 	if (t[i] != 'Q')
 		return i;
@@ -317,18 +345,39 @@ questions_at(struct found *f, const char *t, size_t n, size_t i)
 		j = i + 10;
 	else
 		return i;
+	/* the scan resumes after the last Question taken: what follows
+	 * a list ("and Questions 3/17") is read again */
+	end = i;
 	for (;;) {
-		if ((k = digits(t, n, j)) == 0 || k > 3 || j + k >= n ||
-		    t[j + k] != '/' || (k2 = digits(t, n, j + k + 1)) == 0 ||
-		    k2 > 2 || (j + k + 1 + k2 < n &&
-		    isalnum((unsigned char)t[j + k + 1 + k2])))
+		if ((k = digits(t, n, j)) == 0 || k > 3 || j + k >= n)
 			break;
-		snprintf(buf, sizeof(buf), "Q%.*s/%.*s", (int)k, t + j,
-		    (int)k2, t + j + k + 1);
-		add(f, K_QUESTION, buf, strlen(buf), NULL);
-		j += k + 1 + k2;
+		if (t[j + k] == '/') {
+			if ((g = question_group(t, n, j + k + 1, group,
+			    sizeof(group))) == 0)
+				break;
+			for (p = 0; p < npending; p++) {
+				snprintf(buf, sizeof(buf), "Q%.*s/%s",
+				    (int)pending[p][1], t + pending[p][0], group);
+				add(f, K_QUESTION, buf, strlen(buf), NULL);
+			}
+			npending = 0;
+			snprintf(buf, sizeof(buf), "Q%.*s/%s", (int)k, t + j,
+			    group);
+			add(f, K_QUESTION, buf, strlen(buf), NULL);
+			j += k + 1 + g;
+			end = j;
+		} else if (npending < QUESTIONS_PENDING_MAX &&
+		    (t[j + k] == ',' || strncmp(t + j + k, " and ", 5) == 0)) {
+			pending[npending][0] = j;
+			pending[npending][1] = k;
+			npending++;
+			j += k;
+		} else
+			break;
 		if (strncmp(t + j, ", ", 2) == 0)
 			j += 2;
+		else if (t[j] == ',')
+			j++;
 		else if (strncmp(t + j, " and ", 5) == 0)
 			j += 5;
 		else
@@ -336,7 +385,7 @@ questions_at(struct found *f, const char *t, size_t n, size_t i)
 		if (j < n && t[j] == 'Q')
 			j++;
 	}
-	return j;
+	return end;
 }
 
 /* Every Question of t, alone (the cover's Question row). */
