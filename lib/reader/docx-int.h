@@ -178,6 +178,24 @@ liaison_status	lsn_xr_error(struct lsn_xr *xr, liaison_status code,
 		    const char *fmt, ...)
 		    __attribute__((format(printf, 3, 4)));
 
+/* ---- look-ups by id --------------------------------------------------- */
+
+/*
+ * An index of the ids of n items, sorted by id then by position, so that
+ * a look-up costs log n and equal ids find the first item, as Word
+ * does. The ids are not copied: they must outlive the index.
+ */
+struct lsn_key {
+	const char	*id;
+	size_t		 index;
+};
+
+/* Sorts keys[0..n) (filled by the caller) by id, then index. */
+void		 lsn_keys_sort(struct lsn_key *keys, size_t n);
+/* The index of the first item whose id is id, or (size_t)-1. */
+size_t		 lsn_keys_find(const struct lsn_key *keys, size_t n,
+		    const char *id);
+
 /* ---- relationships -------------------------------------------------- */
 
 struct lsn_rel {
@@ -190,6 +208,7 @@ struct lsn_rel {
 struct lsn_rels {
 	struct lsn_rel	*items;
 	size_t		 count;
+	struct lsn_key	*by_id;  /* ids sorted, or NULL: scan */
 };
 
 /*
@@ -223,16 +242,11 @@ struct lsn_style {
 	int	 r_ilvl;      /* -1 none */
 };
 
-struct lsn_style_key {
-	const char	*id;     /* items[index].id */
-	size_t		 index;
-};
-
 struct lsn_styles {
 	struct lsn_style	*items;
 	size_t			 count;
 	size_t			 default_para;  /* index, or (size_t)-1 */
-	struct lsn_style_key	*by_id;  /* sorted by id, then index; or NULL */
+	struct lsn_key		*by_id;  /* sorted ids, or NULL: scan */
 };
 
 /* Reads styles.xml (part may be NULL: no styles). 0 or -1 with error. */
@@ -274,11 +288,18 @@ struct lsn_num {
 	struct lsn_lvl	 lvl[LSN_NUM_LEVELS];  /* lvlOverride/w:lvl */
 };
 
+struct lsn_int_key {
+	int		 id;
+	size_t		 index;
+};
+
 struct lsn_numbering {
 	struct lsn_abstract	*abs;
 	size_t			 nabs;
 	struct lsn_num		*nums;
 	size_t			 nnums;
+	/* abs and nums by id then position (see lsn_key), or NULL */
+	struct lsn_int_key	*abs_by_id, *nums_by_id;
 };
 
 /* Reads numbering.xml (part may be NULL). 0 or -1 with error. */

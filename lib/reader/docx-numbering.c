@@ -43,26 +43,75 @@ lvl_free(struct lsn_lvl *l)
 	lvl_init(l);
 }
 
+/*
+ * Every numbered paragraph looks its w:num and abstractNum up: 40 000
+ * w:num took seconds by a scan. An index sorted by id, then position,
+ * finds the first of an id, as the scan did (and Word does).
+ */
+static int
+id_cmp(const void *a, const void *b)
+{
+	const struct lsn_int_key *x = a, *y = b;
+
+	if (x->id != y->id)
+		return x->id < y->id ? -1 : 1;
+	return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* A sorted index of n items (abs or nums), or NULL: then look-ups scan. */
+static struct lsn_int_key *
+index_ids(const struct lsn_numbering *nb, int abs, size_t n)
+{
+	struct lsn_int_key	*idx;
+	size_t			 i;
+
+	if (n < 2 || (idx = malloc(n * sizeof(*idx))) == NULL)
+		return NULL;
+	for (i = 0; i < n; i++) {
+		idx[i].id = abs ? nb->abs[i].id : nb->nums[i].id;
+		idx[i].index = i;
+	}
+	qsort(idx, n, sizeof(*idx), id_cmp);
+	return idx;
+}
+
+/* The position of the first item of id `id` (abs or nums), or -1. */
+static size_t
+find_id(const struct lsn_numbering *nb, int abs, int id)
+{
+	const struct lsn_int_key *idx = abs ? nb->abs_by_id : nb->nums_by_id;
+	size_t		 n = abs ? nb->nabs : nb->nnums, lo = 0, hi = n, i;
+
+	if (idx == NULL) {
+		for (i = 0; i < n; i++)
+			if ((abs ? nb->abs[i].id : nb->nums[i].id) == id)
+				return i;
+		return (size_t)-1;
+	}
+	while (lo < hi) {
+		i = lo + (hi - lo) / 2;
+		if (idx[i].id < id)
+			lo = i + 1;
+		else
+			hi = i;
+	}
+	return lo < n && idx[lo].id == id ? idx[lo].index : (size_t)-1;
+}
+
 static struct lsn_abstract *
 find_abs(const struct lsn_numbering *nb, int id)
 {
-	size_t	 i;
+	size_t	 i = find_id(nb, 1, id);
 
-	for (i = 0; i < nb->nabs; i++)
-		if (nb->abs[i].id == id)
-			return &nb->abs[i];
-	return NULL;
+	return i != (size_t)-1 ? &nb->abs[i] : NULL;
 }
 
 static struct lsn_num *
 find_num(const struct lsn_numbering *nb, int id)
 {
-	size_t	 i;
+	size_t	 i = find_id(nb, 0, id);
 
-	for (i = 0; i < nb->nnums; i++)
-		if (nb->nums[i].id == id)
-			return &nb->nums[i];
-	return NULL;
+	return i != (size_t)-1 ? &nb->nums[i] : NULL;
 }
 
 /* Stores an attribute value into *dst, replacing what was there. */
@@ -217,6 +266,10 @@ lsn_numbering_read(struct lsn_pkg *pkg, const char *part,
 		}
 	}
 	lsn_xr_close(&xr);
+	if (ret >= 0) {
+		nb->abs_by_id = index_ids(nb, 1, nb->nabs);
+		nb->nums_by_id = index_ids(nb, 0, nb->nnums);
+	}
 	return ret < 0 ? -1 : 0;
 oom:
 	lsn_xr_close(&xr);
@@ -241,6 +294,8 @@ lsn_numbering_free(struct lsn_numbering *nb)
 			lvl_free(&nb->nums[i].lvl[k]);
 	free(nb->abs);
 	free(nb->nums);
+	free(nb->abs_by_id);
+	free(nb->nums_by_id);
 	memset(nb, 0, sizeof(*nb));
 }
 

@@ -38,8 +38,7 @@ heading_name_level(const char *name)
 const struct lsn_style *
 lsn_styles_find(const struct lsn_styles *st, const char *id)
 {
-	size_t	 i, lo, hi, mid;
-	int	 cmp;
+	size_t	 i;
 
 	if (id == NULL)
 		return NULL;
@@ -49,30 +48,8 @@ lsn_styles_find(const struct lsn_styles *st, const char *id)
 				return &st->items[i];
 		return NULL;
 	}
-	/* the first key whose id is not below id */
-	for (lo = 0, hi = st->count; lo < hi; ) {
-		mid = lo + (hi - lo) / 2;
-		cmp = strcmp(st->by_id[mid].id, id);
-		if (cmp < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	if (lo < st->count && strcmp(st->by_id[lo].id, id) == 0)
-		return &st->items[st->by_id[lo].index];
-	return NULL;
-}
-
-/* By id, then by position: equal ids keep document order. */
-static int
-key_cmp(const void *a, const void *b)
-{
-	const struct lsn_style_key *x = a, *y = b;
-	int	 cmp = strcmp(x->id, y->id);
-
-	if (cmp != 0)
-		return cmp;
-	return x->index < y->index ? -1 : x->index > y->index;
+	i = lsn_keys_find(st->by_id, st->count, id);
+	return i != (size_t)-1 ? &st->items[i] : NULL;
 }
 
 /* Builds st->by_id; without memory for it lookups scan (no error). */
@@ -88,7 +65,7 @@ index_ids(struct lsn_styles *st)
 		st->by_id[i].id = st->items[i].id;
 		st->by_id[i].index = i;
 	}
-	qsort(st->by_id, st->count, sizeof(*st->by_id), key_cmp);
+	lsn_keys_sort(st->by_id, st->count);
 }
 
 static void
