@@ -18,6 +18,7 @@
  */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,6 +27,19 @@
 #include "util/buf.h"
 #include "util/error.h"
 #include "util/text.h"
+
+/* An opening bracket of the current line and where its span ends. */
+struct bracket {
+	size_t			 at;    /* offset of the '[' */
+	size_t			 span;  /* bytes up to its balanced ']', 0: none */
+};
+
+/* A note id referenced and how many references still wait for a body. */
+struct pending_id {
+	char			*id;    /* NULL: empty slot */
+	size_t			 len;
+	size_t			 count;
+};
 
 struct text_reader {
 	const char		*name;
@@ -37,8 +51,16 @@ struct text_reader {
 	/* Footnote bodies found on the current line, emitted after it. */
 	struct lsn_buf		 notes;     /* id NUL body NUL id NUL body NUL */
 	size_t			 nnotes;
-	/* Note references seen whose body has not come yet. */
-	struct lsn_buf		 pending;   /* id NUL ... */
+	/*
+	 * Note references seen whose body has not come yet: a hash set of
+	 * capids slots (a power of two), nids of them used. A set rather
+	 * than a list: bodies in reverse order made the look-ups quadratic.
+	 */
+	struct pending_id	*ids;
+	size_t			 nids, capids;
+	/* The current line's brackets, matched once (see match_brackets). */
+	struct bracket		*br;
+	size_t			 nbr, capbr, nextbr;
 	int			 in_table;
 	int			 note_opened; /* the last note on this line goes on */
 	int			 in_note;     /* lines are a note's body, up to "]" */
@@ -78,25 +100,86 @@ clear_marks(struct text_reader *r)
 	r->nmarks = 0;
 }
 
-/* Is `id` (n bytes) among the pending note references? Removes it. */
+static size_t
+id_hash(const char *id, size_t n)
+{
+	size_t	 h = 5381, i;
+
+	for (i = 0; i < n; i++)
+		h = h * 33 + (unsigned char)id[i];
+	return h;
+}
+
+/* The slot of id (n bytes) in r->ids: its own, or the empty one where
+ * it would go. r->capids must be > 0. */
+static struct pending_id *
+id_slot(struct text_reader *r, const char *id, size_t n)
+{
+	size_t	 i = id_hash(id, n) & (r->capids - 1);
+
+	while (r->ids[i].id != NULL && (r->ids[i].len != n ||
+	    memcmp(r->ids[i].id, id, n) != 0))
+		i = (i + 1) & (r->capids - 1);
+	return &r->ids[i];
+}
+
+/* Records a reference to note `id` (n bytes). Returns 0 or -1 (oom). */
+static int
+add_pending(struct text_reader *r, const char *id, size_t n)
+{
+	struct pending_id	*slot;
+
+	if (2 * (r->nids + 1) > r->capids) {
+		/* Keep the set at most half full: rehash into twice the slots. */
+		struct pending_id *old = r->ids;
+		size_t i, oldcap = r->capids, cap = oldcap ? oldcap * 2 : 16;
+
+		if ((r->ids = calloc(cap, sizeof(*r->ids))) == NULL) {
+			r->ids = old;
+			return -1;
+		}
+		r->capids = cap;
+		for (i = 0; i < oldcap; i++)
+			if (old[i].id != NULL)
+				*id_slot(r, old[i].id, old[i].len) = old[i];
+		free(old);
+	}
+	slot = id_slot(r, id, n);
+	if (slot->id == NULL) {
+		if ((slot->id = strndup(id, n)) == NULL)
+			return -1;
+		slot->len = n;
+		r->nids++;
+	}
+	slot->count++;
+	return 0;
+}
+
+/* Is `id` (n bytes) among the pending note references? Takes one. */
 static int
 take_pending(struct text_reader *r, const char *id, size_t n)
 {
-	char	*p = r->pending.data, *end;
+	struct pending_id	*slot;
 
-	if (p == NULL)		/* nothing pending (and NULL + 0 is undefined) */
+	if (r->capids == 0)
 		return 0;
-	end = p + r->pending.len;
-	while (p < end) {
-		size_t k = strlen(p);
-		if (k == n && memcmp(p, id, n) == 0) {
-			memmove(p, p + k + 1, (size_t)(end - (p + k + 1)));
-			r->pending.len -= k + 1;
-			return 1;
-		}
-		p += k + 1;
-	}
-	return 0;
+	slot = id_slot(r, id, n);
+	if (slot->id == NULL || slot->count == 0)
+		return 0;
+	slot->count--;
+	return 1;
+}
+
+static void
+free_pending(struct text_reader *r)
+{
+	size_t	 i;
+
+	for (i = 0; i < r->capids; i++)
+		free(r->ids[i].id);
+	free(r->ids);
+	r->ids = NULL;
+	r->nids = r->capids = 0;
 }
 
 /* Queues a footnote body (id, body) to follow the current line. */
@@ -113,20 +196,57 @@ record_note(struct text_reader *r, const char *id, size_t idlen,
 	return 0;
 }
 
-/* Length of a bracketed span starting at s[0] == '[', balanced; 0 if
- * it does not close on this line. */
-static size_t
-bracket_span(const char *s, size_t len)
+/*
+ * Matches the brackets of line s[0..len) in one pass, into r->br in
+ * order of their '['. Scanning for the balanced "]" again from every
+ * "[" made lines of unclosed markers ("[1:" 300 000 times) quadratic.
+ * While a bracket is open, its span holds the index of the open one
+ * below it (the stack runs through the array). Returns 0 or -1 (oom).
+ */
+static int
+match_brackets(struct text_reader *r, const char *s, size_t len)
 {
-	size_t	 i, depth = 0;
+	const size_t	 none = SIZE_MAX;
+	size_t		 i, top = none, below;
+	struct bracket	*b;
 
+	r->nbr = r->nextbr = 0;
+	if (memchr(s, '[', len) == NULL)
+		return 0;
 	for (i = 0; i < len; i++) {
-		if (s[i] == '[')
-			depth++;
-		else if (s[i] == ']' && --depth == 0)
-			return i + 1;
+		if (s[i] == '[') {
+			if ((b = lsn_array_grow(r->br, &r->capbr, r->nbr + 1,
+			    sizeof(*b), 16)) == NULL)
+				return -1;
+			r->br = b;
+			b[r->nbr].at = i;
+			b[r->nbr].span = top;
+			top = r->nbr++;
+		} else if (s[i] == ']' && top != none) {
+			below = r->br[top].span;
+			r->br[top].span = i + 1 - r->br[top].at;
+			top = below;
+		}
+	}
+	for (; top != none; top = below) {
+		below = r->br[top].span;
+		r->br[top].span = 0;
 	}
 	return 0;
+}
+
+/*
+ * Length of the balanced bracketed span starting at the '[' at offset
+ * `at` of the line matched last; 0 if it does not close on the line.
+ * Offsets asked must not decrease within a line: the walk is linear.
+ */
+static size_t
+bracket_span(struct text_reader *r, size_t at)
+{
+	while (r->nextbr < r->nbr && r->br[r->nextbr].at < at)
+		r->nextbr++;
+	return r->nextbr < r->nbr && r->br[r->nextbr].at == at ?
+	    r->br[r->nextbr].span : 0;
 }
 
 /*
@@ -140,6 +260,8 @@ strip_markers(struct text_reader *r, const char *s, size_t len)
 
 	lsn_buf_reset(&r->clean);
 	clear_marks(r);
+	if (match_brackets(r, s, len) == -1)
+		return -1;
 	while (i < len) {
 		if (s[i] != '[') {
 			const char *next = memchr(s + i, '[', len - i);
@@ -150,7 +272,7 @@ strip_markers(struct text_reader *r, const char *s, size_t len)
 			continue;
 		}
 		if ((k = lsn_prefix_ci(s + i, "[bookmark:")) > 0 &&
-		    (n = bracket_span(s + i, len - i)) > 0) {
+		    (n = bracket_span(r, i)) > 0) {
 			size_t a, b;
 			lsn_trim(s + i + k, n - k - 1, &a, &b);
 			if (add_mark(r, LSN_MARK_ANCHOR, r->clean.len,
@@ -160,13 +282,12 @@ strip_markers(struct text_reader *r, const char *s, size_t len)
 			continue;
 		}
 		if ((k = lsn_prefix_ci(s + i, "[footnoteRef:")) > 0 &&
-		    (n = bracket_span(s + i, len - i)) > 0) {
+		    (n = bracket_span(r, i)) > 0) {
 			size_t a, b;
 			lsn_trim(s + i + k, n - k - 1, &a, &b);
 			if (add_mark(r, LSN_MARK_NOTEREF, r->clean.len,
 			    s + i + k + a, b - a) == -1 ||
-			    lsn_buf_put(&r->pending, s + i + k + a, b - a) == -1 ||
-			    lsn_buf_putc(&r->pending, '\0') == -1)
+			    add_pending(r, s + i + k + a, b - a) == -1)
 				return -1;
 			i += n;
 			continue;
@@ -176,7 +297,7 @@ strip_markers(struct text_reader *r, const char *s, size_t len)
 		while (i + k < len && s[i + k] >= '0' && s[i + k] <= '9')
 			k++;
 		if (k > 1 && i + k < len && s[i + k] == ':' &&
-		    (n = bracket_span(s + i, len - i)) > 0 &&
+		    (n = bracket_span(r, i)) > 0 &&
 		    take_pending(r, s + i + 1, k - 1)) {
 			size_t a, b;
 			lsn_trim(s + i + k + 1, n - k - 2, &a, &b);
@@ -188,7 +309,7 @@ strip_markers(struct text_reader *r, const char *s, size_t len)
 		}
 		/* A body that goes on over the next lines (several paragraphs). */
 		if (k > 1 && i + k < len && s[i + k] == ':' &&
-		    bracket_span(s + i, len - i) == 0 &&
+		    bracket_span(r, i) == 0 &&
 		    take_pending(r, s + i + 1, k - 1)) {
 			size_t a, b;
 			lsn_trim(s + i + k + 1, len - i - k - 1, &a, &b);
@@ -682,6 +803,7 @@ lsn_read_text(const char *data, size_t len, const char *name,
 	free(r.marks);
 	lsn_buf_free(&r.clean);
 	lsn_buf_free(&r.notes);
-	lsn_buf_free(&r.pending);
+	free_pending(&r);
+	free(r.br);
 	return rc;
 }
