@@ -1,8 +1,9 @@
 /*
  * text.c: the plain-text reader.
  *
- * Input is text exported from Word documents (UTF-8, optional BOM, LF or
- * CRLF). One line is one paragraph. The exporters' conventions are
+ * Input is text exported from Word documents (UTF-8 with an optional BOM,
+ * or UTF-16 with a BOM, decoded first; lines end at LF, CRLF or CR). One
+ * line is one paragraph. The exporters' conventions are
  * turned back into stream data:
  *   - "[bookmark: NAME]" becomes an anchor mark;
  *   - "[footnoteRef:N]" becomes a note reference and the "[N: body]"
@@ -746,17 +747,187 @@ read_line(struct text_reader *r, const char *s, size_t len)
 	return rc == LIAISON_OK ? emit_notes(r) : rc;
 }
 
+/*
+ * Lines of the text: each ends at LF, CRLF or a CR alone (old Mac line
+ * ends; without them a whole CR-only file was one line). The offsets of
+ * the next LF and CR are kept, so that finding the ends is one pass
+ * over the text even where one of the two never comes.
+ */
+struct line_scan {
+	const char	*data;
+	size_t		 len;
+	size_t		 pos;  /* where the next line starts */
+	size_t		 lf;   /* offset of the first LF at or after pos, or len */
+	size_t		 cr;   /* the same for CR */
+};
+
+static size_t
+find_byte(const struct line_scan *sc, char c)
+{
+	const char *p = memchr(sc->data + sc->pos, c, sc->len - sc->pos);
+
+	return p != NULL ? (size_t)(p - sc->data) : sc->len;
+}
+
+static void
+line_scan_init(struct line_scan *sc, const char *data, size_t from,
+    size_t len)
+{
+	sc->data = data;
+	sc->len = len;
+	sc->pos = from;
+	sc->lf = find_byte(sc, '\n');
+	sc->cr = find_byte(sc, '\r');
+}
+
+/* The next line, data[*start..*end) without its line end; 0 when none
+ * is left. */
+static int
+next_line(struct line_scan *sc, size_t *start, size_t *end)
+{
+	size_t	 e;
+
+	if (sc->pos >= sc->len)
+		return 0;
+	if (sc->lf < sc->pos)
+		sc->lf = find_byte(sc, '\n');
+	if (sc->cr < sc->pos)
+		sc->cr = find_byte(sc, '\r');
+	e = sc->lf < sc->cr ? sc->lf : sc->cr;
+	*start = sc->pos;
+	*end = e;
+	if (e == sc->len)
+		sc->pos = e;
+	else if (e == sc->cr && e + 1 == sc->lf)
+		sc->pos = e + 2;        /* CRLF */
+	else
+		sc->pos = e + 1;
+	return 1;
+}
+
+/* The line (from 1) and byte column (from 1) of offset `at`, counting
+ * lines from offset `from`. */
+static void
+line_of(const char *data, size_t from, size_t len, size_t at,
+    unsigned long *line, unsigned long *col)
+{
+	struct line_scan	 sc;
+	size_t			 start = from, end;
+
+	*line = 0;
+	line_scan_init(&sc, data, from, len);
+	while (next_line(&sc, &start, &end)) {
+		++*line;
+		if (at <= end)
+			break;
+	}
+	*line = *line > 0 ? *line : 1;
+	*col = (unsigned long)(at - start) + 1;
+}
+
+/*
+ * Text that is UTF-16 by its byte order mark (Windows' "Unicode" text,
+ * UTF-16LE) is decoded to UTF-8 into *out (the caller frees it, or it
+ * is NULL when the text is not UTF-16). Returns LIAISON_OK or an error:
+ * an unpaired surrogate, an odd length, out of memory; UTF-32 and
+ * UTF-16 without a mark (told by NUL bytes in every other place) are
+ * named and refused.
+ */
+static liaison_status
+utf16_to_utf8(const unsigned char *d, size_t len, const char *name,
+    char **out, size_t *outlen, liaison_error **err)
+{
+	size_t		 i, o = 0, k;
+	int		 be, nul_odd = 0, nul_even = 0;
+	unsigned long	 c, c2;
+	char		*u;
+
+	*out = NULL;
+	if (len >= 4 && ((d[0] == 0xFF && d[1] == 0xFE && d[2] == 0 &&
+	    d[3] == 0) || (d[0] == 0 && d[1] == 0 && d[2] == 0xFE &&
+	    d[3] == 0xFF)))
+		return lsn_error_set(err, LIAISON_ERR_FORMAT, name, NULL, 0, 0,
+		    "UTF-32 text is not read: save it as UTF-8 or UTF-16");
+	if (len < 2 || !((d[0] == 0xFF && d[1] == 0xFE) ||
+	    (d[0] == 0xFE && d[1] == 0xFF))) {
+		/* No mark: ASCII in UTF-16 has a NUL in every other byte. */
+		for (k = 0; k < len && k < 64; k++)
+			if (d[k] == 0)
+				*(k % 2 ? &nul_odd : &nul_even) += 1;
+		if (len >= 4 && len % 2 == 0 && (nul_odd >= (int)(k / 2) ||
+		    nul_even >= (int)(k / 2)) && nul_odd != nul_even)
+			return lsn_error_set(err, LIAISON_ERR_FORMAT, name,
+			    NULL, 0, 0, "UTF-16%s text without a byte order "
+			    "mark is not read: save it as UTF-8, or as UTF-16 "
+			    "with a byte order mark", nul_odd ? "LE" : "BE");
+		return LIAISON_OK;
+	}
+	be = d[0] == 0xFE;
+	if (len % 2 != 0)
+		return lsn_error_set(err, LIAISON_ERR_UTF8, name, NULL, 0, 0,
+		    "invalid UTF-16 (odd length of %zu bytes)", len);
+	/* A unit of 2 bytes makes at most 3 of UTF-8; a pair (4) makes 4. */
+	if ((u = malloc(len / 2 * 3 + 1)) == NULL)
+		return lsn_error_set(err, LIAISON_ERR_NOMEM, name, NULL, 0, 0,
+		    "out of memory");
+	for (i = 2; i < len; i += 2) {
+		c = be ? (unsigned long)d[i] << 8 | d[i + 1] :
+		    (unsigned long)d[i + 1] << 8 | d[i];
+		if (c >= 0xD800 && c <= 0xDBFF && i + 3 < len) {
+			c2 = be ? (unsigned long)d[i + 2] << 8 | d[i + 3] :
+			    (unsigned long)d[i + 3] << 8 | d[i + 2];
+			if (c2 >= 0xDC00 && c2 <= 0xDFFF) {
+				c = 0x10000 + ((c - 0xD800) << 10) + (c2 - 0xDC00);
+				i += 2;
+			}
+		}
+		if (c >= 0xD800 && c <= 0xDFFF) {
+			free(u);
+			return lsn_error_set(err, LIAISON_ERR_UTF8, name, NULL,
+			    0, 0, "invalid UTF-16 (unpaired surrogate 0x%04lx "
+			    "at byte offset %zu)", c, i);
+		}
+		if (c < 0x80) {
+			u[o++] = (char)c;
+		} else if (c < 0x800) {
+			u[o++] = (char)(0xC0 | c >> 6);
+			u[o++] = (char)(0x80 | (c & 0x3F));
+		} else if (c < 0x10000) {
+			u[o++] = (char)(0xE0 | c >> 12);
+			u[o++] = (char)(0x80 | (c >> 6 & 0x3F));
+			u[o++] = (char)(0x80 | (c & 0x3F));
+		} else {
+			u[o++] = (char)(0xF0 | c >> 18);
+			u[o++] = (char)(0x80 | (c >> 12 & 0x3F));
+			u[o++] = (char)(0x80 | (c >> 6 & 0x3F));
+			u[o++] = (char)(0x80 | (c & 0x3F));
+		}
+	}
+	u[o] = '\0';
+	*out = u;
+	*outlen = o;
+	return LIAISON_OK;
+}
+
 liaison_status
 lsn_read_text(const char *data, size_t len, const char *name,
     const struct liaison_options *opts, struct lsn_stream *out,
     liaison_error **err)
 {
 	struct text_reader	 r;
-	liaison_status		 rc = LIAISON_OK;
+	struct line_scan	 sc;
+	liaison_status		 rc;
 	size_t			 i = 0, bad, line_start, end;
-	const char		*nl;
+	const char		*nul;
+	char			*utf8;
+	unsigned long		 line, col;
 
 	(void)opts;
+	if ((rc = utf16_to_utf8((const unsigned char *)data, len, name, &utf8,
+	    &len, err)) != LIAISON_OK)
+		return rc;
+	if (utf8 != NULL)
+		data = utf8;
 	memset(&r, 0, sizeof(r));
 	r.name = name;
 	r.out = out;
@@ -764,34 +935,21 @@ lsn_read_text(const char *data, size_t len, const char *name,
 	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0)
 		i = 3;
 	if (lsn_utf8_check(data + i, len - i, &bad) == -1) {
-		unsigned long line = 1;
-		size_t k, col = i + bad;
-		for (k = i; k < i + bad; k++)
-			if (data[k] == '\n') {
-				line++;
-				col = i + bad - k - 1;
-			}
-		return lsn_error_set(err, LIAISON_ERR_UTF8, name, NULL, line,
-		    (unsigned long)(line == 1 ? bad : col) + 1,
+		line_of(data, i, len, i + bad, &line, &col);
+		rc = lsn_error_set(err, LIAISON_ERR_UTF8, name, NULL, line, col,
 		    "invalid UTF-8 (byte 0x%02x at byte offset %zu)",
 		    (unsigned char)data[i + bad], i + bad);
+		goto done;
 	}
-	if ((nl = memchr(data + i, '\0', len - i)) != NULL) {
-		unsigned long line = 1;
-		const char *k;
-		for (k = data + i; k < nl; k++)
-			line += *k == '\n';
-		return lsn_error_set(err, LIAISON_ERR_FORMAT, name, NULL, line,
+	if ((nul = memchr(data + i, '\0', len - i)) != NULL) {
+		line_of(data, i, len, (size_t)(nul - data), &line, &col);
+		rc = lsn_error_set(err, LIAISON_ERR_FORMAT, name, NULL, line,
 		    0, "NUL byte at byte offset %zu: not a text file",
-		    (size_t)(nl - data));
+		    (size_t)(nul - data));
+		goto done;
 	}
-	while (i < len && rc == LIAISON_OK) {
-		line_start = i;
-		nl = memchr(data + i, '\n', len - i);
-		end = nl != NULL ? (size_t)(nl - data) : len;
-		i = nl != NULL ? end + 1 : len;
-		if (end > line_start && data[end - 1] == '\r')
-			end--;
+	line_scan_init(&sc, data, i, len);
+	while (rc == LIAISON_OK && next_line(&sc, &line_start, &end)) {
 		r.line++;
 		rc = read_line(&r, data + line_start, end - line_start);
 	}
@@ -805,5 +963,7 @@ lsn_read_text(const char *data, size_t len, const char *name,
 	lsn_buf_free(&r.notes);
 	free_pending(&r);
 	free(r.br);
+done:
+	free(utf8);
 	return rc;
 }

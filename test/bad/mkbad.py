@@ -307,6 +307,22 @@ def texts(out):
         pass
     with open(os.path.join(out, "binary.txt"), "wb") as f:
         f.write(bytes(range(256)) * 64)
+    # old Mac line ends: the bad byte's line is counted at CRs too
+    with open(os.path.join(out, "bad-utf8-cr.txt"), "wb") as f:
+        f.write(b"LIAISON STATEMENT\r\rSource: ITU-T SG17\r"
+                b"Title: caf\xe9 au lait\r")
+    text = "LIAISON STATEMENT\r\nTitle: Unicode\r\n"
+    for name, data in (
+            ("utf16le-nobom.txt", text.encode("utf-16-le")),
+            ("utf16be-nobom.txt", text.encode("utf-16-be")),
+            ("utf16-odd.txt", "\ufeff".encode("utf-16-le") +
+             text.encode("utf-16-le") + b"\n"),
+            ("utf16-unpaired.txt", "\ufeffTitle: ".encode("utf-16-le") +
+             b"\x00\xd8A\x00"),
+            ("utf32.txt", "\ufeff".encode("utf-32-le") +
+             text.encode("utf-32-le"))):
+        with open(os.path.join(out, name), "wb") as f:
+            f.write(data)
 
 
 def packages(out, srcdir):
