@@ -53,12 +53,38 @@ next_usable(struct lsn_line *v, size_t i, size_t n)
  * "Annex A", "ANNEX 1", "Annex B – Title", "Annex C: Title". Stores the
  * id and the offset of a title on the same line (or len when none).
  */
+/*
+ * Word's numbering "Annex %1" on a heading: the label says "Annex A"
+ * (maybe with closing punctuation), the text is the title.
+ */
+static int
+annex_label(const struct lsn_line *l, char *id, size_t idsize, size_t *title)
+{
+	const char	*s = l->label;
+	size_t		 k, n;
+
+	if (!l->label_auto || l->outline == 0 ||
+	    (k = lsn_prefix_ci(s, "annex")) == 0 || s[k] != ' ')
+		return 0;
+	s += k + 1;
+	for (n = 0; isalnum((unsigned char)s[n]); n++)
+		;
+	if (n == 0 || n >= idsize || s[n + strspn(s + n, " .:")] != '\0')
+		return 0;
+	memcpy(id, s, n);
+	id[n] = '\0';
+	*title = 0;
+	return 1;
+}
+
 static int
 annex_line(const struct lsn_line *l, char *id, size_t idsize, size_t *title)
 {
 	size_t	 k, i, n;
 
-	if (l->type != LSN_LINE_PARA || l->label != NULL || l->len > 400)
+	if (l->type == LSN_LINE_PARA && l->label != NULL)
+		return annex_label(l, id, idsize, title);
+	if (l->type != LSN_LINE_PARA || l->len > 400)
 		return 0;
 	if ((k = lsn_prefix_ci(l->text, "annex")) == 0 || k >= l->len ||
 	    l->text[k] != ' ')

@@ -10,8 +10,9 @@ says:
 
 LABEL is the label Word prints (the reader's resolved label; for text
 input the list item's label), NUMBER the model's `number` of the list
-item or the section the paragraph became ("-" for null, "?" when the
-paragraph is in no item or section), TEXT the paragraph's text (first
+item or the section the paragraph became, or the id of the annex it
+heads ("-" for null, "?" when the paragraph is in no item, section or
+annex title), TEXT the paragraph's text (first
 50 characters). Lines starting with "#" say why a label is what it is.
 The input is NAME.case (a package for mkdocx.py), NAME.txt (text), or,
 for DIR/corpus/NAME.labels, CORPUS/NAME.docx (skipped without CORPUS).
@@ -35,8 +36,8 @@ def norm(s):
 
 
 def model_entries(doc):
-    """(kind, label, number, text) for every list item and section, in
-    document order."""
+    """(kind, label, number, text) for every list item, section and annex,
+    in document order."""
     out = []
 
     def blocks(bs):
@@ -63,6 +64,7 @@ def model_entries(doc):
     sections(doc.get("sections", []))
     for key in ("annexes", "appendices"):
         for a in doc.get(key, []) or []:
+            out.append(("annex", None, a.get("id"), norm(a.get("title", ""))))
             blocks(a.get("body", []))
             sections(a.get("sections", []))
     return out
