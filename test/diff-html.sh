@@ -3,9 +3,13 @@
 # changes in test/diff/cases: the page is well formed, self-contained,
 # and shows each change's deleted words in <del> on the old side and its
 # inserted words in <ins> on the new side (checked against the JSON of
-# the same diff). When Debian's chromium is installed, the same checks
-# run on the DOM that headless chromium builds from the page; without
-# it the test is skipped (77) after the static checks passed.
+# the same diff), each change's header names its old and new places, and
+# the whole-document view holds every change in place. When Debian's
+# chromium is installed, the same checks run on the DOM that headless
+# chromium builds from the page, and chromium draws one page as a PNG
+# (kept as test/diff-html.png in the build tree, to look at) that must be
+# a real page: that size, and not blank. Without chromium the test is
+# skipped (77) after the static checks passed.
 set -u
 : "${top_srcdir:?}" "${top_builddir:?}"
 PY=${PYTHON3:-/usr/bin/python3}
@@ -81,5 +85,30 @@ for name in ${CHROMIUM_CASES:-tor-annex-vs-standalone paragraphs table}; do
 	"$PY" "$CHECK" "$tmp/$name.dom" "$tmp/$name.json" --dom ||
 	    { echo "FAIL: $name: DOM"; fail=1; }
 done
-[ $fail -eq 0 ] && echo "PASS: HTML pages:$pages (DOM checked in chromium)"
+# What a reader sees: the first page drawn, 1200 pixels wide.
+name=${CHROMIUM_SHOT:-tor-annex-vs-standalone}
+profile=$(mktemp -d "$tmp/profile.XXXXXX")
+shot="$top_builddir/test/diff-html.png"
+rm -f "$shot"
+(cd "$tmp" && "$CHROMIUM" --headless --no-sandbox --disable-gpu \
+    --disable-background-networking --disable-component-update \
+    --disable-sync --no-first-run --user-data-dir="$profile" \
+    --hide-scrollbars --window-size=1200,1600 \
+    --screenshot="$shot" "file://$tmp/$name.html" \
+    > "$tmp/shot.log" 2>&1)
+if ! "$PY" - "$shot" <<'EOF'
+import struct, sys, zlib
+data = open(sys.argv[1], "rb").read()
+assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
+w, h = struct.unpack(">II", data[16:24])
+assert (w, h) == (1200, 1600), "size %dx%d" % (w, h)
+# A blank page compresses to almost nothing; text does not.
+assert len(data) > 20000, "%d bytes: blank?" % len(data)
+EOF
+then
+	echo "FAIL: $name: no screenshot of the page"
+	tail -5 "$tmp/shot.log"
+	fail=1
+fi
+[ $fail -eq 0 ] && echo "PASS: HTML pages:$pages (DOM checked in chromium; $shot)"
 exit $fail

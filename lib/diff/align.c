@@ -33,6 +33,7 @@
 #include "config.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -107,6 +108,7 @@ struct aligner {
 	const char	*where_suffix;  /* appended to the next "where" */
 	xmlDocPtr	 out;
 	xmlNodePtr	 root;
+	xmlNodePtr	 view;  /* the whole-document view, or NULL */
 	int		 oom;
 	unsigned long	 inserted, deleted, replaced, moved, unchanged;
 	size_t		 count;
@@ -1463,7 +1465,10 @@ display_own(const struct unit *u, struct lsn_buf *b)
 		}
 		return;
 	}
-	if (u->kind == U_SECTION && u->number != NULL && *u->number != '\0') {
+	/* Items with their label ("a)", "-"): a list shown without them
+	 * reads as paragraphs. */
+	if ((u->kind == U_SECTION || u->kind == U_ITEM) && u->number != NULL &&
+	    *u->number != '\0') {
 		lsn_buf_puts(b, u->number);
 		if (*u->text != '\0')
 			lsn_buf_putc(b, ' ');
@@ -1674,6 +1679,48 @@ set_where_attr(struct aligner *al, xmlNodePtr c, const char *name,
 
 enum { W_DIFF, W_INSERT, W_DELETE };
 
+static const char *const kind_names[] = { "document", "group", "field",
+    "section", "annex", "paragraph", "list", "item", "table", "row", "cell",
+    "footnote" };
+
+/*
+ * The whole-document view (for the HTML page): every unit's own text in
+ * the order of the new document, deletions where they were. A change is
+ * copied there as it is (with its number, "n"); a unit that did not
+ * change is an <equal> holding its text. Each gets the unit's kind.
+ */
+static void
+view_add(struct aligner *al, xmlNodePtr change, const struct unit *u)
+{
+	xmlNodePtr	 v = NULL;
+	char		 num[32];
+
+	if (al->view == NULL || al->oom)
+		return;
+	if (change != NULL) {
+		if ((v = xmlDocCopyNode(change, al->view->doc, 1)) == NULL) {
+			al->oom = 1;
+			return;
+		}
+		xmlAddChild(al->view, v);
+		snprintf(num, sizeof(num), "%zu", al->count);
+		set_attr(al, v, "n", num);
+	} else {
+		struct lsn_buf b = LSN_BUF_INIT;
+
+		display_own(u, &b);
+		if (b.oom)
+			al->oom = 1;
+		else if (b.len > 0)
+			v = new_child(al, al->view, "equal", lsn_buf_str(&b),
+			    b.len);
+		lsn_buf_free(&b);
+		if (v == NULL || al->oom)
+			return;
+	}
+	set_attr(al, v, "kind", kind_names[u->kind]);
+}
+
 /*
  * Appends one <change>. u_old / u_new give the locations (NULL for an
  * insertion / a deletion), old / new the texts (NULL when absent).
@@ -1702,7 +1749,8 @@ add_change(struct aligner *al, const char *op, const struct unit *u_old,
 		lsn_buf_free(&b);
 	}
 	set_path_attr(al, c, "path", here);
-	if (u_old != NULL && u_new != NULL && strcmp(op, "move") == 0) {
+	if (u_old != NULL && u_new != NULL) {
+		/* Moves and replacements: where it was, too. */
 		set_where_attr(al, c, "old-where", u_old);
 		set_path_attr(al, c, "old-path", u_old);
 	}
@@ -1729,6 +1777,7 @@ add_change(struct aligner *al, const char *op, const struct unit *u_old,
 	else if (new != NULL && *new != '\0')
 		new_child(al, w, "insert", new, strlen(new));
 	al->count++;
+	view_add(al, c, here);
 	if (strcmp(op, "insert") == 0)
 		al->inserted++;
 	else if (strcmp(op, "delete") == 0)
@@ -1924,8 +1973,10 @@ emit_pair(struct aligner *al, struct unit *oa, struct unit *nb, int moved)
 			return;
 	} else if (strcmp(oa->text, nb->text) != 0)
 		add_change(al, "replace", oa, nb, oa->text, nb->text);
-	else if (own_text_only(oa))
+	else if (own_text_only(oa)) {
 		al->unchanged++;
+		view_add(al, NULL, nb);
+	}
 	emit_kids(al, oa, nb);
 }
 
@@ -2035,7 +2086,7 @@ pick_scope(xmlDocPtr o, xmlDocPtr n, xmlNodePtr *so, xmlNodePtr *sn)
 
 int
 lsn_diff_align(xmlDocPtr old_model, xmlDocPtr new_model, xmlDocPtr out,
-    xmlNodePtr root, liaison_error **err)
+    xmlNodePtr root, xmlNodePtr view, liaison_error **err)
 {
 	struct aligner	 al;
 	struct unit	*ro, *rn;
@@ -2045,6 +2096,7 @@ lsn_diff_align(xmlDocPtr old_model, xmlDocPtr new_model, xmlDocPtr out,
 	memset(&al, 0, sizeof(al));
 	al.out = out;
 	al.root = root;
+	al.view = view;
 	pick_scope(old_model, new_model, &so, &sn);
 	if (so != NULL) {
 		ro = build_subject(&al, &al.old, old_model,

@@ -63,7 +63,7 @@ liaison_diff_new(const liaison_doc *old_doc, const liaison_doc *new_doc,
 {
 	liaison_diff	*d;
 	liaison_error	*verr = NULL;
-	xmlNodePtr	 root, or, nr;
+	xmlNodePtr	 root, or, nr, view;
 
 	if (old_doc == NULL || new_doc == NULL || old_doc->xml == NULL ||
 	    new_doc->xml == NULL) {
@@ -90,7 +90,13 @@ liaison_diff_new(const liaison_doc *old_doc, const liaison_doc *new_doc,
 	    copy_input(d->xml, root, "old-input", old_doc->xml) == -1 ||
 	    copy_input(d->xml, root, "new-input", new_doc->xml) == -1)
 		goto oom;
-	if (lsn_diff_align(old_doc->xml, new_doc->xml, d->xml, root, err) == -1) {
+	if ((d->view = xmlNewDoc((const xmlChar *)"1.0")) == NULL ||
+	    (view = xmlNewDocNode(d->view, NULL, (const xmlChar *)"view",
+	    NULL)) == NULL)
+		goto oom;
+	xmlDocSetRootElement(d->view, view);
+	if (lsn_diff_align(old_doc->xml, new_doc->xml, d->xml, root, view,
+	    err) == -1) {
 		liaison_diff_free(d);
 		return NULL;
 	}
@@ -139,6 +145,8 @@ liaison_diff_free(liaison_diff *diff)
 		return;
 	if (diff->xml != NULL)
 		xmlFreeDoc(diff->xml);
+	if (diff->view != NULL)
+		xmlFreeDoc(diff->view);
 	free(diff);
 }
 
@@ -169,7 +177,7 @@ emit(const liaison_diff *diff, liaison_diff_format fmt, unsigned int flags,
 		rc = lsn_diff_emit_xml(diff->xml, flags, o, &e);
 		break;
 	case LIAISON_DIFF_HTML:
-		rc = lsn_diff_emit_html(diff->xml, flags, o, &e);
+		rc = lsn_diff_emit_html(diff->xml, diff->view, flags, o, &e);
 		break;
 	default:
 		return lsn_error_set(err, LIAISON_ERR_USAGE, NULL, NULL, 0, 0,

@@ -18,6 +18,7 @@
 
 struct liaison_diff {
 	xmlDocPtr	 xml;    /* owned; root <diff model="liaison-diff/1"> */
+	xmlDocPtr	 view;   /* owned; root <view>: see lsn_diff_align */
 	size_t		 count;  /* number of <change> elements */
 };
 
@@ -95,11 +96,17 @@ int	 lsn_word_diff(const char *old, size_t olen, const char *new,
 
 /*
  * Aligns the two models and appends one <change> per change to root
- * (a <diff> element of out), then a <stats> element. Returns 0, or -1
- * with *err set.
+ * (a <diff> element of out), then a <stats> element. When view is not
+ * NULL (the root of another document), appends to it the whole new
+ * document in order with the changes in place, for the HTML page: a
+ * copy of each <change> (attribute n: its number from 1) and an <equal>
+ * holding the text of each unit that did not change, each with the
+ * unit's kind (section, annex, paragraph, item, field...). Returns 0, or
+ * -1 with *err set.
  */
 int	 lsn_diff_align(xmlDocPtr old_model, xmlDocPtr new_model,
-	    xmlDocPtr out, xmlNodePtr root, liaison_error **err);
+	    xmlDocPtr out, xmlNodePtr root, xmlNodePtr view,
+	    liaison_error **err);
 
 /* ------------------------------------------------------------------ */
 /* Emitters: each reads the diff document and writes to o.             */
@@ -113,7 +120,8 @@ int	 lsn_diff_emit_json(xmlDocPtr diff, unsigned int flags,
 	    struct lsn_out *o, liaison_error **err);
 int	 lsn_diff_emit_xml(xmlDocPtr diff, unsigned int flags,
 	    struct lsn_out *o, liaison_error **err);
-int	 lsn_diff_emit_html(xmlDocPtr diff, unsigned int flags,
+/* view: the whole-document view (liaison_diff.view), or NULL. */
+int	 lsn_diff_emit_html(xmlDocPtr diff, xmlDocPtr view, unsigned int flags,
 	    struct lsn_out *o, liaison_error **err);
 
 /* Helpers shared by the emitters (diff.c). */

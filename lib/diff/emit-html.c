@@ -1,9 +1,15 @@
 /*
  * emit-html.c: the diff as one self-contained HTML page (inline CSS, no
- * script, no external resource): a list of the changes linking to
- * anchors, then a side-by-side table as rfcdiff draws it, the old text
- * on the left with deleted words in <del>, the new text on the right
- * with inserted words in <ins>.
+ * script, no external resource) in two views, as rfcdiff gives them:
+ *
+ * - the changes only: a list of the changes linking to anchors, then a
+ *   side-by-side table, each change under a header naming its place in
+ *   the old document (left) and in the new one (right), the old text
+ *   with deleted words in <del>, the new text with inserted words in
+ *   <ins>; lists keep their labels;
+ * - the whole new document, with each change in place (deleted words in
+ *   <del>, inserted ones in <ins>, deletions where they were), from the
+ *   view lsn_diff_align builds; each change links to its row above.
  */
 #include "config.h"
 
@@ -29,7 +35,23 @@ static const char css[] =
 "td.empty{background:#f6f6f6}\n"
 "del{background:#fdd;color:#900}\n"
 "ins{background:#dfd;color:#060;text-decoration:none}\n"
-"p.stats{color:#555}\n";
+"p.stats{color:#555}\n"
+"nav a{margin-right:1em}\n"
+"th.none{color:#999;font-weight:normal}\n"
+".doc{max-width:50em;font-family:ui-serif,Georgia,serif;line-height:1.45}\n"
+".doc p{margin:.45em 0;white-space:pre-wrap}\n"
+".doc .section,.doc .annex{font-family:system-ui,sans-serif;"
+"font-weight:600;margin-top:1em}\n"
+".doc .annex{font-size:1.1em}\n"
+".doc .item{padding-left:1.5em;text-indent:-1em}\n"
+".doc .field{color:#444}\n"
+".doc .chg{border-left:3px solid #999;padding-left:.5em}\n"
+".doc .chg.insert{border-color:#3a3}\n"
+".doc .chg.delete{border-color:#c33}\n"
+".doc .chg.replace{border-color:#c80}\n"
+".doc .chg.move{border-color:#36c}\n"
+".doc a.n{font-family:system-ui,sans-serif;font-size:.8em;color:#335;"
+"text-decoration:none;margin-right:.4em}\n";
 
 static void
 put_html(struct lsn_out *o, const char *s, size_t n)
@@ -80,9 +102,85 @@ put_side(struct lsn_out *o, xmlNodePtr words, const char *skip,
 	}
 }
 
+/* A location cell of a change's header: `where`, or a dash when the
+ * change has no place on that side. */
+static void
+put_where(struct lsn_out *o, const char *where, const char *lead,
+    size_t k, const char *op)
+{
+	if (where == NULL) {
+		lsn_out_puts(o, "<th class=\"none\">");
+		if (lead != NULL)
+			lsn_out_printf(o, "<a href=\"#c%zu\">%zu</a>"
+			    "<span class=\"op\">%s</span>", k, k, op);
+		lsn_out_puts(o, "\xe2\x80\x94</th>");
+		return;
+	}
+	lsn_out_puts(o, "<th>");
+	if (lead != NULL)
+		lsn_out_printf(o, "<a href=\"#c%zu\">%zu</a>"
+		    "<span class=\"op\">%s</span>", k, k, op);
+	put_html_str(o, where);
+	lsn_out_puts(o, "</th>");
+}
+
+/* The whole document with the changes in place. */
+static void
+put_document(struct lsn_out *o, xmlDocPtr view)
+{
+	xmlNodePtr	 root = view != NULL ? xmlDocGetRootElement(view) : NULL;
+
+	if (root == NULL || lsn_child(root, NULL) == NULL)
+		return;
+	lsn_out_puts(o, "<h2 id=\"document\">The new document, changes in "
+	    "place</h2>\n<div class=\"doc\">\n");
+	for (xmlNodePtr v = lsn_child(root, NULL); v != NULL;
+	    v = lsn_next(v, NULL)) {
+		const char *kind = lsn_prop(v, "kind");
+
+		if (kind == NULL)
+			kind = "paragraph";
+		if (lsn_is(v, "equal")) {
+			lsn_out_printf(o, "<p class=\"%s\">", kind);
+			put_html_str(o, lsn_diff_node_text(v));
+			lsn_out_puts(o, "</p>\n");
+			continue;
+		}
+		const char *op = lsn_prop(v, "op");
+		const char *n = lsn_prop(v, "n");
+		const char *old = lsn_diff_child_text(v, "old");
+		const char *new = lsn_diff_child_text(v, "new");
+
+		lsn_out_printf(o, "<p class=\"%s chg %s\" id=\"d%s\">"
+		    "<a class=\"n\" href=\"#c%s\" title=\"%s\">[%s]</a>",
+		    kind, op, n, n, op, n);
+		if (old != NULL && new != NULL)
+			for (xmlNodePtr w = lsn_child(lsn_child(v, "words"),
+			    NULL); w != NULL; w = lsn_next(w, NULL)) {
+				const char *mark = lsn_is(w, "delete") ? "del" :
+				    lsn_is(w, "insert") ? "ins" : NULL;
+
+				if (mark != NULL)
+					lsn_out_printf(o, "<%s>", mark);
+				put_html_str(o, lsn_diff_node_text(w));
+				if (mark != NULL)
+					lsn_out_printf(o, "</%s>", mark);
+			}
+		else {
+			const char *mark = old != NULL ? "del" : "ins";
+
+			lsn_out_printf(o, "<%s>", mark);
+			put_html_str(o, old != NULL ? old : new);
+			lsn_out_printf(o, "</%s>", mark);
+		}
+		lsn_out_puts(o, "</p>\n");
+	}
+	lsn_out_puts(o, "</div>\n");
+}
+
 int
-lsn_diff_emit_html(xmlDocPtr diff, unsigned int flags, struct lsn_out *o,
-    liaison_error **err)
+lsn_diff_emit_html(xmlDocPtr diff, xmlDocPtr view, unsigned int flags,
+    struct lsn_out *o, liaison_error **err)
 {
 	xmlNodePtr	 root = xmlDocGetRootElement(diff), st;
 	const char	*of = lsn_prop(lsn_child(root, "old-input"), "file");
@@ -113,7 +211,9 @@ lsn_diff_emit_html(xmlDocPtr diff, unsigned int flags, struct lsn_out *o,
 		lsn_out_puts(o, "<p>No changes.</p>\n</body>\n</html>\n");
 		return 0;
 	}
-	lsn_out_puts(o, "<div class=\"toc\">\n<ol>\n");
+	lsn_out_puts(o, "<nav><a href=\"#changes\">The changes side by "
+	    "side</a><a href=\"#document\">The new document, changes in "
+	    "place</a></nav>\n<div class=\"toc\">\n<ol>\n");
 	for (xmlNodePtr c = lsn_child(root, "change"); c != NULL;
 	    c = lsn_next(c, "change")) {
 		lsn_out_printf(o, "<li><a href=\"#c%zu\">%s: ", ++n,
@@ -121,7 +221,8 @@ lsn_diff_emit_html(xmlDocPtr diff, unsigned int flags, struct lsn_out *o,
 		put_html_str(o, lsn_prop(c, "where"));
 		lsn_out_puts(o, "</a></li>\n");
 	}
-	lsn_out_puts(o, "</ol>\n</div>\n<table class=\"sbs\">\n"
+	lsn_out_puts(o, "</ol>\n</div>\n<h2 id=\"changes\">The changes side "
+	    "by side</h2>\n<table class=\"sbs\">\n"
 	    "<colgroup><col><col></colgroup>\n<thead><tr><th>");
 	put_html_str(o, of);
 	lsn_out_puts(o, "</th><th>");
@@ -131,22 +232,20 @@ lsn_diff_emit_html(xmlDocPtr diff, unsigned int flags, struct lsn_out *o,
 	for (xmlNodePtr c = lsn_child(root, "change"); c != NULL;
 	    c = lsn_next(c, "change")) {
 		const char *op = lsn_prop(c, "op");
+		const char *where = lsn_prop(c, "where");
 		const char *from = lsn_prop(c, "old-where");
 		const char *old = lsn_diff_child_text(c, "old");
 		const char *new = lsn_diff_child_text(c, "new");
 		xmlNodePtr words = lsn_child(c, "words");
 
 		k++;
-		lsn_out_printf(o, "<tr class=\"hdr\" id=\"c%zu\"><th colspan=\"2\">"
-		    "<a href=\"#c%zu\">%zu</a><span class=\"op\">%s</span>",
-		    k, k, k, op);
-		put_html_str(o, lsn_prop(c, "where"));
-		if (from != NULL) {
-			lsn_out_puts(o, " <span class=\"from\">(from ");
-			put_html_str(o, from);
-			lsn_out_puts(o, ")</span>");
-		}
-		lsn_out_printf(o, "</th></tr>\n<tr class=\"chg %s\">", op);
+		/* Both places: a deletion's "where" is in the old document,
+		 * an insertion has none there. */
+		lsn_out_printf(o, "<tr class=\"hdr\" id=\"c%zu\">", k);
+		put_where(o, old == NULL ? NULL : from != NULL ? from : where,
+		    "", k, op);
+		put_where(o, new == NULL ? NULL : where, NULL, k, op);
+		lsn_out_printf(o, "</tr>\n<tr class=\"chg %s\">", op);
 		if (old != NULL) {
 			lsn_out_puts(o, "<td class=\"old\">");
 			put_side(o, words, "insert", "del");
@@ -161,7 +260,9 @@ lsn_diff_emit_html(xmlDocPtr diff, unsigned int flags, struct lsn_out *o,
 			lsn_out_puts(o, "<td class=\"empty\"></td>");
 		lsn_out_puts(o, "</tr>\n");
 	}
-	lsn_out_puts(o, "</tbody>\n</table>\n</body>\n</html>\n");
+	lsn_out_puts(o, "</tbody>\n</table>\n");
+	put_document(o, view);
+	lsn_out_puts(o, "</body>\n</html>\n");
 	(void)flags;
 	(void)err;
 	return 0;

@@ -145,7 +145,7 @@ lsn_diff_emit_markdown(xmlDocPtr diff, unsigned int flags,
 		lsn_out_printf(o, "%zu. *%s*: ", ++n, lsn_prop(c, "op"));
 		bol = 0;
 		put_md(o, w, strlen(w), &bol);
-		if (from != NULL) {
+		if (from != NULL && strcmp(lsn_prop(c, "op"), "move") == 0) {
 			lsn_out_puts(o, " (from ");
 			put_md(o, from, strlen(from), &bol);
 			lsn_out_putc(o, ')');

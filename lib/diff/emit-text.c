@@ -114,7 +114,7 @@ lsn_diff_emit_text(xmlDocPtr diff, unsigned int flags, struct lsn_out *o,
 		if (color)
 			lsn_out_raw(o, C_HEAD);
 		lsn_out_printf(o, "%s: %s", op, lsn_prop(c, "where"));
-		if (from != NULL)
+		if (from != NULL && strcmp(op, "move") == 0)
 			lsn_out_printf(o, " (from %s)", from);
 		if (color)
 			lsn_out_raw(o, C_RESET);

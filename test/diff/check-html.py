@@ -8,7 +8,12 @@ JSON. Without --dom, PAGE is the page as written: it must be well formed
 Either way, for change N the row after the header with id "cN" must show
 exactly the change's deleted words in <del> on the old side (td.old) and
 its inserted words in <ins> on the new side (td.new), and the list of
-changes must link to every "#cN".
+changes must link to every "#cN". The header names both places: the
+old one (old_where, or where for a deletion; a dash for an insertion)
+in its first cell, the new one (a dash for a deletion) in its second.
+The whole-document view (under id "document") holds every change in
+order as an element with id "dN" whose <del> and <ins> words are the
+change's, and the text of the new document around them.
 """
 import json
 import sys
@@ -27,6 +32,14 @@ class Page(HTMLParser):
         self.cell = None      # "old" or "new"
         self.mark = None      # "del" or "ins" being read
         self.text = ""
+        self.heads = {}       # change number -> [old place, new place]
+        self.head = None      # change number of the header being read
+        self.th = None        # text of the header cell being read
+        self.doc = []         # change numbers in the document view
+        self.docmarks = {}    # change number -> {"del": [...], "ins": [...]}
+        self.docn = None      # change of the view element being read
+        self.doctext = []     # all text of the document view
+        self.in_doc = False
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
@@ -40,6 +53,19 @@ class Page(HTMLParser):
         if tag == "tr" and a.get("id", "").startswith("c"):
             self.current = int(a["id"][1:])
             self.rows[self.current] = {"del": [], "ins": []}
+            self.head = self.current
+            self.heads[self.head] = []
+        if tag == "th" and self.head is not None:
+            self.th = ""
+        if a.get("class") == "doc":
+            self.in_doc = True
+        if self.in_doc and a.get("id", "").startswith("d"):
+            self.docn = int(a["id"][1:])
+            self.doc.append(self.docn)
+            self.docmarks[self.docn] = {"del": [], "ins": []}
+        if tag in ("del", "ins") and self.docn is not None:
+            self.mark = tag
+            self.text = ""
         if tag == "td" and self.current is not None:
             cls = a.get("class", "")
             self.cell = "old" if "old" in cls else "new" if "new" in cls \
@@ -61,14 +87,30 @@ class Page(HTMLParser):
         else:
             self.stack.pop()
         if tag in ("del", "ins") and self.mark == tag:
-            self.rows[self.current][tag].append(self.text)
+            if self.docn is not None:
+                self.docmarks[self.docn][tag].append(self.text)
+            else:
+                self.rows[self.current][tag].append(self.text)
             self.mark = None
         if tag == "td":
             self.cell = None
+        if tag == "th" and self.th is not None:
+            self.heads[self.head].append(" ".join(self.th.split()))
+            self.th = None
+        if tag == "tr":
+            self.head = None
+        if tag == "p" and self.docn is not None:
+            self.docn = None
+        if tag == "div" and self.in_doc:
+            self.in_doc = False
 
     def handle_data(self, data):
         if self.mark is not None:
             self.text += data
+        if self.th is not None:
+            self.th += data
+        if self.in_doc:
+            self.doctext.append(data)
 
 
 def main():
@@ -95,6 +137,30 @@ def main():
                           % (i, got["ins"], want_ins))
         if "c%d" % i not in page.links:
             errors.append("change %d: no link to #c%d" % (i, i))
+        old_place = None if c["old"] is None else \
+            c["old_where"] or c["where"]
+        new_place = None if c["new"] is None else c["where"]
+        head = page.heads.get(i, [])
+        if len(head) != 2:
+            errors.append("change %d: header of %d cells" % (i, len(head)))
+        else:
+            for got_place, want, side in ((head[0], old_place, "old"),
+                                          (head[1], new_place, "new")):
+                want = " ".join(want.split()) if want else "\u2014"
+                if not got_place.endswith(want):
+                    errors.append("change %d: %s place %r, expected %r"
+                                  % (i, side, got_place, want))
+        marks = page.docmarks.get(i)
+        if marks is None:
+            errors.append("change %d: not in the document view" % i)
+        elif marks["del"] != want_del or marks["ins"] != want_ins:
+            if c["old"] is not None and c["new"] is not None:
+                errors.append("change %d in the document: %r, expected %r"
+                              % (i, marks, (want_del, want_ins)))
+            elif marks["del"] + marks["ins"] != [c["old"] or c["new"]]:
+                errors.append("change %d in the document: %r" % (i, marks))
+    if page.doc != sorted(page.doc):
+        errors.append("document view: changes out of order: %r" % page.doc)
     if len(page.rows) != len(diff["changes"]):
         errors.append("%d rows for %d changes"
                       % (len(page.rows), len(diff["changes"])))
