@@ -9,22 +9,9 @@
 # output is checked by check-controls.py (no raw control, the line's
 # words shown). LIAISON_UPDATE=1 rewrites the .expected files.
 
-: "${top_srcdir:?}" "${top_builddir:?}"
-LIAISON=$top_builddir/liaison
+. "$(dirname "$0")/lib.sh"
 DIR=$top_srcdir/test/controls
-PY=${PYTHON3:-/usr/bin/python3}
-LC_ALL=C.UTF-8
-export LC_ALL
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/liaison-ctl.XXXXXX") || exit 99
-trap 'rm -rf "$tmp"' EXIT INT TERM
-
-failures=0
-checks=0
-fail() {
-	echo "FAIL: $*" >&2
-	failures=$((failures + 1))
-}
+PY=$PYTHON3
 
 # expect NAME: $tmp/NAME must equal $DIR/NAME.expected
 expect() {
@@ -35,16 +22,19 @@ expect() {
 		diff -u "$DIR/$1.expected" "$tmp/$1" >&2
 		return
 	fi
-	checks=$((checks + 1))
+	ok
 }
 
 # shown FILE [--sgr] WORDS...: no raw control in FILE, WORDS in it
 shown() {
 	f=$1 sgr=
 	shift
-	[ "$1" = --sgr ] && sgr=--sgr && shift
+	if [ "${1:-}" = --sgr ]; then
+		sgr=--sgr
+		shift
+	fi
 	if "$PY" "$DIR/check-controls.py" $sgr "$tmp/$f" "$@" >&2; then
-		checks=$((checks + 1))
+		ok
 	else
 		fail "$f: control characters"
 	fi
@@ -79,8 +69,6 @@ printf 'a \033[2K b\n' > "$tmp/raw"
 if "$PY" "$DIR/check-controls.py" "$tmp/raw" > /dev/null; then
 	fail "check-controls.py misses a raw ESC"
 else
-	checks=$((checks + 1))
+	ok
 fi
-
-echo "controls.sh: $checks checks passed, $failures failed"
-[ $failures = 0 ] && [ $checks -gt 0 ]
+finish
