@@ -7,7 +7,9 @@
 # retitle the terminal. test/controls/NEW.* insert such a line into
 # OLD.*; the text outputs must equal the .expected files, and every
 # output is checked by check-controls.py (no raw control, the line's
-# words shown). LIAISON_UPDATE=1 rewrites the .expected files.
+# words shown), and the XML outputs must be well formed (the text reader
+# gives the model the pictures). LIAISON_UPDATE=1 rewrites the .expected
+# files.
 
 . "$(dirname "$0")/lib.sh"
 DIR=$top_srcdir/test/controls
@@ -64,6 +66,21 @@ for ext in txt xml; do
 	    > "$tmp/front-$ext"
 	shown "front-$ext" "$words"
 done
+# The text reader gives the model the pictures of C0 controls (XML 1.0
+# cannot hold them): the XML outputs are well formed.
+if command -v xmllint > /dev/null 2>&1; then
+	for cmd in "convert -f xml new.txt" "diff -f xml old.txt new.txt"; do
+		# shellcheck disable=SC2086
+		"$LIAISON" $cmd > "$tmp/out.xml"
+		if xmllint --noout "$tmp/out.xml" &&
+		    grep -q 'Pay to account 1234.␛\[2K' "$tmp/out.xml"
+		then
+			ok
+		else
+			fail "liaison $cmd: not well-formed XML"
+		fi
+	done
+fi
 # The checker itself sees a raw ESC.
 printf 'a \033[2K b\n' > "$tmp/raw"
 if "$PY" "$DIR/check-controls.py" "$tmp/raw" > /dev/null; then

@@ -909,6 +909,45 @@ utf16_to_utf8(const unsigned char *d, size_t len, const char *name,
 	return LIAISON_OK;
 }
 
+/* A C0 control that is neither white space nor a line end. */
+static int
+is_picture_control(unsigned char c)
+{
+	return c < 0x20 && c != '\t' && c != '\n' && c != '\r' &&
+	    c != '\v' && c != '\f';
+}
+
+/*
+ * ESC, BEL and the other C0 controls are not text, and XML 1.0 cannot
+ * hold them (the model would not be well formed): they become their
+ * control pictures (U+2400 + c), as the text outputs show them. Returns
+ * NULL when there is none (*out untouched), the new text (caller frees
+ * with free(); length in *outlen) or, when memory ran out, (char *)-1.
+ */
+static char *
+control_pictures(const char *s, size_t len, size_t *outlen)
+{
+	size_t	 i, n = 0, o = 0;
+	char	*u;
+
+	for (i = 0; i < len; i++)
+		n += is_picture_control((unsigned char)s[i]);
+	if (n == 0)
+		return NULL;
+	if (len > SIZE_MAX - 2 * n - 1 || (u = malloc(len + 2 * n + 1)) == NULL)
+		return (char *)-1;
+	for (i = 0; i < len; i++)
+		if (is_picture_control((unsigned char)s[i])) {
+			u[o++] = '\xe2';
+			u[o++] = '\x90';
+			u[o++] = (char)(0x80 + s[i]);
+		} else
+			u[o++] = s[i];
+	u[o] = '\0';
+	*outlen = o;
+	return u;
+}
+
 liaison_status
 lsn_read_text(const char *data, size_t len, const char *name,
     const struct liaison_options *opts, struct lsn_stream *out,
@@ -919,7 +958,7 @@ lsn_read_text(const char *data, size_t len, const char *name,
 	liaison_status		 rc;
 	size_t			 i = 0, bad, line_start, end;
 	const char		*nul;
-	char			*utf8;
+	char			*utf8, *pics = NULL;
 	unsigned long		 line, col;
 
 	(void)opts;
@@ -948,6 +987,14 @@ lsn_read_text(const char *data, size_t len, const char *name,
 		    (size_t)(nul - data));
 		goto done;
 	}
+	if ((pics = control_pictures(data, len, &len)) == (char *)-1) {
+		pics = NULL;
+		rc = lsn_error_set(err, LIAISON_ERR_NOMEM, name, NULL, 0, 0,
+		    "out of memory");
+		goto done;
+	}
+	if (pics != NULL)
+		data = pics;
 	line_scan_init(&sc, data, i, len);
 	while (rc == LIAISON_OK && next_line(&sc, &line_start, &end)) {
 		r.line++;
@@ -964,6 +1011,7 @@ lsn_read_text(const char *data, size_t len, const char *name,
 	free_pending(&r);
 	free(r.br);
 done:
+	free(pics);
 	free(utf8);
 	return rc;
 }
