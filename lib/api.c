@@ -126,14 +126,6 @@ liaison_options_get_limit(const liaison_options *opts, liaison_limit which)
 /* ------------------------------------------------------------------ */
 /* Documents                                                           */
 
-static int
-looks_like_zip(const unsigned char *p, size_t len)
-{
-	return len >= 4 && p[0] == 'P' && p[1] == 'K' &&
-	    (p[2] == 3 || p[2] == 5 || p[2] == 7) &&
-	    (p[3] == 4 || p[3] == 6 || p[3] == 8);
-}
-
 /*
  * Opens a document from data. With `owned`, data is the caller's
  * malloc'd copy and is freed here (always) as soon as the reader is
@@ -150,7 +142,7 @@ open_data(void *owned, const void *data, size_t len, const char *name,
 	struct lsn_source_info	 src;
 	struct lsn_sha256	 sha;
 	char			 hex[65];
-	liaison_format		 fmt;
+	const struct lsn_reader	*reader;
 	liaison_status		 rc;
 	xmlDocPtr		 model = NULL;
 	liaison_doc		*doc;
@@ -178,10 +170,11 @@ open_data(void *owned, const void *data, size_t len, const char *name,
 		free(owned);
 		return NULL;
 	}
-	fmt = opts->format;
-	if (fmt == LIAISON_FORMAT_AUTO)
-		fmt = looks_like_zip(data, len) ? LIAISON_FORMAT_DOCX :
-		    LIAISON_FORMAT_TEXT;
+	if ((reader = lsn_reader_choose(data, len, name, opts->format,
+	    err)) == NULL) {
+		free(owned);
+		return NULL;
+	}
 
 	lsn_sha256_init(&sha);
 	lsn_sha256_update(&sha, data, len);
@@ -190,10 +183,7 @@ open_data(void *owned, const void *data, size_t len, const char *name,
 	memset(&stream, 0, sizeof(stream));
 	memset(&core, 0, sizeof(core));
 	stream.max_paras = (size_t)lsn_limit(opts, LIAISON_LIMIT_PARAGRAPHS);
-	if (fmt == LIAISON_FORMAT_DOCX)
-		rc = lsn_read_docx(data, len, name, opts, &stream, &core, err);
-	else
-		rc = lsn_read_text(data, len, name, opts, &stream, err);
+	rc = reader->read(data, len, name, opts, &stream, &core, err);
 	free(owned);
 	data = owned = NULL;
 	if (rc != LIAISON_OK) {
@@ -203,7 +193,7 @@ open_data(void *owned, const void *data, size_t len, const char *name,
 	}
 
 	src.file = name;
-	src.format = fmt == LIAISON_FORMAT_DOCX ? "docx" : "text";
+	src.format = reader->name;
 	src.sha256 = hex;
 	src.core = &core;
 	/* frees the stream once read, before the model grows */

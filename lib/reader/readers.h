@@ -34,4 +34,28 @@ liaison_status lsn_read_docx(const void *data, size_t len, const char *name,
     const struct liaison_options *opts, struct lsn_stream *out,
     struct lsn_core *core, liaison_error **err);
 
+/*
+ * A reader: the format's name (the model's source format), whether the
+ * first bytes are of it, and the reader, or NULL for a format only
+ * recognised, to be refused with `refusal` (one line).
+ */
+struct lsn_reader {
+	const char	*name;
+	int		(*sniff)(const unsigned char *p, size_t len);
+	liaison_status	(*read)(const void *data, size_t len, const char *name,
+			    const struct liaison_options *opts,
+			    struct lsn_stream *out, struct lsn_core *core,
+			    liaison_error **err);
+	const char	*refusal;
+};
+
+/*
+ * Chooses the reader of `len` bytes of `data` by their content: `fmt`
+ * forces text or DOCX; a `name` ending in .docx is never read as text.
+ * Returns a static reader, or NULL with *err set (LIAISON_ERR_FORMAT)
+ * for a format we do not read (.doc, .odt, RTF, PDF, an empty DOCX).
+ */
+const struct lsn_reader *lsn_reader_choose(const void *data, size_t len,
+    const char *name, liaison_format fmt, liaison_error **err);
+
 #endif

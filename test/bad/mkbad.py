@@ -414,6 +414,50 @@ def packages(out, srcdir):
         z.writestr("word/document.xml", PARTS["word/document.xml"])
 
 
+def ole2(names):
+    """A minimal OLE2 compound file: the header and one directory sector
+    naming `names` (what a reader of the format looks at first)."""
+    head = bytearray(512)
+    head[0:8] = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+    head[24:34] = b"\x3e\x00\x03\x00\xfe\xff\x09\x00\x06\x00"
+    head[48:52] = (0).to_bytes(4, "little")   # directory at sector 0
+    dirs = bytearray()
+    for i, n in enumerate(["Root Entry"] + names):
+        e = bytearray(128)
+        u = n.encode("utf-16-le")
+        e[0:len(u)] = u
+        e[64:66] = (len(u) + 2).to_bytes(2, "little")
+        e[66] = 5 if i == 0 else 2
+        dirs += e
+    return bytes(head) + bytes(dirs).ljust(512, b"\0")
+
+
+def others(out):
+    """Formats that are not DOCX, each named by its first bytes."""
+    files = {
+        "word97.doc": ole2(["WordDocument", "1Table"]),
+        # Word 97 saved under the new name
+        "word97.docx": ole2(["WordDocument", "1Table"]),
+        "encrypted.docx": ole2(["EncryptionInfo", "EncryptedPackage"]),
+        "excel97.xls": ole2(["Workbook"]),
+        "letter.rtf": b"{\\rtf1\\ansi{\\fonttbl\\f0\\fswiss Helvetica;}"
+                      b"\\f0\\pard LIAISON STATEMENT\\par}\n",
+        "report.pdf": b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n"
+                      b"trailer << /Root 1 0 R >>\n%%EOF\n",
+        "empty.docx": b"",
+    }
+    for name, data in files.items():
+        with open(os.path.join(out, name), "wb") as f:
+            f.write(data)
+    for name, mime in (("letter.odt", "text"),
+                       ("sheet.ods", "spreadsheet")):
+        with zipfile.ZipFile(os.path.join(out, name), "w") as z:
+            z.writestr(zipfile.ZipInfo("mimetype"),
+                       "application/vnd.oasis.opendocument." + mime)
+            z.writestr("content.xml", "<office:document-content/>",
+                       zipfile.ZIP_DEFLATED)
+
+
 def main():
     srcdir, out = sys.argv[1], sys.argv[2]
     slow = "--slow" in sys.argv[3:]
@@ -424,6 +468,7 @@ def main():
     models(out, srcdir, secret)
     texts(out)
     packages(out, srcdir)
+    others(out)
     many_entries(out)
     bombs(out, slow)
 
