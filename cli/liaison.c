@@ -606,6 +606,7 @@ static const char convert_usage[] =
 "                                  by content, *.xml as a model, else text)\n"
 "  -t, --track-changes=accept|reject|all\n"
 "                                  DOCX tracked changes (default accept)\n"
+"  -H, --hidden-text               keep DOCX text Word hides\n"
 "  -L, --limit=NAME=VALUE          set a limit (repeatable); NAME is one of\n"
 "                                  input-bytes, zip-entry-bytes, zip-total-bytes\n"
 "                                  (VALUE a size: 300M, 2G; suffixes k, M, G),\n"
@@ -915,6 +916,7 @@ cmd_convert(int argc, char **argv)
 		{ "json-lines", no_argument, NULL, 'l' },
 		{ "input-format", required_argument, NULL, 'i' },
 		{ "track-changes", required_argument, NULL, 't' },
+		{ "hidden-text", no_argument, NULL, 'H' },
 		{ "limit", required_argument, NULL, 'L' },
 		{ "jobs", required_argument, NULL, 'j' },
 		{ "quiet", no_argument, NULL, 'q' },
@@ -941,7 +943,7 @@ cmd_convert(int argc, char **argv)
 		warnx_("out of memory");
 		return EXIT_SOME;
 	}
-	while ((c = getopt_long(argc, argv, "f:o:d:li:t:L:j:qh", longopts,
+	while ((c = getopt_long(argc, argv, "f:o:d:li:t:HL:j:qh", longopts,
 	    NULL)) != -1) {
 		switch (c) {
 		case 'f':
@@ -971,6 +973,9 @@ cmd_convert(int argc, char **argv)
 				goto usage;
 			liaison_options_set_track_changes(run.opts,
 			    (liaison_track_changes)k);
+			break;
+		case 'H':
+			liaison_options_set_hidden_text(run.opts, 1);
 			break;
 		case 'L':
 			if (parse_limit(optarg, run.opts, NULL) == -1)

@@ -109,6 +109,13 @@ liaison_options_set_track_changes(liaison_options *opts,
 }
 
 void
+liaison_options_set_hidden_text(liaison_options *opts, int keep)
+{
+	if (opts != NULL)
+		opts->keep_hidden = keep != 0;
+}
+
+void
 liaison_options_set_limit(liaison_options *opts, liaison_limit which,
     unsigned long long value)
 {

@@ -103,6 +103,8 @@ void liaison_options_free(liaison_options *opts);
 void liaison_options_set_format(liaison_options *opts, liaison_format f);
 void liaison_options_set_track_changes(liaison_options *opts,
     liaison_track_changes mode);
+/** Non-zero keep: DOCX text Word hides (w:vanish) is read too. */
+void liaison_options_set_hidden_text(liaison_options *opts, int keep);
 /** Sets a limit; 0 restores the default. */
 void liaison_options_set_limit(liaison_options *opts, liaison_limit which,
     unsigned long long value);

@@ -39,7 +39,8 @@ static const char *const event_names[] = {
 };
 
 static const char *const mark_names[] = {
-	"anchor", "noteref", "link", "ins", "del", "move-from", "move-to"
+	"anchor", "noteref", "link", "ins", "del", "move-from", "move-to",
+	"sup", "sub"
 };
 
 int

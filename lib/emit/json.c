@@ -220,6 +220,14 @@ collect_inline(struct jw *w, xmlNodePtr n, struct inline_info *in,
 		} else if (lsn_is(n, "link")) {
 			in->has_links = 1;
 			collect_inline(w, n->children, in, deleted);
+		} else if (lsn_is(n, "sup") || lsn_is(n, "sub")) {
+			/* as pandoc's plain text has them: ^(th), _(i,j) */
+			if (!deleted && w != NULL)
+				lsn_out_puts(w->o, lsn_is(n, "sup") ? "^(" :
+				    "_(");
+			collect_inline(w, n->children, in, deleted);
+			if (!deleted && w != NULL)
+				lsn_out_putc(w->o, ')');
 		} else {
 			/* ins, del, move-from, move-to */
 			in->has_changes = 1;

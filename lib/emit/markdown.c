@@ -670,6 +670,11 @@ md_inline(struct md *md, struct lsn_buf *b, xmlNodePtr n, int mode)
 			lsn_buf_puts(b, "<del>");
 			md_inline(md, b, c, mode);
 			lsn_buf_puts(b, "</del>");
+		} else if (lsn_is(c, "sup") || lsn_is(c, "sub")) {
+			/* raw HTML, which CommonMark passes through */
+			lsn_buf_printf(b, "<%s>", (const char *)c->name);
+			md_inline(md, b, c, mode);
+			lsn_buf_printf(b, "</%s>", (const char *)c->name);
 		} else
 			md_inline(md, b, c, mode);
 	}
@@ -821,6 +826,10 @@ html_inline(struct md *md, struct lsn_buf *b, xmlNodePtr n, int in_link)
 			lsn_buf_puts(b, "<del>");
 			html_inline(md, b, c, in_link);
 			lsn_buf_puts(b, "</del>");
+		} else if (lsn_is(c, "sup") || lsn_is(c, "sub")) {
+			lsn_buf_printf(b, "<%s>", (const char *)c->name);
+			html_inline(md, b, c, in_link);
+			lsn_buf_printf(b, "</%s>", (const char *)c->name);
 		} else
 			html_inline(md, b, c, in_link);
 	}

@@ -236,11 +236,18 @@ struct lsn_style {
 	int	 num_id;      /* own w:numPr/w:numId, -1 none */
 	int	 ilvl;        /* own w:numPr/w:ilvl, -1 none */
 	int	 is_default;
+	int	 valign;      /* own rPr/vertAlign: an LSN_VALIGN_*, -1 none */
+	int	 vanish;      /* own rPr/vanish: 0 or 1, -1 none */
 	/* resolved through basedOn by lsn_styles_resolve: */
 	int	 r_outline;   /* 1-9, 0 none */
 	int	 r_num_id;    /* -1 none, 0 explicit "no numbering" */
 	int	 r_ilvl;      /* -1 none */
+	int	 r_valign;    /* -1 none */
+	int	 r_vanish;    /* -1 none */
 };
+
+/* w:vertAlign values we tell apart (others are baseline). */
+enum { LSN_VALIGN_BASELINE = 0, LSN_VALIGN_SUPER, LSN_VALIGN_SUB };
 
 struct lsn_styles {
 	struct lsn_style	*items;
@@ -249,6 +256,8 @@ struct lsn_styles {
 	struct lsn_key		*by_id;  /* sorted ids, or NULL: scan */
 };
 
+/* The value of the current w:vertAlign element: an LSN_VALIGN_*. */
+int		 lsn_docx_valign(struct lsn_xr *xr);
 /* Reads styles.xml (part may be NULL: no styles). 0 or -1 with error. */
 int		 lsn_styles_read(struct lsn_pkg *pkg, const char *part,
 		    struct lsn_styles *st);
@@ -336,6 +345,13 @@ int	 lsn_numbering_style_level(const struct lsn_numbering *nb,
  * UTF-8 string, or NULL when the glyph is not known.
  */
 const char	*lsn_symbol_glyph(const char *font, unsigned int code);
+/*
+ * Appends s[0..n) to out in Unicode superscript (super) or subscript
+ * characters. Returns 1 when every character has one, 0 when one has
+ * none (out then holds a part: the caller resets it), -1 without memory.
+ */
+int		 lsn_script_text(int super, const char *s, size_t n,
+		    struct lsn_buf *out);
 /* Appends code point cp as UTF-8. 0 or -1. */
 int		 lsn_buf_put_cp(struct lsn_buf *b, unsigned int cp);
 

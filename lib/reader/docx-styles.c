@@ -81,6 +81,7 @@ resolve(struct lsn_styles *st)
 		top->r_outline = -1;
 		top->r_num_id = -1;
 		top->r_ilvl = -1;
+		top->r_valign = top->r_vanish = -1;
 		/* ITU's Headingb is a bold run-in heading without a number:
 		 * not part of the outline whatever it is based on. */
 		if (top->name != NULL && strcasecmp(top->name, "Headingb") == 0)
@@ -101,10 +102,41 @@ resolve(struct lsn_styles *st)
 			} else if (top->r_num_id == -1 && top->r_ilvl == -1 &&
 			    s->ilvl >= 0)
 				top->r_ilvl = s->ilvl;
+			if (top->r_valign == -1)
+				top->r_valign = s->valign;
+			if (top->r_vanish == -1)
+				top->r_vanish = s->vanish;
 		}
 		if (top->r_outline < 0)
 			top->r_outline = 0;
 	}
+}
+
+/* w:vertAlign's value: an LSN_VALIGN_*. */
+int
+lsn_docx_valign(struct lsn_xr *xr)
+{
+	char	*v = lsn_xr_attr(xr, "val");
+	int	 r = LSN_VALIGN_BASELINE;
+
+	if (v != NULL && strcmp(v, "superscript") == 0)
+		r = LSN_VALIGN_SUPER;
+	else if (v != NULL && strcmp(v, "subscript") == 0)
+		r = LSN_VALIGN_SUB;
+	xmlFree(v);
+	return r;
+}
+
+/* An element of a style's w:rPr. */
+static void
+run_property(struct lsn_xr *xr, struct lsn_style *cur)
+{
+	if (xr->ns != LSN_NS_W)
+		return;
+	if (strcmp(xr->local, "vertAlign") == 0)
+		cur->valign = lsn_docx_valign(xr);
+	else if (strcmp(xr->local, "vanish") == 0)
+		cur->vanish = lsn_xr_onoff(xr, "val");
 }
 
 int
@@ -114,7 +146,7 @@ lsn_styles_read(struct lsn_pkg *pkg, const char *part, struct lsn_styles *st)
 	struct lsn_style	*cur = NULL, *n;
 	size_t			 cap = 0;
 	char			*v;
-	int			 ret, skip;
+	int			 ret, skip, rpr_depth = -1;
 
 	memset(st, 0, sizeof(*st));
 	st->default_para = (size_t)-1;
@@ -128,6 +160,9 @@ lsn_styles_read(struct lsn_pkg *pkg, const char *part, struct lsn_styles *st)
 			cur = NULL;
 			continue;
 		}
+		if (xr.type == XML_READER_TYPE_END_ELEMENT &&
+		    xr.depth == rpr_depth)
+			rpr_depth = -1;
 		if (xr.type != XML_READER_TYPE_ELEMENT || xr.ns != LSN_NS_W)
 			continue;
 		if (strcmp(xr.local, "style") == 0) {
@@ -141,6 +176,7 @@ lsn_styles_read(struct lsn_pkg *pkg, const char *part, struct lsn_styles *st)
 			cur = &st->items[st->count];
 			memset(cur, 0, sizeof(*cur));
 			cur->outline_lvl = cur->num_id = cur->ilvl = -1;
+			cur->valign = cur->vanish = -1;
 			if ((cur->id = lsn_xr_attr(&xr, "styleId")) == NULL) {
 				cur = NULL;
 				skip = 1;
@@ -159,6 +195,18 @@ lsn_styles_read(struct lsn_pkg *pkg, const char *part, struct lsn_styles *st)
 			st->count++;
 			if (xr.empty)
 				cur = NULL;
+			continue;
+		}
+		/* a style's own run properties: script and hidden text */
+		if (strcmp(xr.local, "rPr") == 0 && cur != NULL &&
+		    rpr_depth == -1 && !xr.empty) {
+			rpr_depth = xr.depth;
+			continue;
+		}
+		if (rpr_depth >= 0) {
+			if (cur != NULL && xr.depth == rpr_depth + 1)
+				run_property(&xr, cur);
+			skip = 1;
 			continue;
 		}
 		if (strcmp(xr.local, "docDefaults") == 0 ||

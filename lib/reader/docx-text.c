@@ -6,6 +6,8 @@
  */
 #include "config.h"
 
+#include <utf8proc.h>
+
 #include <stddef.h>
 #include <strings.h>
 
@@ -153,4 +155,56 @@ lsn_buf_put_cp(struct lsn_buf *b, unsigned int cp)
 		return lsn_buf_put(b, u, 4);
 	}
 	return lsn_buf_put_cp(b, 0xFFFD);
+}
+
+/*
+ * The superscript or subscript form of code point cp, or 0. The
+ * characters pandoc's plain writer maps too (digits, + - = ( ) and the
+ * minus sign): Unicode's letters of the kind are phonetic modifiers,
+ * not a superscript a reader of the document would expect.
+ */
+static unsigned int
+script_cp(int super, unsigned int cp)
+{
+	static const unsigned int sup_digit[10] = {
+		0x2070, 0x00B9, 0x00B2, 0x00B3, 0x2074, 0x2075, 0x2076,
+		0x2077, 0x2078, 0x2079
+	};
+
+	if (cp >= '0' && cp <= '9')
+		return super ? sup_digit[cp - '0'] : 0x2080 + (cp - '0');
+	switch (cp) {
+	case '+':
+		return super ? 0x207A : 0x208A;
+	case '-':
+	case 0x2212:
+		return super ? 0x207B : 0x208B;
+	case '=':
+		return super ? 0x207C : 0x208C;
+	case '(':
+		return super ? 0x207D : 0x208D;
+	case ')':
+		return super ? 0x207E : 0x208E;
+	}
+	return 0;
+}
+
+int
+lsn_script_text(int super, const char *s, size_t n, struct lsn_buf *out)
+{
+	utf8proc_int32_t	 cp;
+	utf8proc_ssize_t	 k;
+	unsigned int		 to;
+	size_t			 i = 0;
+
+	while (i < n) {
+		k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+		    (utf8proc_ssize_t)(n - i), &cp);
+		if (k <= 0 || (to = script_cp(super, (unsigned int)cp)) == 0)
+			return 0;
+		if (lsn_buf_put_cp(out, to) == -1)
+			return -1;
+		i += (size_t)k;
+	}
+	return 1;
 }

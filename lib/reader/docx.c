@@ -34,7 +34,8 @@ enum fkind {
 	F_T, F_DELTEXT, F_INSTR,
 	F_SPAN,      /* hyperlink, fldSimple, ins, del, moves: closes a mark */
 	F_TBL, F_TR, F_TRPR, F_TC, F_TCPR,
-	F_TXBX, F_ALT, F_NOTE
+	F_TXBX, F_ALT, F_NOTE,
+	F_RUN, F_RPR  /* w:r, its w:rPr: script and hidden text */
 };
 
 struct frame {
@@ -45,6 +46,9 @@ struct frame {
 	int		 flag;      /* F_ALT: a branch was read;
 				       F_TR: the row is suppressed */
 	int		 grid_after;/* F_TR */
+	int		 valign;    /* F_RUN: an LSN_VALIGN_* */
+	int		 vanish;    /* F_RUN: Word hides the run */
+	int		 hides;     /* F_RUN: counted in ctx.hidden */
 };
 
 /* A paragraph being built. */
@@ -56,6 +60,7 @@ struct para {
 	int		 has_numpr, num_id, ilvl;
 	int		 outline_lvl;   /* explicit w:outlineLvl, -1 none */
 	int		 mark_ins, mark_del;  /* tracked paragraph mark */
+	int		 mark_vanish;   /* hidden paragraph mark, -1 unset */
 	int		 drop_cap;      /* a drop cap frame: starts the next */
 	int		 carry;         /* merged into the next paragraph */
 	unsigned long	 serial;
@@ -104,6 +109,8 @@ struct ctx {
 	int				 cell_pending, cell_colspan, cell_vmerge;
 	int				 suppress;  /* inside a dropped table row */
 	int				 in_del;    /* reading deleted text */
+	int				 hidden;    /* runs open that Word hides */
+	int				 keep_hidden;
 	unsigned long			 serial;
 	int				 failed;
 };
@@ -138,6 +145,7 @@ grow(void **arr, size_t *cap, size_t n, size_t sz)
 
 static int	flush_deferred(struct ctx *);
 static void	reopen_link(struct ctx *);
+static int	para_mark_hidden(struct ctx *, struct para *);
 
 /* ---- output ---------------------------------------------------------- */
 
@@ -223,6 +231,7 @@ para_reset_props(struct para *p)
 	p->ilvl = -1;
 	p->outline_lvl = -1;
 	p->mark_ins = p->mark_del = 0;
+	p->mark_vanish = -1;
 	p->drop_cap = 0;
 }
 
@@ -300,11 +309,11 @@ drop_empty_link(struct ctx *c, size_t idx, unsigned long serial)
 	p->nmarks--;
 }
 
-/* Text is shown unless it is a field's instruction. */
+/* Text is shown unless it is a field's instruction or hidden. */
 static int
 visible(const struct ctx *c)
 {
-	return c->npara > 0 && c->fields_in_instr == 0;
+	return c->npara > 0 && c->fields_in_instr == 0 && c->hidden == 0;
 }
 
 /* Appends document text, turning no-break spaces into spaces. */
@@ -695,7 +704,7 @@ end_para(struct ctx *c)
 	 * a drop cap, which Word keeps in a frame paragraph of its own. */
 	merge = (c->track == LIAISON_TRACK_ACCEPT && p->mark_del) ||
 	    (c->track == LIAISON_TRACK_REJECT && p->mark_ins) ||
-	    p->drop_cap;
+	    p->drop_cap || (para_mark_hidden(c, p) && !c->keep_hidden);
 	c->npara--;
 	if (merge) {
 		p->carry = 1;
@@ -1079,6 +1088,123 @@ int_attr(struct ctx *c, const char *local, int dflt)
 	return n;
 }
 
+/* ---- runs: script and hidden text ------------------------------------ */
+
+/* The paragraph style of the current paragraph, or NULL. */
+static const struct lsn_style *
+para_style(struct ctx *c)
+{
+	struct para *p = cur_para(c);
+
+	return p != NULL ? lsn_styles_find(&c->styles, p->style_id) : NULL;
+}
+
+/* Whether Word hides paragraph p's mark (its own w:rPr, else its
+ * style's): the paragraph then runs on into the next, as Word shows it. */
+static int
+para_mark_hidden(struct ctx *c, struct para *p)
+{
+	const struct lsn_style *st;
+
+	if (p->mark_vanish >= 0)
+		return p->mark_vanish;
+	st = lsn_styles_find(&c->styles, p->style_id);
+	return st != NULL && st->r_vanish == 1;
+}
+
+/* Counts run f in c->hidden when Word hides it and we do too. */
+static void
+run_hides(struct ctx *c, struct frame *f)
+{
+	int hides = f->vanish && !c->keep_hidden;
+
+	c->hidden += hides - f->hides;
+	f->hides = hides;
+}
+
+/* A run takes its paragraph style's script and hiding; its w:rPr (the
+ * character style, then its own properties) may change them. */
+static int
+run_start(struct ctx *c)
+{
+	const struct lsn_style	*st = para_style(c);
+	struct frame		*f;
+
+	if (c->xr->empty)
+		return 0;
+	if ((f = push(c, F_RUN)) == NULL)
+		return -1;
+	f->valign = st != NULL && st->r_valign > 0 ? st->r_valign :
+	    LSN_VALIGN_BASELINE;
+	f->vanish = st != NULL && st->r_vanish == 1;
+	f->hides = 0;
+	run_hides(c, f);
+	return 0;
+}
+
+/* An element of a run's w:rPr; run is the run's frame. In the schema's
+ * order: w:rStyle first, then the run's own properties. */
+static void
+run_property(struct ctx *c, struct frame *run)
+{
+	const struct lsn_style	*st;
+	char			*v;
+
+	if (c->xr->ns != LSN_NS_W || run->kind != F_RUN)
+		return;
+	if (is(c->xr, "rStyle")) {
+		v = lsn_xr_attr(c->xr, "val");
+		st = lsn_styles_find(&c->styles, v);
+		xmlFree(v);
+		if (st != NULL && st->r_valign >= 0)
+			run->valign = st->r_valign;
+		if (st != NULL && st->r_vanish >= 0)
+			run->vanish = st->r_vanish;
+	} else if (is(c->xr, "vertAlign"))
+		run->valign = lsn_docx_valign(c->xr);
+	else if (is(c->xr, "vanish"))
+		run->vanish = lsn_xr_onoff(c->xr, "val");
+	else
+		return;
+	run_hides(c, run);
+}
+
+/*
+ * Superscript or subscript text: in Unicode's characters when each has
+ * one ("10⁻⁶", "m²"), else as it is under a sup or sub span, one span
+ * for adjacent runs.
+ */
+static int
+script_text(struct ctx *c, int super, const char *s, size_t n)
+{
+	struct para		*p = cur_para(c);
+	struct lsn_buf		 b = LSN_BUF_INIT;
+	enum lsn_mark_type	 type = super ? LSN_MARK_SUP : LSN_MARK_SUB;
+	size_t			 start, idx;
+	int			 r;
+
+	if (!visible(c) || n == 0 || p == NULL)
+		return 0;
+	if ((r = lsn_script_text(super, s, n, &b)) != 0) {
+		r = r == -1 || b.oom ? oom(c) : add_text(c, b.data, b.len);
+		lsn_buf_free(&b);
+		return r;
+	}
+	lsn_buf_free(&b);
+	start = p->text.len;
+	if (add_text(c, s, n) == -1)
+		return -1;
+	if (p->nmarks > 0 && p->marks[p->nmarks - 1].type == type &&
+	    p->marks[p->nmarks - 1].end == start) {
+		p->marks[p->nmarks - 1].end = p->text.len;
+		return 0;
+	}
+	if ((idx = add_mark(c, type, NULL, NULL, 0)) == (size_t)-1)
+		return c->failed ? -1 : 0;
+	p->marks[idx].start = start;
+	return 0;
+}
+
 /* Elements inside w:pPr, w:numPr, w:pPr/w:rPr, w:trPr, w:tcPr.
  * Returns 1 to skip, 0 to go on, -1 on error. */
 static int
@@ -1139,6 +1265,11 @@ property(struct ctx *c, struct frame *f)
 			p->mark_ins = 1;
 		else if (p != NULL && (is(xr, "del") || is(xr, "moveFrom")))
 			p->mark_del = 1;
+		else if (p != NULL && is(xr, "vanish"))
+			p->mark_vanish = lsn_xr_onoff(xr, "val");
+		return 1;
+	case F_RPR:
+		run_property(c, f - 1);
 		return 1;
 	case F_TRPR:
 		if (is(xr, "gridBefore"))
@@ -1206,7 +1337,8 @@ start_element(struct ctx *c)
 	int		 r;
 
 	if (f != NULL && (f->kind == F_PPR || f->kind == F_NUMPR ||
-	    f->kind == F_PPR_RPR || f->kind == F_TRPR || f->kind == F_TCPR))
+	    f->kind == F_PPR_RPR || f->kind == F_TRPR || f->kind == F_TCPR ||
+	    f->kind == F_RPR))
 		return property(c, f);
 
 	if (xr->ns == LSN_NS_MC) {
@@ -1289,6 +1421,12 @@ start_element(struct ctx *c)
 	case 'n':
 		if (is(xr, "noBreakHyphen"))
 			return add_str(c, "-");
+		break;
+	case 'r':
+		if (is(xr, "r"))
+			return run_start(c);
+		if (is(xr, "rPr") && f != NULL && f->kind == F_RUN)
+			return descend(c, F_RPR);
 		break;
 	case 'p':
 		if (is(xr, "p")) {
@@ -1392,6 +1530,9 @@ end_element(struct ctx *c)
 		if (flush_carry(c) == -1)
 			return -1;
 		return put_event(c, LSN_EV_NOTE_END, 1, 0);
+	case F_RUN:
+		c->hidden -= f.hides;
+		return 0;
 	default:
 		return 0;
 	}
@@ -1418,6 +1559,9 @@ text_node(struct ctx *c)
 	}
 	if (f->kind == F_DELTEXT && c->in_del == 0)
 		return 0;
+	if (c->depth >= 2 && f[-1].kind == F_RUN &&
+	    f[-1].valign != LSN_VALIGN_BASELINE)
+		return script_text(c, f[-1].valign == LSN_VALIGN_SUPER, s, n);
 	return add_text(c, s, n);
 }
 
@@ -1720,6 +1864,7 @@ lsn_read_docx(const void *data, size_t len, const char *name,
 	c.pkg = &pkg;
 	c.out = out;
 	c.track = opts != NULL ? opts->track_changes : LIAISON_TRACK_ACCEPT;
+	c.keep_hidden = opts != NULL && opts->keep_hidden;
 	if (out->max_paras == 0)
 		out->max_paras = (size_t)lsn_limit(opts,
 		    LIAISON_LIMIT_PARAGRAPHS);

@@ -40,7 +40,9 @@ enum lsn_mark_type {
 	LSN_MARK_INS,        /* span: tracked insertion; value = author, date */
 	LSN_MARK_DEL,        /* span: tracked deletion (text kept in para) */
 	LSN_MARK_MOVE_FROM,  /* span: moved-away text; value = author, date */
-	LSN_MARK_MOVE_TO     /* span: moved-here text */
+	LSN_MARK_MOVE_TO,    /* span: moved-here text */
+	LSN_MARK_SUP,        /* span: superscript with no Unicode form */
+	LSN_MARK_SUB         /* span: subscript, the same */
 };
 
 struct lsn_mark {

@@ -556,6 +556,8 @@ span_element(enum lsn_mark_type t)
 	case LSN_MARK_DEL: return "del";
 	case LSN_MARK_MOVE_FROM: return "move-from";
 	case LSN_MARK_MOVE_TO: return "move-to";
+	case LSN_MARK_SUP: return "sup";
+	case LSN_MARK_SUB: return "sub";
 	default: return NULL;
 	}
 }
@@ -652,7 +654,8 @@ build_inline(struct lsn_builder *b, xmlNodePtr parent,
 			run->used[best] = 1;
 			if (m->type == LSN_MARK_LINK)
 				lsn_attr(b, n, "href", m->value != NULL ? m->value : "");
-			else {
+			else if (m->type != LSN_MARK_SUP &&
+			    m->type != LSN_MARK_SUB) {
 				lsn_attr(b, n, "author", m->value);
 				lsn_attr(b, n, "date", m->date);
 			}

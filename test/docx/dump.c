@@ -27,7 +27,8 @@ static const char *const events[] = {
 	"ROW_END", "TABLE_END", "NOTE_START", "NOTE_END"
 };
 static const char *const marks[] = {
-	"anchor", "noteref", "link", "ins", "del", "move-from", "move-to"
+	"anchor", "noteref", "link", "ins", "del", "move-from", "move-to",
+	"sup", "sub"
 };
 
 static void
@@ -130,13 +131,16 @@ main(int argc, char *argv[])
 	int			 c, want_core = 0, text_only = 0;
 
 	lsn_options_defaults(&opts);
-	while ((c = getopt(argc, argv, "cxt:L:")) != -1) {
+	while ((c = getopt(argc, argv, "cxHt:L:")) != -1) {
 		switch (c) {
 		case 'x':
 			text_only = 1;
 			break;
 		case 'c':
 			want_core = 1;
+			break;
+		case 'H':
+			opts.keep_hidden = 1;
 			break;
 		case 't':
 			opts.track_changes = strcmp(optarg, "reject") == 0 ?
@@ -210,7 +214,7 @@ main(int argc, char *argv[])
 	free(data);
 	return 0;
 usage:
-	fprintf(stderr, "usage: dump [-cx] [-t accept|reject|all] "
+	fprintf(stderr, "usage: dump [-cxH] [-t accept|reject|all] "
 	    "[-L limit=value] file.docx\n");
 	return 2;
 }

@@ -83,8 +83,8 @@ def expected_headings(root):
     return heads
 
 
-INLINE = ("link", "ins", "del", "move-from", "move-to", "anchor",
-          "note-ref")
+INLINE = ("link", "ins", "del", "move-from", "move-to", "sup", "sub",
+          "anchor", "note-ref")
 
 
 def model_words(root):
