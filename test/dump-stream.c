@@ -35,7 +35,8 @@ quoted(const char *s, size_t n)
 }
 
 static const char *const event_names[] = {
-	"P", "TABLE", "ROW", "CELL", "/CELL", "/ROW", "/TABLE", "NOTE", "/NOTE"
+	"P", "TABLE", "ROW", "CELL", "/CELL", "/ROW", "/TABLE", "NOTE", "/NOTE",
+	"FIGURE", "EQUATION"
 };
 
 static const char *const mark_names[] = {

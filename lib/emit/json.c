@@ -345,7 +345,8 @@ static void emit_blocks_array(struct jw *, const char *, xmlNodePtr);
 static int
 is_block(xmlNodePtr n)
 {
-	return lsn_is(n, "p") || lsn_is(n, "list") || lsn_is(n, "table");
+	return lsn_is(n, "p") || lsn_is(n, "list") || lsn_is(n, "table") ||
+	    lsn_is(n, "figure") || lsn_is(n, "equation");
 }
 
 static void
@@ -375,6 +376,13 @@ emit_block(struct jw *w, xmlNodePtr n)
 			jw_close(w, '}');
 		}
 		jw_close(w, ']');
+	} else if (lsn_is(n, "figure")) {
+		jw_key_string(w, "type", "figure");
+		jw_key_content(w, "caption", lsn_child(n, "caption"));
+		jw_key_content(w, "alt", lsn_child(n, "alt"));
+	} else if (lsn_is(n, "equation")) {
+		jw_key_string(w, "type", "equation");
+		jw_key_content(w, "text", n);
 	} else {
 		jw_key_string(w, "type", "table");
 		jw_key(w, "rows");

@@ -913,6 +913,101 @@ html_list(struct md *md, struct lsn_buf *b, xmlNodePtr list, int depth)
 		lsn_buf_puts(b, pl.ordered ? "</ol>" : "</ul>");
 }
 
+/* ---- figures and equations (their own functions, kept apart) ---- */
+
+static void md_paragraph(struct md *, xmlNodePtr, const char *);
+
+/* The text content of element n (a new string; NULL for none). */
+static char *
+node_text(xmlNodePtr n)
+{
+	return n != NULL ? (char *)xmlNodeGetContent(n) : NULL;
+}
+
+/*
+ * A figure as an image with no source (CommonMark keeps its alt text)
+ * and its caption as a paragraph under it; an equation as a fenced
+ * block of its linear form, info string "math", fenced longer than any
+ * run of backticks in it.
+ */
+static void
+md_figure(struct md *md, xmlNodePtr n)
+{
+	struct lsn_buf	 b = LSN_BUF_INIT;
+	char		*t;
+	size_t		 run = 0, longest = 2, i;
+
+	if (lsn_is(n, "equation")) {
+		/* raw lines: code is not escaped */
+		t = node_text(n);
+		for (i = 0; t != NULL && t[i] != '\0'; i++) {
+			run = t[i] == '`' ? run + 1 : 0;
+			if (run > longest)
+				longest = run;
+		}
+		for (i = 0; i <= longest; i++)
+			lsn_buf_putc(&b, '`');
+		md_line(md);
+		md_puts(md, lsn_buf_str(&b));
+		md_puts(md, "math");
+		md_endline(md);
+		for (i = 0; t != NULL && t[i] != '\0'; ) {
+			size_t len = strcspn(t + i, "\n");
+
+			md_line(md);
+			md_put(md, t + i, len);
+			md_endline(md);
+			i += len + (t[i + len] == '\n');
+		}
+		md_line(md);
+		md_puts(md, lsn_buf_str(&b));
+		md_endline(md);
+		xmlFree(t);
+		lsn_buf_free(&b);
+		return;
+	} else {
+		t = node_text(lsn_child(n, "alt"));
+		lsn_buf_puts(&b, "![");
+		if (t != NULL)
+			md_escape_inline(md, &b, t, strlen(t));
+		lsn_buf_puts(&b, "]()");
+	}
+	xmlFree(t);
+	if (b.oom)
+		md->oom = 1;
+	md_write_lines(md, lsn_buf_str(&b));
+	lsn_buf_free(&b);
+	if (lsn_child(n, "caption") != NULL) {
+		md_blank(md);
+		md_paragraph(md, lsn_child(n, "caption"), NULL);
+	}
+}
+
+/* The same in an HTML block (a table cell's). */
+static void
+html_figure(struct md *md, struct lsn_buf *b, xmlNodePtr n)
+{
+	char *t = node_text(lsn_is(n, "figure") ? lsn_child(n, "alt") : n);
+
+	if (lsn_is(n, "equation")) {
+		lsn_buf_puts(b, "<pre><code class=\"language-math\">");
+		html_escape(md, b, t != NULL ? t : "");
+		lsn_buf_puts(b, "</code></pre>");
+		xmlFree(t);
+		return;
+	}
+	lsn_buf_puts(b, "<figure><img alt=\"");
+	html_escape(md, b, t != NULL ? t : "");
+	lsn_buf_puts(b, "\">");
+	if (lsn_child(n, "caption") != NULL) {
+		lsn_buf_puts(b, "<figcaption>");
+		html_inline(md, b, lsn_child(n, "caption"), 0);
+		lsn_buf_puts(b, "</figcaption>");
+	}
+	lsn_buf_puts(b, "</figure>");
+	xmlFree(t);
+}
+
 /* Blocks as HTML on one line: an HTML block ends at a blank line, so
  * none may appear inside. */
 static void
@@ -933,6 +1028,8 @@ html_blocks(struct md *md, struct lsn_buf *b, xmlNodePtr n, int depth)
 			html_list(md, b, n, depth + 1);
 		else if (lsn_is(n, "table"))
 			html_table(md, b, n, depth + 1);
+		else if (lsn_is(n, "figure") || lsn_is(n, "equation"))
+			html_figure(md, b, n);
 	}
 	if (b->oom)
 		md->oom = 1;
@@ -1225,6 +1322,11 @@ md_blocks(struct md *md, xmlNodePtr first, int depth)
 			if (written)
 				md_blank(md);
 			md_table(md, n, depth + 1);
+			prev_list = 0;
+		} else if (lsn_is(n, "figure") || lsn_is(n, "equation")) {
+			if (written)
+				md_blank(md);
+			md_figure(md, n);
 			prev_list = 0;
 		} else
 			continue;

@@ -35,7 +35,8 @@ enum fkind {
 	F_SPAN,      /* hyperlink, fldSimple, ins, del, moves: closes a mark */
 	F_TBL, F_TR, F_TRPR, F_TC, F_TCPR,
 	F_TXBX, F_ALT, F_NOTE,
-	F_RUN, F_RPR  /* w:r, its w:rPr: script and hidden text */
+	F_RUN, F_RPR, /* w:r, its w:rPr: script and hidden text */
+	F_FIGURE      /* w:drawing, w:pict, w:object: a picture maybe */
 };
 
 struct frame {
@@ -110,6 +111,9 @@ struct ctx {
 	int				 suppress;  /* inside a dropped table row */
 	int				 in_del;    /* reading deleted text */
 	int				 hidden;    /* runs open that Word hides */
+	int				 fig_depth; /* F_FIGURE frames open */
+	int				 fig_picture; /* the outermost holds one */
+	char				*fig_alt;   /* its alt text, or NULL */
 	int				 keep_hidden;
 	unsigned long			 serial;
 	int				 failed;
@@ -1205,6 +1209,77 @@ script_text(struct ctx *c, int super, const char *s, size_t n)
 	return 0;
 }
 
+/* ---- figures ----------------------------------------------------------- */
+
+/* w:drawing, w:pict: a figure when a picture, chart or diagram is in it
+ * (not a text box alone); nested ones are the outermost's. */
+static int
+figure_start(struct ctx *c)
+{
+	if (c->xr->empty)
+		return 0;
+	if (c->fig_depth++ == 0) {
+		c->fig_picture = 0;
+		free(c->fig_alt);
+		c->fig_alt = NULL;
+	}
+	return push(c, F_FIGURE) == NULL ? -1 : 0;
+}
+
+/* An element inside a drawing: its alt text (wp:docPr descr, else
+ * title; a VML shape's alt) and whether it shows a picture. */
+static int
+figure_part(struct ctx *c)
+{
+	static const char *const pictures[] = {
+		"blip", "imagedata", "chart", "relIds", "OLEObject", NULL
+	};
+	char	*v = NULL;
+	size_t	 i;
+
+	for (i = 0; pictures[i] != NULL; i++)
+		if (is(c->xr, pictures[i]))
+			c->fig_picture = 1;
+	if (c->fig_alt != NULL)
+		return 0;
+	if (is(c->xr, "docPr")) {
+		v = lsn_xr_attr(c->xr, "descr");
+		if (v == NULL || *v == '\0') {
+			xmlFree(v);
+			v = lsn_xr_attr(c->xr, "title");
+		}
+	} else if (is(c->xr, "shape"))
+		v = lsn_xr_attr(c->xr, "alt");
+	if (v != NULL && *v != '\0' && (c->fig_alt = strdup(v)) == NULL) {
+		xmlFree(v);
+		return oom(c);
+	}
+	xmlFree(v);
+	return 0;
+}
+
+/* The end of a drawing: the figure follows its paragraph (put defers
+ * it while the paragraph is open, as it does text boxes). */
+static int
+figure_end(struct ctx *c)
+{
+	struct lsn_para	 p;
+	int		 r = 0;
+
+	if (--c->fig_depth > 0)
+		return 0;
+	if (c->fig_picture && visible(c)) {
+		lsn_para_init(&p);
+		p.event = LSN_EV_FIGURE;
+		p.text = c->fig_alt != NULL ? c->fig_alt : (char *)"";
+		p.len = strlen(p.text);
+		r = put(c, &p);
+	}
+	free(c->fig_alt);
+	c->fig_alt = NULL;
+	return r;
+}
+
 /* Elements inside w:pPr, w:numPr, w:pPr/w:rPr, w:trPr, w:tcPr.
  * Returns 1 to skip, 0 to go on, -1 on error. */
 static int
@@ -1358,8 +1433,11 @@ start_element(struct ctx *c)
 			return descend(c, F_T);
 		return descend(c, F_OTHER);
 	}
-	if (xr->ns != LSN_NS_W)
+	if (xr->ns != LSN_NS_W) {
+		if (c->fig_depth > 0 && figure_part(c) == -1)
+			return -1;
 		return descend(c, F_OTHER);  /* drawings may hold text boxes */
+	}
 
 	switch (xr->local[0]) {
 	case 'b':
@@ -1378,6 +1456,8 @@ start_element(struct ctx *c)
 			return add_str(c, "\n");
 		break;
 	case 'd':
+		if (is(xr, "drawing"))
+			return figure_start(c);
 		if (is(xr, "delText"))
 			return descend(c, F_DELTEXT);
 		/* only reached when deletions are read (reject, all) */
@@ -1443,6 +1523,8 @@ start_element(struct ctx *c)
 		}
 		if (is(xr, "ptab"))
 			return add_str(c, "\t");
+		if (is(xr, "pict"))
+			return figure_start(c);
 		break;
 	case 's':
 		if (is(xr, "sym"))
@@ -1533,6 +1615,8 @@ end_element(struct ctx *c)
 	case F_RUN:
 		c->hidden -= f.hides;
 		return 0;
+	case F_FIGURE:
+		return figure_end(c);
 	default:
 		return 0;
 	}
@@ -1829,6 +1913,7 @@ ctx_free(struct ctx *c)
 	for (i = 0; i < c->nrefs; i++)
 		free(c->refs[i]);
 	free(c->refs);
+	free(c->fig_alt);
 }
 
 static const char *

@@ -30,7 +30,9 @@ enum lsn_event {
 	LSN_EV_ROW_END,
 	LSN_EV_TABLE_END,
 	LSN_EV_NOTE_START,   /* a footnote/endnote body; id in note_id */
-	LSN_EV_NOTE_END
+	LSN_EV_NOTE_END,
+	LSN_EV_FIGURE,       /* a picture; text = its alt text ("" none) */
+	LSN_EV_EQUATION      /* display maths; text = its linear form */
 };
 
 enum lsn_mark_type {

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "recognize/lines.h"
 #include "util/buf.h"
@@ -194,6 +195,118 @@ emit_table(struct lsn_rctx *r, xmlNodePtr parent, struct lsn_table *t)
 			col += c->colspan;
 		}
 	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Figures and equations                                               */
+
+/* 1 when `word` is in s, in any case. */
+static int
+has_word(const char *s, const char *word)
+{
+	size_t	 n = strlen(word);
+
+	for (; s != NULL && *s != '\0'; s++)
+		if (strncasecmp(s, word, n) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * A figure's caption: a paragraph in a caption style (Word's "Caption",
+ * ITU's "Figure_NoTitle"; not a table's, not ITU's "Figure_legend" or the
+ * "Figure" style of the picture's own paragraph), or one that reads "Figure
+ * 1-1 – ...", "Figure A.2: ..." or just "Figure 3". Body text that
+ * starts "Figure 3 shows" is not one.
+ */
+static int
+is_caption(const struct lsn_line *l)
+{
+	const char	*t = l->text;
+	size_t		 i;
+
+	if (l->type != LSN_LINE_PARA || l->used || l->label != NULL ||
+	    l->len == 0 || l->len > 600)
+		return 0;
+	if (l->style != NULL && !has_word(l->style, "table") &&
+	    (has_word(l->style, "caption") ||
+	    (strncasecmp(l->style, "figure", 6) == 0 &&
+	    has_word(l->style, "title"))))
+		return 1;
+	if (strncmp(t, "Figure ", 7) == 0)
+		i = 7;
+	else if (strncmp(t, "Figura ", 7) == 0)
+		i = 7;
+	else if (strncmp(t, "Fig. ", 5) == 0)
+		i = 5;
+	else
+		return 0;
+	if (!(t[i] >= '0' && t[i] <= '9') && !(t[i] >= 'A' && t[i] <= 'Z'))
+		return 0;
+	while (t[i] != '\0' && t[i] != ' ' && t[i] != ':')
+		i++;
+	if (t[i] == '\0' || t[i] == ':')
+		return 1;
+	i++;
+	/* a dash after the number: '-', en or em dash */
+	return t[i] == '-' || strncmp(t + i, "\xe2\x80\x93", 3) == 0 ||
+	    strncmp(t + i, "\xe2\x80\x94", 3) == 0;
+}
+
+/* A figure with its caption line (or NULL) and alt text. */
+static void
+emit_figure(struct lsn_rctx *r, xmlNodePtr parent, const struct lsn_line *fig,
+    struct lsn_line *caption)
+{
+	xmlNodePtr	 f = lsn_el(&r->b, parent, "figure");
+
+	if (caption != NULL) {
+		lsn_inline(&r->b, lsn_el(&r->b, f, "caption"), caption, 0,
+		    caption->len);
+		caption->used = 1;
+	}
+	if (fig->len > 0)
+		lsn_el_text(&r->b, f, "alt", fig->text);
+}
+
+/*
+ * Emits the figure at v[i] (or, when v[i] is a caption, the figure
+ * after it) with its caption: the paragraph after it, else the one
+ * before. Returns the lines taken, 0 when v[i] is neither.
+ */
+static size_t
+figure_at(struct lsn_rctx *r, xmlNodePtr parent, struct lsn_line *v,
+    size_t i, size_t n)
+{
+	size_t	 j;
+
+	if (v[i].type == LSN_LINE_FIGURE) {
+		for (j = i + 1; j < n && v[j].type == LSN_LINE_BLANK; j++)
+			;
+		if (j < n && is_caption(&v[j])) {
+			emit_figure(r, parent, &v[i], &v[j]);
+			return j + 1 - i;
+		}
+		emit_figure(r, parent, &v[i], NULL);
+		return 1;
+	}
+	if (!is_caption(&v[i]))
+		return 0;
+	for (j = i + 1; j < n && v[j].type == LSN_LINE_BLANK; j++)
+		;
+	if (j >= n || v[j].type != LSN_LINE_FIGURE)
+		return 0;
+	/* the caption after the figure is its own, if there is one */
+	{
+		size_t k;
+
+		for (k = j + 1; k < n && v[k].type == LSN_LINE_BLANK; k++)
+			;
+		if (k < n && is_caption(&v[k]))
+			return 0;
+	}
+	emit_figure(r, parent, &v[j], &v[i]);
+	return j + 1 - i;
 }
 
 /* ------------------------------------------------------------------ */
@@ -582,7 +695,7 @@ void
 lsn_blocks(struct lsn_rctx *r, xmlNodePtr parent, struct lsn_line *v,
     size_t n)
 {
-	size_t	 i = 0;
+	size_t	 i = 0, k;
 
 	while (i < n && !r->b.oom && !r->a.oom) {
 		struct lsn_line	*l = &v[i];
@@ -594,6 +707,11 @@ lsn_blocks(struct lsn_rctx *r, xmlNodePtr parent, struct lsn_line *v,
 		if (l->type == LSN_LINE_TABLE) {
 			emit_table(r, parent, l->table);
 			i++;
+		} else if (l->type == LSN_LINE_EQUATION) {
+			lsn_el_text(&r->b, parent, "equation", l->text);
+			i++;
+		} else if ((k = figure_at(r, parent, v, i, n)) > 0) {
+			i += k;
 		} else if (is_item(l)) {
 			struct items	 it;
 			struct family	 fam;

@@ -284,6 +284,14 @@ build_seq(struct lsn_arena *a, const struct lsn_stream *s, size_t *i,
 			    make_line(a, doc, p, l) == -1)
 				return -1;
 			break;
+		case LSN_EV_FIGURE:
+		case LSN_EV_EQUATION:
+			if ((l = push_line(a, into)) == NULL ||
+			    make_line(a, doc, p, l) == -1)
+				return -1;
+			l->type = p->event == LSN_EV_FIGURE ? LSN_LINE_FIGURE :
+			    LSN_LINE_EQUATION;
+			break;
 		case LSN_EV_TABLE_START:
 			if ((l = push_line(a, into)) == NULL)
 				return -1;

@@ -22,7 +22,9 @@
 enum lsn_line_type {
 	LSN_LINE_PARA = 0,
 	LSN_LINE_BLANK,
-	LSN_LINE_TABLE
+	LSN_LINE_TABLE,
+	LSN_LINE_FIGURE,     /* text: the alt text ("" none) */
+	LSN_LINE_EQUATION    /* text: the maths' linear form */
 };
 
 struct lsn_table;

@@ -3,10 +3,11 @@
  * one event per line, for the golden tests in test/docx/ and for the
  * corpus check. Usage:
  *
- *	dump [-cx] [-t accept|reject|all] [-L limit=value ...] file.docx
+ *	dump [-cxH] [-t accept|reject|all] [-L limit=value ...] file.docx
  *
  * -c also prints the core properties; -x prints only the text a reader
- * sees (label, tab, text; one line per paragraph); -L sets a limit by name
+ * sees (label, tab, text; one line per paragraph, figure alt text or
+ * equation); -H keeps hidden text; -L sets a limit by name
  * (input, entry, total, entries, depth, paragraphs).
  * Exit status: 0, or 1 with the reader's one-line error on stderr.
  */
@@ -24,7 +25,7 @@
 
 static const char *const events[] = {
 	"PARA", "TABLE_START", "ROW_START", "CELL_START", "CELL_END",
-	"ROW_END", "TABLE_END", "NOTE_START", "NOTE_END"
+	"ROW_END", "TABLE_END", "NOTE_START", "NOTE_END", "FIGURE", "EQUATION"
 };
 static const char *const marks[] = {
 	"anchor", "noteref", "link", "ins", "del", "move-from", "move-to",
@@ -65,7 +66,8 @@ dump(const struct lsn_para *p)
 	}
 	if (p->note_id != NULL)
 		printf(" id=%s", p->note_id);
-	if (p->event != LSN_EV_PARA) {
+	if (p->event != LSN_EV_PARA && p->event != LSN_EV_FIGURE &&
+	    p->event != LSN_EV_EQUATION) {
 		putchar('\n');
 		return;
 	}
@@ -206,7 +208,8 @@ main(int argc, char *argv[])
 
 		if (!text_only)
 			dump(p);
-		else if (p->event == LSN_EV_PARA)
+		else if (p->event == LSN_EV_PARA ||
+		    p->event == LSN_EV_FIGURE || p->event == LSN_EV_EQUATION)
 			printf("%s%s%s\n", p->label ? p->label : "",
 			    p->label ? "\t" : "", p->text);
 	}

@@ -98,7 +98,10 @@ def model_words(root):
         if el.tag not in INLINE:
             parts.append(" ")
         parts.append(el.text or "")
-        for c in el:
+        # a figure's image (alt text) comes before its caption
+        kids = sorted(el, key=lambda c: c.tag != "alt") \
+            if el.tag == "figure" else list(el)
+        for c in kids:
             walk(c)
             parts.append(c.tail or "")
         if el.tag not in INLINE:
@@ -142,6 +145,7 @@ def cm_text(el):
         return " "
     if tag in ("html_block", "html_inline"):
         raw = re.sub(r"<br\s*/?>", " ", el.text or "")
+        raw = re.sub(r'<img alt="([^"]*)">', r" \1 ", raw)  # figures
         raw = re.sub(r"<sup>[0-9]+</sup>", "", raw)  # footnote references
         raw = re.sub(r"</?(p|li|td|tr|ul|ol|table)[^>]*>", " ", raw)
         return html.unescape(re.sub(r"<[^>]*>", "", raw))
@@ -344,6 +348,8 @@ def main():
     # place.
     for d in every:
         for el in d.iter(CM + "code_block"):
+            if el.get("info") == "math":  # an equation's, on purpose
+                continue
             problems.append("a code block: %r" % (el.text or "")[:60])
 
     rendered = strip_note_marks(" ".join(cm_text(d) for d in every)).split()
