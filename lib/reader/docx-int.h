@@ -337,6 +337,25 @@ int	 lsn_numfmt_put(struct lsn_buf *b, const char *fmt, int n);
 int	 lsn_numbering_style_level(const struct lsn_numbering *nb,
 	    int num_id, const char *style);
 
+/* ---- maths (docx-math.c) -------------------------------------------- */
+
+/*
+ * Office Math as linear text. Between lsn_math_new and lsn_math_free
+ * (which frees everything), the reader reports every m: element of one
+ * m:oMath, the outermost first: lsn_math_start with the element's name
+ * and m:val (or NULL), the text of m:t, lsn_math_end at its end. The
+ * end of the m:oMath returns its linear form (the caller frees it);
+ * other ends return NULL. lsn_math_failed says memory ran out.
+ */
+struct lsn_math;
+struct lsn_math	*lsn_math_new(void);
+void		 lsn_math_free(struct lsn_math *m);
+void		 lsn_math_start(struct lsn_math *m, const char *local,
+		    const char *val);
+void		 lsn_math_text(struct lsn_math *m, const char *s, size_t n);
+char		*lsn_math_end(struct lsn_math *m);
+int		 lsn_math_failed(const struct lsn_math *m);
+
 /* ---- text helpers (docx-text.c) ------------------------------------ */
 
 /*

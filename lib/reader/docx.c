@@ -36,7 +36,9 @@ enum fkind {
 	F_TBL, F_TR, F_TRPR, F_TC, F_TCPR,
 	F_TXBX, F_ALT, F_NOTE,
 	F_RUN, F_RPR, /* w:r, its w:rPr: script and hidden text */
-	F_FIGURE      /* w:drawing, w:pict, w:object: a picture maybe */
+	F_FIGURE,     /* w:drawing, w:pict, w:object: a picture maybe */
+	F_MATH,       /* an m: element inside m:oMath (flag: m:t) */
+	F_MATHPARA    /* m:oMathPara: display maths */
 };
 
 struct frame {
@@ -114,6 +116,9 @@ struct ctx {
 	int				 fig_depth; /* F_FIGURE frames open */
 	int				 fig_picture; /* the outermost holds one */
 	char				*fig_alt;   /* its alt text, or NULL */
+	struct lsn_math			*math;      /* inside m:oMath, or NULL */
+	int				 math_para; /* m:oMathPara open */
+	struct lsn_buf			 display;   /* its formulas so far */
 	int				 keep_hidden;
 	unsigned long			 serial;
 	int				 failed;
@@ -150,6 +155,7 @@ grow(void **arr, size_t *cap, size_t n, size_t sz)
 static int	flush_deferred(struct ctx *);
 static void	reopen_link(struct ctx *);
 static int	para_mark_hidden(struct ctx *, struct para *);
+static int	math_end(struct ctx *);
 
 /* ---- output ---------------------------------------------------------- */
 
@@ -1280,6 +1286,88 @@ figure_end(struct ctx *c)
 	return r;
 }
 
+/* ---- maths --------------------------------------------------------------- */
+
+/* An m: element: m:oMathPara opens display maths, m:oMath a formula,
+ * and every element inside a formula goes to lsn_math. */
+static int
+math_element(struct ctx *c)
+{
+	struct lsn_xr	*xr = c->xr;
+	struct frame	*f;
+	char		*val;
+
+	if (c->math == NULL) {
+		if (is(xr, "oMathPara")) {
+			if (xr->empty || c->math_para)
+				return descend(c, F_OTHER);
+			c->math_para = 1;
+			lsn_buf_reset(&c->display);
+			return push(c, F_MATHPARA) == NULL ? -1 : 0;
+		}
+		if (!is(xr, "oMath") || xr->empty)
+			return descend(c, F_OTHER);
+		if ((c->math = lsn_math_new()) == NULL)
+			return oom(c);
+	}
+	val = lsn_xr_attr(xr, "val");
+	lsn_math_start(c->math, xr->local, val);
+	xmlFree(val);
+	if (xr->empty)
+		return math_end(c);
+	if ((f = push(c, F_MATH)) == NULL)
+		return -1;
+	f->flag = is(xr, "t");
+	return 0;
+}
+
+/* The end of an element in a formula; at the formula's end its linear
+ * form goes into the paragraph, or into the display maths. */
+static int
+math_end(struct ctx *c)
+{
+	char	*s;
+	int	 r = 0;
+
+	if (c->math == NULL)
+		return 0;
+	s = lsn_math_end(c->math);
+	if (lsn_math_failed(c->math)) {
+		free(s);
+		return oom(c);
+	}
+	if (s == NULL)
+		return 0;
+	lsn_math_free(c->math);
+	c->math = NULL;
+	if (c->math_para) {
+		if (c->display.len > 0)
+			lsn_buf_putc(&c->display, '\n');
+		lsn_buf_puts(&c->display, s);
+		if (c->display.oom)
+			r = oom(c);
+	} else
+		r = add_str(c, s);
+	free(s);
+	return r;
+}
+
+/* The end of m:oMathPara: an equation after its paragraph. */
+static int
+math_para_end(struct ctx *c)
+{
+	struct lsn_para	 p;
+
+	c->math_para = 0;
+	if (c->display.len == 0 || !visible(c))
+		return 0;
+	lsn_para_init(&p);
+	p.event = LSN_EV_EQUATION;
+	p.text = c->display.data;
+	p.len = c->display.len;
+	return put(c, &p);
+}
+
 /* Elements inside w:pPr, w:numPr, w:pPr/w:rPr, w:trPr, w:tcPr.
  * Returns 1 to skip, 0 to go on, -1 on error. */
 static int
@@ -1428,11 +1516,8 @@ start_element(struct ctx *c)
 		}
 		return descend(c, F_OTHER);
 	}
-	if (xr->ns == LSN_NS_M) {
-		if (is(xr, "t"))
-			return descend(c, F_T);
-		return descend(c, F_OTHER);
-	}
+	if (xr->ns == LSN_NS_M)
+		return math_element(c);
 	if (xr->ns != LSN_NS_W) {
 		if (c->fig_depth > 0 && figure_part(c) == -1)
 			return -1;
@@ -1617,6 +1702,10 @@ end_element(struct ctx *c)
 		return 0;
 	case F_FIGURE:
 		return figure_end(c);
+	case F_MATH:
+		return math_end(c);
+	case F_MATHPARA:
+		return math_para_end(c);
 	default:
 		return 0;
 	}
@@ -1631,6 +1720,11 @@ text_node(struct ctx *c)
 
 	if (f == NULL)
 		return 0;
+	if (f->kind == F_MATH && f->flag && c->math != NULL &&
+	    (s = lsn_xr_value(c->xr, &n)) != NULL) {
+		lsn_math_text(c->math, s, n);
+		return 0;
+	}
 	if (f->kind != F_T && f->kind != F_DELTEXT && f->kind != F_INSTR)
 		return 0;
 	if ((s = lsn_xr_value(c->xr, &n)) == NULL)
@@ -1914,6 +2008,8 @@ ctx_free(struct ctx *c)
 		free(c->refs[i]);
 	free(c->refs);
 	free(c->fig_alt);
+	lsn_math_free(c->math);
+	lsn_buf_free(&c->display);
 }
 
 static const char *
