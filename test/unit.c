@@ -417,8 +417,8 @@ test_inline(void)
 	char			 text[] = "see the link here.", *x, id[16];
 	const char		*expect = "<p><anchor id=\"b\"/>"
 	    "<anchor id=\"a\"/>see <link href=\"http://x/\"><ins author="
-	    "\"Ann\">the </ins>link<note-ref id=\"1\"/></link> here"
-	    "<anchor id=\"end\"/>.</p>";
+	    "\"Ann\" offset=\"4\">the </ins>link<note-ref id=\"1\"/></link>"
+	    " here<anchor id=\"end\"/>.</p>";
 	xmlChar			*content;
 	xmlNodePtr		 c;
 	size_t			 i, n = 0, in_order = 0;

@@ -290,6 +290,11 @@ emit_changes(struct jw *w, xmlNodePtr n)
 			jw_key_content(w, "text", n);
 			jw_key_string(w, "author", lsn_prop(n, "author"));
 			jw_key_string(w, "date", lsn_prop(n, "date"));
+			jw_key_int_attr(w, "paragraph", n, "paragraph");
+			jw_key_int_attr(w, "offset", n, "offset");
+			jw_key(w, "paragraph_mark");
+			lsn_out_puts(w->o, lsn_prop(n, "paragraph-mark") != NULL ?
+			    "true" : "false");
 			jw_close(w, '}');
 		} else if (n->type == XML_ELEMENT_NODE)
 			emit_changes(w, n->children);

@@ -64,6 +64,8 @@ struct para {
 	int		 outline_lvl;   /* explicit w:outlineLvl, -1 none */
 	int		 mark_ins, mark_del;  /* tracked paragraph mark */
 	int		 mark_vanish;   /* hidden paragraph mark, -1 unset */
+	enum lsn_mark_type mark_change; /* its change (-t all), when */
+	char		*mark_author, *mark_date;  /* mark_ins or mark_del */
 	int		 drop_cap;      /* a drop cap frame: starts the next */
 	int		 carry;         /* merged into the next paragraph */
 	unsigned long	 serial;
@@ -242,6 +244,9 @@ para_reset_props(struct para *p)
 	p->outline_lvl = -1;
 	p->mark_ins = p->mark_del = 0;
 	p->mark_vanish = -1;
+	xmlFree(p->mark_author);
+	xmlFree(p->mark_date);
+	p->mark_author = p->mark_date = NULL;
 	p->drop_cap = 0;
 }
 
@@ -260,14 +265,14 @@ cur_para(struct ctx *c)
 	return c->npara > 0 ? &c->paras[c->npara - 1] : NULL;
 }
 
-/* Adds a mark to the open paragraph; value and date are copied.
+/* Adds a mark to paragraph p (add_mark: the open one); value and date
+ * are copied.
  * Returns its index, or (size_t)-1 when there is no paragraph or on
  * failure (c->failed tells). */
 static size_t
-add_mark(struct ctx *c, enum lsn_mark_type type, const char *value,
-    const char *date, int span)
+add_mark_to(struct ctx *c, struct para *p, enum lsn_mark_type type,
+    const char *value, const char *date, int span)
 {
-	struct para	*p = cur_para(c);
 	struct lsn_mark	*m;
 
 	if (p == NULL)
@@ -288,6 +293,13 @@ add_mark(struct ctx *c, enum lsn_mark_type type, const char *value,
 		return (size_t)-1;
 	}
 	return p->nmarks++;
+}
+
+static size_t
+add_mark(struct ctx *c, enum lsn_mark_type type, const char *value,
+    const char *date, int span)
+{
+	return add_mark_to(c, cur_para(c), type, value, date, span);
 }
 
 static void
@@ -576,6 +588,18 @@ emit_para(struct ctx *c, struct para *p)
 		}
 	}
 
+	/* the paragraph mark's own change, recorded at the end */
+	if (c->track == LIAISON_TRACK_ALL && (p->mark_ins || p->mark_del)) {
+		size_t idx = add_mark_to(c, p, p->mark_change,
+		    p->mark_author, p->mark_date, 0);
+
+		if (idx == (size_t)-1 && c->failed) {
+			free(label);
+			return -1;
+		}
+		if (idx != (size_t)-1)
+			p->marks[idx].para_mark = 1;
+	}
 	if (normalize(c, p) == -1) {
 		free(label);
 		return -1;
@@ -584,6 +608,7 @@ emit_para(struct ctx *c, struct para *p)
 	out.len = p->text.len;
 	out.marks = p->marks;
 	out.nmarks = p->nmarks;
+	out.line = p->serial;
 	r = put(c, &out);
 	free(label);
 	para_reset_content(p);
@@ -1368,6 +1393,30 @@ math_para_end(struct ctx *c)
 	return put(c, &p);
 }
 
+/* A tracked change of the paragraph mark (w:pPr/w:rPr/w:ins, w:del,
+ * w:moveTo, w:moveFrom): joins paragraphs when accepted or rejected,
+ * recorded with its author and date with -t all. Returns 1 (skip). */
+static int
+mark_change(struct ctx *c, struct para *p)
+{
+	struct lsn_xr	*xr = c->xr;
+	int		 del = is(xr, "del") || is(xr, "moveFrom");
+
+	if (del)
+		p->mark_del = 1;
+	else
+		p->mark_ins = 1;
+	if (c->track != LIAISON_TRACK_ALL)
+		return 1;
+	p->mark_change = is(xr, "ins") ? LSN_MARK_INS : is(xr, "del") ?
+	    LSN_MARK_DEL : del ? LSN_MARK_MOVE_FROM : LSN_MARK_MOVE_TO;
+	xmlFree(p->mark_author);
+	xmlFree(p->mark_date);
+	p->mark_author = lsn_xr_attr(xr, "author");
+	p->mark_date = lsn_xr_attr(xr, "date");
+	return 1;
+}
+
 /* Elements inside w:pPr, w:numPr, w:pPr/w:rPr, w:trPr, w:tcPr.
  * Returns 1 to skip, 0 to go on, -1 on error. */
 static int
@@ -1424,10 +1473,9 @@ property(struct ctx *c, struct frame *f)
 		}
 		return 1;
 	case F_PPR_RPR:
-		if (p != NULL && (is(xr, "ins") || is(xr, "moveTo")))
-			p->mark_ins = 1;
-		else if (p != NULL && (is(xr, "del") || is(xr, "moveFrom")))
-			p->mark_del = 1;
+		if (p != NULL && (is(xr, "ins") || is(xr, "moveTo") ||
+		    is(xr, "del") || is(xr, "moveFrom")))
+			return mark_change(c, p);
 		else if (p != NULL && is(xr, "vanish"))
 			p->mark_vanish = lsn_xr_onoff(xr, "val");
 		return 1;

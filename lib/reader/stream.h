@@ -53,6 +53,8 @@ struct lsn_mark {
 	size_t			 end;    /* == start for point marks */
 	char			*value;  /* see above; may be NULL */
 	char			*date;   /* ISO date of a change, or NULL */
+	int			 para_mark; /* a change of the paragraph mark
+					       itself: empty, at the end */
 };
 
 struct lsn_para {
@@ -80,7 +82,8 @@ struct lsn_para {
 	char		*note_id;    /* NOTE_START: the footnote id ("1") */
 	struct lsn_mark	*marks;
 	size_t		 nmarks;
-	unsigned long	 line;       /* source line (text) or 0 */
+	unsigned long	 line;       /* source line (text), paragraph number
+				        in reading order (DOCX), or 0 */
 };
 
 struct lsn_stream {

@@ -592,7 +592,44 @@ struct inline_run {
 	const struct lsn_line	*l;
 	const struct mark_at	*order;
 	char			*used;
+	size_t			 cp_at;    /* offset() counted up to here */
+	size_t			 cp_count; /* the characters before it */
 };
+
+/*
+ * The character offset (code points) of byte `at` of the line: counted
+ * on from the last call, as marks come in order, so a line's changes
+ * cost one pass over it.
+ */
+static size_t
+offset(struct inline_run *run, size_t at)
+{
+	const char *t = run->l->text;
+
+	if (at < run->cp_at)
+		run->cp_at = run->cp_count = 0;
+	for (; run->cp_at < at && t[run->cp_at] != '\0'; run->cp_at++)
+		if (((unsigned char)t[run->cp_at] & 0xC0) != 0x80)
+			run->cp_count++;
+	return run->cp_count;
+}
+
+/* A change element's author, date and position: the paragraph's number
+ * in the document (when the reader knows it) and the offset. */
+static void
+change_attrs(struct lsn_builder *b, xmlNodePtr n, struct inline_run *run,
+    const struct lsn_mark *m)
+{
+	lsn_attr(b, n, "author", m->value);
+	lsn_attr(b, n, "date", m->date);
+	if (m->type < LSN_MARK_INS || m->type > LSN_MARK_MOVE_TO)
+		return;
+	if (run->l->srcline > 0)
+		lsn_attr_int(b, n, "paragraph", (long)run->l->srcline);
+	lsn_attr_int(b, n, "offset", (long)offset(run, m->start));
+	if (m->para_mark)
+		lsn_attr(b, n, "paragraph-mark", "true");
+}
 
 /* The first mark in order starting at pos or after it (past: after). */
 static size_t
@@ -620,7 +657,7 @@ first_from(const struct inline_run *run, size_t pos, int past)
  */
 static void
 build_inline(struct lsn_builder *b, xmlNodePtr parent,
-    const struct inline_run *run, size_t pos, size_t end)
+    struct inline_run *run, size_t pos, size_t end)
 {
 	const struct lsn_line	*l = run->l;
 	size_t			 i, k, at, past, next;
@@ -636,9 +673,16 @@ build_inline(struct lsn_builder *b, xmlNodePtr parent,
 			xmlNodePtr n;
 
 			i = run->order[k].index;
-			if (run->used[i] || span_element(m->type))
+			if (run->used[i] || (span_element(m->type) &&
+			    !m->para_mark))
 				continue;
 			run->used[i] = 1;
+			if (m->para_mark) {
+				/* an empty change: the paragraph mark's */
+				n = lsn_el(b, parent, span_element(m->type));
+				change_attrs(b, n, run, m);
+				continue;
+			}
 			n = lsn_el(b, parent, m->type == LSN_MARK_ANCHOR ?
 			    "anchor" : "note-ref");
 			lsn_attr(b, n, "id", m->value != NULL ? m->value : "");
@@ -663,10 +707,8 @@ build_inline(struct lsn_builder *b, xmlNodePtr parent,
 			if (m->type == LSN_MARK_LINK)
 				lsn_attr(b, n, "href", m->value != NULL ? m->value : "");
 			else if (m->type != LSN_MARK_SUP &&
-			    m->type != LSN_MARK_SUB) {
-				lsn_attr(b, n, "author", m->value);
-				lsn_attr(b, n, "date", m->date);
-			}
+			    m->type != LSN_MARK_SUB)
+				change_attrs(b, n, run, m);
 			build_inline(b, n, run, pos, m->end);
 			pos = m->end;
 			continue;
@@ -736,6 +778,7 @@ lsn_inline(struct lsn_builder *b, xmlNodePtr parent, const struct lsn_line *l,
 	run.l = l;
 	run.order = order;
 	run.used = used;
+	run.cp_at = run.cp_count = 0;
 	build_inline(b, parent, &run, start, end);
 	/* Spans cut by the range end: their text was emitted; keep points. */
 	free(order);

@@ -44,7 +44,8 @@ struct lsn_line {
 	struct lsn_mark		*marks;     /* offsets into text */
 	size_t			 nmarks;
 	struct lsn_table	*table;     /* LSN_LINE_TABLE */
-	unsigned long		 srcline;
+	unsigned long		 srcline;   /* source line (text), paragraph
+					       number (DOCX), or 0 */
 };
 
 struct lsn_lines {

@@ -104,6 +104,8 @@ dump(const struct lsn_para *p)
 		}
 		if (m->date != NULL)
 			printf(" date=%s", m->date);
+		if (m->para_mark)
+			fputs(" paragraph-mark", stdout);
 		putchar('\n');
 	}
 }
