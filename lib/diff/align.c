@@ -1719,6 +1719,11 @@ view_add(struct aligner *al, xmlNodePtr change, const struct unit *u)
 			return;
 	}
 	set_attr(al, v, "kind", kind_names[u->kind]);
+	/* A replaced item's words are its text alone: the label too. */
+	if (change != NULL && u->kind == U_ITEM && u->number != NULL &&
+	    *u->number != '\0' && lsn_diff_child_text(change, "old") != NULL &&
+	    lsn_diff_child_text(change, "new") != NULL && u->joined == NULL)
+		set_attr(al, v, "label", u->number);
 }
 
 /*

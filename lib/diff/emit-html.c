@@ -43,7 +43,7 @@ static const char css[] =
 ".doc .section,.doc .annex{font-family:system-ui,sans-serif;"
 "font-weight:600;margin-top:1em}\n"
 ".doc .annex{font-size:1.1em}\n"
-".doc .item{padding-left:1.5em;text-indent:-1em}\n"
+".doc .item{padding-left:1.5em}\n"
 ".doc .field{color:#444}\n"
 ".doc .chg{border-left:3px solid #999;padding-left:.5em}\n"
 ".doc .chg.insert{border-color:#3a3}\n"
@@ -154,6 +154,10 @@ put_document(struct lsn_out *o, xmlDocPtr view)
 		lsn_out_printf(o, "<p class=\"%s chg %s\" id=\"d%s\">"
 		    "<a class=\"n\" href=\"#c%s\" title=\"%s\">[%s]</a>",
 		    kind, op, n, n, op, n);
+		if (lsn_prop(v, "label") != NULL) {
+			put_html_str(o, lsn_prop(v, "label"));
+			lsn_out_puts(o, " ");
+		}
 		if (old != NULL && new != NULL)
 			for (xmlNodePtr w = lsn_child(lsn_child(v, "words"),
 			    NULL); w != NULL; w = lsn_next(w, NULL)) {
