@@ -21,6 +21,9 @@ struct liaison_options {
 #define LSN_DEFAULT_ZIP_ENTRIES        10000ULL
 #define LSN_DEFAULT_XML_DEPTH          256ULL
 #define LSN_DEFAULT_PARAGRAPHS         5000000ULL
+/* Word tables have at most 63 columns: a text line with more tabs is
+ * text, not a table row flattened (reader/text.c). */
+#define LSN_TEXT_MAX_COLUMNS           63
 
 /* Fills opts with the defaults. */
 void	lsn_options_defaults(struct liaison_options *opts);

@@ -14,6 +14,9 @@ if ldd "$prog" 2>/dev/null | grep -q libasan; then
 	echo "scale.sh: sanitizer build; skipped"
 	exit 77
 fi
+# no __pycache__ in the source tree (read-only in distcheck)
+PYTHONDONTWRITEBYTECODE=1
+export PYTHONDONTWRITEBYTECODE
 # shellcheck disable=SC2086
 "$PYTHON3" "$top_srcdir/test/scale.py" "$LIAISON" "$tmp" \
     ${LIAISON_SCALE_SHAPES:-}

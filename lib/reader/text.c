@@ -12,8 +12,9 @@
  *   - a leading bullet glyph (· • – - ▪ ◦ ) or a number label ("1.",
  *     "1)", "3.1", "a)", "(iv)") followed by a tab, and a bullet or a
  *     "N." / "N)" / "N.M" label followed by a space, become the label;
- *   - a line whose remaining text still holds tabs is a table row whose
- *     cells were flattened with tabs; consecutive rows form one table.
+ *   - a line whose remaining text still holds tabs (at most 62: Word's
+ *     63 columns) is a table row whose cells were flattened with tabs;
+ *     consecutive rows form one table.
  * A blank line is an empty paragraph: the recognizer uses it as a soft
  * boundary.
  */
@@ -468,6 +469,26 @@ find_label(const char *t, size_t len, size_t *lablen)
 	return sep;
 }
 
+/*
+ * 1 when t[0..len) has a tab, and no more than a row of a Word table
+ * has (LSN_TEXT_MAX_COLUMNS cells): a line of more tabs is text. Cells
+ * cost the model some hundred bytes each, where a tab costs one byte:
+ * a line of a million tabs took 861 MB as a million cells.
+ */
+static int
+row_tabs(const char *t, size_t len)
+{
+	const char	*p = t, *end = t + len;
+	size_t		 n = 0;
+
+	while ((p = memchr(p, '\t', (size_t)(end - p))) != NULL) {
+		if (++n >= LSN_TEXT_MAX_COLUMNS)
+			return 0;
+		p++;
+	}
+	return n > 0;
+}
+
 /* "Annex A<TAB>Title", "Appendix II<TAB>Title": one tab, after an id. */
 static int
 annex_tab_title(const char *t, size_t len)
@@ -730,7 +751,7 @@ read_line(struct text_reader *r, const char *s, size_t len)
 	}
 	/* A trailing tab still marks a row: an empty last cell. An annex
 	 * line with its title after a tab ("Annex A<TAB>Title") is not. */
-	if (memchr(t + a, '\t', r->clean.len - a) != NULL && label == NULL &&
+	if (row_tabs(t + a, r->clean.len - a) && label == NULL &&
 	    !annex_tab_title(t + a, r->clean.len - a)) {
 		rc = emit_row(r, t + a, r->clean.len - a);
 	} else if ((rc = close_table(r)) == LIAISON_OK) {
