@@ -344,6 +344,9 @@ static const struct {
 	{ "zip-entries", LIAISON_LIMIT_ZIP_ENTRIES, 0 },
 	{ "xml-depth", LIAISON_LIMIT_XML_DEPTH, 0 },
 	{ "paragraphs", LIAISON_LIMIT_PARAGRAPHS, 0 },
+	{ "model-depth", LIAISON_LIMIT_MODEL_DEPTH, 0 },
+	{ "model-bytes", LIAISON_LIMIT_MODEL_BYTES, 1 },
+	{ "paragraph-marks", LIAISON_LIMIT_PARAGRAPH_MARKS, 0 },
 };
 #define NLIMITS (sizeof(limit_names) / sizeof(limit_names[0]))
 
@@ -608,9 +611,11 @@ static const char convert_usage[] =
 "                                  DOCX tracked changes (default accept)\n"
 "  -H, --hidden-text               keep DOCX text Word hides\n"
 "  -L, --limit=NAME=VALUE          set a limit (repeatable); NAME is one of\n"
-"                                  input-bytes, zip-entry-bytes, zip-total-bytes\n"
-"                                  (VALUE a size: 300M, 2G; suffixes k, M, G),\n"
-"                                  zip-entries, xml-depth, paragraphs (a count)\n"
+"                                  input-bytes, zip-entry-bytes, zip-total-bytes,\n"
+"                                  model-bytes (VALUE a size: 300M, 2G;\n"
+"                                  suffixes k, M, G), zip-entries, xml-depth,\n"
+"                                  paragraphs, paragraph-marks, model-depth\n"
+"                                  (a count)\n"
 "  -j, --jobs=N                    convert N inputs at a time (default: the\n"
 "                                  CPUs available); the same outputs\n"
 "  -q, --quiet                     no progress or summary line\n"

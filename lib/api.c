@@ -33,6 +33,9 @@ static const unsigned long long default_limits[LIAISON_LIMIT__COUNT] = {
 	LSN_DEFAULT_ZIP_ENTRIES,
 	LSN_DEFAULT_XML_DEPTH,
 	LSN_DEFAULT_PARAGRAPHS,
+	LSN_DEFAULT_MODEL_DEPTH,
+	LSN_DEFAULT_MODEL_BYTES,
+	LSN_DEFAULT_PARAGRAPH_MARKS,
 };
 
 void
@@ -60,7 +63,8 @@ lsn_limit_text(liaison_limit which, unsigned long long v, char *buf)
 
 	if (which == LIAISON_LIMIT_INPUT_BYTES ||
 	    which == LIAISON_LIMIT_ZIP_ENTRY_BYTES ||
-	    which == LIAISON_LIMIT_ZIP_TOTAL_BYTES) {
+	    which == LIAISON_LIMIT_ZIP_TOTAL_BYTES ||
+	    which == LIAISON_LIMIT_MODEL_BYTES) {
 		for (i = 0; i < 3 && v != 0; i++) {
 			unsigned long long unit = 1ULL << (10 * (3 - i));
 
@@ -190,6 +194,8 @@ open_data(void *owned, const void *data, size_t len, const char *name,
 	memset(&stream, 0, sizeof(stream));
 	memset(&core, 0, sizeof(core));
 	stream.max_paras = (size_t)lsn_limit(opts, LIAISON_LIMIT_PARAGRAPHS);
+	stream.max_marks = (size_t)lsn_limit(opts,
+	    LIAISON_LIMIT_PARAGRAPH_MARKS);
 	rc = reader->read(data, len, name, opts, &stream, &core, err);
 	free(owned);
 	data = owned = NULL;
@@ -203,6 +209,7 @@ open_data(void *owned, const void *data, size_t len, const char *name,
 	src.format = reader->name;
 	src.sha256 = hex;
 	src.core = &core;
+	src.opts = opts;
 	/* frees the stream once read, before the model grows */
 	if ((rc = lsn_recognize(&stream, &src, &model, err)) != LIAISON_OK)
 		goto fail;

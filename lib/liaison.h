@@ -94,6 +94,11 @@ typedef enum liaison_limit {
 	LIAISON_LIMIT_ZIP_ENTRIES,       /* entries in the DOCX package */
 	LIAISON_LIMIT_XML_DEPTH,         /* element nesting in any XML part */
 	LIAISON_LIMIT_PARAGRAPHS,        /* paragraphs in one document */
+	LIAISON_LIMIT_MODEL_DEPTH,       /* element nesting in the model */
+	LIAISON_LIMIT_MODEL_BYTES,       /* text and attribute bytes of the
+	                                    model, each copy counted */
+	LIAISON_LIMIT_PARAGRAPH_MARKS,   /* links, bookmarks, note references
+	                                    and changes in one paragraph */
 	LIAISON_LIMIT__COUNT
 } liaison_limit;
 

@@ -24,6 +24,18 @@ struct liaison_options {
 /* Word tables have at most 63 columns: a text line with more tabs is
  * text, not a table row flattened (reader/text.c). */
 #define LSN_TEXT_MAX_COLUMNS           63
+/* The model budget. Depth: what liaison writes it can read back (model
+ * files nest no deeper than 256). Bytes: what a reference multiplies
+ * (a long style name or link target in every paragraph) counts each
+ * time, as the outputs repeat it. Marks: the inline work of one
+ * paragraph. */
+#define LSN_DEFAULT_MODEL_DEPTH        256ULL
+#define LSN_DEFAULT_MODEL_BYTES        (512ULL << 20)
+#define LSN_DEFAULT_PARAGRAPH_MARKS    100000ULL
+/* model-depth is honoured up to this, whatever it is set to: the
+ * validation and the emitters recurse over the model's depth, and a
+ * deeper model would overflow a thread's stack. */
+#define LSN_MAX_MODEL_DEPTH            1024ULL
 
 /* Fills opts with the defaults. */
 void	lsn_options_defaults(struct liaison_options *opts);

@@ -102,6 +102,27 @@ append_child(xmlNodePtr parent, xmlNodePtr n)
 	parent->last = n;
 }
 
+void
+lsn_budget_hit(struct lsn_builder *b, int which)
+{
+	if (b->limit_hit == 0)
+		b->limit_hit = which + 1;
+	b->oom = 1;
+}
+
+/* Counts len more bytes of text against the model-bytes limit; 0, or
+ * -1 when that goes over it. */
+static int
+spend(struct lsn_builder *b, size_t len)
+{
+	b->bytes += len;
+	if (b->max_bytes > 0 && b->bytes > b->max_bytes) {
+		lsn_budget_hit(b, LIAISON_LIMIT_MODEL_BYTES);
+		return -1;
+	}
+	return 0;
+}
+
 xmlNodePtr
 lsn_el(struct lsn_builder *b, xmlNodePtr parent, const char *name)
 {
@@ -155,7 +176,7 @@ lsn_text(struct lsn_builder *b, xmlNodePtr parent, const char *text,
 	char		*joined;
 	size_t		 had;
 
-	if (b->oom || parent == NULL || len == 0)
+	if (b->oom || parent == NULL || len == 0 || spend(b, len) == -1)
 		return;
 	if ((t = parent->last) != NULL && t->type == XML_TEXT_NODE) {
 		/* Text after text: one node, as libxml2 keeps it. Grown in
@@ -194,7 +215,8 @@ lsn_attr(struct lsn_builder *b, xmlNodePtr n, const char *name,
 	xmlNodePtr	 t;
 	char		*v;
 
-	if (b->oom || n == NULL || value == NULL)
+	if (b->oom || n == NULL || value == NULL ||
+	    spend(b, strlen(value)) == -1)
 		return;
 	if ((v = lsn_arena_strdup(b->nodes, value)) == NULL) {
 		b->oom = 1;

@@ -28,8 +28,17 @@ struct lsn_arena;
 struct lsn_builder {
 	xmlDocPtr		 doc;
 	struct lsn_arena	*nodes;  /* doc's: doc->_private */
-	int			 oom;
+	int			 oom;    /* stop: memory ran out, or a limit */
+	/* The model budget (0: none). Going over sets oom, to stop the
+	 * build, and limit_hit to the liaison_limit + 1 that stopped it. */
+	unsigned long long	 max_bytes;  /* text and attribute bytes */
+	unsigned long long	 bytes;
+	unsigned long long	 max_depth;  /* element nesting */
+	int			 limit_hit;
 };
+
+/* Sets b->oom and b->limit_hit for limit `which` (a liaison_limit). */
+void		lsn_budget_hit(struct lsn_builder *b, int which);
 
 /* An empty document with its dictionary and node arena: 0, or -1 when
  * memory ran out. The document is the caller's (lsn_model_free). */

@@ -277,6 +277,15 @@ add_mark_to(struct ctx *c, struct para *p, enum lsn_mark_type type,
 
 	if (p == NULL)
 		return (size_t)-1;
+	/* stop at once rather than when the paragraph is passed on */
+	if (c->out->max_marks > 0 && p->nmarks >= c->out->max_marks) {
+		if (!c->failed)
+			lsn_stream_marks_error(c->out->max_marks, c->pkg->err,
+			    c->pkg->name, c->xr != NULL ? c->xr->part : NULL,
+			    0);
+		c->failed = 1;
+		return (size_t)-1;
+	}
 	if (grow((void **)&p->marks, &p->cap, p->nmarks, sizeof(*m)) == -1) {
 		oom(c);
 		return (size_t)-1;
@@ -1907,6 +1916,7 @@ read_notes(struct ctx *c, const char *part, const struct lsn_rels *rels,
 
 	memset(&notes, 0, sizeof(notes));
 	notes.max_paras = out->max_paras;
+	notes.max_marks = out->max_marks;
 	c->out = &notes;
 	c->rels = rels;
 	c->endnotes = endnotes;
@@ -2097,7 +2107,11 @@ lsn_read_docx(const void *data, size_t len, const char *name,
 	if (out->max_paras == 0)
 		out->max_paras = (size_t)lsn_limit(opts,
 		    LIAISON_LIMIT_PARAGRAPHS);
+	if (out->max_marks == 0)
+		out->max_marks = (size_t)lsn_limit(opts,
+		    LIAISON_LIMIT_PARAGRAPH_MARKS);
 	c.deferred.max_paras = out->max_paras;
+	c.deferred.max_marks = out->max_marks;
 
 	if (lsn_rels_read(&pkg, "", &pkg_rels) == -1)
 		goto done;

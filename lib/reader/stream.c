@@ -60,6 +60,10 @@ lsn_stream_add(struct lsn_stream *s, const struct lsn_para *p)
 		return -1;
 	if (s->max_paras > 0 && s->count >= s->max_paras)
 		return -2;
+	if (s->max_marks > 0 && p->nmarks > s->max_marks) {
+		s->marks_hit = 1;
+		return -2;
+	}
 	if ((q = lsn_array_grow(s->items, &s->cap, s->count + 1, sizeof(*q),
 	    256)) == NULL)
 		goto oom;
@@ -125,9 +129,22 @@ lsn_stream_free(struct lsn_stream *s)
 }
 
 liaison_status
+lsn_stream_marks_error(size_t max, liaison_error **err, const char *file,
+    const char *part, unsigned long line)
+{
+	return lsn_error_set(err, LIAISON_ERR_LIMIT, file, part, line, 0,
+	    "a paragraph has more links, bookmarks, note references and "
+	    "changes than the paragraph-marks limit of %zu "
+	    LSN_RAISE_COUNT("paragraph-marks"), max);
+}
+
+liaison_status
 lsn_stream_limit_error(const struct lsn_stream *s, liaison_error **err,
     const char *file, const char *part, unsigned long line)
 {
+	if (s->marks_hit)
+		return lsn_stream_marks_error(s->max_marks, err, file, part,
+		    line);
 	return lsn_error_set(err, LIAISON_ERR_LIMIT, file, part, line, 0,
 	    "more than the paragraphs limit of %zu "
 	    LSN_RAISE_COUNT("paragraphs"), s->max_paras);

@@ -91,6 +91,8 @@ struct lsn_stream {
 	size_t		 count;
 	size_t		 cap;
 	size_t		 max_paras;  /* limit; 0 = none */
+	size_t		 max_marks;  /* marks in one paragraph; 0 = none */
+	int		 marks_hit;  /* -2 was for max_marks */
 	int		 oom;
 };
 
@@ -101,20 +103,25 @@ void	lsn_para_clear(struct lsn_para *p);
 
 /*
  * Appends a deep copy of p. Returns 0, -1 when memory ran out,
- * or -2 when the paragraph limit was reached.
+ * or -2 when the paragraph limit was reached or p has more marks than
+ * the paragraph-marks limit.
  */
 int	lsn_stream_add(struct lsn_stream *s, const struct lsn_para *p);
 /* Appends a structural event with no text. Same returns. */
 int	lsn_stream_event(struct lsn_stream *s, enum lsn_event ev);
 /*
  * Sets *err (first error wins) for a paragraph the stream refused with
- * -2: "more than the paragraphs limit of N (raise with ...)", at
+ * -2: "more than the paragraphs limit of N (raise with ...)" (or the
+ * paragraph-marks limit), at
  * file/part/line as the reader knows them (NULL or 0 when not).
  * Returns LIAISON_ERR_LIMIT.
  */
 liaison_status	lsn_stream_limit_error(const struct lsn_stream *s,
 		    liaison_error **err, const char *file, const char *part,
 		    unsigned long line);
+/* The paragraph-marks part of it, for a reader that stops early. */
+liaison_status	lsn_stream_marks_error(size_t max, liaison_error **err,
+		    const char *file, const char *part, unsigned long line);
 void	lsn_stream_free(struct lsn_stream *s);
 
 #endif

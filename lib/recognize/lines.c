@@ -657,7 +657,7 @@ first_from(const struct inline_run *run, size_t pos, int past)
  */
 static void
 build_inline(struct lsn_builder *b, xmlNodePtr parent,
-    struct inline_run *run, size_t pos, size_t end)
+    struct inline_run *run, size_t pos, size_t end, size_t depth)
 {
 	const struct lsn_line	*l = run->l;
 	size_t			 i, k, at, past, next;
@@ -701,7 +701,16 @@ build_inline(struct lsn_builder *b, xmlNodePtr parent,
 		}
 		if (best >= 0) {
 			const struct lsn_mark *m = &l->marks[best];
-			xmlNodePtr n = lsn_el(b, parent, span_element(m->type));
+			xmlNodePtr n;
+
+			/* Spans nest as their marks do: 60 000 fields begun
+			 * in one paragraph would nest 60 000 deep and
+			 * overflow the stack here and in the validation. */
+			if (b->max_depth > 0 && depth + 1 > b->max_depth) {
+				lsn_budget_hit(b, LIAISON_LIMIT_MODEL_DEPTH);
+				return;
+			}
+			n = lsn_el(b, parent, span_element(m->type));
 
 			run->used[best] = 1;
 			if (m->type == LSN_MARK_LINK)
@@ -709,7 +718,7 @@ build_inline(struct lsn_builder *b, xmlNodePtr parent,
 			else if (m->type != LSN_MARK_SUP &&
 			    m->type != LSN_MARK_SUB)
 				change_attrs(b, n, run, m);
-			build_inline(b, n, run, pos, m->end);
+			build_inline(b, n, run, pos, m->end, depth + 1);
 			pos = m->end;
 			continue;
 		}
@@ -735,7 +744,8 @@ lsn_inline(struct lsn_builder *b, xmlNodePtr parent, const struct lsn_line *l,
 	struct inline_run	 run;
 	struct mark_at		*order;
 	char			 small[64], *used = small;
-	size_t			 i;
+	size_t			 i, depth;
+	xmlNodePtr		 up;
 
 	if (l->nmarks == 0) {
 		lsn_text(b, parent, l->text + start, end - start);
@@ -779,7 +789,10 @@ lsn_inline(struct lsn_builder *b, xmlNodePtr parent, const struct lsn_line *l,
 	run.order = order;
 	run.used = used;
 	run.cp_at = run.cp_count = 0;
-	build_inline(b, parent, &run, start, end);
+	for (depth = 0, up = parent; up != NULL &&
+	    up->type == XML_ELEMENT_NODE; up = up->parent)
+		depth++;
+	build_inline(b, parent, &run, start, end, depth);
 	/* Spans cut by the range end: their text was emitted; keep points. */
 	free(order);
 	if (used != small)

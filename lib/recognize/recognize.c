@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "options.h"
 #include "recognize/lines.h"
 #include "recognize/recognize.h"
 #include "util/error.h"
@@ -172,6 +173,30 @@ number_footnotes(struct lsn_rctx *r, struct lsn_doc_lines *lines)
 			lines->notes[i].id = shown_number(r, &m, lines->notes[i].id);
 }
 
+/* The one-line error for the model budget limit that stopped b. */
+static liaison_status
+budget_error(const struct lsn_builder *b, const struct lsn_source_info *src,
+    liaison_error **err)
+{
+	char	 t[LSN_LIMIT_TEXT];
+
+	if (b->limit_hit - 1 == LIAISON_LIMIT_MODEL_BYTES)
+		return lsn_error_set(err, LIAISON_ERR_LIMIT, src->file, NULL,
+		    0, 0, "the model would be larger than the model-bytes "
+		    "limit of %s of text and attributes "
+		    LSN_RAISE_BYTES("model-bytes"),
+		    lsn_limit_text(LIAISON_LIMIT_MODEL_BYTES, b->max_bytes, t));
+	if (b->max_depth == LSN_MAX_MODEL_DEPTH)
+		return lsn_error_set(err, LIAISON_ERR_LIMIT, src->file, NULL,
+		    0, 0, "links, changes or other marks nest deeper than "
+		    "%llu elements, the most the model-depth limit allows",
+		    b->max_depth);
+	return lsn_error_set(err, LIAISON_ERR_LIMIT, src->file, NULL, 0, 0,
+	    "links, changes or other marks nest deeper than the model-depth "
+	    "limit of %llu elements " LSN_RAISE_COUNT("model-depth"),
+	    b->max_depth);
+}
+
 liaison_status
 lsn_recognize(struct lsn_stream *stream, const struct lsn_source_info *src,
     xmlDocPtr *out, liaison_error **err)
@@ -192,6 +217,10 @@ lsn_recognize(struct lsn_stream *stream, const struct lsn_source_info *src,
 		goto oom;
 	if (lsn_model_new(&r.b) == -1)
 		goto oom;
+	r.b.max_bytes = lsn_limit(src->opts, LIAISON_LIMIT_MODEL_BYTES);
+	r.b.max_depth = lsn_limit(src->opts, LIAISON_LIMIT_MODEL_DEPTH);
+	if (r.b.max_depth > LSN_MAX_MODEL_DEPTH)
+		r.b.max_depth = LSN_MAX_MODEL_DEPTH;
 	if (strcmp(src->format, "docx") == 0)
 		number_footnotes(&r, &lines);
 	/* A document that marks headings with styles says where they are;
@@ -249,6 +278,8 @@ lsn_recognize(struct lsn_stream *stream, const struct lsn_source_info *src,
 oom:
 	lsn_arena_free(&r.a);
 	lsn_model_free(r.b.doc);
+	if (r.b.limit_hit != 0)
+		return budget_error(&r.b, src, err);
 	return lsn_error_set(err, LIAISON_ERR_NOMEM, src->file, NULL, 0, 0,
 	    "out of memory");
 }

@@ -14,6 +14,8 @@ struct lsn_source_info {
 	const char		*format;  /* "text" or "docx" */
 	const char		*sha256;  /* hex digest of the input bytes */
 	const struct lsn_core	*core;    /* DOCX properties, or NULL */
+	const struct liaison_options *opts; /* the model budget; NULL:
+					       the defaults */
 };
 
 /*

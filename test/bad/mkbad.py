@@ -458,6 +458,24 @@ def others(out):
                        zipfile.ZIP_DEFLATED)
 
 
+def budget(out, srcdir):
+    """Small packages that cost the model far more than their bytes
+    (test/docx/mkhostile.py), named SHAPE-N.docx."""
+    sys.path.insert(0, os.path.join(srcdir, "test", "docx"))
+    import mkhostile
+    for shape, n, size in (("nested-fields", 60000, 0),
+                           ("nested-fields", 200, 0),
+                           ("open-fields", 3200, 0),
+                           ("shared-link", 400, 200000),
+                           ("shared-lvltext", 40, 20000),
+                           ("bookmarks", 101, 0)):
+        parts = mkhostile.build(shape, n, size)
+        with zipfile.ZipFile(os.path.join(out, "%s-%d.docx" % (shape, n)),
+                             "w", zipfile.ZIP_DEFLATED) as z:
+            for name, text in parts.items():
+                z.writestr(name, text.encode("utf-8"))
+
+
 def main():
     srcdir, out = sys.argv[1], sys.argv[2]
     slow = "--slow" in sys.argv[3:]
@@ -471,6 +489,7 @@ def main():
     others(out)
     many_entries(out)
     bombs(out, slow)
+    budget(out, srcdir)
 
 
 if __name__ == "__main__":

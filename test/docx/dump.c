@@ -120,6 +120,7 @@ static const struct {
 	{ "entries", LIAISON_LIMIT_ZIP_ENTRIES },
 	{ "depth", LIAISON_LIMIT_XML_DEPTH },
 	{ "paragraphs", LIAISON_LIMIT_PARAGRAPHS },
+	{ "marks", LIAISON_LIMIT_PARAGRAPH_MARKS },
 };
 
 int
