@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """bench/gen.py: the benchmark's inputs, built from the bundled samples.
 
     gen.py text SAMPLES OUT.txt BYTES

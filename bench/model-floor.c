@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * model-floor.c: what building and validating the XML model costs on
  * its own, for `make bench`.

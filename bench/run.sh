@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # bench/run.sh: speed and memory of `liaison convert` and `liaison diff`
 # against the floor commands, in one session on the same inputs (`make
 # bench`; not part of `make check`: it prints figures, asserts nothing).

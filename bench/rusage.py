@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """rusage.py OUT CMD: runs CMD with sh -c and appends one line to OUT:
 wall seconds, user seconds, system seconds, peak RSS in kB.
 

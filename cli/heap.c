@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * heap.c: back the heap with transparent huge pages on Linux.
  *

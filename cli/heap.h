@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * heap.h: the `liaison` command's memory policy for large inputs.
  */

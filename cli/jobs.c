@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * jobs.c: the `liaison` command's parallel batch (convert --jobs).
  *

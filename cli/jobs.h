@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * jobs.h: the `liaison` command's parallel batch: one task per input,
  * run in worker processes, results handed back in input order.

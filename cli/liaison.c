@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * liaison.c: the `liaison` command: convert, diff, validate, schema.
  *

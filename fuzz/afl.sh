@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # fuzz/afl.sh build|cmd|run [SECONDS [TARGET...]]: AFL++ on the libFuzzer
 # targets (fuzz/fuzz-TARGET.c, entry point LLVMFuzzerTestOneInput).
 #

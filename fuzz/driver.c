@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * driver.c: runs a fuzz target on files named on the command line, for
  * make check (fuzz/regress.sh) and builds without libFuzzer. The target

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * fuzz-diff.c: the diff of two documents made from one input split in
  * half (after the option bytes), written in the format the second byte

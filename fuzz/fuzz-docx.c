@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * fuzz-docx.c: the DOCX reader from memory (zip, XML parts, styles,
  * numbering, notes, fields, tracked changes) to the paragraph stream.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * fuzz-emit.c: every emitter (JSON, XML, Markdown) on the model of the
  * input. An emitter failing on a model that opened is a finding, and so

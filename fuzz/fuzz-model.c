@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * fuzz-model.c: the safe XML parser every model file goes through
  * (liaison validate, diff of .xml models), then schema validation of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * fuzz-recognize.c: the whole open path through the public API
  * (liaison_doc_open_memory): reader, recognizer, model building and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * fuzz-text.c: the plain-text reader, input bytes to paragraph stream.
  */

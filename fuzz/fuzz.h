@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * fuzz.h: what the libFuzzer targets share: the leading bytes of an
  * input choose the options (as cmark's fuzz/cmark-fuzz.c does), so one

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # fuzz/fuzz.sh build|run|smoke [SECONDS [TARGET...]]: libFuzzer campaigns.
 #
 # build: configures fuzz-build/ (under the build tree) with clang,

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # fuzz/regress.sh: replays, through each fuzz target built with a plain
 # main (fuzz/regress-TARGET), every input a campaign found
 # (fuzz/regressions/TARGET/) and a small seed corpus of the samples. A

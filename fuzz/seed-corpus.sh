@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # fuzz/seed-corpus.sh OUTDIR [all|small]: seeds a corpus for each fuzz
 # target in OUTDIR/TARGET/ from the bundled samples (text and DOCX), the
 # recognizer cases, and (all, the default) pandoc's DOCX reader corpus

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * api.c: the public entry points: options, opening documents, emitting,
  * bundled schemas and validation of model files.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * liaison.h: the one public header of libliaison.
  *

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # test/alloc.sh: makes each allocation in turn fail (test/alloc/
 # failmalloc.c, preloaded) while `liaison convert` reads a small text and
 # a small DOCX sample, and checks that every run either fails cleanly

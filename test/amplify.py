@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """amplify.py: documents that repeat one structure N times.
 
     amplify.py list                 the shapes, one a line: NAME KIND WHAT

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # api.sh: the library as its users get it. Installs the build into a
 # scratch DESTDIR, checks what was installed (header, library, pkg-config
 # file, man pages, bash completion), then compiles test/api/api-test.c

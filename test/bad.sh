@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # test/bad.sh: broken and hostile inputs through `liaison convert` and
 # `liaison validate`: each fails with one clear line and its exit status
 # (or, for odd but real documents, converts), never a crash or a hang.

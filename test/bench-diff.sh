@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # test/bench-diff.sh: timings of the structural diff (`make bench-diff`;
 # not part of `make check`, and it asserts nothing about time).
 #

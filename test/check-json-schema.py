@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """check-json-schema.py SCHEMA.json DOC.json: validates DOC against SCHEMA
 (JSON Schema 2020-12) and prints every violation with its path."""
 import json

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """check-words.py INPUT.txt OUTPUT.json
 
 Checks that no word of a plain-text input is lost: every word of the

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # cli.sh: the `liaison` command's behaviour: the file-pair cases in
 # test/cli/ (see test/cli/README), then checks that need several steps:
 # JSON Lines, stdin, atomic -o, --output-dir, model round trips, diff

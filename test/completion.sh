@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # completion.sh: cli/liaison.bash-completion completes what liaison(1)
 # accepts. Each line of test/cli/completion.txt is "WORDS<TAB>EXPECTED":
 # the command line being completed (the last word is the one under the

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # controls.sh: control characters of a document (ESC, BEL, CR, C1 such
 # as U+009B CSI and U+0085, DEL) never reach a text output raw: the
 # text diff (plain and coloured), the Markdown and HTML diffs and

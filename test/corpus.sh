@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # test/corpus.sh: every .docx of pandoc's reader tests reads without
 # error, and keeps at least the share of pandoc's words recorded for it
 # in test/docx/corpus-floor.txt (which says why a file is below 100 %).

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # test/diff-api.sh: the diff's public API on its edges (test/diff/api-diff.c)
 # on a pair of models from test/diff/cases.
 set -u

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # test/diff-html.sh: the HTML page of a diff. For every case with
 # changes in test/diff/cases: the page is well formed, self-contained,
 # and shows each change's deleted words in <del> on the old side and its

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # test/diff.sh: the structural diff on file pairs (see test/diff/README.md).
 #
 # For each test/diff/cases/NAME.expected: NAME.old.* and NAME.new.*

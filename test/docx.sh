@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # test/docx.sh: golden tests of the DOCX reader.
 #
 # Each test/docx/cases/NAME.case holds the XML parts of a small package

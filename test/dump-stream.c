@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * dump-stream.c: prints the paragraph stream a reader makes of a file,
  * one event per line, for the reader tests (test/stream/).

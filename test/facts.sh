@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # facts.sh: facts about each sample that users rely on, one jq boolean
 # expression a line in test/facts/NAME.jq, checked on every form of the
 # sample: samples/NAME.txt (the plain-text export), samples/docx/NAME.docx

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # golden.sh: each input has its expected outputs beside it.
 #   samples/NAME.txt       ->  test/golden/NAME.txt.json, NAME.txt.xml
 #   test/cases/NAME.txt    ->  test/cases/NAME.json

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * heap-probe.c: what the `liaison` command's heap policy (cli/heap.c)
  * does to memory, for test/heap.sh.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # heap.sh: the command's heap policy (cli/heap.c). It is opt-in: with
 # LIAISON_HUGE_PAGES=1, where the kernel offers transparent huge pages,
 # memory the command allocates is backed by them; without it (the

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # test/jobs.sh: `liaison convert --jobs`: over many inputs, good and
 # failing, -j4 gives byte for byte what -j1 gives (stdout, stderr, exit
 # status, the files of -o and -d), in input order; --output-dir is

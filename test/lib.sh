@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # lib.sh: shared setup of the shell tests (sourced).
 # Gives: $top_srcdir, $top_builddir, $LIAISON (the CLI), $PYTHON3, $tmp
 # (a temporary directory removed on exit), and helpers fail/ok/skip.

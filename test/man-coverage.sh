@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # man-coverage.sh: the manual covers the interfaces.
 #  - liaison(3): every function of lib/liaison.h is in NAME and SYNOPSIS;
 #  - liaison(5): every element of schemas/liaison.rnc is documented

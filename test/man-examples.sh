@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # man-examples.sh: every command in the EXAMPLES of liaison(1) runs
 # against the bundled samples and exits as the page says.
 #

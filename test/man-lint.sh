@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # man-lint.sh: the manual pages are clean under `mandoc -Tlint
 # -Wstyle` (no style notes, warnings, errors or unsupported macros),
 # except the notes that depend on the manuals installed here (a

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # man-options.sh: `liaison --help` and liaison(1) name the same options.
 # For each command, the options in the .It lines of its subsection
 # (".Ss convert", ...; the global ones under ".Ss Global options") must

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # markdown.sh: the Markdown emitter.
 #
 # 1. File pairs in test/markdown/: NAME.xml (a model) or NAME.txt (a

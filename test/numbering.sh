@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # test/numbering.sh: list and heading labels and numbers as Word shows
 # them, over the fixtures in test/numbering/ (NAME.case, NAME.txt against
 # NAME.labels) and, when pandoc's corpus is next to the source tree, the

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # readme.sh: README.md stays true.
 #  - Its first command installs the libraries configure checks for and
 #    ends by converting a bundled sample, piped to something that keeps

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """scale.py LIAISON TMPDIR [SHAPE[=N]...]: time and memory grow at most
 linearly with the repeats of each shape of test/amplify.py.
 

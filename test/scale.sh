@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # test/scale.sh: time and peak memory grow at most linearly with the
 # repeats of each structure a document can amplify (issue 17): the
 # shapes of test/amplify.py at N and 10 N, compared by test/scale.py.

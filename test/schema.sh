@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # schema.sh: every output of every input is valid: JSON against
 # schemas/liaison.schema.json (python3-jsonschema), XML against
 # schemas/liaison.rng (xmllint), and the bundled schemas are the ones

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # stream.sh: the paragraph stream the text reader makes of each
 # test/stream/NAME.txt is test/stream/NAME.out (see test/dump-stream.c
 # for the notation). LIAISON_UPDATE=1 rewrites the expected files.

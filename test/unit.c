@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * unit.c: unit tests of the internals that file-pair tests reach only
  * indirectly: UTF-8, array growth, SHA-256, label and date parsing, the

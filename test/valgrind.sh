@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # test/valgrind.sh: the shell test suites again with every `liaison` run
 # under valgrind's memcheck (leaks, invalid reads and writes, uses of
 # uninitialised memory), and the fuzz regression drivers on their

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # words.sh: no word is lost (test/check-words.py) and no exporter's
 # marker ([bookmark: x], [footnoteRef:N], [N: ...]) is left as text:
 # every word of a text input is in its model, and every word of a sample's text export is in

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # compare-outputs.sh: run two builds of liaison over every input we have
 # and report each output that differs, so that a refactor changes outputs
 # only on purpose.

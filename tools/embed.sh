@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # embed.sh FILE...: writes to stdout a C file holding each FILE as a
 # NUL-terminated array, with a table by base name, so that the library
 # works uninstalled (the schemas are compiled in). A POSIX shell and od

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * align.c: aligns two models by content and records the changes.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * diff.c: the public diff API. liaison_diff_new() builds the diff
  * document (schema liaison-diff.rng) and validates it; the emitters

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * diff.h: internals of the structural diff (lib/diff/).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * emit-html.c: the diff as one self-contained HTML page (inline CSS, no
  * script, no external resource) in two views, as rfcdiff gives them:

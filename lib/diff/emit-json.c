@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * emit-json.c: the diff as JSON ("liaison-diff/1", MODEL.md "Diff JSON";
  * schemas/liaison-diff.schema.json). One change per block, one word

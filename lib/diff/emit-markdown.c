@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * emit-markdown.c: the diff as a CommonMark list (GitHub flavour for
  * strikethrough): one numbered item per change, deleted words as

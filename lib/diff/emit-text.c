@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * emit-text.c: the diff for terminals. Each change is a header line
  * (operation and location) and its text, indented, with deleted words

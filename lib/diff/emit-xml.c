@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * emit-xml.c: the diff document itself (schema liaison-diff.rng),
  * indented; word elements keep their text byte for byte.

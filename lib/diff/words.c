@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * words.c: the tokenizer, the similarity measure and the word diff.
  *

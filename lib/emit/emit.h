@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * emit.h: the model's emitters, one file each. Each walks the XML model
  * and writes through an lsn_out (a FILE* or a growable buffer).

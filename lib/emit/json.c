@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * json.c: the JSON emitter. Mirrors the XML model with the keys of the
  * product contract (MODEL.md, schemas/liaison.schema.json), indented by

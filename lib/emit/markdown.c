@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * markdown.c: the model as CommonMark (with GFM tables and footnotes).
  *

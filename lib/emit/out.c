@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * out.c: the output sink shared by every emitter: a FILE* behind a
  * buffer that is written out in large chunks, or a growing buffer.

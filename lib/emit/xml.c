@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * xml.c: the XML emitter: the model itself, indented where that adds
  * no white space to text (libxml2 leaves mixed content alone).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * model.c: helpers to build and read the XML model, safe parsing, and
  * RELAX NG validation against the schemas compiled into the library.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * model.h: the XML model (libxml2 tree) and the document object.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * schema-data.h: files compiled into the library (see tools/embed.c).
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * docx-int.h: internals shared by the DOCX reader's files.
  *

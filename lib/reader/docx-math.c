@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * docx-math.c: Office Math (OMML) as linear text, close to Word's own
  * linear format (UnicodeMath): "x^2+3/4=y_i+z", "√(x+1)", "∑_(i=1)^n

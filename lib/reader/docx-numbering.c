@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * docx-numbering.c: numbering.xml and the labels a reader of the
  * document sees.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * docx-numfmt.c: a list counter written in one of Word's number formats
  * (w:numFmt, ECMA-376 Part 1 §17.18.59 ST_NumberFormat).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * docx-styles.c: styles.xml. Keeps, per paragraph style, what the
  * reader needs: the name (para.style), the heading level and the list

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * docx-text.c: characters of symbol fonts. Word stores a w:sym or a
  * bullet in the Symbol or Wingdings font as the font's own code (often

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * docx-zip.c: the DOCX package. Parts are inflated on demand and fed
  * to a libxml2 SAX2 push parser a buffer at a time, so no part is ever

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * docx.c: the DOCX reader. Walks word/document.xml (and the footnotes
  * and endnotes parts) with a streaming reader (lsn_xr), never a DOM, and

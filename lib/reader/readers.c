@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * readers.c: which reader reads an input. A small table of the formats
  * we read or recognise by their first bytes; formats we recognise but do

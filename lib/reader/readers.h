@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * readers.h: the input readers. Each fills a paragraph stream.
  */

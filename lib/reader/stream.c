@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * stream.c: the paragraph stream shared by readers and recognizer.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * stream.h: the paragraph stream, the one interface between readers and
  * the recognizer.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * blocks.c: runs of lines -> paragraphs, lists and tables.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * cover.c: the LS cover sheet ("Question(s):", "Source:", "Title:" ...
  * rows of the ITU-T template's table, or the same as "Label: value"

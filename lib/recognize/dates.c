@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * dates.c: dates as ITU writes them, in English, French, Spanish,
  * Russian, Arabic and Chinese, with their ISO 8601 form.

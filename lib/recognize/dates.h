@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * dates.h: dates in ITU's languages and their ISO 8601 form (dates.c).
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * entities.c: inline entities of the whole model: ITU-T Questions
  * ("Q10/17", "Question 7/17"), Study Groups and Working Parties ("SG17",

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * lines.c: paragraph stream -> lines, the arena, shared text predicates
  * and the inline builder.

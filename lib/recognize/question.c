@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * question.c: ITU-T Question texts ("Question 10/17 – Title").
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * recognize.c: the recognizer's driver. From the paragraph stream it
  * builds the model in passes: lines, cover sheet, actions requested,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * recognize.h: from a paragraph stream to the XML model.
  */

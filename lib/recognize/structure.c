@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * structure.c: the document's skeleton: annexes, numbered and
  * unnumbered headings, and the section tree with its blocks.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * tor.c: Terms of Reference of ITU-T groups (JCA, JCG, CG, FG...).
  *

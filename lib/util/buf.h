@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * buf.h: growable byte buffer (always NUL-terminated).
  * A buffer owns its bytes; lsn_buf_free releases them,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * sha256.c: the model's SHA-256 through nettle. A library rather than
  * code of our own: nettle is reviewed crypto and dispatches to the SHA

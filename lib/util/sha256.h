@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * sha256.h: SHA-256 for the "source.sha256" of a model, from nettle
  * (which picks the processor's SHA instructions where it has them).

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """import-seed.py SEED.txt NAME > NAME.md
 
 Turns one of the plain-text exports (samples/NAME.txt) back into the

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: MIT
 """make-samples.py [NAME...]: writes the DOCX samples from their sources.
 
 For each NAME.md here (made from samples/NAME.txt by import-seed.py) it

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * failmalloc.c: an LD_PRELOAD shim for test/alloc.sh that counts the
  * calls to malloc, calloc, realloc, strdup and strndup and makes one of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * api-test.c: the public API as an outside program sees it, built
  * against the installed header and library (test/api.sh).

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """mkbad.py SRCDIR OUTDIR [--slow]: writes the generated hostile inputs of
 test/bad.sh into OUTDIR.
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """check-controls.py [--sgr] FILE TEXT...
 
 FILE (an output of liaison) must hold no control character that is not

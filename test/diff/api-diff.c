@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * api-diff.c: the diff's public API on its edges (run by make check with
  * the two model files given as arguments):

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """check-html.py PAGE.html DIFF.json [--dom]
 
 Checks the side-by-side HTML page of a diff against the same diff as

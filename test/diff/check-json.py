@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """check-json.py SCHEMA DIFF.json [EXPECTED.json]
 
 Checks a `liaison-diff/1` JSON document: valid against the JSON Schema,

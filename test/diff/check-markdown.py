@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """check-markdown.py PAGE.html DIFF.json
 
 PAGE is the Markdown output of a diff rendered to HTML by a GFM renderer

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """gen-bench.py SAMPLES_DIR OUT_DIR [PARAGRAPHS] [SEED]
 
 Writes OUT_DIR/old.txt and OUT_DIR/new.txt, two plain-text revisions of

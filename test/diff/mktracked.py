@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """mktracked.py OUT.docx: writes the tracked-changes DOCX of the diff
 test case cases/tracked.docx (kept in the tree; this is its recipe).
 

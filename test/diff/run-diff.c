@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * run-diff.c: test driver for the structural diff, through the public
  * API only: run-diff [-f text|markdown|json|xml|html] [-c] OLD NEW

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """corpus.py CORPUS-DIR FLOOR-FILE DUMP [LIAISON]
 
 Reads every .docx of pandoc's reader tests in CORPUS-DIR and checks:

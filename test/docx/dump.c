@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * dump.c: prints the paragraph stream the DOCX reader makes of a file,
  * one event per line, for the golden tests in test/docx/ and for the

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """mkdocx.py CASE OUT.docx: builds a .docx from a readable case file.
 
 A case file holds the package's parts, each after a line "== PART-NAME":

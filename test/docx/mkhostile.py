@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """mkhostile.py SHAPE N OUT.docx [SIZE]: writes a small DOCX that costs
 the reader or the model far more than its bytes, N repeats of SHAPE.
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """samples.py SAMPLES-DIR DUMP: each DOCX sample in SAMPLES-DIR/docx
 (NAME.docx, NAME.pandoc.docx) must say everything its plain-text
 export SAMPLES-DIR/NAME.txt says: every word of the export, counted as

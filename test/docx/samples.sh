@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # test/docx/samples.sh: the DOCX samples (samples/docx/) say every word
 # of the plain-text exports they were made from (samples/NAME.txt).
 : "${top_srcdir:=.}"

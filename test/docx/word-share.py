@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """word-share.py OURS.txt THEIRS.txt: the share of THEIRS's words that
 OURS also has, as a multiset (each word counts as often as it occurs).
 Words are runs of letters and digits, compared case-sensitively after

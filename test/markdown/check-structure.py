@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """check-structure.py [--front-matter] MODEL.xml DOC.md [CMARK]
 
 Renders DOC.md (written by `liaison convert -f markdown`) with cmark, the

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """check.py DIR LIAISON DUMP MKDOCX [CORPUS]: list and heading numbers as
 Word shows them.
 
