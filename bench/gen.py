@@ -4,6 +4,7 @@
 
     gen.py text SAMPLES OUT.txt BYTES
     gen.py docx SAMPLES OUT.docx BYTES
+    gen.py archive SAMPLES OUTDIR COUNT
 
 Both repeat the 004 seed (the LS on SG17 Question texts: a cover, then
 three annexes, each a Question text) until the output reaches BYTES: the
@@ -16,9 +17,15 @@ docx: samples/docx/ls-sg17-questions.pandoc.docx (pandoc's markup, the
 same content pandoc is measured on); BYTES is the size of the inflated
 word/document.xml, the other parts are copied as they are. Bookmarks are
 left out of the copies so that their ids stay unique.
+archive: COUNT such DOCX files in OUTDIR (doc-0001.docx, ...), a meeting
+archive: their word/document.xml sizes spread evenly on a log scale from
+the seed's own 75 845 bytes (one copy, about 74 kB) to 1.5 MB, in an
+order fixed by a seeded shuffle, so every run gets the same archive.
 """
 
+import math
 import os
+import random
 import re
 import sys
 import zipfile
@@ -57,7 +64,8 @@ def text(samples, out, size):
         f.write(result)
 
 
-def docx(samples, out, size):
+def docx_seed(samples):
+    """The seed's parts and its document.xml cut in head, body, tail."""
     src = os.path.join(samples, "docx", SEED + ".pandoc.docx")
     with zipfile.ZipFile(src) as z:
         parts = [(i, z.read(i.filename)) for i in z.infolist()]
@@ -67,6 +75,11 @@ def docx(samples, out, size):
     end = doc.rindex(b"<w:sectPr")
     head, body, tail = doc[:start], doc[start:end], doc[end:]
     body = re.sub(rb"<w:bookmark(?:Start|End) [^>]*/>", b"", body)
+    return parts, head, body, tail
+
+
+def docx(samples, out, size, seed=None):
+    parts, head, body, tail = seed or docx_seed(samples)
     annex_re = re.compile(rb"(>Annex )([ABC])(?=<)")
     xml = repeat(head, body, annex_re, size - len(tail), b"ABC") + tail
     with zipfile.ZipFile(out + ".tmp", "w", zipfile.ZIP_DEFLATED) as z:
@@ -77,12 +90,29 @@ def docx(samples, out, size):
     os.replace(out + ".tmp", out)
 
 
+ARCHIVE_MIN = 75845     # the seed's word/document.xml: one copy
+ARCHIVE_MAX = 1500000
+
+
+def archive(samples, outdir, count):
+    seed = docx_seed(samples)
+    sizes = [int(ARCHIVE_MIN * math.exp(math.log(ARCHIVE_MAX / ARCHIVE_MIN) *
+                                        i / max(count - 1, 1)))
+             for i in range(count)]
+    random.Random(16).shuffle(sizes)
+    os.makedirs(outdir, exist_ok=True)
+    for i, size in enumerate(sizes):
+        docx(samples, os.path.join(outdir, "doc-%04d.docx" % (i + 1)),
+             size, seed)
+
+
 def main(argv):
-    if len(argv) != 5 or argv[1] not in ("text", "docx"):
+    if len(argv) != 5 or argv[1] not in ("text", "docx", "archive"):
         sys.stderr.write(__doc__)
         return 2
     kind, samples, out, size = argv[1], argv[2], argv[3], int(argv[4])
-    (text if kind == "text" else docx)(samples, out, size)
+    {"text": text, "docx": docx, "archive": archive}[kind](samples, out,
+                                                          size)
     return 0
 
 

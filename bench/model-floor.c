@@ -19,14 +19,24 @@
  * Usage: model-floor MODEL.xml [DOCX]
  * Prints one line: "tree_s=T validate_s=V" and, with a DOCX, " read_s=R".
  * The heap is prepared as the command prepares it (cli/heap.c).
+ *
+ * Usage: model-floor -r JOBS DOCX...
+ * The floor of a batch (`liaison convert --jobs`): every DOCX inflated
+ * and parsed as above, by JOBS processes taking the next file as they
+ * are free, as the command's workers do. Prints "files=N read_s=R",
+ * R the CPU seconds of all of them; time the whole run from outside
+ * for its wall time.
  */
 #include "config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -123,6 +133,55 @@ strip_indentation(xmlNodePtr n)
 	}
 }
 
+/*
+ * model-floor -r JOBS DOCX...: read_floor over every DOCX in JOBS
+ * processes sharing a counter of the next file. Returns the exit status.
+ */
+static int
+batch_floor(int jobs, int n, char **docx)
+{
+	struct rusage	 ru;
+	double		 total = 0, t;
+	int		*next, j, st, bad = 0;
+	pid_t		 pid;
+
+	next = mmap(NULL, sizeof(*next) * 2, PROT_READ | PROT_WRITE,
+	    MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (jobs < 1 || next == MAP_FAILED) {
+		fprintf(stderr, "model-floor: -r: bad job count or no memory\n");
+		return 2;
+	}
+	next[0] = next[1] = 0;
+	for (j = 0; j < jobs; j++) {
+		if ((pid = fork()) == -1) {
+			perror("model-floor: fork");
+			return 1;
+		}
+		if (pid == 0) {
+			int i;
+
+			while ((i = __atomic_fetch_add(&next[0], 1,
+			    __ATOMIC_RELAXED)) < n)
+				if (read_floor(docx[i]) < 0) {
+					fprintf(stderr, "model-floor: %s: cannot "
+					    "read word/document.xml\n", docx[i]);
+					__atomic_store_n(&next[1], 1,
+					    __ATOMIC_RELAXED);
+				}
+			_exit(0);
+		}
+	}
+	while (wait(&st) > 0)
+		;
+	getrusage(RUSAGE_CHILDREN, &ru);
+	t = (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
+	    (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+	total = t + cpu_seconds();
+	bad = next[1];
+	printf("files=%d read_s=%.4f\n", n, total);
+	return bad ? 1 : 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -133,8 +192,11 @@ main(int argc, char **argv)
 	xmlNodePtr		 from, root;
 	double			 t0, t1, t2, read_s = 0;
 
+	if (argc >= 4 && strcmp(argv[1], "-r") == 0)
+		return batch_floor(atoi(argv[2]), argc - 3, argv + 3);
 	if (argc != 2 && argc != 3) {
-		fprintf(stderr, "usage: model-floor MODEL.xml [DOCX]\n");
+		fprintf(stderr, "usage: model-floor MODEL.xml [DOCX]\n"
+		    "       model-floor -r JOBS DOCX...\n");
 		return 2;
 	}
 	if (stat(argv[1], &st) == -1) {

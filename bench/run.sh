@@ -26,9 +26,20 @@
 # heap on transparent huge pages, cli/heap.c's opt-in), to show what
 # the huge pages are worth on this machine.
 #
+# The batch: an archive of BENCH_ARCHIVE (default 1 000) DOCX files
+# (bench/gen.py archive: 74 kB to 1.5 MB of word/document.xml) converted
+# by one command with the default --jobs (the CPUs available), into an
+# output directory and as JSON Lines, then with -j1; its floor is
+# `bench/model-floor -r JOBS` (every word/document.xml inflated and
+# SAX-parsed, nothing done, by as many processes taking the next file),
+# and pandoc converts a sample of BENCH_PANDOC_SAMPLE files (default 20,
+# every Nth of the archive by size) one at a time, its times scaled to
+# the whole archive by the count of files. Each batch case runs once (a run is 1 000 files).
+#
 # Environment: RUNS; BENCH_LARGE=1 adds 30 and 100 MB of text and pandoc
 # on the 15 MB DOCX (about a minute per run); BENCH_DIFF=0 skips the
-# diff cases; BENCH_DIR keeps the inputs there between runs.
+# diff cases; BENCH_BATCH=0 skips the batch, BENCH_BATCH=only runs it
+# alone; BENCH_DIR keeps the inputs there between runs.
 set -u
 : "${top_srcdir:?}" "${top_builddir:?}"
 PY=${PYTHON3:-python3}
@@ -194,6 +205,76 @@ measure "$RUNS" "'$LIAISON' --version" 20
 startup=$m_cpu
 printf '\nstart-up (liaison --version): %.4f s cpu, %.1f MB\n' "$startup" "$m_rss"
 
+# Batch ------------------------------------------------------------
+# batch: the archive's rows (see the top of this file)
+batch() {
+	count=${BENCH_ARCHIVE:-1000}
+	sample=${BENCH_PANDOC_SAMPLE:-20}
+	arch="$dir/archive-$count"
+	[ -s "$arch/doc-$(printf '%04d' "$count").docx" ] ||
+	    "$PY" "$GEN" archive "$SAMPLES" "$arch" "$count" || exit 1
+	jobs=$(nproc)
+	mb=$("$PY" -c 'import sys, zipfile
+print(sum(zipfile.ZipFile(f).getinfo("word/document.xml").file_size
+    for f in sys.argv[1:]) / 1e6)' "$arch"/*.docx)
+	header "archive of $count DOCX -> JSON, $jobs jobs (default), MB of word/document.xml"
+	once "'$MODEL_FLOOR' -r $jobs '$arch'/*.docx"
+	fwall=$m_wall
+	floor=$m_cpu
+	row "floor: model-floor -r $jobs" "$mb" 0
+	mkdir -p "$tmp/out"
+	once "'$LIAISON' convert -q -d '$tmp/out' '$arch'/*.docx"
+	row "liaison -d DIR" "$mb" "$floor"
+	lwall=$m_wall
+	lcpu=$m_cpu
+	once "'$LIAISON' convert -q '$arch'/*.docx"
+	row "liaison (JSON Lines)" "$mb" "$floor"
+	jlwall=$m_wall
+	once "'$LIAISON' convert -q -j1 -d '$tmp/out' '$arch'/*.docx"
+	row "liaison -j1 -d DIR" "$mb" "$floor"
+	rm -rf "$tmp/out"
+	awk -v w="$lwall" -v c="$lcpu" -v fw="$fwall" -v fc="$floor" \
+	    -v jw="$jlwall" 'BEGIN {
+		printf "%-26s -d: %.2fx the floor in wall time, %.2fx in cpu (JSON Lines: %.2fx wall)\n",
+		    "", w / fw, c / fc, jw / fw }'
+	if command -v pandoc > /dev/null 2>&1; then
+		# every Nth file by size: the sample spreads as the archive
+		"$PY" -c 'import sys, zipfile
+k = int(sys.argv[1])
+files = sorted((zipfile.ZipFile(f).getinfo("word/document.xml").file_size, f)
+    for f in sys.argv[2:])
+step = max(len(files) // k, 1)
+for size, f in files[step // 2::step][:k]:
+    print(f)' "$sample" "$arch"/*.docx > "$tmp/sample"
+		k=$(wc -l < "$tmp/sample")
+		smb=$("$PY" -c 'import sys, zipfile
+print(sum(zipfile.ZipFile(f.strip()).getinfo("word/document.xml").file_size
+    for f in open(sys.argv[1])) / 1e6)' "$tmp/sample")
+		once "while read -r f; do pandoc -f docx -t json \"\$f\" -o '$tmp/p.json' || exit 1; done < '$tmp/sample'"
+		row "pandoc, $k files" "$smb" "$floor"
+		awk -v w="$m_wall" -v c="$m_cpu" -v k="$k" -v n="$count" \
+		    -v lw="$lwall" -v lc="$lcpu" 'BEGIN {
+			pw = w * n / k; pc = c * n / k
+			printf "%-26s pandoc one file at a time, scaled to %d files: %.1f s wall, %.1f s cpu\n", "", n, pw, pc
+			printf "%-26s liaison -d is %.0fx faster in wall time, %.0fx in cpu\n", "", pw / lw, pc / lc }'
+	fi
+}
+
+# once CMD: one run of CMD under rusage.py; sets m_wall, m_cpu, m_rss.
+once() {
+	: > "$tmp/times"
+	"$PY" "$RUSAGE" "$tmp/times" "$1" > /dev/null 2>&1 ||
+	    { echo "bench: failed: $1" >&2; exit 1; }
+	read -r m_wall u s r < "$tmp/times"
+	m_cpu=$(awk -v u="$u" -v s="$s" 'BEGIN { print u + s }')
+	m_rss=$(awk -v r="$r" 'BEGIN { print r / 1024 }')
+}
+
+if [ "${BENCH_BATCH:-1}" = only ]; then
+	batch
+	exit 0
+fi
+
 # Text -------------------------------------------------------------
 text_sizes="100000 1000000 10000000"
 [ "$LARGE" = 1 ] && text_sizes="$text_sizes 30000000 100000000"
@@ -254,6 +335,8 @@ for size in $docx_sizes; do
 done
 
 linearity "DOCX"
+
+[ "${BENCH_BATCH:-1}" != 0 ] && batch
 
 # Diff -------------------------------------------------------------
 if [ "${BENCH_DIFF:-1}" != 0 ]; then
