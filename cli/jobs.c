@@ -3,10 +3,10 @@
  * jobs.c: the `liaison` command's parallel batch (convert --jobs).
  *
  * Why processes rather than threads: each worker keeps its own heap,
- * which cli/heap.c backs with huge pages through glibc's main (brk)
- * arena only (threads would allocate from arenas of their own, at half
- * the speed), and a worker that crashes or runs out of memory costs one
- * input, not the batch.
+ * which cli/heap.c (LIAISON_HUGE_PAGES=1) backs with huge pages through
+ * glibc's main (brk) arena only (threads would allocate from arenas of
+ * their own, on 4 kB pages), and a worker that crashes or runs out of
+ * memory costs one input, not the batch.
  *
  * How: `jobs` workers are forked once and kept for the whole batch; the
  * parent hands each one input at a time over a socket pair and gets
