@@ -38,6 +38,7 @@ while getopts k:s: opt; do
 	esac
 done
 shift $((OPTIND - 1))
+shared=$(cd "$shared" 2>/dev/null && pwd) || shared=/nonexistent
 [ $# -eq 2 ] || usage
 old=$1
 new=$2
@@ -69,8 +70,11 @@ for f in "$top"/samples/*.txt "$top"/samples/docx/*.docx \
     "$shared"/seeds/*.txt "$shared"/corpus/*/*.docx "$shared"/real-itu/*.docx \
     "$shared"/real-itu/*.doc; do
 	[ -f "$f" ] || continue
-	rel=${f#"$top"/}
-	rel=${rel#"$shared"/}
+	# a name under old/ and new/: "samples/x.txt", "shared/corpus/y.docx"
+	case $f in
+	"$shared"/*) rel=shared/${f#"$shared"/} ;;
+	*) rel=${f#"$top"/} ;;
+	esac
 	for fmt in json xml markdown; do
 		job "$rel.$fmt" "convert -f $fmt" "$f"
 	done

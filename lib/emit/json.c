@@ -620,6 +620,25 @@ emit_entities(struct jw *w, xmlNodePtr e)
 	jw_close(w, '}');
 }
 
+/* "toc": [{"number", "title", "page"}], [] without a TOC. */
+static void
+emit_toc(struct jw *w, xmlNodePtr toc)
+{
+	xmlNodePtr	 e;
+
+	jw_key(w, "toc");
+	jw_open(w, '[');
+	for (e = lsn_child(toc, "entry"); e != NULL; e = lsn_next(e, "entry")) {
+		jw_item(w);
+		jw_open(w, '{');
+		jw_key_string(w, "number", lsn_prop(e, "number"));
+		jw_key_content(w, "title", e);
+		jw_key_string(w, "page", lsn_prop(e, "page"));
+		jw_close(w, '}');
+	}
+	jw_close(w, ']');
+}
+
 int
 lsn_emit_json(xmlDocPtr model, struct lsn_out *o, liaison_error **err)
 {
@@ -646,6 +665,7 @@ lsn_emit_json(xmlDocPtr model, struct lsn_out *o, liaison_error **err)
 	emit_blocks_array(&w, "actions_requested",
 	    lsn_child(root, "actions-requested"));
 	emit_blocks_array(&w, "body", lsn_child(root, "body"));
+	emit_toc(&w, lsn_child(root, "toc"));
 	emit_sections(&w, root);
 	jw_key(&w, "annexes");
 	jw_open(&w, '[');

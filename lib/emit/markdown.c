@@ -18,6 +18,7 @@
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -1564,6 +1565,50 @@ yaml_annex(struct md *md, xmlNodePtr annex)
 		yaml_key(md, "    ", "terms_of_reference", v);
 }
 
+/*
+ * The table of contents as a list, after the text before the first
+ * clause, where a TOC stands: "- 1.1 Frequency of meetings … 1". The
+ * ellipsis stands for the dot leaders in every language.
+ */
+static void
+md_toc(struct md *md, xmlNodePtr toc)
+{
+	struct lsn_buf	 b = LSN_BUF_INIT, tmp = LSN_BUF_INIT;
+	xmlNodePtr	 e;
+	const char	*v;
+	size_t		 old;
+
+	if (lsn_child(toc, "entry") == NULL)
+		return;
+	md_blank(md);
+	for (e = lsn_child(toc, "entry"); e != NULL; e = lsn_next(e, "entry")) {
+		lsn_buf_reset(&b);
+		if ((v = lsn_prop(e, "number")) != NULL) {
+			md_escape_inline(md, &b, v, strlen(v));
+			/* "Annex A – Title", "1.1 Title" */
+			lsn_buf_puts(&b, isdigit((unsigned char)v[0]) ? " " :
+			    " \xe2\x80\x93 ");
+		}
+		v = elem_text(md, e, &tmp);
+		md_escape_inline(md, &b, v, strlen(v));
+		if ((v = lsn_prop(e, "page")) != NULL) {
+			lsn_buf_puts(&b, " \xe2\x80\xa6 ");
+			md_escape_inline(md, &b, v, strlen(v));
+		}
+		if (b.oom)
+			md->oom = 1;
+		/* '-', not the metadata's '*': a list of its own even
+		 * right after the metadata */
+		md_line(md);
+		md_puts(md, "- ");
+		old = md_push(md, 2);
+		md_write_lines(md, lsn_buf_str(&b));
+		md_pop(md, old);
+	}
+	lsn_buf_free(&b);
+	lsn_buf_free(&tmp);
+}
+
 static void
 md_front_matter(struct md *md, xmlNodePtr root)
 {
@@ -1941,6 +1986,7 @@ lsn_emit_markdown(xmlDocPtr model, int front_matter, struct lsn_out *o,
 	md_titled_blocks(&md, lsn_child(root, "body"), 2,
 	    lsn_child(root, "abstract") != NULL ||
 	    lsn_child(root, "actions-requested") != NULL ? "Text" : NULL);
+	md_toc(&md, lsn_child(root, "toc"));
 	for (c = lsn_child(root, "section"); c != NULL;
 	    c = lsn_next(c, "section"))
 		md_section(&md, c, 1, 1);

@@ -144,7 +144,6 @@ int	lsn_equals_ci(const char *s, size_t len, const char *word);
 void	lsn_inline(struct lsn_builder *b, xmlNodePtr parent,
 	    const struct lsn_line *l, size_t start, size_t end);
 
-#endif
 
 /* ------------------------------------------------------------------ */
 /* The passes (one file each)                                          */
@@ -193,3 +192,5 @@ int	lsn_tor(struct lsn_rctx *r, xmlNodePtr container, const char *title);
 
 /* entities.c: the <entities> of the model, from all its text. */
 void	lsn_entities(struct lsn_rctx *r, xmlNodePtr root, xmlNodePtr entities);
+
+#endif

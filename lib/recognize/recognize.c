@@ -12,6 +12,7 @@
 
 #include "options.h"
 #include "recognize/lines.h"
+#include "recognize/toc.h"
 #include "recognize/recognize.h"
 #include "util/error.h"
 #include "util/text.h"
@@ -198,13 +199,30 @@ budget_error(const struct lsn_builder *b, const struct lsn_source_info *src,
 	    b->max_depth);
 }
 
+/* The TOC goes after the text before the first clause (<body>), where
+ * it stood, and before the clauses. */
+static void
+place_toc(xmlNodePtr root, xmlNodePtr toc)
+{
+	xmlNodePtr	 c;
+
+	for (c = lsn_child(root, NULL); c != NULL; c = lsn_next(c, NULL))
+		if (!lsn_is(c, "input") && !lsn_is(c, "meta") &&
+		    !lsn_is(c, "abstract") && !lsn_is(c, "actions-requested") &&
+		    !lsn_is(c, "body")) {
+			xmlAddPrevSibling(c, toc);
+			return;
+		}
+	xmlAddChild(root, toc);
+}
+
 liaison_status
 lsn_recognize(struct lsn_stream *stream, const struct lsn_source_info *src,
     xmlDocPtr *out, liaison_error **err)
 {
 	struct lsn_rctx		 r;
 	struct lsn_doc_lines	 lines;
-	xmlNodePtr		 root, in, meta, abstract, actions, fn;
+	xmlNodePtr		 root, in, meta, abstract, actions, toc, fn;
 	size_t			 i;
 	int			 standalone, built;
 
@@ -262,7 +280,10 @@ lsn_recognize(struct lsn_stream *stream, const struct lsn_source_info *src,
 		xmlAddChild(root, abstract);
 	if (actions != NULL)
 		xmlAddChild(root, actions);
+	toc = lsn_toc(&r, &lines.body);
 	standalone = lsn_structure(&r, root, &lines.body, meta);
+	if (toc != NULL)
+		place_toc(root, toc);
 
 	for (i = 0; i < lines.nnotes; i++) {
 		fn = lsn_el(&r.b, root, "footnote");

@@ -1,0 +1,483 @@
+/*
+ * toc.c: a table of contents is a list of where things are, never the
+ * document's sections. Its entries leave the body for <toc>, each with
+ * its clause number, title and page:
+ *
+ *   - paragraphs in Word's TOC styles ("toc 1" ... "toc 9", LibreOffice's
+ *     "Contents 1" ...): the result of a TOC field;
+ *   - in text exports, lines ending in a page number after a "Table of
+ *     Contents" line (in ITU's languages), or a run of such lines whose
+ *     first entry comes again later as a line of its own (the clause it
+ *     points at).
+ *
+ * What the entries' page column header ("Page") and the TOC's own title
+ * say stays in the body, so that no word is lost.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+#include "recognize/lines.h"
+#include "recognize/toc.h"
+
+/* Entries in a run without a title before it is taken as a TOC: fewer
+ * is as likely a list of numbered lines ending in a number. */
+#define TOC_UNTITLED_MIN	3
+
+/* TOC titles, compared whole and case-insensitively. */
+static const char *const toc_titles[] = {
+	"table of contents", "contents", "table des mati\xc3\xa8res",
+	"sommaire", "\xc3\x8dndice", "\xc3\xadndice", "contenido",
+	"\xd0\xa1\xd0\xbe\xd0\xb4\xd0\xb5\xd1\x80\xd0\xb6\xd0\xb0\xd0\xbd\xd0\xb8\xd0\xb5",	/* Содержание */
+	"\xd0\xa1\xd0\x9e\xd0\x94\xd0\x95\xd0\xa0\xd0\x96\xd0\x90\xd0\x9d\xd0\x98\xd0\x95",	/* СОДЕРЖАНИЕ */
+	"\xe7\x9b\xae\xe5\xbd\x95",	/* 目录 */
+	"\xd8\xa7\xd9\x84\xd9\x85\xd8\xad\xd8\xaa\xd9\x88\xd9\x8a\xd8\xa7\xd8\xaa",	/* المحتويات */
+};
+
+/* Words that open an annex or appendix entry: "Annex A – Title". */
+static const char *const part_words[] = {
+	"Annex", "ANNEX", "Appendix", "APPENDIX", "Annexe", "ANNEXE",
+	"Appendice", "APPENDICE", "Anexo", "ANEXO", "Ap\xc3\xa9ndice",
+	"AP\xc3\x89NDICE", "Supplement", "Bibliography",
+	"\xd0\x9f\xd1\x80\xd0\xb8\xd0\xbb\xd0\xbe\xd0\xb6\xd0\xb5\xd0\xbd\xd0\xb8\xd0\xb5", /* Приложение */
+	"\xd0\x94\xd0\xbe\xd0\xb1\xd0\xb0\xd0\xb2\xd0\xbb\xd0\xb5\xd0\xbd\xd0\xb8\xd0\xb5", /* Добавление */
+};
+
+int
+lsn_toc_style(const char *style)
+{
+	size_t	 n;
+
+	if (style == NULL)
+		return 0;
+	if (strncasecmp(style, "toc", 3) == 0)
+		n = 3;
+	else if (strncasecmp(style, "contents", 8) == 0)
+		n = 8;
+	else
+		return 0;
+	if (style[n] == ' ')
+		n++;
+	return isdigit((unsigned char)style[n]) &&
+	    (style[n + 1] == '\0' || (isdigit((unsigned char)style[n + 1]) &&
+	    style[n + 2] == '\0'));
+}
+
+static int
+is_toc_title(const struct lsn_line *l)
+{
+	size_t	 i;
+
+	if (l->type != LSN_LINE_PARA || l->len == 0 || l->len > 40)
+		return 0;
+	for (i = 0; i < sizeof(toc_titles) / sizeof(toc_titles[0]); i++)
+		if (lsn_equals_ci(l->text, l->len, toc_titles[i]))
+			return 1;
+	return 0;
+}
+
+static int
+is_roman(const char *s, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (strchr("ivxlcdm", s[i]) == NULL)
+			return 0;
+	return n > 0 && n <= 6;
+}
+
+/*
+ * An entry's parts in text t (n bytes): the page at its end (digits,
+ * a lower-case roman number, "A-1"), with dot leaders and a PAGEREF
+ * field's code before it cut; the clause number or annex word at its
+ * start. Returns 1 when t ends in a page.
+ */
+struct entry {
+	size_t	 num_len;            /* t[0..num_len): number, or 0 */
+	size_t	 title_at, title_len;
+	size_t	 page_at, page_len;
+};
+
+/* The number and title of an entry in t[0..end) (its page cut). */
+static int
+parse_number_title(const char *t, size_t end, struct entry *e)
+{
+	size_t	 i = 0, k;
+
+	/* the number: "1", "1.1", "10.2.3", "1bis", "A.1", "IV.2" */
+	for (k = 0; k < end && k < 5 && strchr("IVX", t[k]) != NULL; k++)
+		;
+	if (k == 0 && end > 0 && isupper((unsigned char)t[0]))
+		k = 1;
+	if (isdigit((unsigned char)t[0]) || (k > 0 && k + 1 < end &&
+	    t[k] == '.' && isdigit((unsigned char)t[k + 1]))) {
+		i = isdigit((unsigned char)t[0]) ? 1 : k;
+		while (i < end && (isdigit((unsigned char)t[i]) ||
+		    (t[i] == '.' && i + 1 < end && isdigit((unsigned char)t[i + 1]))))
+			i++;
+		if (i + 3 <= end && strncmp(t + i, "bis", 3) == 0)
+			i += 3;
+		if (i < end && (t[i] == '.' || t[i] == ')'))
+			i++;
+		if (i < end && t[i] != ' ')
+			i = 0;
+	} else {
+		for (k = 0; k < sizeof(part_words) / sizeof(part_words[0]); k++) {
+			size_t l = strlen(part_words[k]);
+
+			if (l < end && strncmp(t, part_words[k], l) == 0 &&
+			    t[l] == ' ') {
+				/* "Annex A", "Appendix IV" */
+				i = l + 1;
+				while (i < end && t[i] != ' ')
+					i++;
+				break;
+			}
+		}
+	}
+	e->num_len = i;
+	while (e->num_len > 0 && (t[e->num_len - 1] == '.' ||
+	    t[e->num_len - 1] == ')') && isdigit((unsigned char)t[0]))
+		e->num_len--;
+	/* the title, after the number and a dash that separates them */
+	k = i;
+	while (k < end && t[k] == ' ')
+		k++;
+	if (i > 0 && !isdigit((unsigned char)t[0])) {
+		if (k + 3 <= end && (memcmp(t + k, "\xe2\x80\x93", 3) == 0 ||
+		    memcmp(t + k, "\xe2\x80\x94", 3) == 0))
+			k += 3;
+		else if (k < end && t[k] == '-')
+			k++;
+		while (k < end && t[k] == ' ')
+			k++;
+	}
+	if (k >= end && i > 0 && !isdigit((unsigned char)t[0])) {
+		/* "Annex B" alone is a title ("2.2) Annex B"), no number */
+		e->num_len = 0;
+		k = 0;
+	}
+	e->title_at = k;
+	e->title_len = end > k ? end - k : 0;
+	return e->title_len > 0;
+}
+
+static int
+parse_entry(const char *t, size_t n, struct entry *e)
+{
+	size_t	 p = n, end, i, k;
+
+	memset(e, 0, sizeof(*e));
+	while (p > 0 && t[p - 1] != ' ' && t[p - 1] != '.' && t[p - 1] != '\t')
+		p--;
+	/* the page stands apart: after a space or dot leaders, not the
+	 * ".1" of "ITU-T A.1" */
+	if (p == n || p == 0 || (t[p - 1] == '.' && (p < 2 || t[p - 2] != '.')))
+		return 0;
+	for (i = p; i < n; i++)
+		if (!isdigit((unsigned char)t[i]) && t[i] != '-')
+			break;
+	if (i < n && !is_roman(t + p, n - p))
+		return 0;
+	if (!isdigit((unsigned char)t[p]) && !is_roman(t + p, n - p))
+		return 0;
+	/* cut leaders and field code: "Title ....... 4", "Title PAGEREF
+	 * _Toc471716650 \h 4" */
+	end = p;
+	while (end > 0 && (t[end - 1] == ' ' || t[end - 1] == '.' ||
+	    t[end - 1] == '\t'))
+		end--;
+	if (end >= 2 && t[end - 1] == 'h' && t[end - 2] == '\\') {
+		for (k = end; k >= 7; k--)
+			if (strncmp(t + k - 7, "PAGEREF", 7) == 0) {
+				end = k - 7;
+				while (end > 0 && t[end - 1] == ' ')
+					end--;
+				break;
+			}
+	}
+	if (end == 0 || !parse_number_title(t, end, e))
+		return 0;
+	e->page_at = p;
+	e->page_len = n - p;
+	return 1;
+}
+
+/*
+ * A TOC-styled line without a page (a TOC field of titles only): the
+ * whole line is the entry, its number parsed as for others. The page
+ * column's header ("Page", one word without a digit) is none.
+ */
+static int
+styled_entry(const struct lsn_line *l, struct entry *e)
+{
+	size_t	 i;
+
+	memset(e, 0, sizeof(*e));
+	for (i = 0; i < l->len; i++)
+		if (isdigit((unsigned char)l->text[i]))
+			break;
+	if (i == l->len && lsn_word_count(l->text, l->len) < 2)
+		return 0;
+	if (!parse_number_title(l->text, l->len, e))
+		return 0;
+	e->page_at = l->len;
+	e->page_len = 0;
+	return 1;
+}
+
+/* Adds entry e of line l to toc (creating it on first use). */
+static void
+add_entry(struct lsn_rctx *r, xmlNodePtr *toc, struct lsn_line *l,
+    const struct entry *e)
+{
+	xmlNodePtr	 en;
+	char		*s;
+	struct lsn_number num;
+
+	if (*toc == NULL && (*toc = lsn_el(&r->b, NULL, "toc")) == NULL)
+		return;
+	if ((en = lsn_el(&r->b, *toc, "entry")) == NULL)
+		return;
+	if (e->num_len > 0 &&
+	    (s = lsn_arena_strndup(&r->a, l->text, e->num_len)) != NULL)
+		lsn_attr(&r->b, en, "number", s);
+	else if (l->label != NULL && lsn_number_parse(l->label, &num) &&
+	    !num.letter && (s = lsn_arena_strdup(&r->a, l->label)) != NULL) {
+		/* a text export's "1.1" the reader took as a label */
+		size_t n = strlen(s);
+
+		while (n > 0 && (s[n - 1] == '.' || s[n - 1] == ')'))
+			s[--n] = '\0';
+		lsn_attr(&r->b, en, "number", s);
+	}
+	if (e->page_len > 0 && (s = lsn_arena_strndup(&r->a,
+	    l->text + e->page_at, e->page_len)) != NULL)
+		lsn_attr(&r->b, en, "page", s);
+	lsn_text(&r->b, en, l->text + e->title_at, e->title_len);
+	l->used = 1;
+}
+
+/* 1 when an entry's "number title" is again a line after line `from`:
+ * the clause it points at. */
+static int
+repeated_later(const struct lsn_lines *body, size_t from,
+    const struct lsn_line *l, const struct entry *e)
+{
+	size_t	 i, n = e->title_at + e->title_len, k;
+
+	/* "1 Scope" as a heading line: the entry without its page */
+	while (n > 0 && l->text[n - 1] == ' ')
+		n--;
+	for (i = from; i < body->n; i++) {
+		const struct lsn_line *o = &body->v[i];
+		size_t skip = 0;
+
+		if (o->type != LSN_LINE_PARA)
+			continue;
+		/* a heading whose number is its label */
+		if (o->label != NULL && e->num_len > 0 &&
+		    strncmp(o->label, l->text, e->num_len) == 0)
+			skip = e->title_at;
+		k = n - skip;
+		if (o->len == k && memcmp(o->text, l->text + skip, k) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* The page column's header: one word, no digit ("Page", "Стр."). */
+static int
+page_header(const struct lsn_line *l)
+{
+	size_t	 i;
+
+	if (l->type != LSN_LINE_PARA || l->len == 0 || l->len > 16 ||
+	    lsn_word_count(l->text, l->len) != 1)
+		return 0;
+	for (i = 0; i < l->len; i++)
+		if (isdigit((unsigned char)l->text[i]))
+			return 0;
+	return 1;
+}
+
+/*
+ * Line i as a paragraph: itself, or a table of one row of one-line
+ * cells, as a text export makes of "Annex A – Title<TAB>5", its cells
+ * joined by tabs (in the arena). Returns NULL for anything else, or
+ * when memory ran out.
+ */
+static const struct lsn_line *
+as_para(struct lsn_rctx *r, const struct lsn_lines *body, size_t i,
+    struct lsn_line *flat)
+{
+	const struct lsn_line *l = &body->v[i];
+	const struct lsn_row *row;
+	size_t		 c, len = 0;
+	char		*t;
+
+	if (l->type == LSN_LINE_PARA)
+		return l;
+	if (l->type != LSN_LINE_TABLE || l->table->n != 1 ||
+	    (row = &l->table->rows[0])->n < 2)
+		return NULL;
+	for (c = 0; c < row->n; c++) {
+		const struct lsn_lines *cl = &row->cells[c].lines;
+
+		if (cl->n != 1 || cl->v[0].type != LSN_LINE_PARA)
+			return NULL;
+		len += cl->v[0].len + 1;
+	}
+	if ((t = lsn_arena_alloc(&r->a, len)) == NULL)
+		return NULL;
+	memset(flat, 0, sizeof(*flat));
+	flat->type = LSN_LINE_PARA;
+	flat->text = t;
+	for (c = 0; c < row->n; c++) {
+		const struct lsn_line *cell = &row->cells[c].lines.v[0];
+
+		if (c > 0)
+			t[flat->len++] = '\t';
+		memcpy(t + flat->len, cell->text, cell->len);
+		flat->len += cell->len;
+	}
+	t[flat->len] = '\0';
+	return flat;
+}
+
+/*
+ * An entry wrapped over two lines by an exporter ("1.7 Preparation of
+ * reports ... joint" then "working parties ... Questions 4"): 1 when
+ * line i has no page and line i + 1, unlabelled, ends in one.
+ */
+static int
+wrapped_at(struct lsn_rctx *r, const struct lsn_lines *body, size_t i)
+{
+	const struct lsn_line *a = &body->v[i], *b;
+	struct lsn_line	 flat;
+	struct entry	 e;
+
+	if (i + 1 >= body->n || body->v[i + 1].used ||
+	    (b = as_para(r, body, i + 1, &flat)) == NULL)
+		return 0;
+	return a->type == LSN_LINE_PARA && b->label == NULL && a->len > 0 &&
+	    !page_header(a) && !lsn_toc_style(a->style) &&
+	    !lsn_toc_style(b->style) && !parse_entry(a->text, a->len, &e) &&
+	    parse_entry(b->text, b->len, &e);
+}
+
+/* Lines i and i + 1 as one (wrapped_at), in the arena; the result's
+ * text is NULL when memory ran out. */
+static struct lsn_line
+joined(struct lsn_rctx *r, const struct lsn_lines *body, size_t i)
+{
+	struct lsn_line	 l = body->v[i], flat;
+	const struct lsn_line *b = as_para(r, body, i + 1, &flat);
+	char		*t = NULL;
+
+	l.nmarks = 0;
+	l.marks = NULL;
+	if (b != NULL &&
+	    (t = lsn_arena_alloc(&r->a, l.len + 1 + b->len + 1)) != NULL) {
+		memcpy(t, body->v[i].text, l.len);
+		t[l.len] = ' ';
+		memcpy(t + l.len + 1, b->text, b->len);
+		t[l.len + 1 + b->len] = '\0';
+		l.len += 1 + b->len;
+	}
+	l.text = t;
+	return l;
+}
+
+xmlNodePtr
+lsn_toc(struct lsn_rctx *r, struct lsn_lines *body)
+{
+	xmlNodePtr	 toc = NULL;
+	struct entry	 e;
+	struct lsn_line	 flat;
+	size_t		 i, j, run;
+
+	for (i = 0; i < body->n; i++) {
+		struct lsn_line *l = &body->v[i];
+
+		if (l->used || l->type != LSN_LINE_PARA)
+			continue;
+		/* Word's TOC field result: every styled line is an entry
+		 * (or its header: "Page") */
+		if (lsn_toc_style(l->style)) {
+			if (parse_entry(l->text, l->len, &e) ||
+			    styled_entry(l, &e))
+				add_entry(r, &toc, l, &e);
+			continue;
+		}
+		if (!is_toc_title(l) && !(l->len > 0 && isdigit((unsigned char)l->text[0])) &&
+		    l->label == NULL)
+			continue;
+		/* a run of lines ending in page numbers, blanks between */
+		j = i + (is_toc_title(l) ? 1 : 0);
+		run = 0;
+		while (j < body->n) {
+			const struct lsn_line *o = &body->v[j];
+
+			if (o->type == LSN_LINE_BLANK || page_header(o)) {
+				/* blank, or the page column's header (again
+				 * on each page); it stays in the body */
+				j++;
+				continue;
+			}
+			if (!o->used && wrapped_at(r, body, j)) {
+				run++;
+				j += 2;
+				continue;
+			}
+			if (o->used || (o = as_para(r, body, j, &flat)) == NULL ||
+			    lsn_toc_style(o->style) ||
+			    !parse_entry(o->text, o->len, &e))
+				break;
+			run++;
+			j++;
+		}
+		if (run == 0)
+			continue;
+		if (!is_toc_title(l)) {
+			/* untitled: several entries, the first one a clause
+			 * that comes again after them; a run that is not
+			 * is passed over whole, so each line is tried once */
+			if (run < TOC_UNTITLED_MIN ||
+			    !parse_entry(l->text, l->len, &e) ||
+			    !repeated_later(body, j, l, &e)) {
+				i = j - 1;
+				continue;
+			}
+		}
+		for (; i < j; i++) {
+			struct lsn_line *o = &body->v[i];
+			const struct lsn_line *p;
+
+			if (o->type == LSN_LINE_BLANK || is_toc_title(o))
+				continue;
+			if (wrapped_at(r, body, i)) {
+				struct lsn_line both = joined(r, body, i);
+
+				if (both.text == NULL)
+					return toc;
+				if (parse_entry(both.text, both.len, &e)) {
+					add_entry(r, &toc, &both, &e);
+					o->used = body->v[i + 1].used = 1;
+				}
+				i++;
+				continue;
+			}
+			if ((p = as_para(r, body, i, &flat)) != NULL &&
+			    parse_entry(p->text, p->len, &e)) {
+				add_entry(r, &toc, (struct lsn_line *)p, &e);
+				o->used = 1;
+			}
+		}
+		i--;
+	}
+	return toc;
+}

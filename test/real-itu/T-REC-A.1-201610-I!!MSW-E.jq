@@ -1,0 +1,13 @@
+# Rec. ITU-T A.1 (10/2016): its table of contents is no part of its
+# structure: three clauses, one Annex A, twenty TOC entries.
+(.toc | length) == 20
+.toc[0] == {"number": "1", "title": "Study groups and their relevant groups", "page": "1"}
+.toc[6].title == "Correspondence activities" and .toc[6].page == "4"
+.toc[7].title == "Preparation of reports of study groups, working parties or joint working parties, Recommendations and new Questions"
+.toc[-2] == {"number": "Annex A", "title": "Template to describe a proposed new Recommendation in the work programme", "page": "16"}
+.toc[-1] == {"number": "Appendix I", "title": "Rapporteur progress report format", "page": "17"}
+[.sections[] | .number] == ["1", "2", "3"]
+[.sections[] | .title] == ["Study groups and their relevant groups", "Study group management", "Submission and processing of contributions"]
+[.annexes[] | .id] == ["A"]
+# pandoc's plain text wraps this table cell, "2-6" above "October 1997"
+@docx [.entities.dates[] | select(.text == "2-6 October 1997") | .iso] == ["1997-10-02/1997-10-06"]

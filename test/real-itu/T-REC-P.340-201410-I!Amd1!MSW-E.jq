@@ -1,0 +1,6 @@
+# P.340 Amendment 1: TOC numbers written "1)" and "2.1)", and an entry
+# titled "Annex B" alone (the amended annex), then the new Annex B.
+(.toc | length) == 11
+[.toc[0:4][] | .number] == ["1", "2", "2.1", "2.2"]
+.toc[3].title == "Annex B"
+.toc[4] == {"number": "Annex B", "title": "Objective test methods for multi-talker scenarios", "page": "1"}
