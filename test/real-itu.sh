@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # real-itu.sh: facts about the real ITU documents of ../shared/real-itu,
 # one jq boolean expression a line in test/real-itu/NAME.jq (NAME the
 # file's name without .docx), checked on every rendering of the file:

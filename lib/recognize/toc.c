@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * toc.c: a table of contents is a list of where things are, never the
  * document's sections. Its entries leave the body for <toc>, each with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * toc.h: the table of contents pass (toc.c).
  */
