@@ -115,6 +115,14 @@ open_error(liaison_error **err, const char *name, const unsigned char *p,
 	if (code == ZIP_ER_MEMORY)
 		return lsn_error_set(err, LIAISON_ERR_NOMEM, name, NULL, 0, 0,
 		    "out of memory");
+	if (code == ZIP_ER_NOENT)
+		/* libzip's "No such file": a size, offset or disk number of
+		 * all ones (0xFFFFFFFF, zip64's "see my extra field") in an
+		 * entry that has no zip64 extra field to give the value */
+		return lsn_error_set(err, LIAISON_ERR_ZIP, name, NULL, 0, 0,
+		    "damaged zip archive: an entry claims a size or offset of "
+		    "4 GiB (0xFFFFFFFF, the zip64 marker) but has no zip64 "
+		    "field giving it");
 	if (code == ZIP_ER_INCONS || code == ZIP_ER_EOF || code == ZIP_ER_CRC)
 		/* entries that point past the end or into each other */
 		return lsn_error_set(err, LIAISON_ERR_ZIP, name, NULL, 0, 0,
@@ -385,6 +393,16 @@ xr_generic_cb(void *ctx, const char *fmt, ...)
 		s = va_arg(ap, const char *);
 	if (s != NULL && strstr(s, "Memory allocation failed") != NULL)
 		xr->xml_nomem = 1;
+	else if (s != NULL && s != fmt && xr->xml_msg == NULL &&
+	    (xr->xml_msg = strdup(s)) != NULL) {
+		/* the cause of the parse error that follows (text that is
+		 * not in the part's encoding): the message to give */
+		size_t n = strlen(xr->xml_msg);
+
+		while (n > 0 && (xr->xml_msg[n - 1] == '\n' ||
+		    xr->xml_msg[n - 1] == ' '))
+			xr->xml_msg[--n] = '\0';
+	}
 	va_end(ap);
 }
 
@@ -894,6 +912,23 @@ xr_pop(struct lsn_xr *xr)
 	return n;
 }
 
+/*
+ * 1 when the first 4 bytes of a part are UTF-32: a byte order mark or
+ * "<" in either byte order. OPC allows UTF-8 and UTF-16 only; libxml2
+ * takes the little-endian mark for UTF-16's and then fails with
+ * nothing better to say than "Document is empty".
+ */
+static int
+is_utf32(const char *in)
+{
+	const unsigned char *p = (const unsigned char *)in;
+
+	return (p[0] == 0 && p[1] == 0 && p[2] == 0xfe && p[3] == 0xff) ||
+	    (p[0] == 0xff && p[1] == 0xfe && p[2] == 0 && p[3] == 0) ||
+	    (p[0] == 0 && p[1] == 0 && p[2] == 0 && p[3] == '<') ||
+	    (p[0] == '<' && p[1] == 0 && p[2] == 0 && p[3] == 0);
+}
+
 int
 lsn_xr_open(struct lsn_xr *xr, struct lsn_pkg *pkg, const char *part)
 {
@@ -943,6 +978,13 @@ lsn_xr_open(struct lsn_xr *xr, struct lsn_pkg *pkg, const char *part)
 	if ((n = xr_read(xr, xr->in, LSN_XR_FIRST)) < 0) {
 		xr->failed = 1;
 		n = 0;
+	}
+	if (n == LSN_XR_FIRST && is_utf32(xr->in)) {
+		lsn_error_set(pkg->err, LIAISON_ERR_XML, pkg->name, xr->part,
+		    0, 0, "the part is encoded in UTF-32; a DOCX part must be "
+		    "UTF-8 or UTF-16 (ECMA-376 Part 2)");
+		lsn_xr_close(xr);
+		return -1;
 	}
 	xr->in_len = (size_t)n;
 	xr->in_cur = n == LSN_XR_FIRST ? LSN_XR_FIRST : 0;

@@ -477,6 +477,30 @@ def budget(out, srcdir):
                 z.writestr(name, text.encode("utf-8"))
 
 
+def edges(out):
+    """Parts in an encoding DOCX does not allow or not in their own, and
+    a size claim of 4 GiB: each has one exact message, and libxml2 adds
+    nothing to stderr."""
+    doc = PARTS["word/document.xml"]
+    decl = '<?xml version="1.0" encoding="UTF-32"?>'
+    # libxml2 takes this mark for UTF-16's, then says "Document is empty"
+    docx(os.path.join(out, "utf32-le.docx"), PARTS, {
+        "word/document.xml": (decl + doc).encode("utf-32")})
+    docx(os.path.join(out, "utf32-be.docx"), PARTS, {
+        "word/document.xml": doc.encode("utf-32-be")})
+    docx(os.path.join(out, "not-shift-jis.docx"), PARTS, {
+        "word/document.xml": ('<?xml version="1.0" encoding="Shift_JIS"?>'
+                              + doc).encode().replace(b"Hello",
+                                                      b"\x81\xff\xff")})
+    # 0xFFFFFFFF is zip64's "the size is in my extra field", which is
+    # missing: libzip says "No such file"
+    small = [stored(n, PARTS[n]) for n in
+             ("[Content_Types].xml", "_rels/.rels",
+              "word/_rels/document.xml.rels")]
+    raw_zip(os.path.join(out, "claim-4gib.docx"),
+            small + [stored("word/document.xml", doc)[:5] + (0xffffffff,)])
+
+
 def main():
     srcdir, out = sys.argv[1], sys.argv[2]
     slow = "--slow" in sys.argv[3:]
@@ -489,6 +513,7 @@ def main():
     packages(out, srcdir)
     others(out)
     many_entries(out)
+    edges(out)
     bombs(out, slow)
     budget(out, srcdir)
 
