@@ -211,7 +211,7 @@ main(int argc, char **argv)
 		    "word/document.xml\n", argv[2]);
 		return 1;
 	}
-	if ((model = lsn_xml_parse_file(argv[1], &err)) == NULL) {
+	if ((model = lsn_xml_parse_file(argv[1], ~0ULL, &err)) == NULL) {
 		fprintf(stderr, "model-floor: %s\n", liaison_error_string(err));
 		return 1;
 	}

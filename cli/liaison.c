@@ -33,8 +33,6 @@
 
 static const char *progname = "liaison";
 
-static const char *size_text(unsigned long long, char *, size_t);
-
 static void
 warnx_(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
@@ -279,56 +277,6 @@ json_compact(char *s, size_t len)
 	return j;
 }
 
-/*
- * Reads all of stdin into a new buffer (caller frees), refusing more
- * than `limit` bytes (0: no limit). Returns NULL after printing why.
- */
-static char *
-read_stdin(size_t *len, unsigned long long limit)
-{
-	char *data = NULL, *grown;
-	size_t cap = 0, n = 0, got;
-
-	for (;;) {
-		if (cap - n < 8192) {
-			size_t want = cap < 65536 ? 65536 : cap * 2;
-
-			if (want < cap) {
-				warnx_("-: input too large");
-				free(data);
-				return NULL;
-			}
-			if ((grown = realloc(data, want)) == NULL) {
-				warnx_("-: out of memory");
-				free(data);
-				return NULL;
-			}
-			data = grown;
-			cap = want;
-		}
-		got = fread(data + n, 1, cap - n, stdin);
-		n += got;
-		if (limit != 0 && n > limit) {
-			char t[32];
-
-			warnx_("-: input is larger than the input-bytes limit "
-			    "of %s (raise with --limit input-bytes=SIZE)",
-			    size_text(limit, t, sizeof(t)));
-			free(data);
-			return NULL;
-		}
-		if (got == 0)
-			break;
-	}
-	if (ferror(stdin)) {
-		warnx_("-: %s", strerror(errno));
-		free(data);
-		return NULL;
-	}
-	*len = n;
-	return data;
-}
-
 /* ------------------------------------------------------------------ */
 /* --limit                                                             */
 
@@ -350,27 +298,6 @@ static const struct {
 	{ "paragraph-marks", LIAISON_LIMIT_PARAGRAPH_MARKS, 0 },
 };
 #define NLIMITS (sizeof(limit_names) / sizeof(limit_names[0]))
-
-/*
- * A byte count as the library's limit messages show one: in the largest
- * binary unit that divides it ("256 MiB"), else "N bytes". Writes into
- * buf and returns it.
- */
-static const char *
-size_text(unsigned long long v, char *buf, size_t size)
-{
-	static const char *const units[] = { "GiB", "MiB", "KiB" };
-	int i;
-
-	for (i = 0; i < 3 && v != 0; i++)
-		if (v % (1ULL << (10 * (3 - i))) == 0) {
-			snprintf(buf, size, "%llu %s", v >> (10 * (3 - i)),
-			    units[i]);
-			return buf;
-		}
-	snprintf(buf, size, "%llu bytes", v);
-	return buf;
-}
 
 /* Prints the valid limit names to stderr, after a usage error. */
 static void
@@ -441,29 +368,6 @@ bad:
 	return -1;
 }
 
-/*
- * Model files and the files validate reads are parsed by libxml2 from
- * the file itself, so the input-bytes limit is checked here. Returns 0,
- * or -1 after printing why (an unreadable file is left to the reader,
- * whose message says why).
- */
-static int
-model_size_ok(const char *name, const liaison_options *opts)
-{
-	unsigned long long limit;
-	struct stat st;
-	char t[32];
-
-	limit = liaison_options_get_limit(opts, LIAISON_LIMIT_INPUT_BYTES);
-	if (stat(name, &st) == -1 || !S_ISREG(st.st_mode) ||
-	    (unsigned long long)st.st_size <= limit)
-		return 0;
-	warnx_("%s: input is %llu bytes, more than the input-bytes limit of "
-	    "%s (raise with --limit input-bytes=SIZE)", name,
-	    (unsigned long long)st.st_size, size_text(limit, t, sizeof(t)));
-	return -1;
-}
-
 /* 1 when name ends in ".xml": in auto mode, such inputs are models. */
 static int
 looks_like_model(const char *name)
@@ -496,25 +400,12 @@ open_input(const char *name, const liaison_options *opts, int model)
 	liaison_error *err = NULL;
 	liaison_doc *doc;
 
-	if (model && strcmp(name, "-") == 0) {
-		warnx_("-: XML models cannot be read from stdin; name the file");
-		return NULL;
-	}
-	if (model && model_size_ok(name, opts) == -1)
-		return NULL;
+	/* The library reads "-" as stdin, and holds every input, a pipe
+	 * too, to the input-bytes limit. */
 	heap_prepare(input_size(name));
 	if (model)
-		doc = liaison_doc_open_model(name, &err);
-	else if (strcmp(name, "-") == 0) {
-		size_t len = 0;
-		char *data = read_stdin(&len,
-		    liaison_options_get_limit(opts, LIAISON_LIMIT_INPUT_BYTES));
-
-		if (data == NULL)
-			return NULL;
-		doc = liaison_doc_open_memory(data, len, "-", opts, &err);
-		free(data);
-	} else
+		doc = liaison_doc_open_model_opts(name, opts, &err);
+	else
 		doc = liaison_doc_open_file(name, opts, &err);
 	if (doc == NULL)
 		report_error(name, err);
@@ -1491,14 +1382,8 @@ cmd_validate(int argc, char **argv)
 		liaison_error *err = NULL;
 		liaison_status rc;
 
-		if (model_size_ok(argv[i], opts) == -1) {
-			/* not read, so no verdict on it */
-			if (status == EXIT_OK)
-				status = EXIT_SOME;
-			continue;
-		}
-		rc = liaison_validate_file(argv[i], validate_report, &ctx,
-		    &err);
+		rc = liaison_validate_file_opts(argv[i], opts, validate_report,
+		    &ctx, &err);
 		if (rc == LIAISON_OK) {
 			if (!quiet)
 				printf("%s: valid\n", argv[i]);
@@ -1516,7 +1401,12 @@ cmd_validate(int argc, char **argv)
 			report_error(argv[i], err);
 			if (rc == LIAISON_ERR_IO || rc == LIAISON_ERR_USAGE)
 				status = EXIT_USAGE;
-			else {
+			else if (rc == LIAISON_ERR_LIMIT ||
+			    rc == LIAISON_ERR_NOMEM) {
+				/* not read whole, so no verdict on it */
+				if (status == EXIT_OK)
+					status = EXIT_SOME;
+			} else {
 				if (!quiet)
 					printf("%s: not well-formed\n",
 					    argv[i]);

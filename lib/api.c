@@ -214,13 +214,14 @@ open_data(void *owned, const void *data, size_t len, const char *name,
 	/* frees the stream once read, before the model grows */
 	if ((rc = lsn_recognize(&stream, &src, &model, err)) != LIAISON_OK)
 		goto fail;
-	/* A model the schema rejects is our bug, never the input's. */
+	/* A model the schema rejects is our bug, never the input's (a
+	 * validation that ran out of memory is neither). */
 	if ((rc = lsn_validate(model, "liaison.rng", NULL, NULL, err)) !=
 	    LIAISON_OK) {
-		if (err != NULL && *err != NULL) {
-			(*err)->code = LIAISON_ERR_INTERNAL;
+		if (err != NULL && rc == LIAISON_ERR_SCHEMA)
+			lsn_error_recode(*err, LIAISON_ERR_INTERNAL);
+		if (err != NULL)
 			lsn_error_set_file(*err, name);
-		}
 		goto fail;
 	}
 	if ((doc = calloc(1, sizeof(*doc))) == NULL) {
@@ -242,7 +243,19 @@ liaison_doc *
 liaison_doc_open_memory(const void *data, size_t len, const char *name,
     const liaison_options *opts, liaison_error **err)
 {
-	return open_data(NULL, data, len, name, opts, err);
+	struct lsn_xml_quiet	 q;
+	liaison_doc		*doc;
+
+	if (lsn_error_in_use(err))
+		return NULL;
+	/* no bytes may come as no pointer: never handed on (memcpy and
+	 * the like want a pointer even for 0 bytes) */
+	if (data == NULL && len == 0)
+		data = "";
+	lsn_xml_quiet_begin(&q);
+	doc = open_data(NULL, data, len, name, opts, err);
+	lsn_xml_quiet_end(&q);
+	return doc;
 }
 
 /*
@@ -274,8 +287,23 @@ read_file(const char *path, unsigned long long limit, size_t *lenp,
 	 * byte to see the end), not a doubling one (up to twice the input,
 	 * all of it touched). A file that grows meanwhile is still read to
 	 * its end. */
-	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) &&
-	    st.st_size > 0 && (unsigned long long)st.st_size <= limit &&
+	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+		lsn_error_set(err, LIAISON_ERR_IO, path, NULL, 0, 0,
+		    "cannot read: %s", strerror(EISDIR));
+		goto fail;
+	}
+	if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > limit) {
+		char t[LSN_LIMIT_TEXT];
+
+		/* refused before a byte is read */
+		lsn_error_set(err, LIAISON_ERR_LIMIT, path, NULL, 0, 0,
+		    "input is %llu bytes, more than the input-bytes limit of "
+		    "%s " LSN_RAISE_BYTES("input-bytes"),
+		    (unsigned long long)st.st_size,
+		    lsn_limit_text(LIAISON_LIMIT_INPUT_BYTES, limit, t));
+		goto fail;
+	}
+	if (S_ISREG(st.st_mode) && st.st_size > 0 &&
 	    (unsigned long long)st.st_size < SIZE_MAX - 65536)
 		first = (size_t)st.st_size + 1;
 	for (;;) {
@@ -323,28 +351,38 @@ liaison_doc *
 liaison_doc_open_file(const char *path, const liaison_options *opts,
     liaison_error **err)
 {
-	char		*data;
-	size_t		 len;
+	struct lsn_xml_quiet	 q;
+	liaison_doc		*doc;
+	char			*data;
+	size_t			 len;
 
+	if (lsn_error_in_use(err))
+		return NULL;
 	if (path == NULL) {
 		lsn_error_set(err, LIAISON_ERR_USAGE, NULL, NULL, 0, 0,
-		    "no file name");
+		    "liaison_doc_open_file: no file name");
 		return NULL;
 	}
 	data = read_file(path, lsn_limit(opts, LIAISON_LIMIT_INPUT_BYTES),
 	    &len, err);
 	if (data == NULL)
 		return NULL;
-	return open_data(data, data, len, path, opts, err);
+	lsn_xml_quiet_begin(&q);
+	doc = open_data(data, data, len, path, opts, err);
+	lsn_xml_quiet_end(&q);
+	return doc;
 }
 
-liaison_doc *
-liaison_doc_open_model(const char *path, liaison_error **err)
+/* Parses and validates a model file; see liaison_doc_open_model_opts. */
+static liaison_doc *
+open_model(const char *path, const liaison_options *opts,
+    liaison_error **err)
 {
 	xmlDocPtr	 xml;
 	liaison_doc	*doc;
 
-	if ((xml = lsn_xml_parse_file(path, err)) == NULL)
+	if ((xml = lsn_xml_parse_file(path,
+	    lsn_limit(opts, LIAISON_LIMIT_INPUT_BYTES), err)) == NULL)
 		return NULL;
 	if (lsn_validate(xml, "liaison.rng", NULL, NULL, err) != LIAISON_OK) {
 		if (err != NULL)
@@ -360,6 +398,32 @@ liaison_doc_open_model(const char *path, liaison_error **err)
 	}
 	doc->xml = xml;
 	return doc;
+}
+
+liaison_doc *
+liaison_doc_open_model_opts(const char *path, const liaison_options *opts,
+    liaison_error **err)
+{
+	struct lsn_xml_quiet	 q;
+	liaison_doc		*doc;
+
+	if (lsn_error_in_use(err))
+		return NULL;
+	if (path == NULL) {
+		lsn_error_set(err, LIAISON_ERR_USAGE, NULL, NULL, 0, 0,
+		    "liaison_doc_open_model: no file name");
+		return NULL;
+	}
+	lsn_xml_quiet_begin(&q);
+	doc = open_model(path, opts, err);
+	lsn_xml_quiet_end(&q);
+	return doc;
+}
+
+liaison_doc *
+liaison_doc_open_model(const char *path, liaison_error **err)
+{
+	return liaison_doc_open_model_opts(path, NULL, err);
 }
 
 void
@@ -396,7 +460,7 @@ emit(const liaison_doc *doc, liaison_emit_format fmt, struct lsn_out *o,
 {
 	if (doc == NULL)
 		return lsn_error_set(err, LIAISON_ERR_USAGE, NULL, NULL, 0, 0,
-		    "no document"), -1;
+		    "no document to write"), -1;
 	switch (fmt) {
 	case LIAISON_EMIT_JSON:
 		return lsn_emit_json(doc->xml, o, err);
@@ -412,40 +476,62 @@ emit(const liaison_doc *doc, liaison_emit_format fmt, struct lsn_out *o,
 	return -1;
 }
 
+/* The public functions below work on an error of their own (e), handed
+ * to the caller at the end: their status is e's code even when the
+ * caller passed no err. */
+
 liaison_status
 liaison_emit_file(const liaison_doc *doc, liaison_emit_format fmt,
     FILE *out, liaison_error **err)
 {
-	struct lsn_out	 o;
-	int		 rc;
-	liaison_status	 st;
+	struct lsn_xml_quiet	 q;
+	struct lsn_out		 o;
+	liaison_error		*e = NULL;
 
+	if (lsn_error_in_use(err))
+		return LIAISON_ERR_USAGE;
+	if (out == NULL)
+		/* (a NULL fp is the buffer sink: the output would be lost) */
+		return lsn_error_set(err, LIAISON_ERR_USAGE, NULL, NULL, 0, 0,
+		    "liaison_emit_file: no output stream");
 	memset(&o, 0, sizeof(o));
 	o.fp = out;
-	rc = emit(doc, fmt, &o, err);
-	st = lsn_out_close(&o, err);
-	if (rc != 0)
-		return err != NULL && *err != NULL ? (*err)->code :
-		    LIAISON_ERR_INTERNAL;
-	return st;
+	lsn_xml_quiet_begin(&q);
+	if (emit(doc, fmt, &o, &e) != 0 && e == NULL)
+		lsn_error_set(&e, LIAISON_ERR_INTERNAL, NULL, NULL, 0, 0,
+		    "internal error: output failed without a reason");
+	lsn_out_close(&o, &e);
+	lsn_xml_quiet_end(&q);
+	return lsn_error_give(err, e);
 }
 
 liaison_status
 liaison_emit_buffer(const liaison_doc *doc, liaison_emit_format fmt,
     char **out, size_t *len, liaison_error **err)
 {
-	struct lsn_out	 o;
-	size_t		 n;
+	struct lsn_xml_quiet	 q;
+	struct lsn_out		 o;
+	liaison_error		*e = NULL;
+	size_t			 n;
+	int			 rc;
 
+	if (out != NULL)
+		*out = NULL;
+	if (lsn_error_in_use(err))
+		return LIAISON_ERR_USAGE;
 	if (out == NULL)
 		return lsn_error_set(err, LIAISON_ERR_USAGE, NULL, NULL, 0, 0,
-		    "no output pointer");
-	*out = NULL;
+		    "liaison_emit_buffer: no output pointer");
 	memset(&o, 0, sizeof(o));
-	if (emit(doc, fmt, &o, err) != 0) {
+	lsn_xml_quiet_begin(&q);
+	rc = emit(doc, fmt, &o, &e);
+	lsn_xml_quiet_end(&q);
+	if (rc != 0) {
 		lsn_buf_free(&o.buf);
-		return err != NULL && *err != NULL ? (*err)->code :
-		    LIAISON_ERR_INTERNAL;
+		if (e == NULL)
+			lsn_error_set(&e, LIAISON_ERR_INTERNAL, NULL, NULL, 0,
+			    0, "internal error: output failed without a reason");
+		return lsn_error_give(err, e);
 	}
 	if ((*out = lsn_buf_detach(&o.buf, &n)) == NULL)
 		return lsn_error_set(err, LIAISON_ERR_NOMEM, NULL, NULL, 0, 0,
@@ -461,7 +547,11 @@ liaison_emit_buffer(const liaison_doc *doc, liaison_emit_format fmt,
 const char *
 liaison_schema_text(const char *name, size_t *len)
 {
-	return name != NULL ? lsn_embedded(name, len) : NULL;
+	const char	*text = name != NULL ? lsn_embedded(name, len) : NULL;
+
+	if (text == NULL && len != NULL)
+		*len = 0;
+	return text;
 }
 
 static const char	*schema_names[32];
@@ -486,19 +576,35 @@ liaison_schema_names(void)
 }
 
 liaison_status
+liaison_validate_file_opts(const char *path, const liaison_options *opts,
+    void (*report)(void *ctx, unsigned long line, const char *msg),
+    void *ctx, liaison_error **err)
+{
+	struct lsn_xml_quiet	 q;
+	liaison_error		*e = NULL;
+	xmlDocPtr		 xml;
+
+	if (lsn_error_in_use(err))
+		return LIAISON_ERR_USAGE;
+	if (path == NULL)
+		return lsn_error_set(err, LIAISON_ERR_USAGE, NULL, NULL, 0, 0,
+		    "liaison_validate_file: no file name");
+	lsn_xml_quiet_begin(&q);
+	if ((xml = lsn_xml_parse_file(path,
+	    lsn_limit(opts, LIAISON_LIMIT_INPUT_BYTES), &e)) != NULL) {
+		if (lsn_validate(xml, "liaison.rng", report, ctx, &e) !=
+		    LIAISON_OK)
+			lsn_error_set_file(e, path);
+		xmlFreeDoc(xml);
+	}
+	lsn_xml_quiet_end(&q);
+	return lsn_error_give(err, e);
+}
+
+liaison_status
 liaison_validate_file(const char *path,
     void (*report)(void *ctx, unsigned long line, const char *msg),
     void *ctx, liaison_error **err)
 {
-	xmlDocPtr	 xml;
-	liaison_status	 rc;
-
-	if ((xml = lsn_xml_parse_file(path, err)) == NULL)
-		return err != NULL && *err != NULL ? (*err)->code :
-		    LIAISON_ERR_XML;
-	rc = lsn_validate(xml, "liaison.rng", report, ctx, err);
-	if (rc != LIAISON_OK && err != NULL)
-		lsn_error_set_file(*err, path);
-	xmlFreeDoc(xml);
-	return rc;
+	return liaison_validate_file_opts(path, NULL, report, ctx, err);
 }

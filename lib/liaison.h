@@ -12,7 +12,23 @@
  * - Every type is opaque and every name starts with liaison_ / LIAISON_.
  * - Functions that can fail return NULL or a non-zero liaison_status and,
  *   when the caller passes a non-NULL `liaison_error **err`, store an
- *   error there that the caller frees with liaison_error_free().
+ *   error there that the caller frees with liaison_error_free(). The
+ *   status is the same whether err is NULL or not.
+ * - `*err` must be NULL on entry (err itself may be NULL). A function
+ *   given a non-NULL *err does nothing and returns NULL or
+ *   LIAISON_ERR_USAGE, leaving *err as it was: it cannot tell an earlier
+ *   error from an uninitialized pointer, so it neither frees nor
+ *   overwrites it. Free an error and set the pointer to NULL before
+ *   reusing it. On success *err stays NULL.
+ * - A NULL where a document, diff, file name, stream or output pointer
+ *   is needed, and an unknown format or mode, are refused with
+ *   LIAISON_ERR_USAGE (or NULL), never undefined behaviour. Getters and
+ *   *_free() functions accept NULL. Setters ignore a NULL object and an
+ *   unknown value.
+ * - The library never writes to stdout or stderr: libxml2's messages
+ *   are caught (with the calling thread's libxml2 error handlers, put
+ *   back on return) and become the error's message. Calls in different
+ *   threads on different objects are safe.
  * - Who frees what is stated above each function.
  */
 #ifndef LIAISON_H
@@ -48,9 +64,9 @@ typedef enum liaison_status {
 
 typedef struct liaison_error liaison_error;
 
-/** The status code of an error. */
+/** The status code of an error (LIAISON_OK for NULL). */
 liaison_status liaison_error_code(const liaison_error *err);
-/** The message, without location; owned by err. */
+/** The message, without location; owned by err ("" for NULL). */
 const char *liaison_error_message(const liaison_error *err);
 /** The input file the error is about, or NULL; owned by err. */
 const char *liaison_error_file(const liaison_error *err);
@@ -114,6 +130,7 @@ void liaison_options_set_hidden_text(liaison_options *opts, int keep);
 /** Sets a limit; 0 restores the default. */
 void liaison_options_set_limit(liaison_options *opts, liaison_limit which,
     unsigned long long value);
+/** A limit's value: the default for NULL opts, 0 for an unknown limit. */
 unsigned long long liaison_options_get_limit(const liaison_options *opts,
     liaison_limit which);
 
@@ -123,9 +140,11 @@ unsigned long long liaison_options_get_limit(const liaison_options *opts,
 typedef struct liaison_doc liaison_doc;
 
 /**
- * Reads, recognizes and validates the document at `path`.
- * opts may be NULL for the defaults. Returns a document the caller frees
- * with liaison_doc_free(), or NULL with *err set (when err is non-NULL).
+ * Reads, recognizes and validates the document at `path` ("-" is
+ * stdin; a pipe or FIFO is read as a file is, held to the same
+ * input-bytes limit). opts may be NULL for the defaults. Returns a
+ * document the caller frees with liaison_doc_free(), or NULL with *err
+ * set (when err is non-NULL).
  */
 liaison_doc *liaison_doc_open_file(const char *path,
     const liaison_options *opts, liaison_error **err);
@@ -133,15 +152,20 @@ liaison_doc *liaison_doc_open_file(const char *path,
 /**
  * The same from memory. `name` is what errors and "source.file" call
  * the input (may be NULL: "-"). The bytes are not kept after return.
+ * data may be NULL when len is 0 (an empty input).
  */
 liaison_doc *liaison_doc_open_memory(const void *data, size_t len,
     const char *name, const liaison_options *opts, liaison_error **err);
 
 /**
- * Reads an XML model file (as written by LIAISON_EMIT_XML), checks it
- * against the schema and returns it as a document; used by diff and
- * validate. Caller frees with liaison_doc_free().
+ * Reads an XML model file (as written by LIAISON_EMIT_XML; "-" is
+ * stdin), checks it against the schema and returns it as a document;
+ * used by diff and validate. Of opts only the input-bytes limit applies
+ * (NULL: the default). Caller frees with liaison_doc_free().
  */
+liaison_doc *liaison_doc_open_model_opts(const char *path,
+    const liaison_options *opts, liaison_error **err);
+/** The same with the default options. */
 liaison_doc *liaison_doc_open_model(const char *path, liaison_error **err);
 
 /** Frees a document; NULL is allowed. */
@@ -166,13 +190,14 @@ typedef enum liaison_emit_format {
 	LIAISON_EMIT_MARKDOWN_FRONT_MATTER  /* metadata as YAML front matter */
 } liaison_emit_format;
 
-/** Writes doc to `out`. Returns LIAISON_OK or an error code. */
+/** Writes doc to `out` (not NULL). Returns LIAISON_OK or an error code. */
 liaison_status liaison_emit_file(const liaison_doc *doc,
     liaison_emit_format fmt, FILE *out, liaison_error **err);
 
 /**
  * Writes doc to a new NUL-terminated buffer stored in *out (length in
- * *len when len is non-NULL). The caller frees *out with free().
+ * *len when len is non-NULL). The caller frees *out with free(). On
+ * failure *out is NULL (out itself must not be).
  */
 liaison_status liaison_emit_buffer(const liaison_doc *doc,
     liaison_emit_format fmt, char **out, size_t *len, liaison_error **err);
@@ -225,18 +250,25 @@ void liaison_diff_free(liaison_diff *diff);
 
 /** Bundled schemas, by name: "liaison.rng", "liaison.schema.json",
  * "liaison-diff.rng", "liaison-diff.schema.json". Returns the text
- * (static storage) or NULL for an unknown name; *len gets its length. */
+ * (static storage) or NULL for an unknown or NULL name; *len (len may
+ * be NULL) gets its length, 0 for NULL. */
 const char *liaison_schema_text(const char *name, size_t *len);
 
 /** NULL-terminated list of the names liaison_schema_text knows. */
 const char *const *liaison_schema_names(void);
 
 /**
- * Checks the XML model file at `path` against the model schema.
- * Returns LIAISON_OK when valid. On a violation returns
+ * Checks the XML model file at `path` ("-" is stdin) against the model
+ * schema. Returns LIAISON_OK when valid. On a violation returns
  * LIAISON_ERR_SCHEMA and, when report is non-NULL, calls it once per
- * violation with its line and message.
+ * violation with its line and message. Of opts only the input-bytes
+ * limit applies (NULL: the default).
  */
+liaison_status liaison_validate_file_opts(const char *path,
+    const liaison_options *opts,
+    void (*report)(void *ctx, unsigned long line, const char *msg),
+    void *ctx, liaison_error **err);
+/** The same with the default options. */
 liaison_status liaison_validate_file(const char *path,
     void (*report)(void *ctx, unsigned long line, const char *msg),
     void *ctx, liaison_error **err);

@@ -58,8 +58,9 @@ copy_input(xmlDocPtr out, xmlNodePtr root, const char *name, xmlDocPtr model)
 	return 0;
 }
 
-liaison_diff *
-liaison_diff_new(const liaison_doc *old_doc, const liaison_doc *new_doc,
+/* liaison_diff_new inside the caller's libxml2 error handlers. */
+static liaison_diff *
+diff_new(const liaison_doc *old_doc, const liaison_doc *new_doc,
     liaison_error **err)
 {
 	liaison_diff	*d;
@@ -125,6 +126,21 @@ oom:
 	lsn_error_set(err, LIAISON_ERR_NOMEM, NULL, NULL, 0, 0,
 	    "out of memory");
 	return NULL;
+}
+
+liaison_diff *
+liaison_diff_new(const liaison_doc *old_doc, const liaison_doc *new_doc,
+    liaison_error **err)
+{
+	struct lsn_xml_quiet	 q;
+	liaison_diff		*d;
+
+	if (lsn_error_in_use(err))
+		return NULL;
+	lsn_xml_quiet_begin(&q);
+	d = diff_new(old_doc, new_doc, err);
+	lsn_xml_quiet_end(&q);
+	return d;
 }
 
 size_t
@@ -198,33 +214,45 @@ liaison_status
 liaison_diff_emit_file(const liaison_diff *diff, liaison_diff_format fmt,
     unsigned int flags, FILE *out, liaison_error **err)
 {
-	struct lsn_out	 o;
-	liaison_status	 st, closed;
+	struct lsn_xml_quiet	 q;
+	struct lsn_out		 o;
+	liaison_error		*e = NULL;
 
+	if (lsn_error_in_use(err))
+		return LIAISON_ERR_USAGE;
 	if (out == NULL)
 		return lsn_error_set(err, LIAISON_ERR_USAGE, NULL, NULL, 0, 0,
-		    "no output stream");
+		    "liaison_diff_emit_file: no output stream");
 	memset(&o, 0, sizeof(o));
 	o.fp = out;
-	st = emit(diff, fmt, flags, &o, err);
-	closed = lsn_out_close(&o, err);
-	return st != LIAISON_OK ? st : closed;
+	lsn_xml_quiet_begin(&q);
+	emit(diff, fmt, flags, &o, &e);
+	lsn_out_close(&o, &e);
+	lsn_xml_quiet_end(&q);
+	return lsn_error_give(err, e);
 }
 
 liaison_status
 liaison_diff_emit_buffer(const liaison_diff *diff, liaison_diff_format fmt,
     unsigned int flags, char **out, size_t *len, liaison_error **err)
 {
-	struct lsn_out	 o;
-	liaison_status	 st;
-	size_t		 n;
+	struct lsn_xml_quiet	 q;
+	struct lsn_out		 o;
+	liaison_status		 st;
+	size_t			 n;
 
+	if (out != NULL)
+		*out = NULL;
+	if (lsn_error_in_use(err))
+		return LIAISON_ERR_USAGE;
 	if (out == NULL)
 		return lsn_error_set(err, LIAISON_ERR_USAGE, NULL, NULL, 0, 0,
-		    "no output pointer");
-	*out = NULL;
+		    "liaison_diff_emit_buffer: no output pointer");
 	memset(&o, 0, sizeof(o));
-	if ((st = emit(diff, fmt, flags, &o, err)) != LIAISON_OK) {
+	lsn_xml_quiet_begin(&q);
+	st = emit(diff, fmt, flags, &o, err);
+	lsn_xml_quiet_end(&q);
+	if (st != LIAISON_OK) {
 		lsn_buf_free(&o.buf);
 		return st;
 	}

@@ -110,9 +110,12 @@ liaison_status	lsn_validate(xmlDocPtr doc, const char *schema_name,
 /*
  * Parses an XML file or buffer safely: no network, no DTD loading, no
  * entity expansion, a depth limit. Returns the document or NULL with
- * *err set (LIAISON_ERR_XML with file, line and column).
+ * *err set (LIAISON_ERR_XML with file, line and column). A file ("-"
+ * is stdin; a pipe or FIFO too) of more than `limit` bytes is refused
+ * with LIAISON_ERR_LIMIT, a regular one before it is read.
  */
-xmlDocPtr	lsn_xml_parse_file(const char *path, liaison_error **err);
+xmlDocPtr	lsn_xml_parse_file(const char *path, unsigned long long limit,
+		    liaison_error **err);
 xmlDocPtr	lsn_xml_parse_memory(const char *data, size_t len,
 		    const char *name, liaison_error **err);
 
@@ -122,5 +125,21 @@ xmlDocPtr	lsn_xml_parse_memory(const char *data, size_t len,
  * nothing on stderr (2.9 declares the handler with a non-const error).
  */
 void		lsn_xml_ignore_error(void *ctx, xmlErrorPtr e);
+
+/*
+ * Keeps libxml2 off stderr while a public function runs: begin saves
+ * the calling thread's generic and structured error handlers (libxml2
+ * keeps them per thread) and puts silent ones in their place; end puts
+ * the caller's back. Handlers set in between (by a parser, a validator)
+ * take precedence, as before. Errors are told by results, never there.
+ */
+struct lsn_xml_quiet {
+	xmlGenericErrorFunc	 generic;
+	void			*generic_ctx;
+	xmlStructuredErrorFunc	 structured;
+	void			*structured_ctx;
+};
+void		lsn_xml_quiet_begin(struct lsn_xml_quiet *q);
+void		lsn_xml_quiet_end(const struct lsn_xml_quiet *q);
 
 #endif

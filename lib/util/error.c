@@ -98,6 +98,31 @@ lsn_error_set_file(liaison_error *e, const char *file)
 	e->string = NULL;
 }
 
+void
+lsn_error_recode(liaison_error *e, liaison_status code)
+{
+	if (e != NULL && e != &oom_error)
+		e->code = code;
+}
+
+int
+lsn_error_in_use(liaison_error **err)
+{
+	return err != NULL && *err != NULL;
+}
+
+liaison_status
+lsn_error_give(liaison_error **err, liaison_error *e)
+{
+	liaison_status	 code = e != NULL ? e->code : LIAISON_OK;
+
+	if (err != NULL && *err == NULL)
+		*err = e;
+	else
+		liaison_error_free(e);
+	return code;
+}
+
 liaison_status
 liaison_error_code(const liaison_error *e)
 {

@@ -32,4 +32,24 @@ liaison_status lsn_error_set(liaison_error **err, liaison_status code,
  * not know the name the caller gave). */
 void lsn_error_set_file(liaison_error *e, const char *file);
 
+/* Changes the code of error e (NULL, or the static out-of-memory error,
+ * are left alone: that one is shared by every failure to allocate). */
+void lsn_error_recode(liaison_error *e, liaison_status code);
+
+/*
+ * For the public functions: 1 when err is non-NULL and *err is not NULL
+ * on entry, which liaison.h forbids (the function then does nothing:
+ * that error may be the caller's, or uninitialized memory, so it is
+ * neither freed nor overwritten); 0 otherwise.
+ */
+int lsn_error_in_use(liaison_error **err);
+
+/*
+ * Hands error e (NULL: none) to a public function's caller: stored in
+ * *err when err is non-NULL, freed otherwise. Returns e's code,
+ * LIAISON_OK for NULL: the status is right even when the caller wants
+ * no error object.
+ */
+liaison_status lsn_error_give(liaison_error **err, liaison_error *e);
+
 #endif
