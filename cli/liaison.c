@@ -12,7 +12,10 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
+#include <limits.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -69,6 +72,113 @@ report_error(const char *name, const liaison_error *err)
 		warnx_("%s: %s", name, liaison_error_string(err));
 }
 
+/*
+ * Prints a help or version text on stdout, flushed. Returns `ok`, or
+ * `failed` after saying why it could not be written (a full disk, a
+ * closed pipe): a help that was not shown is no success.
+ */
+static int
+print_text(const char *text, int ok, int failed)
+{
+	if (fputs(text, stdout) == EOF || fflush(stdout) == EOF ||
+	    ferror(stdout)) {
+		warnx_("stdout: %s", strerror(errno));
+		return failed;
+	}
+	return ok;
+}
+
+/* ------------------------------------------------------------------ */
+/* Temp files removed when a signal ends the run                       */
+
+/*
+ * The temp files of outputs being written, for the handler of the
+ * signals that end a run (SIGTERM, SIGHUP, SIGINT, SIGXFSZ) to remove
+ * before the signal takes its course. In static storage, so that the
+ * handler reads nothing free() could take from it; each slot names its
+ * process, as the --jobs workers are forks that inherit the parent's.
+ * A process writes one output at a time: a few slots are plenty (with
+ * none free, an output is written all the same, unguarded).
+ */
+#define TEMP_SLOTS	4
+static struct {
+	volatile sig_atomic_t	 used;
+	pid_t			 owner;
+	char			 path[PATH_MAX];
+} temp_slots[TEMP_SLOTS];
+
+static const int end_signals[] = { SIGTERM, SIGHUP, SIGINT, SIGXFSZ };
+#define NEND_SIGNALS (sizeof(end_signals) / sizeof(end_signals[0]))
+
+/* Async-signal-safe: unlink(2), then the signal again, now with its
+ * default action (SA_RESETHAND), which ends the process as it would
+ * have without us. */
+static void
+on_end_signal(int sig)
+{
+	pid_t self = getpid();
+	int i;
+
+	for (i = 0; i < TEMP_SLOTS; i++)
+		if (temp_slots[i].used && temp_slots[i].owner == self)
+			unlink(temp_slots[i].path);
+	raise(sig);
+}
+
+/* Installs on_end_signal, except for a signal ignored on entry (nohup
+ * and the like mean it). */
+static void
+catch_end_signals(void)
+{
+	struct sigaction sa, old;
+	size_t i;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_end_signal;
+	sa.sa_flags = SA_RESETHAND;
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < NEND_SIGNALS; i++)
+		sigaddset(&sa.sa_mask, end_signals[i]);
+	for (i = 0; i < NEND_SIGNALS; i++)
+		if (sigaction(end_signals[i], NULL, &old) == 0 &&
+		    old.sa_handler != SIG_IGN)
+			sigaction(end_signals[i], &sa, NULL);
+}
+
+/* Blocks the end signals (the old mask into *old), so that a temp file
+ * and its slot are made, or renamed and freed, as one step. */
+static void
+block_end_signals(sigset_t *old)
+{
+	sigset_t set;
+	size_t i;
+
+	sigemptyset(&set);
+	for (i = 0; i < NEND_SIGNALS; i++)
+		sigaddset(&set, end_signals[i]);
+	sigprocmask(SIG_BLOCK, &set, old);
+}
+
+/* A slot for temp file `tmp`, or -1 (none free; too long a name). */
+static int
+temp_guard(const char *tmp)
+{
+	pid_t self = getpid();
+	int i;
+
+	if (strlen(tmp) >= sizeof(temp_slots[0].path))
+		return -1;
+	for (i = 0; i < TEMP_SLOTS; i++)
+		if (!temp_slots[i].used || temp_slots[i].owner != self) {
+			temp_slots[i].used = 0;
+			strcpy(temp_slots[i].path, tmp);
+			temp_slots[i].owner = self;
+			temp_slots[i].used = 1;
+			return i;
+		}
+	return -1;
+}
+
 /* ------------------------------------------------------------------ */
 /* Atomic output files                                                 */
 
@@ -85,7 +195,24 @@ struct atomic_out {
 	char	*path;  /* the target, a symbolic link resolved */
 	char	*tmp;   /* the temp file; NULL when direct, committed or aborted */
 	FILE	*fp;
+	int	 slot;  /* tmp's temp_slots entry, or -1 */
 };
+
+/* Removes (unless committed) the temp file and frees its slot, as one
+ * step for the signal handler. */
+static void
+temp_done(struct atomic_out *ao, int remove)
+{
+	sigset_t old;
+
+	block_end_signals(&old);
+	if (remove)
+		unlink(ao->tmp);
+	if (ao->slot >= 0)
+		temp_slots[ao->slot].used = 0;
+	ao->slot = -1;
+	sigprocmask(SIG_SETMASK, &old, NULL);
+}
 
 /*
  * Writes straight to `path`, which exists and is not a regular file.
@@ -113,11 +240,13 @@ atomic_open(struct atomic_out *ao, const char *path)
 {
 	const char *slash;
 	size_t dirlen, n;
-	struct stat st;
+	struct stat st, made;
+	sigset_t old;
 	mode_t mode, mask;
-	int fd, exists;
+	int fd, exists, mkerr;
 
 	memset(ao, 0, sizeof(*ao));
+	ao->slot = -1;
 	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
 		/* A dangling link is written through, as open(2) would. */
 		if ((ao->path = realpath(path, NULL)) == NULL) {
@@ -138,6 +267,17 @@ atomic_open(struct atomic_out *ao, const char *path)
 	if ((exists = stat(ao->path, &st) == 0) && !S_ISREG(st.st_mode))
 		return direct_open(ao, path);
 	path = ao->path;
+	/* A file we could not open for writing is not replaced either:
+	 * renaming over it needs only the directory, and would get round
+	 * its mode (a read-only file) or a read-only mount. */
+	if (exists && (fd = open(path, O_WRONLY)) == -1) {
+		warnx_("%s: cannot write: %s", path, strerror(errno));
+		free(ao->path);
+		ao->path = NULL;
+		return -1;
+	}
+	if (exists)
+		close(fd);
 	slash = strrchr(path, '/');
 	dirlen = slash != NULL ? (size_t)(slash - path) + 1 : 0;
 	n = strlen(path);
@@ -152,9 +292,32 @@ atomic_open(struct atomic_out *ao, const char *path)
 	ao->tmp[dirlen] = '.';
 	memcpy(ao->tmp + dirlen + 1, path + dirlen, n - dirlen);
 	strcpy(ao->tmp + n + 1, ".tmp.XXXXXX");
-	if ((fd = mkstemp(ao->tmp)) == -1) {
+	block_end_signals(&old);
+	if ((fd = mkstemp(ao->tmp)) != -1)
+		ao->slot = temp_guard(ao->tmp);
+	mkerr = errno;
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	if (fd == -1) {
 		warnx_("%s: cannot create a temporary file: %s", path,
+		    strerror(mkerr));
+		free(ao->tmp);
+		free(ao->path);
+		ao->tmp = ao->path = NULL;
+		return -1;
+	}
+	/* The file replaced keeps its owner and group, or is not replaced:
+	 * a file of someone else's silently becoming ours is worse than
+	 * an error (root, and a group member for the group, can keep
+	 * them). */
+	if (exists && fstat(fd, &made) == 0 && (made.st_uid != st.st_uid ||
+	    made.st_gid != st.st_gid) &&
+	    fchown(fd, st.st_uid, st.st_gid) == -1) {
+		warnx_("%s: not replaced: the new file cannot keep its owner "
+		    "and group (uid %lu, gid %lu): %s", path,
+		    (unsigned long)st.st_uid, (unsigned long)st.st_gid,
 		    strerror(errno));
+		close(fd);
+		temp_done(ao, 1);
 		free(ao->tmp);
 		free(ao->path);
 		ao->tmp = ao->path = NULL;
@@ -177,7 +340,7 @@ atomic_open(struct atomic_out *ao, const char *path)
 		else
 			warnx_("%s: %s", path, strerror(saved));
 		close(fd);
-		unlink(ao->tmp);
+		temp_done(ao, 1);
 		free(ao->tmp);
 		free(ao->path);
 		ao->tmp = ao->path = NULL;
@@ -193,7 +356,7 @@ atomic_abort(struct atomic_out *ao)
 	if (ao->fp != NULL)
 		fclose(ao->fp);
 	if (ao->tmp != NULL)
-		unlink(ao->tmp);
+		temp_done(ao, 1);
 	free(ao->tmp);
 	free(ao->path);
 	memset(ao, 0, sizeof(*ao));
@@ -219,8 +382,17 @@ atomic_commit(struct atomic_out *ao)
 	if (fclose(ao->fp) == EOF && !failed)
 		failed = 1, saved = errno;
 	ao->fp = NULL;
-	if (!failed && ao->tmp != NULL && rename(ao->tmp, ao->path) == -1)
-		failed = 1, saved = errno;
+	if (!failed && ao->tmp != NULL) {
+		sigset_t old;
+
+		/* renamed and unguarded in one step */
+		block_end_signals(&old);
+		if (rename(ao->tmp, ao->path) == -1)
+			failed = 1, saved = errno;
+		else
+			temp_done(ao, 0);
+		sigprocmask(SIG_SETMASK, &old, NULL);
+	}
 	if (failed) {
 		warnx_("%s: %s", ao->path,
 		    saved != 0 ? strerror(saved) : "write error");
@@ -803,6 +975,45 @@ parse_jobs(const char *arg)
 	return v;
 }
 
+/*
+ * Refuses to write an input over itself, before anything is read: the
+ * output (`output`, or with NULL each input's DIR/NAME.EXT) being one of
+ * the regular files read, by device and inode (another path, a link,
+ * stdin redirected from it). Returns 0, or -1 after saying which (-2:
+ * out of memory).
+ */
+static int
+check_same_files(char **inputs, int n, const char *output, const char *dir,
+    const char *ext)
+{
+	struct stat in, out;
+	char *name;
+	int i, same;
+
+	for (i = 0; i < n; i++) {
+		if ((strcmp(inputs[i], "-") == 0 ?
+		    fstat(STDIN_FILENO, &in) : stat(inputs[i], &in)) == -1 ||
+		    !S_ISREG(in.st_mode))
+			continue;
+		name = NULL;
+		if (output == NULL &&
+		    (name = output_name(dir, inputs[i], ext)) == NULL) {
+			warnx_("out of memory");
+			return -2;
+		}
+		same = stat(output != NULL ? output : name, &out) == 0 &&
+		    out.st_dev == in.st_dev && out.st_ino == in.st_ino;
+		if (same)
+			warnx_("%s: is the input %s itself: not overwritten",
+			    output != NULL ? output : name,
+			    strcmp(inputs[i], "-") == 0 ? "(stdin)" : inputs[i]);
+		free(name);
+		if (same)
+			return -1;
+	}
+	return 0;
+}
+
 static int
 cmd_convert(int argc, char **argv)
 {
@@ -889,9 +1100,8 @@ cmd_convert(int argc, char **argv)
 			front = 1;
 			break;
 		case 'h':
-			fputs(convert_usage, stdout);
 			liaison_options_free(run.opts);
-			return EXIT_OK;
+			return print_text(convert_usage, EXIT_OK, EXIT_OUTPUT);
 		default:
 			goto usage;
 		}
@@ -955,6 +1165,13 @@ cmd_convert(int argc, char **argv)
 	}
 	if (run.output != NULL && strcmp(run.output, "-") == 0)
 		run.output = NULL;
+	if ((run.output != NULL || run.output_dir != NULL) &&
+	    (k = check_same_files(argv, n, run.output, run.output_dir,
+	    run.ext)) < 0) {
+		/* said why: no "Try --help", the command line was right */
+		liaison_options_free(run.opts);
+		return k == -2 ? EXIT_SOME : EXIT_USAGE;
+	}
 	run.progress = n > 1 && !run.quiet && isatty(STDERR_FILENO);
 
 	if (run.output != NULL) {
@@ -1060,8 +1277,7 @@ cmd_schema(int argc, char **argv)
 			output = optarg;
 			break;
 		case 'h':
-			fputs(schema_usage, stdout);
-			return EXIT_OK;
+			return print_text(schema_usage, EXIT_OK, EXIT_OUTPUT);
 		default:
 			goto usage;
 		}
@@ -1075,7 +1291,11 @@ cmd_schema(int argc, char **argv)
 	if (list) {
 		for (names = liaison_schema_names(); *names != NULL; names++)
 			puts(*names);
-		return fflush(stdout) == EOF ? EXIT_OUTPUT : EXIT_OK;
+		if (fflush(stdout) == EOF || ferror(stdout)) {
+			warnx_("stdout: %s", strerror(errno));
+			return EXIT_OUTPUT;
+		}
+		return EXIT_OK;
 	}
 	if (argc == 1)
 		name = argv[0];
@@ -1208,8 +1428,7 @@ cmd_diff(int argc, char **argv)
 				goto usage;
 			break;
 		case 'h':
-			fputs(diff_usage, stdout);
-			status = EXIT_OK;
+			status = print_text(diff_usage, EXIT_OK, DIFF_TROUBLE);
 			goto done;
 		default:
 			goto usage;
@@ -1256,6 +1475,9 @@ cmd_diff(int argc, char **argv)
 		old_name = argv[0];
 		new_name = argv[1];
 	}
+	if (output != NULL &&
+	    check_same_files(argv, argc, output, NULL, NULL) < 0)
+		goto done;
 	if ((old_doc = open_input(old_name, old_opts,
 	    is_model_input(input, old_name))) == NULL ||
 	    (new_doc = open_input(new_name, new_opts,
@@ -1364,9 +1586,8 @@ cmd_validate(int argc, char **argv)
 				goto usage;
 			break;
 		case 'h':
-			fputs(validate_usage, stdout);
 			liaison_options_free(opts);
-			return EXIT_OK;
+			return print_text(validate_usage, EXIT_OK, EXIT_OUTPUT);
 		default:
 			goto usage;
 		}
@@ -1467,23 +1688,23 @@ main(int argc, char *argv[])
 		fputs(main_usage, stderr);
 		return EXIT_USAGE;
 	}
-	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0) {
-		fputs(main_usage, stdout);
-		return EXIT_OK;
-	}
+	catch_end_signals();
+	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0)
+		return print_text(main_usage, EXIT_OK, EXIT_OUTPUT);
 	if (strcmp(argv[1], "-V") == 0 || strcmp(argv[1], "--version") == 0) {
-		printf("liaison %s\n", liaison_version());
-		return EXIT_OK;
+		char version[64];
+
+		snprintf(version, sizeof(version), "liaison %s\n",
+		    liaison_version());
+		return print_text(version, EXIT_OK, EXIT_OUTPUT);
 	}
 	if (strcmp(argv[1], "help") == 0) {
 		/* "liaison help COMMAND" is "liaison COMMAND --help". */
 		static char help_opt[] = "--help";
 		char *hargv[3];
 
-		if (argc == 2) {
-			fputs(main_usage, stdout);
-			return EXIT_OK;
-		}
+		if (argc == 2)
+			return print_text(main_usage, EXIT_OK, EXIT_OUTPUT);
 		for (i = 0; argc == 3 &&
 		    i < sizeof(commands) / sizeof(commands[0]); i++)
 			if (strcmp(argv[2], commands[i].name) == 0) {

@@ -3,6 +3,11 @@
 # - Limits hold for every kind of input: a file, stdin as "-", stdin
 #   as /dev/stdin, a FIFO; for documents, models (-i model) and validate.
 # - libxml2 writes nothing of its own (a directory given to validate).
+# - Help, version and schema lists that cannot be written say so.
+# - An input is never overwritten by its own output (-o, -d, links).
+# - -o over a file it could not write is refused; one it replaces keeps
+#   its owner, group and mode.
+# - SIGTERM, SIGHUP, SIGINT and SIGXFSZ leave no temp file behind.
 
 . "${top_srcdir:-$(cd "$(dirname "$0")/.." && pwd)}/test/lib.sh"
 
@@ -104,5 +109,121 @@ fi
 got=$?
 sed -i "s#$tmp#TMP#" "$tmp/err"
 expect_err "validate a directory" 2 "liaison: TMP: cannot read: Is a directory"
+
+# --- write errors on help, version and lists ---------------------------------
+
+if [ -w /dev/full ]; then
+	for args in "--help" "-V" "--version" "help" "convert --help" \
+	    "validate --help" "schema --help" "schema -l" "schema" \
+	    "diff --help"; do
+		# shellcheck disable=SC2086
+		"$LIAISON" $args > /dev/full 2> "$tmp/err"
+		got=$?
+		want=3
+		[ "$args" = "diff --help" ] && want=2
+		expect_err "$args to a full disk" $want "liaison: stdout: No space left on device"
+	done
+fi
+
+# --- an input is never its own output ----------------------------------------
+
+cp "$LS" "$tmp/in.txt"
+cp "$LS" "$tmp/keep.txt"
+ln "$tmp/in.txt" "$tmp/hard.json"
+ln -s in.txt "$tmp/soft.json"
+mkdir -p "$tmp/d"
+cp "$tmp/model.xml" "$tmp/d/m.xml"
+# same CMD...: refused with status 2 and one line naming the output;
+# the input is left as it was
+same() {
+	(cd "$tmp" && "$LIAISON" "$@" > /dev/null 2> "$tmp/err" < "${stdin:-/dev/null}")
+	got=$?
+	if [ $got -eq 2 ] && [ "$(wc -l < "$tmp/err")" -eq 1 ] &&
+	    grep -q "is the input .* itself: not overwritten$" "$tmp/err" &&
+	    cmp -s "$tmp/in.txt" "$tmp/keep.txt" &&
+	    cmp -s "$tmp/d/m.xml" "$tmp/model.xml"; then
+		ok
+	else
+		fail "refused as its own output (status $got): $*"
+		cat "$tmp/err" >&2
+	fi
+}
+same convert -o in.txt in.txt
+same convert -o ./in.txt in.txt
+same convert -o hard.json in.txt
+same convert -o soft.json in.txt
+same convert -f xml -d d d/m.xml
+stdin=$tmp/in.txt same convert -o in.txt -
+stdin=
+same diff -o in.txt keep.txt in.txt
+
+# --- a file we could not write is not replaced; one we replace keeps its owner and mode
+
+printf 'earlier\n' > "$tmp/ro.json"
+chmod 0444 "$tmp/ro.json"
+if [ "$(id -u)" -ne 0 ]; then
+	"$LIAISON" convert -o "$tmp/ro.json" "$LS" > /dev/null 2> "$tmp/err"
+	got=$?
+	sed -i "s#$tmp/##" "$tmp/err"
+	expect_err "-o over a read-only file" 3 "liaison: ro.json: cannot write: Permission denied"
+	[ "$(cat "$tmp/ro.json")" = earlier ] || fail "a read-only file was replaced"
+else
+	# root may write it, as with open(2): then owner, group and mode stay
+	chown 65534:65534 "$tmp/ro.json"
+	if "$LIAISON" convert -o "$tmp/ro.json" "$LS" 2> "$tmp/err" &&
+	    [ "$(stat -c '%u:%g %a' "$tmp/ro.json")" = "65534:65534 444" ] &&
+	    grep -q '"model"' "$tmp/ro.json"; then
+		ok
+	else
+		fail "-o over another user's read-only file: $(stat -c '%u:%g %a' "$tmp/ro.json")"
+		cat "$tmp/err" >&2
+	fi
+fi
+
+# --- temp files go when a signal ends the run ---------------------------------
+
+# leftovers: the temp files in $tmp/s
+leftovers() {
+	find "$tmp/s" -name '.*.tmp.*' | wc -l | tr -d ' '
+}
+mkdir -p "$tmp/s"
+for sig in TERM HUP INT; do
+	rm -f "$tmp/s/fifo" && mkfifo "$tmp/s/fifo" || exit 99
+	# -o opens its temp file first, then waits on the FIFO; started with
+	# the signal's default action (a background job ignores SIGINT)
+	"$PYTHON3" -c 'import os, signal, sys
+signal.signal(signal.SIGINT, signal.SIG_DFL)
+os.execv(sys.argv[1], sys.argv[1:])' "$LIAISON" convert -o "$tmp/s/out.json" \
+	    "$tmp/s/fifo" 2> "$tmp/err" &
+	pid=$!
+	i=0
+	while [ "$(leftovers)" = 0 ] && [ $i -lt 100 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	[ "$(leftovers)" = 1 ] || fail "SIG$sig: no temp file to remove"
+	kill -"$sig" $pid
+	wait $pid
+	got=$?
+	want=$((128 + $(kill -l "$sig")))
+	if [ $got -eq $want ] && [ "$(leftovers)" = 0 ] &&
+	    [ ! -e "$tmp/s/out.json" ]; then
+		ok
+	else
+		fail "SIG$sig during -o: status $got (want $want), $(leftovers) temp files left"
+	fi
+done
+# SIGXFSZ: the output outgrows the file size limit, with -o and with -d
+for out in "-o $tmp/s/out.json" "-d $tmp/s"; do
+	# shellcheck disable=SC2086
+	(ulimit -f 1 && exec "$LIAISON" convert $out "$LS") 2> /dev/null
+	got=$?
+	want=$((128 + $(kill -l XFSZ)))
+	if [ $got -eq $want ] && [ "$(leftovers)" = 0 ]; then
+		ok
+	else
+		fail "SIGXFSZ with $out: status $got (want $want), $(leftovers) temp files left"
+	fi
+done
 
 finish
