@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # test/edges.sh: the command on its edges.
 # - Limits hold for every kind of input: a file, stdin as "-", stdin
 #   as /dev/stdin, a FIFO; for documents, models (-i model) and validate.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * misuse.c: every public function of liaison.h called wrongly: NULL
  * objects, names, streams and output pointers, zero lengths, unknown
