@@ -299,9 +299,6 @@ zip_nomem(zip_error_t *ze)
 #define LSN_XR_FIRST	4
 #define LSN_XR_CHUNK	512
 #define LSN_XR_READ	4096
-/* libxml2 2.9's tree builder refused a longer text node without
- * XML_PARSE_HUGE (as "out of memory"); the reader stopped there too. */
-#define LSN_XR_MAX_TEXT	10000000
 
 /* Inflates up to len more bytes of the part into buf, counting them
  * against the limits. Returns the count, 0 at the end, -1 (noted). */
@@ -568,7 +565,7 @@ xr_start(void *ctx, const xmlChar *local, const xmlChar *prefix,
 	int			 i;
 
 	if ((unsigned int)xr->pdepth > xmlParserMaxDepth &&
-	    (ctxt->options & XML_PARSE_HUGE) == 0) {
+	    xr->pkg->depth_limit <= xmlParserMaxDepth) {
 		/* where the tree builder stopped (nodePush), and how */
 		char m[24];
 
@@ -645,12 +642,6 @@ xr_text(struct lsn_xr *xr, int type, const xmlChar *s, int len)
 			return;
 		n->open = 1;
 		n->blank = 1;
-	} else if (type == XML_READER_TYPE_TEXT &&
-	    n->len + l > LSN_XR_MAX_TEXT &&
-	    (xr->ctxt->options & XML_PARSE_HUGE) == 0) {
-		xr->xml_nomem = 1;
-		xmlStopParser(xr->ctxt);
-		return;
 	}
 	if (xr_room(xr, l + 1) == -1)
 		return;
@@ -1015,13 +1006,15 @@ lsn_xr_open(struct lsn_xr *xr, struct lsn_pkg *pkg, const char *part)
 	xr->ctxt->dictNames = 1;
 	xr->ctxt->docdict = 1;
 	xr->ctxt->parseMode = XML_PARSE_READER;
-	/* No NOENT, no DTDLOAD, no network; DTDs are refused by xr_dtd.
-	 * libxml2 stops at depth 256 by itself: a raised depth limit needs
-	 * its HUGE mode (our byte and depth limits still apply). COMPACT is
-	 * what the reader asked for. */
+	/* No NOENT, no DTDLOAD, no network; DTDs are refused by xr_dtd,
+	 * before any entity is declared. HUGE mode always: without it
+	 * libxml2 refuses a text node, attribute or CDATA section over
+	 * 10 MB ("Huge input lookup"), which valid documents hold; what
+	 * bounds them is the zip-entry-bytes limit on the part, and the
+	 * depth is ours (xml-depth; xr_start stops where libxml2 stopped
+	 * when it is not raised). COMPACT is what the reader asked for. */
 	xmlCtxtUseOptions(xr->ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR |
-	    XML_PARSE_NOWARNING | XML_PARSE_COMPACT |
-	    (pkg->depth_limit > 256 ? XML_PARSE_HUGE : 0));
+	    XML_PARSE_NOWARNING | XML_PARSE_COMPACT | XML_PARSE_HUGE);
 	xr->saved_generic = xmlGenericError;
 	xr->saved_generic_ctx = xmlGenericErrorContext;
 	xmlSetGenericErrorFunc(xr, xr_generic_cb);

@@ -1819,6 +1819,19 @@ read_story(struct ctx *c, const char *part, int notes)
 		skip = 0;
 		switch (xr.type) {
 		case XML_READER_TYPE_ELEMENT:
+			/* a main part that is no document (the package's own
+			 * relationships, a styles part) would read as an
+			 * empty body: say what it is instead */
+			if (!notes && xr.depth == 0 && (xr.ns != LSN_NS_W ||
+			    !is(&xr, "document"))) {
+				lsn_error_set(c->pkg->err, LIAISON_ERR_FORMAT,
+				    c->pkg->name, part, 0, 0, "not a DOCX "
+				    "file: the main document part is no "
+				    "document (its root element is <%s>)",
+				    xr.local);
+				c->failed = 1;
+				break;
+			}
 			if (notes && xr.ns == LSN_NS_W && xr.depth == 1 &&
 			    (is(&xr, "footnote") || is(&xr, "endnote"))) {
 				struct lsn_para	 p;

@@ -469,7 +469,11 @@ def budget(out, srcdir):
                            ("open-fields", 3200, 0),
                            ("shared-link", 400, 200000),
                            ("shared-lvltext", 40, 20000),
-                           ("bookmarks", 101, 0)):
+                           ("bookmarks", 101, 0),
+                           ("big-text", 12000000, 0),
+                           ("big-attr", 12000000, 0),
+                           ("big-cdata", 12000000, 0),
+                           ("rels-main", 1, 0)):
         parts = mkhostile.build(shape, n, size)
         with zipfile.ZipFile(os.path.join(out, "%s-%d.docx" % (shape, n)),
                              "w", zipfile.ZIP_DEFLATED) as z:
