@@ -1565,6 +1565,21 @@ yaml_annex(struct md *md, xmlNodePtr annex)
 		yaml_key(md, "    ", "terms_of_reference", v);
 }
 
+/* One bullet item ("* " or "- ") holding text, already Markdown, its
+ * continuation lines indented under it. */
+static void
+md_bullet(struct md *md, char marker, const char *text)
+{
+	char	 lead[3] = { marker, ' ', '\0' };
+	size_t	 old;
+
+	md_line(md);
+	md_puts(md, lead);
+	old = md_push(md, 2);
+	md_write_lines(md, text);
+	md_pop(md, old);
+}
+
 /*
  * The table of contents as a list, after the text before the first
  * clause, where a TOC stands: "- 1.1 Frequency of meetings … 1". The
@@ -1576,7 +1591,6 @@ md_toc(struct md *md, xmlNodePtr toc)
 	struct lsn_buf	 b = LSN_BUF_INIT, tmp = LSN_BUF_INIT;
 	xmlNodePtr	 e;
 	const char	*v;
-	size_t		 old;
 
 	if (lsn_child(toc, "entry") == NULL)
 		return;
@@ -1599,11 +1613,7 @@ md_toc(struct md *md, xmlNodePtr toc)
 			md->oom = 1;
 		/* '-', not the metadata's '*': a list of its own even
 		 * right after the metadata */
-		md_line(md);
-		md_puts(md, "- ");
-		old = md_push(md, 2);
-		md_write_lines(md, lsn_buf_str(&b));
-		md_pop(md, old);
+		md_bullet(md, '-', lsn_buf_str(&b));
 	}
 	lsn_buf_free(&b);
 	lsn_buf_free(&tmp);
@@ -1705,7 +1715,7 @@ meta_item(struct md *md, const char *key, const char *const *parts,
     size_t n, const char *sep)
 {
 	struct lsn_buf b = LSN_BUF_INIT;
-	size_t i, old, shown = 0;
+	size_t i, shown = 0;
 
 	lsn_buf_puts(&b, "**");
 	md_escape_inline(md, &b, key, strlen(key));
@@ -1719,13 +1729,8 @@ meta_item(struct md *md, const char *key, const char *const *parts,
 	}
 	if (b.oom)
 		md->oom = 1;
-	if (shown > 0) {
-		md_line(md);
-		md_puts(md, "* ");
-		old = md_push(md, 2);
-		md_write_lines(md, lsn_buf_str(&b));
-		md_pop(md, old);
-	}
+	if (shown > 0)
+		md_bullet(md, '*', lsn_buf_str(&b));
 	lsn_buf_free(&b);
 }
 
