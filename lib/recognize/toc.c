@@ -84,8 +84,9 @@ is_roman(const char *s, size_t n)
 {
 	size_t	 i;
 
+	/* strchr finds the terminator too: a NUL byte is no numeral */
 	for (i = 0; i < n; i++)
-		if (strchr("ivxlcdm", s[i]) == NULL)
+		if (s[i] == '\0' || strchr("ivxlcdm", s[i]) == NULL)
 			return 0;
 	return n > 0 && n <= 6;
 }
