@@ -1,0 +1,129 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# test/validate.sh: our RELAX NG validator (lib/tree/validate.c) against
+# libxml2's. Every model the samples, the test cases and the shared
+# corpus and seeds make (liaison convert -f xml), every diff model
+# (liaison diff -f xml), and LIAISON_VALIDATE_MUTATIONS (default 40)
+# seeded mutations of each are given to both by test/validate/differ:
+# any verdict that differs fails, with the XML. Then, under the
+# failmalloc shim (test/alloc.sh's), each allocation of a validation
+# fails in turn (LIAISON_ALLOC_RUNS of them at most, default 50): the
+# result must be the verdict or "out of memory", and a second
+# validation in the same process, with memory back, the verdict.
+
+. "${top_srcdir:-$(cd "$(dirname "$0")/.." && pwd)}/test/lib.sh"
+
+differ="$top_builddir/test/validate/differ"
+if [ ! -x "$differ" ] || [ ! -x "$LIAISON" ]; then
+	echo "validate.sh: $differ or $LIAISON is not built" >&2
+	exit 99
+fi
+mkdir "$tmp/m"
+
+# Models from documents: a failed conversion is not this test's concern.
+n=0
+for f in "$top_srcdir"/samples/*.txt "$top_srcdir"/samples/docx/*.docx \
+    "$top_srcdir"/test/cases/*.txt "$top_srcdir"/../shared/seeds/* \
+    "$top_srcdir"/../shared/corpus/*/*.docx \
+    "$top_srcdir"/../shared/corpus/*/*.txt; do
+	[ -f "$f" ] || continue
+	n=$((n + 1))
+	"$LIAISON" convert -q -f xml -o "$tmp/m/$n.xml" "$f" 2>/dev/null ||
+	    rm -f "$tmp/m/$n.xml"
+done
+# Diff models: the diff test's pairs, and the DOCX samples against
+# their tracked changes.
+for old in "$top_srcdir"/test/diff/cases/*.old.xml; do
+	n=$((n + 1))
+	cp "$old" "$tmp/m/$n.xml"
+	n=$((n + 1))
+	"$LIAISON" diff -f xml -o "$tmp/m/$n.xml" "$old" \
+	    "${old%.old.xml}.new.xml" 2>/dev/null
+	[ $? -le 1 ] || rm -f "$tmp/m/$n.xml"
+done
+for f in "$top_srcdir"/samples/docx/*.docx; do
+	n=$((n + 1))
+	"$LIAISON" diff -f xml -o "$tmp/m/$n.xml" "$f" 2>/dev/null
+	[ $? -le 1 ] || rm -f "$tmp/m/$n.xml"
+done
+models=$(ls "$tmp/m" | wc -l)
+diffs=$(grep -l '^<diff' "$tmp"/m/*.xml | wc -l)
+if [ "$models" -lt 40 ] || [ "$diffs" -lt 10 ]; then
+	fail "only $models models ($diffs diffs) made: is the CLI working?"
+fi
+
+if (cd "$tmp/m" && "$differ" -n "${LIAISON_VALIDATE_MUTATIONS:-40}" \
+    *.xml) >"$tmp/out" 2>"$tmp/err"; then
+	ok
+	cat "$tmp/out"
+else
+	fail "the validators disagree"
+	head -c 20000 "$tmp/err" >&2
+fi
+# a run's cases must be many and of both verdicts
+cases=$(sed -n 's/^differ: \([0-9]*\) cases (\([0-9]*\) invalid).*/\1 \2/p' \
+    "$tmp/out")
+set -- $cases 0 0
+if [ "$1" -lt 1000 ] || [ "$2" -lt 300 ] || [ $(($1 - $2)) -lt 300 ]; then
+	fail "too few cases, or of one verdict: $cases"
+fi
+
+# Out of memory.
+shim="$top_builddir/test/alloc/.libs/libfailmalloc.so"
+if [ ! -f "$shim" ]; then
+	echo "validate.sh: no failmalloc shim; its part skipped"
+	finish
+fi
+ASAN_OPTIONS="verify_asan_link_order=0:detect_leaks=1:exitcode=86:allocator_may_return_null=1:fast_unwind_on_malloc=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
+LSAN_OPTIONS="suppressions=$top_srcdir/test/alloc/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+export ASAN_OPTIONS LSAN_OPTIONS
+# the differ itself, not libtool's wrapper script
+prog="$top_builddir/test/validate/.libs/differ"
+[ -x "$prog" ] || prog="$differ"
+runs=${LIAISON_ALLOC_RUNS:-50}
+# a valid model (the samples') and an invalid one, of each schema
+sed 's/level="1"/level="0"/' "$tmp/m/1.xml" >"$tmp/bad.xml"
+dm=$(grep -l '^<diff' "$tmp"/m/*.xml | head -n 1)
+sed 's/ op="[a-z]*"/ op="bogus"/' "$dm" >"$tmp/bad-diff.xml"
+for model in "$tmp/m/1.xml" "$tmp/bad.xml" "$dm" "$tmp/bad-diff.xml"; do
+	verdict=$("$prog" -o "$model" | head -n 1)
+	case $verdict in
+	valid|invalid) ;;
+	*) fail "$model: $verdict"; continue ;;
+	esac
+	DIFFER_SETUP_ONLY=1 FAILMALLOC_COUNT="$tmp/setup" LD_PRELOAD="$shim" \
+	    "$prog" -o "$model" >/dev/null
+	FAILMALLOC_COUNT="$tmp/total" LD_PRELOAD="$shim" "$prog" -o "$model" \
+	    >/dev/null
+	first=$(($(cat "$tmp/setup") + 1))
+	total=$(cat "$tmp/total")
+	if [ $((total - first)) -lt 100 ]; then
+		fail "$model: only $((total - first)) allocations to fail: is the shim working?"
+		continue
+	fi
+	step=$(( (total - first + runs - 1) / runs ))
+	i=$first
+	nomem=0
+	while [ "$i" -le "$total" ]; do
+		FAILMALLOC_FAIL=$i LD_PRELOAD="$shim" "$prog" -o "$model" \
+		    >"$tmp/out" 2>"$tmp/err"
+		status=$?
+		got=$(tr '\n' ' ' <"$tmp/out")
+		# the failed allocation is in the first validation, or in
+		# the second (a message, when invalid), or in neither
+		if [ "$status" -eq 0 ] && { [ "$got" = "$verdict $verdict " ] ||
+		    [ "$got" = "nomem $verdict " ] ||
+		    [ "$got" = "$verdict nomem " ]; }; then
+			ok
+			[ "$got" = "$verdict $verdict " ] ||
+			    nomem=$((nomem + 1))
+		else
+			fail "$model: allocation $i failed: exit $status, '$got' (expected '$verdict' or 'nomem', then '$verdict')"
+			head -n 5 "$tmp/err" >&2
+		fi
+		i=$((i + step))
+	done
+	echo "validate.sh: $(basename "$model"): allocations $first to $total failed (step $step), $nomem out of memory"
+	[ "$nomem" -gt 0 ] || fail "$model: no failed allocation was noticed"
+done
+finish
