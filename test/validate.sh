@@ -31,11 +31,24 @@ for f in "$top_srcdir"/samples/*.txt "$top_srcdir"/samples/docx/*.docx \
 	"$LIAISON" convert -q -f xml -o "$tmp/m/$n.xml" "$f" 2>/dev/null ||
 	    rm -f "$tmp/m/$n.xml"
 done
+# DOCX with its tracked changes shown (ins, del, move-from, move-to).
+for f in "$top_srcdir"/samples/docx/*.docx \
+    "$top_srcdir"/../shared/corpus/*/*.docx; do
+	[ -f "$f" ] || continue
+	n=$((n + 1))
+	"$LIAISON" convert -q -t all -f xml -o "$tmp/m/$n.xml" "$f" \
+	    2>/dev/null || rm -f "$tmp/m/$n.xml"
+done
+# The models kept by the other tests (the golden ones, Markdown's and
+# the diff's inputs, ...), as they are.
+for f in "$top_srcdir"/test/*/*.xml "$top_srcdir"/test/*/*/*.xml; do
+	[ -f "$f" ] || continue
+	n=$((n + 1))
+	cp "$f" "$tmp/m/$n.xml"
+done
 # Diff models: the diff test's pairs, and the DOCX samples against
 # their tracked changes.
 for old in "$top_srcdir"/test/diff/cases/*.old.xml; do
-	n=$((n + 1))
-	cp "$old" "$tmp/m/$n.xml"
 	n=$((n + 1))
 	"$LIAISON" diff -f xml -o "$tmp/m/$n.xml" "$old" \
 	    "${old%.old.xml}.new.xml" 2>/dev/null

@@ -83,6 +83,12 @@ struct pat {
 				 * DATAEXCEPT: a the except pattern */
 	uint32_t	 x;     /* ELEMENT, ATTRIBUTE: name; DATA,
 				 * DATAEXCEPT, VALUE: datatype; HOLE: number */
+	/* Derivatives kept here rather than in the memo table, where the
+	 * pattern alone is the key; PERR: not known yet. */
+	uint32_t	 close;    /* end of attributes */
+	uint32_t	 nokids;   /* no children at all */
+	uint32_t	 tleaves;  /* its value-like patterns (vector) */
+	uint32_t	 text;     /* by any text, when it has none */
 	uint8_t		 kind;
 	uint8_t		 nullable;
 };
@@ -103,12 +109,9 @@ struct dtype {
 enum memo_op {
 	M_STO = 1,   /* (p, name) -> r, aux: the rests (vector) */
 	M_ATT,       /* (p, name, mask) -> r */
-	M_CLOSE,     /* (p) -> r */
 	M_TEXT,      /* (p, mask) -> r */
-	M_NOKIDS,    /* (p) -> r: no children at all */
 	M_END,       /* (p, rests) -> r */
-	M_ALEAVES,   /* (p, name) -> aux: attribute value patterns */
-	M_TLEAVES    /* (p) -> aux: value, data and list patterns */
+	M_ALEAVES    /* (p, name) -> aux: attribute value patterns */
 };
 
 struct memo {
@@ -195,7 +198,7 @@ mix(uint32_t h)
 
 /* The id of name s, or 0 when the schema has no such name. */
 static uint32_t
-name_id(const struct grammar *g, const char *s)
+name_id_slow(const struct grammar *g, const char *s)
 {
 	size_t		 mask = g->nhcap - 1, i;
 	uint32_t	 id;
@@ -217,7 +220,7 @@ name_add(struct grammar *g, const char *s)
 	size_t		 i, j, cap;
 	char		*copy;
 
-	if (g->nhcap > 0 && (id = name_id(g, s)) != 0)
+	if (g->nhcap > 0 && (id = name_id_slow(g, s)) != 0)
 		return id;
 	if (g->nname == 0)
 		g->nname = 1;   /* id 0 is no name */
@@ -512,6 +515,7 @@ intern(struct grammar *g, int kind, uint32_t a, uint32_t b, uint32_t x)
 	p->b = b;
 	p->x = x;
 	p->nullable = nullable_of(g, kind, a, b);
+	p->close = p->nokids = p->tleaves = p->text = PERR;
 	phash_put(g->phash, g->phcap, p, (uint32_t)g->npat);
 	return (uint32_t)g->npat++;
 }
@@ -634,11 +638,15 @@ mk_oneormore(struct grammar *g, uint32_t a)
 /* ------------------------------------------------------------------ */
 /* Remembered results and vectors                                      */
 
+/* Cheaper than mix(): it runs several times per node. */
 static uint32_t
 memo_hash(uint32_t op, uint32_t p, uint32_t k1, uint64_t k2)
 {
-	return mix(mix(mix(op * 0x9e3779b9U ^ p) ^ k1) ^ (uint32_t)k2 ^
-	    mix((uint32_t)(k2 >> 32)));
+	uint64_t	 h;
+
+	h = (p * 0x9e3779b97f4a7c15ULL) ^ (k1 * 0xc2b2ae3d27d4eb4fULL) ^
+	    ((k2 + op) * 0x165667b19e3779f9ULL);
+	return (uint32_t)(h >> 32) ^ (uint32_t)h;
 }
 
 static const struct memo *
@@ -970,10 +978,12 @@ static uint32_t
 leaves_of(struct grammar *g, uint32_t p, uint32_t name, int att)
 {
 	const struct memo	*m;
-	uint32_t		 op = att ? M_ALEAVES : M_TLEAVES, off;
+	uint32_t		 off;
 	size_t			 n = 0;
 
-	if ((m = memo_get(g, op, p, name, 0)) != NULL)
+	if (!att && g->pats[p].tleaves != PERR)
+		return g->pats[p].tleaves;
+	if (att && (m = memo_get(g, M_ALEAVES, p, name, 0)) != NULL)
 		return m->aux;
 	if (collect_leaves(g, p, name, att, &n) != 0)
 		return PERR;
@@ -982,22 +992,42 @@ leaves_of(struct grammar *g, uint32_t p, uint32_t name, int att)
 		return PERR;
 	}
 	if ((off = vec_add(g, g->ys, n)) == PERR ||
-	    memo_put(g, op, p, name, 0, 0, off) != 0)
+	    (att && memo_put(g, M_ALEAVES, p, name, 0, 0, off) != 0))
 		return PERR;
+	if (!att)
+		g->pats[p].tleaves = off;
 	return off;
 }
 
 static uint32_t text_deriv(struct grammar *, uint32_t, const char *);
+static int leaf_match(struct grammar *, uint32_t, const char *);
 
 /* 1 when s matches p as a whole attribute value or text; 0; -1 when
  * memory ran out (Clark's valueMatch). */
 static int
 value_match(struct grammar *g, uint32_t p, const char *s)
 {
+	struct pat	 q = g->pats[p];
 	uint32_t	 r;
+	int		 rc;
 
-	if (p == PTEXT || (g->pats[p].nullable && all_ws(s)))
+	if (p == PTEXT || (q.nullable && all_ws(s)))
 		return 1;
+	/* the common shapes, without a derivative: a value or datatype,
+	 * a choice of them */
+	switch (q.kind) {
+	case P_VALUE:
+	case P_DATA:
+	case P_DATAEXCEPT:
+	case P_LIST:
+		return leaf_match(g, p, s);
+	case P_CHOICE:
+		if ((rc = value_match(g, q.a, s)) != 0)
+			return rc;
+		return value_match(g, q.b, s);
+	default:
+		break;
+	}
 	if ((r = text_deriv(g, p, s)) == PERR)
 		return -1;
 	return g->pats[r].nullable;
@@ -1087,6 +1117,8 @@ text_deriv(struct grammar *g, uint32_t p, const char *s)
 	struct dctx		 c;
 	uint32_t		 r;
 
+	if ((r = g->pats[p].text) != PERR)
+		return r;
 	c.name = 0;
 	if ((c.leaves = leaves_of(g, p, 0, 0)) == PERR ||
 	    match_leaves(g, &c, s, 0) != 0)
@@ -1096,6 +1128,9 @@ text_deriv(struct grammar *g, uint32_t p, const char *s)
 	if ((r = text_deriv_in(g, p, &c)) == PERR ||
 	    memo_put(g, M_TEXT, p, 0, c.mask, r, 0) != 0)
 		return PERR;
+	/* without value-like patterns, every text is the same */
+	if (g->vec[c.leaves] == 0)
+		g->pats[p].text = r;
 	return r;
 }
 
@@ -1121,14 +1156,12 @@ att_deriv_memo(struct grammar *g, uint32_t p, uint32_t name, const char *s)
 static uint32_t
 close_memo(struct grammar *g, uint32_t p)
 {
-	const struct memo	*m;
-	uint32_t		 r;
+	uint32_t	 r;
 
-	if ((m = memo_get(g, M_CLOSE, p, 0, 0)) != NULL)
-		return m->r;
-	if ((r = close_deriv(g, p)) == PERR ||
-	    memo_put(g, M_CLOSE, p, 0, 0, r, 0) != 0)
-		return PERR;
+	if ((r = g->pats[p].close) != PERR)
+		return r;
+	if ((r = close_deriv(g, p)) != PERR)
+		g->pats[p].close = r;
 	return r;
 }
 
@@ -1136,14 +1169,12 @@ close_memo(struct grammar *g, uint32_t p)
 static uint32_t
 nokids_memo(struct grammar *g, uint32_t p)
 {
-	const struct memo	*m;
-	uint32_t		 r;
+	uint32_t	 r;
 
-	if ((m = memo_get(g, M_NOKIDS, p, 0, 0)) != NULL)
-		return m->r;
-	if ((r = mk_choice(g, p, text_deriv(g, p, ""))) == PERR ||
-	    memo_put(g, M_NOKIDS, p, 0, 0, r, 0) != 0)
-		return PERR;
+	if ((r = g->pats[p].nokids) != PERR)
+		return r;
+	if ((r = mk_choice(g, p, text_deriv(g, p, ""))) != PERR)
+		g->pats[p].nokids = r;
 	return r;
 }
 
@@ -1568,6 +1599,10 @@ translate(struct loader *ld, xmlNodePtr n)
 		g->pats[g->npat].kind = P_ELEMENT;
 		g->pats[g->npat].x = name;
 		g->pats[g->npat].a = PNA;
+		g->pats[g->npat].close = PERR;
+		g->pats[g->npat].nokids = PERR;
+		g->pats[g->npat].tleaves = PERR;
+		g->pats[g->npat].text = PERR;
 		if ((w = lsn_array_grow(ld->work, &ld->capwork, ld->nwork + 1,
 		    sizeof(*ld->work), 64)) == NULL)
 			return PERR;
@@ -1829,9 +1864,12 @@ grammar_reset(struct grammar *g)
 
 	g->npat = g->nbase;
 	memset(g->phash, 0, g->phcap * sizeof(*g->phash));
-	for (i = 0; i < g->npat; i++)
+	for (i = 0; i < g->npat; i++) {
+		g->pats[i].close = g->pats[i].nokids = PERR;
+		g->pats[i].tleaves = g->pats[i].text = PERR;
 		if (g->pats[i].kind != P_ELEMENT)
 			phash_put(g->phash, g->phcap, &g->pats[i], (uint32_t)i);
+	}
 	memset(g->memo, 0, g->mcap * sizeof(*g->memo));
 	g->mlen = 0;
 	g->nvec = 1;
@@ -1853,6 +1891,29 @@ struct failure {
 };
 
 /*
+ * The names of one tree by address: a tree interns its names, so most
+ * look-ups are one comparison of pointers. Valid for one run only.
+ */
+#define NAME_CACHE	256
+
+struct name_cache {
+	const char	*s[NAME_CACHE];
+	uint32_t	 id[NAME_CACHE];
+};
+
+static uint32_t
+name_id(const struct grammar *g, struct name_cache *nc, const char *s)
+{
+	size_t	 i = ((uintptr_t)s >> 3) & (NAME_CACHE - 1);
+
+	if (nc->s[i] != s) {
+		nc->s[i] = s;
+		nc->id[i] = name_id_slow(g, s);
+	}
+	return nc->id[i];
+}
+
+/*
  * Runs the tree through g: 0 valid, 1 invalid (*f says where), -1
  * memory ran out (or, with g->toobig, a bound was passed).
  */
@@ -1863,8 +1924,10 @@ run(struct grammar *g, const struct lsn_tree *t, struct failure *f)
 	const struct lsn_attr	*a;
 	uint32_t		 p = g->start, r, rests, *st;
 	size_t			 depth = 0;
+	struct name_cache	 nc;
 
 	memset(f, 0, sizeof(*f));
+	memset(&nc, 0, sizeof(nc));
 	if (n == NULL || n->type != LSN_ELEMENT) {
 		f->kind = F_ROOT;
 		return 1;
@@ -1872,7 +1935,7 @@ run(struct grammar *g, const struct lsn_tree *t, struct failure *f)
 enter:
 	f->node = n;
 	f->p = p;
-	if (start_tag(g, p, name_id(g, n->name), &r, &rests) != 0)
+	if (start_tag(g, p, name_id(g, &nc, n->name), &r, &rests) != 0)
 		return -1;
 	if (r == PNA) {
 		f->kind = F_ELEMENT;
@@ -1887,7 +1950,7 @@ enter:
 	g->stack[depth++] = rests;
 	p = r;
 	for (a = n->attrs; a != NULL; a = a->next) {
-		if ((r = att_deriv_memo(g, p, name_id(g, a->name),
+		if ((r = att_deriv_memo(g, p, name_id(g, &nc, a->name),
 		    a->value)) == PERR)
 			return -1;
 		if (r == PNA) {
@@ -2170,7 +2233,7 @@ describe(struct grammar *g, struct lsn_buf *b, const struct failure *f)
 		break;
 	case F_ATTRIBUTE:
 		lsn_buf_printf(b, "attribute %s", f->name);
-		leaves = leaves_of(g, f->p, name_id(g, f->name), 1);
+		leaves = leaves_of(g, f->p, name_id_slow(g, f->name), 1);
 		if (leaves == PERR || g->vec[leaves] == 0) {
 			lsn_buf_puts(b, " not allowed");
 			break;

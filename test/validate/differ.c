@@ -59,6 +59,25 @@ new_node(struct lsn_tree *t, lsn_node *parent, enum lsn_node_type type)
 	return n;
 }
 
+/* The names of the tree being converted, interned as the builder
+ * does (a short list does). */
+static const char	*names[256];
+static size_t		 n_names;
+
+static const char *
+intern(struct lsn_tree *t, const xmlChar *name)
+{
+	size_t	 i, n = n_names;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(names[i], (const char *)name) == 0)
+			return names[i];
+	if (n == sizeof(names) / sizeof(names[0]))
+		return lsn_arena_strdup(&t->arena, (const char *)name);
+	n_names++;
+	return names[n] = lsn_arena_strdup(&t->arena, (const char *)name);
+}
+
 /* 0, or -1 when memory ran out (t holds what was made). */
 static int
 convert(struct lsn_tree *t, xmlDocPtr doc)
@@ -72,11 +91,11 @@ convert(struct lsn_tree *t, xmlDocPtr doc)
 	size_t		 l1, l2;
 
 	memset(t, 0, sizeof(*t));
+	n_names = 0;
 	while (x != NULL) {
 		if (x->type == XML_ELEMENT_NODE) {
 			if ((n = new_node(t, parent, LSN_ELEMENT)) == NULL ||
-			    (n->name = lsn_arena_strdup(&t->arena,
-			    (const char *)x->name)) == NULL)
+			    (n->name = intern(t, x->name)) == NULL)
 				return -1;
 			if (parent == NULL)
 				t->root = n;
@@ -87,8 +106,7 @@ convert(struct lsn_tree *t, xmlDocPtr doc)
 				    (v = xmlNodeListGetString(doc,
 				    xa->children, 1)) == NULL)
 					return -1;
-				a->name = lsn_arena_strdup(&t->arena,
-				    (const char *)xa->name);
+				a->name = intern(t, xa->name);
 				a->value = lsn_arena_strdup(&t->arena,
 				    (const char *)v);
 				xmlFree(v);
@@ -531,10 +549,12 @@ bench(const char *file, int runs)
 	struct schema	*s;
 	struct lsn_tree	 t;
 	liaison_error	*err = NULL;
-	double		 t0, t1, t2, t3;
+	double		 t0, t1, t2, t3, best[3] = { 0, 0, 0 };
 	int		 i, ok = 1;
 
-	if ((doc = xmlReadFile(file, NULL, XML_PARSE_NONET)) == NULL) {
+	/* without the indentation: a model built by the library has none */
+	if ((doc = xmlReadFile(file, NULL, XML_PARSE_NONET |
+	    XML_PARSE_NOBLANKS)) == NULL) {
 		fprintf(stderr, "differ: %s: cannot read\n", file);
 		return 2;
 	}
@@ -544,24 +564,29 @@ bench(const char *file, int runs)
 	/* warm both: compiled schema, our derivatives */
 	ok &= libxml2_verdict(s, doc) == 1;
 	ok &= lsn_tree_validate(&t, s->name, &err) == LIAISON_OK;
-	t0 = now();
-	for (i = 0; i < runs; i++)
-		ok &= libxml2_verdict(s, doc) == 1;
-	t1 = now();
-	for (i = 0; i < runs; i++)
-		ok &= lsn_tree_validate(&t, s->name, &err) == LIAISON_OK;
-	t2 = now();
+	/* the best of the runs: the machine is shared */
 	for (i = 0; i < runs; i++) {
+		t0 = now();
+		ok &= libxml2_verdict(s, doc) == 1;
+		t1 = now();
+		ok &= lsn_tree_validate(&t, s->name, &err) == LIAISON_OK;
+		t2 = now();
 		lsn_arena_free(&t.arena);
 		if (convert(&t, doc) != 0)
 			return 2;
+		t3 = now();
+		if (i == 0 || t1 - t0 < best[0])
+			best[0] = t1 - t0;
+		if (i == 0 || t2 - t1 < best[1])
+			best[1] = t2 - t1;
+		if (i == 0 || t3 - t2 < best[2])
+			best[2] = t3 - t2;
 	}
-	t3 = now();
 	printf("%s: xmlRelaxNGValidateDoc %.2f ms, lsn_tree_validate "
 	    "%.2f ms (%.1fx); converting the libxml2 tree to ours %.2f ms "
-	    "(per run, libxml2 tree and our tree built beforehand)\n",
-	    file, (t1 - t0) * 1e3 / runs, (t2 - t1) * 1e3 / runs,
-	    (t1 - t0) / (t2 - t1), (t3 - t2) * 1e3 / runs);
+	    "(best of %d runs; the libxml2 tree and ours built "
+	    "beforehand)\n", file, best[0] * 1e3, best[1] * 1e3,
+	    best[0] / best[1], best[2] * 1e3, runs);
 	lsn_arena_free(&t.arena);
 	xmlFreeDoc(doc);
 	if (!ok)
