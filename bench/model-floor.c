@@ -3,12 +3,12 @@
  * model-floor.c: what building and validating the XML model costs on
  * its own, for `make bench`.
  *
- * Every conversion builds its model as a libxml2 tree and validates it
+ * Every conversion builds its model as a tree of ours and validates it
  * against liaison.rng before an emitter runs. This program reads a
  * model (`liaison convert -f xml` output), then times, in CPU seconds
- * of this process, building the same tree again through the
- * recognizer's own helpers (lsn_copy: lsn_el, lsn_text, lsn_attr) and validating
- * it with lsn_validate. Reading the input, recognizing and emitting are
+ * of this process, building the same tree again through the builder
+ * (lsn_tree_from_xml: lsn_el, lsn_text, lsn_attr) and validating it as
+ * a conversion does. Reading the input, recognizing and emitting are
  * left out, so the sum is a floor no conversion of that input can go
  * under while the model is such a tree.
  *
@@ -42,7 +42,8 @@
 #include <libxml/tree.h>
 #include <zip.h>
 
-#include "model/model.h"
+#include "tree/tree.h"
+#include "tree/xml.h"
 #include "../cli/heap.h"
 
 static double
@@ -185,11 +186,11 @@ batch_floor(int jobs, int n, char **docx)
 int
 main(int argc, char **argv)
 {
-	struct lsn_builder	 b;
 	struct stat		 st;
 	liaison_error		*err = NULL;
 	xmlDocPtr		 model;
-	xmlNodePtr		 from, root;
+	xmlNodePtr		 from;
+	struct lsn_tree		*tree;
 	double			 t0, t1, t2, read_s = 0;
 
 	if (argc >= 4 && strcmp(argv[1], "-r") == 0)
@@ -219,7 +220,7 @@ main(int argc, char **argv)
 	strip_indentation(from);
 	/* the schema compiled before the clock starts, as in a run over
 	 * several inputs */
-	if (lsn_validate(model, "liaison.rng", NULL, NULL, &err) !=
+	if (lsn_xml_validate(model, "liaison.rng", NULL, NULL, &err) !=
 	    LIAISON_OK) {
 		fprintf(stderr, "model-floor: %s: %s\n", argv[1],
 		    liaison_error_string(err));
@@ -227,14 +228,12 @@ main(int argc, char **argv)
 	}
 
 	t0 = cpu_seconds();
-	if (lsn_model_new(&b) == -1 ||
-	    (root = lsn_copy(&b, NULL, from)) == NULL) {
+	if ((tree = lsn_tree_from_xml(model)) == NULL) {
 		fprintf(stderr, "model-floor: out of memory\n");
 		return 1;
 	}
-	xmlDocSetRootElement(b.doc, root);
 	t1 = cpu_seconds();
-	if (lsn_validate(b.doc, "liaison.rng", NULL, NULL, &err) !=
+	if (lsn_tree_validate_via_xml(tree, "liaison.rng", &err) !=
 	    LIAISON_OK) {
 		fprintf(stderr, "model-floor: the copy of %s: %s\n", argv[1],
 		    liaison_error_string(err));

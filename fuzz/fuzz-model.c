@@ -2,7 +2,7 @@
 /*
  * fuzz-model.c: the safe XML parser every model file goes through
  * (liaison validate, diff of .xml models), then schema validation of
- * what parses.
+ * what parses and the copy of what validates into our tree.
  */
 #include "config.h"
 
@@ -11,7 +11,8 @@
 #include <libxml/tree.h>
 
 #include "fuzz.h"
-#include "model/model.h"
+#include "tree/tree.h"
+#include "tree/xml.h"
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -27,7 +28,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	liaison_error_free(err);
 	err = NULL;
 	if (doc != NULL) {
-		(void)lsn_validate(doc, "liaison.rng", NULL, NULL, &err);
+		if (lsn_xml_validate(doc, "liaison.rng", NULL, NULL, &err) ==
+		    LIAISON_OK)
+			/* a valid model becomes our tree, as a diff's does */
+			lsn_tree_free(lsn_tree_from_xml(doc));
 		fuzz_check_error(err);
 		liaison_error_free(err);
 		xmlFreeDoc(doc);

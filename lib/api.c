@@ -16,9 +16,11 @@
 
 #include "liaison.h"
 #include "options.h"
+#include "doc.h"
 #include "emit/emit.h"
-#include "model/model.h"
-#include "model/schema-data.h"
+#include "tree/tree.h"
+#include "tree/xml.h"
+#include "tree/schema-data.h"
 #include "reader/readers.h"
 #include "recognize/recognize.h"
 #include "util/error.h"
@@ -156,7 +158,7 @@ open_data(void *owned, const void *data, size_t len, const char *name,
 	char			 hex[65];
 	const struct lsn_reader	*reader;
 	liaison_status		 rc;
-	xmlDocPtr		 model = NULL;
+	struct lsn_tree		 *model = NULL;
 	liaison_doc		*doc;
 
 	if (name == NULL)
@@ -216,7 +218,7 @@ open_data(void *owned, const void *data, size_t len, const char *name,
 		goto fail;
 	/* A model the schema rejects is our bug, never the input's (a
 	 * validation that ran out of memory is neither). */
-	if ((rc = lsn_validate(model, "liaison.rng", NULL, NULL, err)) !=
+	if ((rc = lsn_tree_validate_via_xml(model, "liaison.rng", err)) !=
 	    LIAISON_OK) {
 		if (err != NULL && rc == LIAISON_ERR_SCHEMA)
 			lsn_error_recode(*err, LIAISON_ERR_INTERNAL);
@@ -224,16 +226,15 @@ open_data(void *owned, const void *data, size_t len, const char *name,
 			lsn_error_set_file(*err, name);
 		goto fail;
 	}
-	if ((doc = calloc(1, sizeof(*doc))) == NULL) {
+	if ((doc = lsn_doc_new(model)) == NULL) {
 		lsn_error_set(err, LIAISON_ERR_NOMEM, name, NULL, 0, 0,
 		    "out of memory");
 		goto fail;
 	}
-	doc->xml = model;
 	lsn_core_clear(&core);
 	return doc;
 fail:
-	lsn_model_free(model);
+	lsn_tree_free(model);
 	lsn_stream_free(&stream);
 	lsn_core_clear(&core);
 	return NULL;
@@ -379,24 +380,28 @@ open_model(const char *path, const liaison_options *opts,
     liaison_error **err)
 {
 	xmlDocPtr	 xml;
+	struct lsn_tree	*tree;
 	liaison_doc	*doc;
 
 	if ((xml = lsn_xml_parse_file(path,
 	    lsn_limit(opts, LIAISON_LIMIT_INPUT_BYTES), err)) == NULL)
 		return NULL;
-	if (lsn_validate(xml, "liaison.rng", NULL, NULL, err) != LIAISON_OK) {
+	if (lsn_xml_validate(xml, "liaison.rng", NULL, NULL, err) !=
+	    LIAISON_OK) {
 		if (err != NULL)
 			lsn_error_set_file(*err, path);
 		xmlFreeDoc(xml);
 		return NULL;
 	}
-	if ((doc = calloc(1, sizeof(*doc))) == NULL) {
-		xmlFreeDoc(xml);
+	/* the file as parsed is no longer needed: our copy is the model */
+	tree = lsn_tree_from_xml(xml);
+	xmlFreeDoc(xml);
+	if (tree == NULL || (doc = lsn_doc_new(tree)) == NULL) {
+		lsn_tree_free(tree);
 		lsn_error_set(err, LIAISON_ERR_NOMEM, path, NULL, 0, 0,
 		    "out of memory");
 		return NULL;
 	}
-	doc->xml = xml;
 	return doc;
 }
 
@@ -426,27 +431,58 @@ liaison_doc_open_model(const char *path, liaison_error **err)
 	return liaison_doc_open_model_opts(path, NULL, err);
 }
 
+liaison_doc *
+lsn_doc_new(struct lsn_tree *tree)
+{
+	liaison_doc	*doc;
+
+	if ((doc = calloc(1, sizeof(*doc))) == NULL)
+		return NULL;
+	if (pthread_mutex_init(&doc->xml_lock, NULL) != 0) {
+		free(doc);
+		return NULL;
+	}
+	doc->tree = tree;
+	return doc;
+}
+
 void
 liaison_doc_free(liaison_doc *doc)
 {
 	if (doc == NULL)
 		return;
-	lsn_model_free(doc->xml);
+	lsn_tree_free(doc->tree);
+	if (doc->xml != NULL)
+		xmlFreeDoc(doc->xml);
+	pthread_mutex_destroy(&doc->xml_lock);
 	free(doc);
 }
 
 struct _xmlDoc *
 liaison_doc_xml(const liaison_doc *doc)
 {
-	return doc != NULL ? doc->xml : NULL;
+	liaison_doc		*d = (liaison_doc *)doc;
+	struct lsn_xml_quiet	 q;
+
+	if (d == NULL)
+		return NULL;
+	/* made on first use: most users never ask for it */
+	pthread_mutex_lock(&d->xml_lock);
+	if (d->xml == NULL) {
+		lsn_xml_quiet_begin(&q);
+		d->xml = lsn_tree_to_xml(d->tree);
+		lsn_xml_quiet_end(&q);
+	}
+	pthread_mutex_unlock(&d->xml_lock);
+	return d->xml;
 }
 
 const char *
 liaison_doc_kind(const liaison_doc *doc)
 {
-	xmlNodePtr	 root;
+	lsn_node	 *root;
 
-	if (doc == NULL || (root = xmlDocGetRootElement(doc->xml)) == NULL)
+	if (doc == NULL || (root = lsn_root(doc->tree)) == NULL)
 		return NULL;
 	return lsn_prop(root, "kind");
 }
@@ -463,12 +499,12 @@ emit(const liaison_doc *doc, liaison_emit_format fmt, struct lsn_out *o,
 		    "no document to write"), -1;
 	switch (fmt) {
 	case LIAISON_EMIT_JSON:
-		return lsn_emit_json(doc->xml, o, err);
+		return lsn_emit_json(doc->tree, o, err);
 	case LIAISON_EMIT_XML:
-		return lsn_emit_xml(doc->xml, o, err);
+		return lsn_emit_xml(doc->tree, o, err);
 	case LIAISON_EMIT_MARKDOWN:
 	case LIAISON_EMIT_MARKDOWN_FRONT_MATTER:
-		return lsn_emit_markdown(doc->xml,
+		return lsn_emit_markdown(doc->tree,
 		    fmt == LIAISON_EMIT_MARKDOWN_FRONT_MATTER, o, err);
 	}
 	lsn_error_set(err, LIAISON_ERR_USAGE, NULL, NULL, 0, 0,
@@ -592,7 +628,7 @@ liaison_validate_file_opts(const char *path, const liaison_options *opts,
 	lsn_xml_quiet_begin(&q);
 	if ((xml = lsn_xml_parse_file(path,
 	    lsn_limit(opts, LIAISON_LIMIT_INPUT_BYTES), &e)) != NULL) {
-		if (lsn_validate(xml, "liaison.rng", report, ctx, &e) !=
+		if (lsn_xml_validate(xml, "liaison.rng", report, ctx, &e) !=
 		    LIAISON_OK)
 			lsn_error_set_file(e, path);
 		xmlFreeDoc(xml);

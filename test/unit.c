@@ -17,7 +17,7 @@
 #include "recognize/dates.h"
 #include "recognize/lines.h"
 #include "emit/emit.h"
-#include "model/model.h"
+#include "tree/tree.h"
 #include "util/arena.h"
 #include "util/buf.h"
 #include "util/sha256.h"
@@ -323,16 +323,48 @@ test_arena(void)
 	lsn_arena_free(&a);
 }
 
-/* n as libxml2 writes it; the caller frees it. */
-static char *
-dump(xmlNodePtr n)
+/* n as XML on one line, escaping nothing (the tests' text needs none). */
+static void
+dump_into(struct lsn_buf *b, const lsn_node *n)
 {
-	xmlBufferPtr	 b = xmlBufferCreate();
+	const struct lsn_attr	*a;
+	const lsn_node		*c;
+
+	if (n->type == LSN_TEXT) {
+		lsn_buf_puts(b, n->content);
+		return;
+	}
+	lsn_buf_putc(b, '<');
+	lsn_buf_puts(b, n->name);
+	for (a = n->attrs; a != NULL; a = a->next) {
+		lsn_buf_putc(b, ' ');
+		lsn_buf_puts(b, a->name);
+		lsn_buf_puts(b, "=\"");
+		lsn_buf_puts(b, a->value);
+		lsn_buf_putc(b, '"');
+	}
+	if (n->children == NULL) {
+		lsn_buf_puts(b, "/>");
+		return;
+	}
+	lsn_buf_putc(b, '>');
+	for (c = n->children; c != NULL; c = c->next)
+		dump_into(b, c);
+	lsn_buf_puts(b, "</");
+	lsn_buf_puts(b, n->name);
+	lsn_buf_putc(b, '>');
+}
+
+/* n as one line of XML; the caller frees it. */
+static char *
+dump(const lsn_node *n)
+{
+	struct lsn_buf	 b = LSN_BUF_INIT;
 	char		*s;
 
-	xmlNodeDump(b, n->doc, n, 0, 0);
-	s = strdup((const char *)xmlBufferContent(b));
-	xmlBufferFree(b);
+	dump_into(&b, n);
+	s = b.oom ? NULL : strdup(lsn_buf_str(&b));
+	lsn_buf_free(&b);
 	return s;
 }
 
@@ -340,21 +372,21 @@ static void
 test_builder(void)
 {
 	struct lsn_builder	 b;
-	xmlNodePtr		 root, p, q, copy;
-	xmlChar			*t;
+	lsn_node		 *root, *p, *q, *copy;
+	char			*t;
 	char			*x, *y;
 	int			 i;
 
-	CHECK(lsn_model_new(&b) == 0);
-	root = lsn_el(&b, NULL, "document");
-	xmlDocSetRootElement(b.doc, root);
+	CHECK(lsn_tree_new(&b) == 0);
+	root = lsn_root_el(&b, "document");
+	CHECK(root != NULL && b.tree->root == root);
 	lsn_attr(&b, root, "kind", "document");
 	lsn_attr(&b, root, "model", "liaison/1");
 	/* set again: one attribute, the new value, in its place */
 	lsn_attr(&b, root, "kind", "question");
 	CHECK(strcmp(lsn_prop(root, "kind"), "question") == 0 &&
-	    root->properties != NULL && root->properties->next != NULL &&
-	    root->properties->next->next == NULL);
+	    root->attrs != NULL && root->attrs->next != NULL &&
+	    root->attrs->next->next == NULL);
 	/* text after text is one node: grown in place, then copied when
 	 * something else was allocated in between */
 	p = lsn_el(&b, root, "p");
@@ -371,7 +403,7 @@ test_builder(void)
 	for (i = 1; i < 1000; i++)
 		lsn_text(&b, p, "ab", 2);
 	/* appended where it was, not copied each time */
-	CHECK(p->last->type == XML_TEXT_NODE && p->last->content == t &&
+	CHECK(p->last->type == LSN_TEXT && p->last->content == t &&
 	    strlen((const char *)p->last->content) == 2000);
 	/* a copy says the same, in nodes of its own */
 	copy = lsn_copy(&b, root, p);
@@ -386,12 +418,27 @@ test_builder(void)
 	CHECK(x != NULL && strcmp(x, "<p empty=\"\"/>") == 0);
 	free(x);
 	CHECK(!b.oom);
-	/* libxml2 reads the tree: the holders are unlinked and left */
-	xmlUnlinkNode(q);
-	xmlAddChild(copy, q);
-	CHECK(q->parent == copy && copy->last == q);
-	lsn_model_free(b.doc);
-	lsn_model_free(NULL);
+	/* moved: unlinked from one place, linked at another */
+	lsn_unlink(q);
+	CHECK(q->parent == NULL && root->last == copy && copy->prev == p);
+	lsn_append(copy, q);
+	CHECK(q->parent == copy && copy->last == q && q->prev != NULL);
+	lsn_unlink(q);
+	lsn_insert_before(p, q);
+	CHECK(root->children == q && q->next == p && p->prev == q &&
+	    q->parent == root);
+	/* moving children moves them all, in order, and keeps texts apart
+	 * (the bad free of issue 14 came from a joining move) */
+	x = dump(copy);
+	lsn_move_children(copy, q);
+	y = dump(q);
+	CHECK(copy->children == NULL && copy->last == NULL && x != NULL &&
+	    y != NULL && strcmp(x + strlen("<p>"), y + strlen("<p empty=\"\">"))
+	    == 0);
+	free(x);
+	free(y);
+	lsn_tree_free(b.tree);
+	lsn_tree_free(NULL);
 }
 
 /* A mark for test_inline. */
@@ -414,18 +461,18 @@ test_inline(void)
 	struct lsn_builder	 b;
 	struct lsn_line		 l;
 	struct lsn_mark		 many[3000], few[7];
-	xmlNodePtr		 p;
+	lsn_node		 *p;
 	char			 text[] = "see the link here.", *x, id[16];
 	const char		*expect = "<p><anchor id=\"b\"/>"
 	    "<anchor id=\"a\"/>see <link href=\"http://x/\"><ins author="
 	    "\"Ann\" offset=\"4\">the </ins>link<note-ref id=\"1\"/></link>"
 	    " here<anchor id=\"end\"/>.</p>";
-	xmlChar			*content;
-	xmlNodePtr		 c;
+	char			*content;
+	lsn_node		 *c;
 	size_t			 i, n = 0, in_order = 0;
 	static char		 ids[3000][16];
 
-	CHECK(lsn_model_new(&b) == 0);
+	CHECK(lsn_tree_new(&b) == 0);
 	memset(&l, 0, sizeof(l));
 	l.text = text;
 	l.len = strlen(text);
@@ -466,10 +513,10 @@ test_inline(void)
 			n++;
 		}
 	CHECK(n == 3000 && in_order == 3000 && !b.oom);
-	content = xmlNodeGetContent(p);
-	CHECK(content != NULL && strcmp((const char *)content, text) == 0);
-	xmlFree(content);
-	lsn_model_free(b.doc);
+	content = lsn_text_of(p);
+	CHECK(content != NULL && strcmp(content, text) == 0);
+	free(content);
+	lsn_tree_free(b.tree);
 }
 
 /* Text outputs show control characters as pictures; a C1 control split

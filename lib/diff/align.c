@@ -42,7 +42,7 @@
 #include <utf8proc.h>
 
 #include "diff/diff.h"
-#include "model/model.h"
+#include "tree/tree.h"
 #include "util/buf.h"
 #include "util/error.h"
 
@@ -60,8 +60,8 @@ struct unit {
 	char		*seg;       /* location segment ("item 3"), or NULL */
 	const char	*role;      /* section role; owned by the model */
 	char		*subject;   /* annex: "question 10/17", "tor ..." */
-	xmlNodePtr	 node;      /* the element (for the path) */
-	xmlNodePtr	 text_node; /* element holding own text, or node */
+	lsn_node	 *node;      /* the element (for the path) */
+	lsn_node	 *text_node; /* element holding own text, or node */
 	struct unit	*parent;
 	size_t		 index;     /* in parent->kids */
 	struct unit    **kids;
@@ -107,9 +107,9 @@ struct aligner {
 	struct side	 old, new;
 	struct pos_map	 pos;
 	const char	*where_suffix;  /* appended to the next "where" */
-	xmlDocPtr	 out;
-	xmlNodePtr	 root;
-	xmlNodePtr	 view;  /* the whole-document view, or NULL */
+	struct lsn_builder *out;
+	lsn_node	 *root;
+	lsn_node	 *view;  /* the whole-document view, or NULL */
 	int		 oom;
 	unsigned long	 inserted, deleted, replaced, moved, unchanged;
 	size_t		 count;
@@ -133,7 +133,7 @@ hash_bytes(uint64_t h, const void *p, size_t n)
 
 static struct unit *
 unit_new(struct aligner *al, struct side *sd, int kind, struct unit *parent,
-    xmlNodePtr node)
+    lsn_node *node)
 {
 	struct unit *u;
 
@@ -199,13 +199,13 @@ side_free(struct side *sd)
 /* Appends the inline text of n: text and links; not deleted text,
  * anchors or note references (model data, not words). */
 static void
-inline_text(xmlNodePtr n, struct lsn_buf *b)
+inline_text(lsn_node *n, struct lsn_buf *b)
 {
-	for (xmlNodePtr c = n->children; c != NULL; c = c->next) {
-		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+	for (lsn_node *c = n->children; c != NULL; c = c->next) {
+		if (c->type == LSN_TEXT) {
 			if (c->content != NULL)
 				lsn_buf_puts(b, (const char *)c->content);
-		} else if (c->type == XML_ELEMENT_NODE) {
+		} else if (c->type == LSN_ELEMENT) {
 			if (lsn_is(c, "del") || lsn_is(c, "move-from") ||
 			    lsn_is(c, "anchor") || lsn_is(c, "note-ref"))
 				continue;
@@ -264,7 +264,7 @@ normalize(const char *s, size_t len)
 
 /* Sets u->text from the inline content of element n (NULL: empty). */
 static void
-set_text_from(struct aligner *al, struct unit *u, xmlNodePtr n)
+set_text_from(struct aligner *al, struct unit *u, lsn_node *n)
 {
 	struct lsn_buf b = LSN_BUF_INIT;
 
@@ -334,9 +334,9 @@ set_heading_seg(struct aligner *al, struct unit *u, const char *prefix,
 }
 
 static void build_blocks(struct aligner *, struct side *, struct unit *,
-    xmlNodePtr);
+    lsn_node *);
 static void build_section(struct aligner *, struct side *, struct unit *,
-    xmlNodePtr);
+    lsn_node *);
 
 /* Counts of block kinds in one container, for "paragraph 3". */
 struct counters {
@@ -345,7 +345,7 @@ struct counters {
 
 static void
 build_block(struct aligner *al, struct side *sd, struct unit *parent,
-    xmlNodePtr n, struct counters *cn)
+    lsn_node *n, struct counters *cn)
 {
 	struct unit	*u, *row, *cell, *item;
 	size_t		 k, r, c;
@@ -363,7 +363,7 @@ build_block(struct aligner *al, struct side *sd, struct unit *parent,
 		if (cn->lists_total > 1)
 			set_seg(al, u, "list", cn->list);
 		k = 0;
-		for (xmlNodePtr i = lsn_child(n, "item"); i != NULL;
+		for (lsn_node *i = lsn_child(n, "item"); i != NULL;
 		    i = lsn_next(i, "item")) {
 			item = unit_new(al, sd, U_ITEM, u, i);
 			if (item == NULL)
@@ -381,14 +381,14 @@ build_block(struct aligner *al, struct side *sd, struct unit *parent,
 		set_str(al, &u->text, "");
 		set_seg(al, u, "table", ++cn->table);
 		r = 0;
-		for (xmlNodePtr rn = lsn_child(n, "row"); rn != NULL;
+		for (lsn_node *rn = lsn_child(n, "row"); rn != NULL;
 		    rn = lsn_next(rn, "row")) {
 			if ((row = unit_new(al, sd, U_ROW, u, rn)) == NULL)
 				return;
 			set_str(al, &row->text, "");
 			set_seg(al, row, "row", ++r);
 			c = 0;
-			for (xmlNodePtr cl = lsn_child(rn, "cell"); cl != NULL;
+			for (lsn_node *cl = lsn_child(rn, "cell"); cl != NULL;
 			    cl = lsn_next(cl, "cell")) {
 				if ((cell = unit_new(al, sd, U_CELL, row, cl)) == NULL)
 					return;
@@ -403,22 +403,22 @@ build_block(struct aligner *al, struct side *sd, struct unit *parent,
 /* The block children (p, list, table) of element n, under parent. */
 static void
 build_blocks(struct aligner *al, struct side *sd, struct unit *parent,
-    xmlNodePtr n)
+    lsn_node *n)
 {
 	struct counters cn = { 0, 0, 0, 0 };
 
 	if (n == NULL)
 		return;
-	for (xmlNodePtr c = lsn_child(n, "list"); c != NULL; c = lsn_next(c, "list"))
+	for (lsn_node *c = lsn_child(n, "list"); c != NULL; c = lsn_next(c, "list"))
 		cn.lists_total++;
-	for (xmlNodePtr c = lsn_child(n, NULL); c != NULL && !al->oom;
+	for (lsn_node *c = lsn_child(n, NULL); c != NULL && !al->oom;
 	    c = lsn_next(c, NULL))
 		build_block(al, sd, parent, c, &cn);
 }
 
 static void
 build_section(struct aligner *al, struct side *sd, struct unit *parent,
-    xmlNodePtr n)
+    lsn_node *n)
 {
 	struct unit *u = unit_new(al, sd, U_SECTION, parent, n);
 
@@ -431,16 +431,16 @@ build_section(struct aligner *al, struct side *sd, struct unit *parent,
 	if (u->text != NULL)
 		set_heading_seg(al, u, NULL, u->number, u->text);
 	build_blocks(al, sd, u, n);
-	for (xmlNodePtr s = lsn_child(n, "section"); s != NULL && !al->oom;
+	for (lsn_node *s = lsn_child(n, "section"); s != NULL && !al->oom;
 	    s = lsn_next(s, "section"))
 		build_section(al, sd, u, s);
 }
 
 static void
 build_sections(struct aligner *al, struct side *sd, struct unit *parent,
-    xmlNodePtr n)
+    lsn_node *n)
 {
-	for (xmlNodePtr s = lsn_child(n, "section"); s != NULL && !al->oom;
+	for (lsn_node *s = lsn_child(n, "section"); s != NULL && !al->oom;
 	    s = lsn_next(s, "section"))
 		build_section(al, sd, parent, s);
 }
@@ -448,7 +448,7 @@ build_sections(struct aligner *al, struct side *sd, struct unit *parent,
 /* A field: element e's text (contacts: their parts joined). */
 static struct unit *
 build_field(struct aligner *al, struct side *sd, struct unit *parent,
-    xmlNodePtr e, const char *key, const char *label, int multi, size_t nth)
+    lsn_node *e, const char *key, const char *label, int multi, size_t nth)
 {
 	struct unit *u = unit_new(al, sd, U_FIELD, parent, e);
 
@@ -458,7 +458,7 @@ build_field(struct aligner *al, struct side *sd, struct unit *parent,
 	u->multi = multi;
 	if (lsn_is(e, "contact")) {
 		struct lsn_buf b = LSN_BUF_INIT;
-		for (xmlNodePtr c = lsn_child(e, NULL); c != NULL;
+		for (lsn_node *c = lsn_child(e, NULL); c != NULL;
 		    c = lsn_next(c, NULL)) {
 			if (b.len > 0)
 				lsn_buf_puts(&b, ", ");
@@ -497,7 +497,7 @@ static const struct {
 
 static void
 build_meta(struct aligner *al, struct side *sd, struct unit *root,
-    xmlNodePtr meta)
+    lsn_node *meta)
 {
 	struct unit	*g;
 	size_t		 nth[sizeof(meta_fields) / sizeof(meta_fields[0])] = { 0 };
@@ -508,7 +508,7 @@ build_meta(struct aligner *al, struct side *sd, struct unit *root,
 		return;
 	g->key = "meta";
 	set_str(al, &g->text, "");
-	for (xmlNodePtr e = lsn_child(meta, NULL); e != NULL && !al->oom;
+	for (lsn_node *e = lsn_child(meta, NULL); e != NULL && !al->oom;
 	    e = lsn_next(e, NULL))
 		for (size_t i = 0; i < sizeof(meta_fields) / sizeof(meta_fields[0]); i++)
 			if (lsn_is(e, meta_fields[i].name)) {
@@ -521,7 +521,7 @@ build_meta(struct aligner *al, struct side *sd, struct unit *root,
 
 static void
 build_group(struct aligner *al, struct side *sd, struct unit *root,
-    xmlNodePtr e, const char *key, const char *label)
+    lsn_node *e, const char *key, const char *label)
 {
 	struct unit *g;
 
@@ -537,11 +537,11 @@ build_group(struct aligner *al, struct side *sd, struct unit *root,
 
 /* What an annex is about: a Question (by id) or a ToR (by group). */
 static void
-set_subject(struct aligner *al, struct unit *u, xmlNodePtr annex)
+set_subject(struct aligner *al, struct unit *u, lsn_node *annex)
 {
 	struct lsn_buf	 b = LSN_BUF_INIT;
-	xmlNodePtr	 q = lsn_child(annex, "question");
-	xmlNodePtr	 t = lsn_child(annex, "terms-of-reference");
+	lsn_node	 *q = lsn_child(annex, "question");
+	lsn_node	 *t = lsn_child(annex, "terms-of-reference");
 	const char	*kind = lsn_prop(annex, "kind");
 
 	if (q != NULL && lsn_prop(q, "id") != NULL)
@@ -558,10 +558,10 @@ set_subject(struct aligner *al, struct unit *u, xmlNodePtr annex)
 
 static void
 build_annex(struct aligner *al, struct side *sd, struct unit *parent,
-    xmlNodePtr a)
+    lsn_node *a)
 {
 	struct unit *u = unit_new(al, sd, U_ANNEX, parent, a);
-	xmlNodePtr note;
+	lsn_node *note;
 
 	if (u == NULL)
 		return;
@@ -578,9 +578,9 @@ build_annex(struct aligner *al, struct side *sd, struct unit *parent,
 
 /* The whole document. */
 static struct unit *
-build_document(struct aligner *al, struct side *sd, xmlDocPtr doc)
+build_document(struct aligner *al, struct side *sd, const struct lsn_tree *doc)
 {
-	xmlNodePtr	 d = xmlDocGetRootElement(doc), fn;
+	lsn_node	 *d = lsn_root(doc), *fn;
 	struct unit	*root, *g = NULL;
 	size_t		 k = 0;
 
@@ -594,7 +594,7 @@ build_document(struct aligner *al, struct side *sd, xmlDocPtr doc)
 	    "actions-requested", "Actions requested");
 	build_blocks(al, sd, root, lsn_child(d, "body"));
 	build_sections(al, sd, root, d);
-	for (xmlNodePtr a = lsn_child(d, "annex"); a != NULL && !al->oom;
+	for (lsn_node *a = lsn_child(d, "annex"); a != NULL && !al->oom;
 	    a = lsn_next(a, "annex"))
 		build_annex(al, sd, root, a);
 	for (fn = lsn_child(d, "footnote"); fn != NULL && !al->oom;
@@ -624,11 +624,11 @@ build_document(struct aligner *al, struct side *sd, xmlDocPtr doc)
  * is NULL (a standalone ToR or Question).
  */
 static struct unit *
-build_subject(struct aligner *al, struct side *sd, xmlDocPtr doc,
-    xmlNodePtr a)
+build_subject(struct aligner *al, struct side *sd, const struct lsn_tree *doc,
+    lsn_node *a)
 {
-	xmlNodePtr	 d = xmlDocGetRootElement(doc), title, note = NULL;
-	xmlNodePtr	 host = a != NULL ? a : d;
+	lsn_node	 *d = lsn_root(doc), *title, *note = NULL;
+	lsn_node	 *host = a != NULL ? a : d;
 	struct unit	*root;
 
 	if ((root = unit_new(al, sd, U_ROOT, NULL, host)) == NULL)
@@ -1501,37 +1501,31 @@ own_text_only(const struct unit *u)
 	    u->kind == U_ITEM || u->kind == U_PARA || u->kind == U_FIELD;
 }
 
-static xmlNodePtr
-new_child(struct aligner *al, xmlNodePtr parent, const char *name,
+static lsn_node *
+new_child(struct aligner *al, lsn_node *parent, const char *name,
     const char *text, size_t len)
 {
-	xmlNodePtr n;
+	lsn_node *n;
 
 	if (al->oom)
 		return NULL;
-	if ((n = xmlNewDocNode(al->out, NULL, (const xmlChar *)name, NULL)) == NULL) {
+	n = lsn_el(al->out, parent, name);
+	if (text != NULL && len > 0)
+		lsn_text(al->out, n, text, len);
+	if (al->out->oom) {
 		al->oom = 1;
 		return NULL;
-	}
-	xmlAddChild(parent, n);
-	if (text != NULL && len > 0) {
-		xmlNodePtr t = xmlNewDocTextLen(al->out, (const xmlChar *)text,
-		    (int)len);
-		if (t == NULL) {
-			al->oom = 1;
-			return NULL;
-		}
-		xmlAddChild(n, t);
 	}
 	return n;
 }
 
 static void
-set_attr(struct aligner *al, xmlNodePtr n, const char *name, const char *v)
+set_attr(struct aligner *al, lsn_node *n, const char *name, const char *v)
 {
 	if (al->oom || n == NULL)
 		return;
-	if (xmlSetProp(n, (const xmlChar *)name, (const xmlChar *)v) == NULL)
+	lsn_attr(al->out, n, name, v);
+	if (al->out->oom)
 		al->oom = 1;
 }
 
@@ -1588,20 +1582,20 @@ pos_get(const struct pos_map *m, const void *node)
  * parent; 0 when memory ran out. Indexes all of the parent's children
  * the first time one of them is asked for. */
 static size_t
-element_pos(struct pos_map *m, xmlNodePtr n)
+element_pos(struct pos_map *m, lsn_node *n)
 {
 	size_t pos = pos_get(m, n);
 
 	if (pos != 0 || n->parent == NULL)
 		return pos != 0 ? pos : 1;
-	for (xmlNodePtr c = n->parent->children; c != NULL; c = c->next) {
+	for (lsn_node *c = n->parent->children; c != NULL; c = c->next) {
 		size_t k = 1;
-		if (c->type != XML_ELEMENT_NODE)
+		if (c->type != LSN_ELEMENT)
 			continue;
 		/* Same-named siblings before c: the last one's + 1. */
-		for (xmlNodePtr p = c->prev; p != NULL; p = p->prev)
-			if (p->type == XML_ELEMENT_NODE &&
-			    xmlStrEqual(p->name, c->name)) {
+		for (lsn_node *p = c->prev; p != NULL; p = p->prev)
+			if (p->type == LSN_ELEMENT &&
+			    strcmp(p->name, c->name) == 0) {
 				k = pos_get(m, p) + 1;
 				break;
 			}
@@ -1617,19 +1611,19 @@ element_pos(struct pos_map *m, xmlNodePtr n)
  * usable as is with xmllint --xpath. Caller frees; NULL on no memory.
  */
 static char *
-xpath_of(struct aligner *al, xmlNodePtr n)
+xpath_of(struct aligner *al, lsn_node *n)
 {
-	xmlNodePtr	*chain;
+	lsn_node	**chain;
 	size_t		 depth = 0, pos;
 	struct lsn_buf	 b = LSN_BUF_INIT;
 
-	for (xmlNodePtr p = n; p != NULL && p->type == XML_ELEMENT_NODE;
+	for (lsn_node *p = n; p != NULL && p->type == LSN_ELEMENT;
 	    p = p->parent)
 		depth++;
 	if ((chain = malloc((depth + 1) * sizeof(*chain))) == NULL)
 		return NULL;
 	depth = 0;
-	for (xmlNodePtr p = n; p != NULL && p->type == XML_ELEMENT_NODE;
+	for (lsn_node *p = n; p != NULL && p->type == LSN_ELEMENT;
 	    p = p->parent)
 		chain[depth++] = p;
 	while (depth-- > 0) {
@@ -1646,10 +1640,10 @@ xpath_of(struct aligner *al, xmlNodePtr n)
 }
 
 static void
-set_path_attr(struct aligner *al, xmlNodePtr c, const char *name,
+set_path_attr(struct aligner *al, lsn_node *c, const char *name,
     const struct unit *u)
 {
-	xmlNodePtr	 n = u->text_node != NULL ? u->text_node : u->node;
+	lsn_node	 *n = u->text_node != NULL ? u->text_node : u->node;
 	char		*p;
 
 	if (al->oom)
@@ -1663,7 +1657,7 @@ set_path_attr(struct aligner *al, xmlNodePtr c, const char *name,
 }
 
 static void
-set_where_attr(struct aligner *al, xmlNodePtr c, const char *name,
+set_where_attr(struct aligner *al, lsn_node *c, const char *name,
     const struct unit *u)
 {
 	char *w;
@@ -1691,19 +1685,18 @@ static const char *const kind_names[] = { "document", "group", "field",
  * change is an <equal> holding its text. Each gets the unit's kind.
  */
 static void
-view_add(struct aligner *al, xmlNodePtr change, const struct unit *u)
+view_add(struct aligner *al, lsn_node *change, const struct unit *u)
 {
-	xmlNodePtr	 v = NULL;
+	lsn_node	 *v = NULL;
 	char		 num[32];
 
 	if (al->view == NULL || al->oom)
 		return;
 	if (change != NULL) {
-		if ((v = xmlDocCopyNode(change, al->view->doc, 1)) == NULL) {
+		if ((v = lsn_copy(al->out, al->view, change)) == NULL) {
 			al->oom = 1;
 			return;
 		}
-		xmlAddChild(al->view, v);
 		snprintf(num, sizeof(num), "%zu", al->count);
 		set_attr(al, v, "n", num);
 	} else {
@@ -1735,7 +1728,7 @@ static void
 add_change(struct aligner *al, const char *op, const struct unit *u_old,
     const struct unit *u_new, const char *old, const char *new)
 {
-	xmlNodePtr	 c, w;
+	lsn_node	 *c, *w;
 	const struct unit *here = u_new != NULL ? u_new : u_old;
 
 	if (al->oom)
@@ -1744,14 +1737,13 @@ add_change(struct aligner *al, const char *op, const struct unit *u_old,
 	set_attr(al, c, "op", op);
 	set_where_attr(al, c, "where", here);
 	if (al->where_suffix != NULL && !al->oom) {
-		xmlChar *wh = xmlGetProp(c, (const xmlChar *)"where");
+		const char *wh = lsn_prop(c, "where");
 		struct lsn_buf b = LSN_BUF_INIT;
-		if (wh == NULL || lsn_buf_puts(&b, (const char *)wh) == -1 ||
+		if (wh == NULL || lsn_buf_puts(&b, wh) == -1 ||
 		    lsn_buf_puts(&b, al->where_suffix) == -1)
 			al->oom = 1;
 		else
 			set_attr(al, c, "where", lsn_buf_str(&b));
-		xmlFree(wh);
 		lsn_buf_free(&b);
 	}
 	set_path_attr(al, c, "path", here);
@@ -1990,7 +1982,7 @@ emit_pair(struct aligner *al, struct unit *oa, struct unit *nb, int moved)
 /* Subjects                                                            */
 
 static const char *
-tor_group(xmlNodePtr host)
+tor_group(lsn_node *host)
 {
 	return lsn_prop(lsn_child(host, "terms-of-reference"), "group");
 }
@@ -2000,17 +1992,17 @@ tor_group(xmlNodePtr host)
  * standalone ToR. With several ToR annexes, the one of group `group`
  * (when given); NULL when there is none or no way to choose.
  */
-static xmlNodePtr
-find_tor(xmlDocPtr doc, const char *group)
+static lsn_node *
+find_tor(const struct lsn_tree *doc, const char *group)
 {
-	xmlNodePtr d = xmlDocGetRootElement(doc), found = NULL, named = NULL;
+	lsn_node *d = lsn_root(doc), *found = NULL, *named = NULL;
 	const char *kind = lsn_prop(d, "kind");
 	size_t n = 0;
 
 	if (lsn_child(d, "terms-of-reference") != NULL ||
 	    (kind != NULL && strcmp(kind, "terms-of-reference") == 0))
 		return d;
-	for (xmlNodePtr a = lsn_child(d, "annex"); a != NULL;
+	for (lsn_node *a = lsn_child(d, "annex"); a != NULL;
 	    a = lsn_next(a, "annex")) {
 		const char *k = lsn_prop(a, "kind"), *g = tor_group(a);
 		if (lsn_child(a, "terms-of-reference") != NULL ||
@@ -2025,23 +2017,23 @@ find_tor(xmlDocPtr doc, const char *group)
 }
 
 static const char *
-question_id(xmlNodePtr host)
+question_id(lsn_node *host)
 {
-	xmlNodePtr q = lsn_child(host, "question");
+	lsn_node *q = lsn_child(host, "question");
 
 	return q != NULL ? lsn_prop(q, "id") : NULL;
 }
 
 /* The annex (or the document) carrying Question `id`, or NULL. */
-static xmlNodePtr
-find_question(xmlDocPtr doc, const char *id)
+static lsn_node *
+find_question(const struct lsn_tree *doc, const char *id)
 {
-	xmlNodePtr d = xmlDocGetRootElement(doc);
+	lsn_node *d = lsn_root(doc);
 	const char *q = question_id(d);
 
 	if (q != NULL && strcmp(q, id) == 0)
 		return d;
-	for (xmlNodePtr a = lsn_child(d, "annex"); a != NULL;
+	for (lsn_node *a = lsn_child(d, "annex"); a != NULL;
 	    a = lsn_next(a, "annex"))
 		if ((q = question_id(a)) != NULL && strcmp(q, id) == 0)
 			return a;
@@ -2056,11 +2048,12 @@ find_question(xmlDocPtr doc, const char *id)
  * annex is not part of the ToR.
  */
 static void
-pick_scope(xmlDocPtr o, xmlDocPtr n, xmlNodePtr *so, xmlNodePtr *sn)
+pick_scope(const struct lsn_tree *o, const struct lsn_tree *n, lsn_node **so,
+    lsn_node **sn)
 {
-	xmlNodePtr	 ro = xmlDocGetRootElement(o), rn = xmlDocGetRootElement(n);
+	lsn_node	 *ro = lsn_root(o), *rn = lsn_root(n);
 	const char	*ko = lsn_prop(ro, "kind"), *kn = lsn_prop(rn, "kind");
-	xmlNodePtr	 to, tn;
+	lsn_node	 *to, *tn;
 
 	*so = *sn = NULL;
 	if (ko == NULL || kn == NULL || strcmp(ko, kn) == 0)
@@ -2078,10 +2071,10 @@ pick_scope(xmlDocPtr o, xmlDocPtr n, xmlNodePtr *so, xmlNodePtr *sn)
 		return;
 	}
 	/* The first Question of old (document, then annexes) also in new. */
-	for (xmlNodePtr h = ro; h != NULL;
+	for (lsn_node *h = ro; h != NULL;
 	    h = h == ro ? lsn_child(ro, "annex") : lsn_next(h, "annex")) {
 		const char *id = question_id(h);
-		xmlNodePtr other;
+		lsn_node *other;
 		if (id != NULL && (other = find_question(n, id)) != NULL) {
 			*so = h;
 			*sn = other;
@@ -2091,12 +2084,13 @@ pick_scope(xmlDocPtr o, xmlDocPtr n, xmlNodePtr *so, xmlNodePtr *sn)
 }
 
 int
-lsn_diff_align(xmlDocPtr old_model, xmlDocPtr new_model, xmlDocPtr out,
-    xmlNodePtr root, xmlNodePtr view, liaison_error **err)
+lsn_diff_align(const struct lsn_tree *old_model,
+    const struct lsn_tree *new_model, struct lsn_builder *out,
+    lsn_node *root, lsn_node *view, liaison_error **err)
 {
 	struct aligner	 al;
 	struct unit	*ro, *rn;
-	xmlNodePtr	 so, sn, st;
+	lsn_node	 *so, *sn, *st;
 	char		 num[32];
 
 	memset(&al, 0, sizeof(al));
@@ -2106,9 +2100,9 @@ lsn_diff_align(xmlDocPtr old_model, xmlDocPtr new_model, xmlDocPtr out,
 	pick_scope(old_model, new_model, &so, &sn);
 	if (so != NULL) {
 		ro = build_subject(&al, &al.old, old_model,
-		    so == xmlDocGetRootElement(old_model) ? NULL : so);
+		    so == lsn_root(old_model) ? NULL : so);
 		rn = build_subject(&al, &al.new, new_model,
-		    sn == xmlDocGetRootElement(new_model) ? NULL : sn);
+		    sn == lsn_root(new_model) ? NULL : sn);
 	} else {
 		ro = build_document(&al, &al.old, old_model);
 		rn = build_document(&al, &al.new, new_model);

@@ -15,47 +15,46 @@
 
 #include "diff/diff.h"
 #include "emit/emit.h"
-#include "model/model.h"
+#include "doc.h"
+#include "tree/tree.h"
+#include "tree/xml.h"
 #include "util/buf.h"
 #include "util/error.h"
 
 const char *
-lsn_diff_node_text(xmlNodePtr n)
+lsn_diff_node_text(lsn_node *n)
 {
 	if (n == NULL)
 		return "";
-	for (xmlNodePtr c = n->children; c != NULL; c = c->next)
-		if (c->type == XML_TEXT_NODE && c->content != NULL)
+	for (lsn_node *c = n->children; c != NULL; c = c->next)
+		if (c->type == LSN_TEXT && c->content != NULL)
 			return (const char *)c->content;
 	return "";
 }
 
 const char *
-lsn_diff_child_text(xmlNodePtr n, const char *name)
+lsn_diff_child_text(lsn_node *n, const char *name)
 {
-	xmlNodePtr c = lsn_child(n, name);
+	lsn_node *c = lsn_child(n, name);
 
 	return c != NULL ? lsn_diff_node_text(c) : NULL;
 }
 
 /* <old-input>/<new-input> from the model's <input>. */
-static int
-copy_input(xmlDocPtr out, xmlNodePtr root, const char *name, xmlDocPtr model)
+static void
+copy_input(struct lsn_builder *b, lsn_node *root, const char *name,
+    const struct lsn_tree *model)
 {
 	static const char *const attrs[] = { "file", "format", "sha256" };
-	xmlNodePtr	 in = lsn_child(xmlDocGetRootElement(model), "input");
-	xmlNodePtr	 n;
+	lsn_node	 *in = lsn_child(lsn_root(model), "input");
+	lsn_node	 *n;
 
-	if ((n = xmlNewDocNode(out, NULL, (const xmlChar *)name, NULL)) == NULL)
-		return -1;
-	xmlAddChild(root, n);
+	n = lsn_el(b, root, name);
 	for (size_t i = 0; i < sizeof(attrs) / sizeof(attrs[0]); i++) {
 		const char *v = in != NULL ? lsn_prop(in, attrs[i]) : NULL;
-		if (v != NULL && xmlSetProp(n, (const xmlChar *)attrs[i],
-		    (const xmlChar *)v) == NULL)
-			return -1;
+		if (v != NULL)
+			lsn_attr(b, n, attrs[i], v);
 	}
-	return 0;
 }
 
 /* liaison_diff_new inside the caller's libxml2 error handlers. */
@@ -63,18 +62,19 @@ static liaison_diff *
 diff_new(const liaison_doc *old_doc, const liaison_doc *new_doc,
     liaison_error **err)
 {
-	liaison_diff	*d;
-	liaison_error	*verr = NULL;
-	xmlNodePtr	 root, or, nr, view;
+	liaison_diff		*d;
+	liaison_error		*verr = NULL;
+	lsn_node		*root, *or, *nr, *view;
+	struct lsn_builder	 b;
 
-	if (old_doc == NULL || new_doc == NULL || old_doc->xml == NULL ||
-	    new_doc->xml == NULL) {
+	if (old_doc == NULL || new_doc == NULL || old_doc->tree == NULL ||
+	    new_doc->tree == NULL) {
 		lsn_error_set(err, LIAISON_ERR_USAGE, NULL, NULL, 0, 0,
 		    "liaison_diff_new: a document is missing");
 		return NULL;
 	}
-	or = xmlDocGetRootElement(old_doc->xml);
-	nr = xmlDocGetRootElement(new_doc->xml);
+	or = lsn_root(old_doc->tree);
+	nr = lsn_root(new_doc->tree);
 	if (!lsn_is(or, "document") || !lsn_is(nr, "document")) {
 		lsn_error_set(err, LIAISON_ERR_USAGE, NULL, NULL, 0, 0,
 		    "liaison_diff_new: not a liaison model");
@@ -82,32 +82,34 @@ diff_new(const liaison_doc *old_doc, const liaison_doc *new_doc,
 	}
 	if ((d = calloc(1, sizeof(*d))) == NULL)
 		goto oom;
-	if ((d->xml = xmlNewDoc((const xmlChar *)"1.0")) == NULL ||
-	    (root = xmlNewDocNode(d->xml, NULL, (const xmlChar *)"diff",
-	    NULL)) == NULL)
+	if (pthread_mutex_init(&d->xml_lock, NULL) != 0) {
+		free(d);
+		d = NULL;
 		goto oom;
-	xmlDocSetRootElement(d->xml, root);
-	if (xmlSetProp(root, (const xmlChar *)"model",
-	    (const xmlChar *)"liaison-diff/1") == NULL ||
-	    copy_input(d->xml, root, "old-input", old_doc->xml) == -1 ||
-	    copy_input(d->xml, root, "new-input", new_doc->xml) == -1)
+	}
+	if (lsn_tree_new(&b) == -1)
 		goto oom;
-	if ((d->view = xmlNewDoc((const xmlChar *)"1.0")) == NULL ||
-	    (view = xmlNewDocNode(d->view, NULL, (const xmlChar *)"view",
-	    NULL)) == NULL)
+	d->tree = b.tree;
+	root = lsn_root_el(&b, "diff");
+	lsn_attr(&b, root, "model", "liaison-diff/1");
+	copy_input(&b, root, "old-input", old_doc->tree);
+	copy_input(&b, root, "new-input", new_doc->tree);
+	/* the HTML page's view: in the diff's arena, outside its root */
+	view = lsn_el(&b, NULL, "view");
+	if (b.oom)
 		goto oom;
-	xmlDocSetRootElement(d->view, view);
-	if (lsn_diff_align(old_doc->xml, new_doc->xml, d->xml, root, view,
+	d->view = view;
+	if (lsn_diff_align(old_doc->tree, new_doc->tree, &b, root, view,
 	    err) == -1) {
 		liaison_diff_free(d);
 		return NULL;
 	}
-	for (xmlNodePtr c = lsn_child(root, "change"); c != NULL;
+	for (lsn_node *c = lsn_child(root, "change"); c != NULL;
 	    c = lsn_next(c, "change"))
 		d->count++;
 	/* Emitters trust the document: check it is what the schema says.
 	 * A violation is a bug of the library, reported as such. */
-	if (lsn_validate(d->xml, "liaison-diff.rng", NULL, NULL, &verr) !=
+	if (lsn_tree_validate_via_xml(d->tree, "liaison-diff.rng", &verr) !=
 	    LIAISON_OK) {
 		if (liaison_error_code(verr) == LIAISON_ERR_NOMEM)
 			lsn_error_set(err, LIAISON_ERR_NOMEM, NULL, NULL, 0, 0,
@@ -152,7 +154,20 @@ liaison_diff_count(const liaison_diff *diff)
 struct _xmlDoc *
 liaison_diff_xml(const liaison_diff *diff)
 {
-	return diff != NULL ? diff->xml : NULL;
+	liaison_diff		*d = (liaison_diff *)diff;
+	struct lsn_xml_quiet	 q;
+
+	if (d == NULL)
+		return NULL;
+	/* made on first use: most users never ask for it */
+	pthread_mutex_lock(&d->xml_lock);
+	if (d->xml == NULL) {
+		lsn_xml_quiet_begin(&q);
+		d->xml = lsn_tree_to_xml(d->tree);
+		lsn_xml_quiet_end(&q);
+	}
+	pthread_mutex_unlock(&d->xml_lock);
+	return d->xml;
 }
 
 void
@@ -160,10 +175,10 @@ liaison_diff_free(liaison_diff *diff)
 {
 	if (diff == NULL)
 		return;
+	lsn_tree_free(diff->tree);
 	if (diff->xml != NULL)
 		xmlFreeDoc(diff->xml);
-	if (diff->view != NULL)
-		xmlFreeDoc(diff->view);
+	pthread_mutex_destroy(&diff->xml_lock);
 	free(diff);
 }
 
@@ -177,24 +192,24 @@ emit(const liaison_diff *diff, liaison_diff_format fmt, unsigned int flags,
 	liaison_status	 st;
 	int		 rc;
 
-	if (diff == NULL || diff->xml == NULL)
+	if (diff == NULL || diff->tree == NULL)
 		return lsn_error_set(err, LIAISON_ERR_USAGE, NULL, NULL, 0, 0,
 		    "no diff to write");
 	switch (fmt) {
 	case LIAISON_DIFF_TEXT:
-		rc = lsn_diff_emit_text(diff->xml, flags, o, &e);
+		rc = lsn_diff_emit_text(diff->tree, flags, o, &e);
 		break;
 	case LIAISON_DIFF_MARKDOWN:
-		rc = lsn_diff_emit_markdown(diff->xml, flags, o, &e);
+		rc = lsn_diff_emit_markdown(diff->tree, flags, o, &e);
 		break;
 	case LIAISON_DIFF_JSON:
-		rc = lsn_diff_emit_json(diff->xml, flags, o, &e);
+		rc = lsn_diff_emit_json(diff->tree, flags, o, &e);
 		break;
 	case LIAISON_DIFF_XML:
-		rc = lsn_diff_emit_xml(diff->xml, flags, o, &e);
+		rc = lsn_diff_emit_xml(diff->tree, flags, o, &e);
 		break;
 	case LIAISON_DIFF_HTML:
-		rc = lsn_diff_emit_html(diff->xml, diff->view, flags, o, &e);
+		rc = lsn_diff_emit_html(diff->tree, diff->view, flags, o, &e);
 		break;
 	default:
 		return lsn_error_set(err, LIAISON_ERR_USAGE, NULL, NULL, 0, 0,

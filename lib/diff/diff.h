@@ -18,8 +18,11 @@
 #include "emit/emit.h"
 
 struct liaison_diff {
-	xmlDocPtr	 xml;    /* owned; root <diff model="liaison-diff/1"> */
-	xmlDocPtr	 view;   /* owned; root <view>: see lsn_diff_align */
+	struct lsn_tree	*tree;   /* owned; root <diff model="liaison-diff/1"> */
+	lsn_node	*view;   /* <view> in tree's arena, not linked to
+				  * its root: see lsn_diff_align */
+	struct _xmlDoc	*xml;    /* liaison_diff_xml's copy of tree, or NULL */
+	pthread_mutex_t	 xml_lock;
 	size_t		 count;  /* number of <change> elements */
 };
 
@@ -105,31 +108,31 @@ int	 lsn_word_diff(const char *old, size_t olen, const char *new,
  * unit's kind (section, annex, paragraph, item, field...). Returns 0, or
  * -1 with *err set.
  */
-int	 lsn_diff_align(xmlDocPtr old_model, xmlDocPtr new_model,
-	    xmlDocPtr out, xmlNodePtr root, xmlNodePtr view,
-	    liaison_error **err);
+int	 lsn_diff_align(const struct lsn_tree *old_model,
+	    const struct lsn_tree *new_model, struct lsn_builder *out,
+	    lsn_node *root, lsn_node *view, liaison_error **err);
 
 /* ------------------------------------------------------------------ */
 /* Emitters: each reads the diff document and writes to o.             */
 /* Each returns 0, or -1 with *err set.                                */
 
-int	 lsn_diff_emit_text(xmlDocPtr diff, unsigned int flags,
+int	 lsn_diff_emit_text(struct lsn_tree *diff, unsigned int flags,
 	    struct lsn_out *o, liaison_error **err);
-int	 lsn_diff_emit_markdown(xmlDocPtr diff, unsigned int flags,
+int	 lsn_diff_emit_markdown(struct lsn_tree *diff, unsigned int flags,
 	    struct lsn_out *o, liaison_error **err);
-int	 lsn_diff_emit_json(xmlDocPtr diff, unsigned int flags,
+int	 lsn_diff_emit_json(struct lsn_tree *diff, unsigned int flags,
 	    struct lsn_out *o, liaison_error **err);
-int	 lsn_diff_emit_xml(xmlDocPtr diff, unsigned int flags,
+int	 lsn_diff_emit_xml(struct lsn_tree *diff, unsigned int flags,
 	    struct lsn_out *o, liaison_error **err);
 /* view: the whole-document view (liaison_diff.view), or NULL. */
-int	 lsn_diff_emit_html(xmlDocPtr diff, xmlDocPtr view, unsigned int flags,
-	    struct lsn_out *o, liaison_error **err);
+int	 lsn_diff_emit_html(struct lsn_tree *diff, lsn_node *view,
+	    unsigned int flags, struct lsn_out *o, liaison_error **err);
 
 /* Helpers shared by the emitters (diff.c). */
 /* The text of the first child element `name` of n, or NULL (owned by
  * the tree; no allocation). */
-const char *lsn_diff_child_text(xmlNodePtr n, const char *name);
+const char *lsn_diff_child_text(lsn_node *n, const char *name);
 /* The text content of n itself ("" when empty); owned by the tree. */
-const char *lsn_diff_node_text(xmlNodePtr n);
+const char *lsn_diff_node_text(lsn_node *n);
 
 #endif

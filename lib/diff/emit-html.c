@@ -17,7 +17,7 @@
 #include <string.h>
 
 #include "diff/diff.h"
-#include "model/model.h"
+#include "tree/tree.h"
 
 static const char css[] =
 "body{font-family:system-ui,sans-serif;margin:1.5em;color:#222}\n"
@@ -85,10 +85,10 @@ put_html_str(struct lsn_out *o, const char *s)
 /* One side of a change: the words of that side, with `mark` (del or
  * ins) around the changed ones. */
 static void
-put_side(struct lsn_out *o, xmlNodePtr words, const char *skip,
+put_side(struct lsn_out *o, lsn_node *words, const char *skip,
     const char *mark)
 {
-	for (xmlNodePtr w = lsn_child(words, NULL); w != NULL;
+	for (lsn_node *w = lsn_child(words, NULL); w != NULL;
 	    w = lsn_next(w, NULL)) {
 		const char *t = lsn_diff_node_text(w);
 		if (lsn_is(w, skip))
@@ -127,15 +127,13 @@ put_where(struct lsn_out *o, const char *where, const char *lead,
 
 /* The whole document with the changes in place. */
 static void
-put_document(struct lsn_out *o, xmlDocPtr view)
+put_document(struct lsn_out *o, const lsn_node *root)
 {
-	xmlNodePtr	 root = view != NULL ? xmlDocGetRootElement(view) : NULL;
-
 	if (root == NULL || lsn_child(root, NULL) == NULL)
 		return;
 	lsn_out_puts(o, "<h2 id=\"document\">The new document, changes in "
 	    "place</h2>\n<div class=\"doc\">\n");
-	for (xmlNodePtr v = lsn_child(root, NULL); v != NULL;
+	for (lsn_node *v = lsn_child(root, NULL); v != NULL;
 	    v = lsn_next(v, NULL)) {
 		const char *kind = lsn_prop(v, "kind");
 
@@ -160,7 +158,7 @@ put_document(struct lsn_out *o, xmlDocPtr view)
 			lsn_out_puts(o, " ");
 		}
 		if (old != NULL && new != NULL)
-			for (xmlNodePtr w = lsn_child(lsn_child(v, "words"),
+			for (lsn_node *w = lsn_child(lsn_child(v, "words"),
 			    NULL); w != NULL; w = lsn_next(w, NULL)) {
 				const char *mark = lsn_is(w, "delete") ? "del" :
 				    lsn_is(w, "insert") ? "ins" : NULL;
@@ -184,10 +182,10 @@ put_document(struct lsn_out *o, xmlDocPtr view)
 }
 
 int
-lsn_diff_emit_html(xmlDocPtr diff, xmlDocPtr view, unsigned int flags,
+lsn_diff_emit_html(struct lsn_tree *diff, lsn_node *view, unsigned int flags,
     struct lsn_out *o, liaison_error **err)
 {
-	xmlNodePtr	 root = xmlDocGetRootElement(diff), st;
+	lsn_node	 *root = lsn_root(diff), *st;
 	const char	*of = lsn_prop(lsn_child(root, "old-input"), "file");
 	const char	*nf = lsn_prop(lsn_child(root, "new-input"), "file");
 	size_t		 n = 0, k;
@@ -219,7 +217,7 @@ lsn_diff_emit_html(xmlDocPtr diff, xmlDocPtr view, unsigned int flags,
 	lsn_out_puts(o, "<nav><a href=\"#changes\">The changes side by "
 	    "side</a><a href=\"#document\">The new document, changes in "
 	    "place</a></nav>\n<div class=\"toc\">\n<ol>\n");
-	for (xmlNodePtr c = lsn_child(root, "change"); c != NULL;
+	for (lsn_node *c = lsn_child(root, "change"); c != NULL;
 	    c = lsn_next(c, "change")) {
 		lsn_out_printf(o, "<li><a href=\"#c%zu\">%s: ", ++n,
 		    lsn_prop(c, "op"));
@@ -234,14 +232,14 @@ lsn_diff_emit_html(xmlDocPtr diff, xmlDocPtr view, unsigned int flags,
 	put_html_str(o, nf);
 	lsn_out_puts(o, "</th></tr></thead>\n<tbody>\n");
 	k = 0;
-	for (xmlNodePtr c = lsn_child(root, "change"); c != NULL;
+	for (lsn_node *c = lsn_child(root, "change"); c != NULL;
 	    c = lsn_next(c, "change")) {
 		const char *op = lsn_prop(c, "op");
 		const char *where = lsn_prop(c, "where");
 		const char *from = lsn_prop(c, "old-where");
 		const char *old = lsn_diff_child_text(c, "old");
 		const char *new = lsn_diff_child_text(c, "new");
-		xmlNodePtr words = lsn_child(c, "words");
+		lsn_node *words = lsn_child(c, "words");
 
 		k++;
 		/* Both places: a deletion's "where" is in the old document,

@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "diff/diff.h"
-#include "model/model.h"
+#include "tree/tree.h"
 
 static void
 put_str(struct lsn_out *o, const char *s)
@@ -24,7 +24,7 @@ put_str(struct lsn_out *o, const char *s)
 }
 
 static void
-put_source(struct lsn_out *o, xmlNodePtr in)
+put_source(struct lsn_out *o, lsn_node *in)
 {
 	lsn_out_puts(o, "{\"file\": ");
 	put_str(o, lsn_prop(in, "file"));
@@ -36,7 +36,7 @@ put_source(struct lsn_out *o, xmlNodePtr in)
 }
 
 static void
-put_stat(struct lsn_out *o, xmlNodePtr st, const char *name, int last)
+put_stat(struct lsn_out *o, lsn_node *st, const char *name, int last)
 {
 	const char *v = st != NULL ? lsn_prop(st, name) : NULL;
 
@@ -45,10 +45,10 @@ put_stat(struct lsn_out *o, xmlNodePtr st, const char *name, int last)
 }
 
 int
-lsn_diff_emit_json(xmlDocPtr diff, unsigned int flags, struct lsn_out *o,
+lsn_diff_emit_json(struct lsn_tree *diff, unsigned int flags, struct lsn_out *o,
     liaison_error **err)
 {
-	xmlNodePtr	 root = xmlDocGetRootElement(diff), st;
+	lsn_node	 *root = lsn_root(diff), *st;
 	size_t		 n = 0;
 
 	lsn_out_puts(o, "{\n  \"model\": \"liaison-diff/1\",\n  \"old\": ");
@@ -56,9 +56,9 @@ lsn_diff_emit_json(xmlDocPtr diff, unsigned int flags, struct lsn_out *o,
 	lsn_out_puts(o, ",\n  \"new\": ");
 	put_source(o, lsn_child(root, "new-input"));
 	lsn_out_puts(o, ",\n  \"changes\": [");
-	for (xmlNodePtr c = lsn_child(root, "change"); c != NULL;
+	for (lsn_node *c = lsn_child(root, "change"); c != NULL;
 	    c = lsn_next(c, "change")) {
-		xmlNodePtr ws = lsn_child(c, "words");
+		lsn_node *ws = lsn_child(c, "words");
 		size_t k = 0;
 
 		lsn_out_puts(o, n++ > 0 ? ",\n    {\n" : "\n    {\n");
@@ -77,7 +77,7 @@ lsn_diff_emit_json(xmlDocPtr diff, unsigned int flags, struct lsn_out *o,
 		lsn_out_puts(o, ",\n      \"new\": ");
 		put_str(o, lsn_diff_child_text(c, "new"));
 		lsn_out_puts(o, ",\n      \"words\": [");
-		for (xmlNodePtr w = lsn_child(ws, NULL); w != NULL;
+		for (lsn_node *w = lsn_child(ws, NULL); w != NULL;
 		    w = lsn_next(w, NULL)) {
 			lsn_out_puts(o, k++ > 0 ? ",\n        {\"op\": " :
 			    "\n        {\"op\": ");

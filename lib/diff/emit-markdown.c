@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "diff/diff.h"
-#include "model/model.h"
+#include "tree/tree.h"
 
 /*
  * Text with Markdown punctuation escaped and line breaks kept inside the
@@ -104,7 +104,7 @@ put_marked(struct lsn_out *o, const char *s, int insert, int left,
 
 /* First and last character of a word element's text (-1 when none). */
 static int
-first_char(xmlNodePtr w)
+first_char(lsn_node *w)
 {
 	const char *t = w != NULL ? lsn_diff_node_text(w) : "";
 
@@ -112,7 +112,7 @@ first_char(xmlNodePtr w)
 }
 
 static int
-last_char(xmlNodePtr w)
+last_char(lsn_node *w)
 {
 	const char *t = w != NULL ? lsn_diff_node_text(w) : "";
 	size_t n = strlen(t);
@@ -121,10 +121,10 @@ last_char(xmlNodePtr w)
 }
 
 int
-lsn_diff_emit_markdown(xmlDocPtr diff, unsigned int flags,
+lsn_diff_emit_markdown(struct lsn_tree *diff, unsigned int flags,
     struct lsn_out *o, liaison_error **err)
 {
-	xmlNodePtr	 root = xmlDocGetRootElement(diff), st;
+	lsn_node	 *root = lsn_root(diff), *st;
 	const char	*of = lsn_prop(lsn_child(root, "old-input"), "file");
 	const char	*nf = lsn_prop(lsn_child(root, "new-input"), "file");
 	size_t		 n = 0;
@@ -136,7 +136,7 @@ lsn_diff_emit_markdown(xmlDocPtr diff, unsigned int flags,
 	lsn_out_puts(o, " to ");
 	put_md(o, nf != NULL ? nf : "new", strlen(nf != NULL ? nf : "new"), &bol);
 	lsn_out_puts(o, ".\n\n");
-	for (xmlNodePtr c = lsn_child(root, "change"); c != NULL;
+	for (lsn_node *c = lsn_child(root, "change"); c != NULL;
 	    c = lsn_next(c, "change")) {
 		const char *from = lsn_prop(c, "old-where");
 		const char *old = lsn_diff_child_text(c, "old");
@@ -154,8 +154,8 @@ lsn_diff_emit_markdown(xmlDocPtr diff, unsigned int flags,
 		lsn_out_puts(o, "\\\n   ");
 		bol = 1;
 		if (old != NULL && new != NULL) {
-			xmlNodePtr prev = NULL;
-			for (xmlNodePtr x = lsn_child(lsn_child(c, "words"), NULL);
+			lsn_node *prev = NULL;
+			for (lsn_node *x = lsn_child(lsn_child(c, "words"), NULL);
 			    x != NULL; prev = x, x = lsn_next(x, NULL)) {
 				const char *t = lsn_diff_node_text(x);
 				if (lsn_is(x, "equal"))

@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "diff/diff.h"
-#include "model/model.h"
+#include "tree/tree.h"
 
 #define C_RESET "\033[m"
 #define C_HEAD  "\033[1m"
@@ -45,9 +45,9 @@ put_indented(struct lsn_out *o, const char *s, size_t n, const char *color,
 }
 
 static void
-put_words(struct lsn_out *o, xmlNodePtr words, int color)
+put_words(struct lsn_out *o, lsn_node *words, int color)
 {
-	for (xmlNodePtr w = lsn_child(words, NULL); w != NULL;
+	for (lsn_node *w = lsn_child(words, NULL); w != NULL;
 	    w = lsn_next(w, NULL)) {
 		const char *t = lsn_diff_node_text(w);
 		size_t n = strlen(t);
@@ -95,15 +95,15 @@ put_lines(struct lsn_out *o, const char *s, char mark, int color)
 }
 
 int
-lsn_diff_emit_text(xmlDocPtr diff, unsigned int flags, struct lsn_out *o,
+lsn_diff_emit_text(struct lsn_tree *diff, unsigned int flags, struct lsn_out *o,
     liaison_error **err)
 {
-	xmlNodePtr	 root = xmlDocGetRootElement(diff), st;
+	lsn_node	 *root = lsn_root(diff), *st;
 	int		 color = (flags & LIAISON_DIFF_COLOR) != 0;
 	size_t		 n = 0;
 
 	o->visible = 1;
-	for (xmlNodePtr c = lsn_child(root, "change"); c != NULL;
+	for (lsn_node *c = lsn_child(root, "change"); c != NULL;
 	    c = lsn_next(c, "change")) {
 		const char *op = lsn_prop(c, "op");
 		const char *from = lsn_prop(c, "old-where");

@@ -7,7 +7,7 @@
 #define LSN_EMIT_H
 
 #include <stdio.h>
-#include <libxml/tree.h>
+#include "tree/tree.h"
 #include "util/buf.h"
 #include "liaison.h"
 
@@ -78,11 +78,13 @@ liaison_status lsn_out_close(struct lsn_out *o, liaison_error **err);
 void	lsn_json_escape(struct lsn_out *o, const char *s, size_t n);
 
 /* Each emitter: 0 on success, -1 with *err set. */
-int	lsn_emit_json(xmlDocPtr model, struct lsn_out *o, liaison_error **err);
-int	lsn_emit_xml(xmlDocPtr model, struct lsn_out *o, liaison_error **err);
+int	lsn_emit_json(struct lsn_tree *model, struct lsn_out *o,
+	    liaison_error **err);
+int	lsn_emit_xml(struct lsn_tree *model, struct lsn_out *o,
+	    liaison_error **err);
 /* front_matter: metadata as YAML front matter instead of a list under
  * the title. */
-int	lsn_emit_markdown(xmlDocPtr model, int front_matter, struct lsn_out *o,
-	    liaison_error **err);
+int	lsn_emit_markdown(struct lsn_tree *model, int front_matter,
+	    struct lsn_out *o, liaison_error **err);
 
 #endif

@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "emit/emit.h"
-#include "model/model.h"
+#include "tree/tree.h"
 #include "util/error.h"
 
 /* A JSON writer: tracks nesting to place commas and indentation. */
@@ -97,7 +97,7 @@ jw_key_string(struct jw *w, const char *key, const char *s)
 
 /* A number attribute as a JSON integer, or null. */
 static void
-jw_key_int_attr(struct jw *w, const char *key, xmlNodePtr n, const char *attr)
+jw_key_int_attr(struct jw *w, const char *key, lsn_node *n, const char *attr)
 {
 	const char	*v = lsn_prop(n, attr);
 
@@ -106,9 +106,9 @@ jw_key_int_attr(struct jw *w, const char *key, xmlNodePtr n, const char *attr)
 }
 
 static void
-jw_text_node(struct jw *w, xmlNodePtr c)
+jw_text_node(struct jw *w, lsn_node *c)
 {
-	if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) &&
+	if (c->type == LSN_TEXT &&
 	    c->content != NULL)
 		lsn_json_escape(w->o, (const char *)c->content,
 		    strlen((const char *)c->content));
@@ -119,16 +119,16 @@ jw_text_node(struct jw *w, xmlNodePtr c)
  * escaped straight from the tree, without a copy; null for no node.
  */
 static void
-jw_node_string(struct jw *w, xmlNodePtr n)
+jw_node_string(struct jw *w, lsn_node *n)
 {
-	xmlNodePtr	 c;
+	lsn_node	 *c;
 
 	if (n == NULL) {
 		lsn_out_puts(w->o, "null");
 		return;
 	}
 	lsn_out_putc(w->o, '"');
-	if (n->type == XML_ELEMENT_NODE)
+	if (n->type == LSN_ELEMENT)
 		for (c = n->children; c != NULL; c = lsn_next_under(n, c))
 			jw_text_node(w, c);
 	else
@@ -137,7 +137,7 @@ jw_node_string(struct jw *w, xmlNodePtr n)
 }
 
 static void
-jw_key_content(struct jw *w, const char *key, xmlNodePtr n)
+jw_key_content(struct jw *w, const char *key, lsn_node *n)
 {
 	jw_key(w, key);
 	jw_node_string(w, n);
@@ -145,10 +145,10 @@ jw_key_content(struct jw *w, const char *key, xmlNodePtr n)
 
 /* An array of the text of every child element named `name`. */
 static void
-jw_key_texts(struct jw *w, const char *key, xmlNodePtr parent,
+jw_key_texts(struct jw *w, const char *key, lsn_node *parent,
     const char *name)
 {
-	xmlNodePtr	 c;
+	lsn_node	 *c;
 
 	jw_key(w, key);
 	jw_open(w, '[');
@@ -164,11 +164,11 @@ jw_key_texts(struct jw *w, const char *key, xmlNodePtr parent,
  * named `name`: people (name, role), dates (text, iso).
  */
 static void
-jw_key_pairs(struct jw *w, const char *key, xmlNodePtr parent,
+jw_key_pairs(struct jw *w, const char *key, lsn_node *parent,
     const char *name, const char *text_key, const char *attr_key,
     const char *attr)
 {
-	xmlNodePtr	 c;
+	lsn_node	 *c;
 
 	jw_key(w, key);
 	jw_open(w, '[');
@@ -199,16 +199,16 @@ struct inline_info {
  * accepted reading's text, escaped, as it goes (no copy).
  */
 static void
-collect_inline(struct jw *w, xmlNodePtr n, struct inline_info *in,
+collect_inline(struct jw *w, lsn_node *n, struct inline_info *in,
     int deleted)
 {
 	for (; n != NULL; n = n->next) {
-		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+		if (n->type == LSN_TEXT) {
 			if (!deleted && w != NULL)
 				jw_text_node(w, n);
 			continue;
 		}
-		if (n->type != XML_ELEMENT_NODE)
+		if (n->type != LSN_ELEMENT)
 			continue;
 		if (lsn_is(n, "anchor")) {
 			lsn_buf_put(&in->anchors, lsn_prop(n, "id"),
@@ -256,7 +256,7 @@ jw_strings_nul(struct jw *w, const char *key, const struct lsn_buf *b,
 }
 
 static void
-emit_links(struct jw *w, xmlNodePtr n)
+emit_links(struct jw *w, lsn_node *n)
 {
 	for (; n != NULL; n = n->next) {
 		if (lsn_is(n, "link")) {
@@ -265,13 +265,13 @@ emit_links(struct jw *w, xmlNodePtr n)
 			jw_key_content(w, "text", n);
 			jw_key_string(w, "href", lsn_prop(n, "href"));
 			jw_close(w, '}');
-		} else if (n->type == XML_ELEMENT_NODE)
+		} else if (n->type == LSN_ELEMENT)
 			emit_links(w, n->children);
 	}
 }
 
 static void
-emit_changes(struct jw *w, xmlNodePtr n)
+emit_changes(struct jw *w, lsn_node *n)
 {
 	for (; n != NULL; n = n->next) {
 		const char *op = NULL;
@@ -297,7 +297,7 @@ emit_changes(struct jw *w, xmlNodePtr n)
 			lsn_out_puts(w->o, lsn_prop(n, "paragraph-mark") != NULL ?
 			    "true" : "false");
 			jw_close(w, '}');
-		} else if (n->type == XML_ELEMENT_NODE)
+		} else if (n->type == LSN_ELEMENT)
 			emit_changes(w, n->children);
 	}
 }
@@ -307,7 +307,7 @@ emit_changes(struct jw *w, xmlNodePtr n)
  * present, "notes", "links" and "changes".
  */
 static void
-emit_inline_keys(struct jw *w, xmlNodePtr container, const char *text_key)
+emit_inline_keys(struct jw *w, lsn_node *container, const char *text_key)
 {
 	struct inline_info	 in;
 
@@ -346,19 +346,19 @@ emit_inline_keys(struct jw *w, xmlNodePtr container, const char *text_key)
 /* ------------------------------------------------------------------ */
 /* Blocks, sections, annexes                                           */
 
-static void emit_blocks_array(struct jw *, const char *, xmlNodePtr);
+static void emit_blocks_array(struct jw *, const char *, lsn_node *);
 
 static int
-is_block(xmlNodePtr n)
+is_block(lsn_node *n)
 {
 	return lsn_is(n, "p") || lsn_is(n, "list") || lsn_is(n, "table") ||
 	    lsn_is(n, "figure") || lsn_is(n, "equation");
 }
 
 static void
-emit_block(struct jw *w, xmlNodePtr n)
+emit_block(struct jw *w, lsn_node *n)
 {
-	xmlNodePtr	 c, row, cell;
+	lsn_node	 *c, *row, *cell;
 
 	jw_item(w);
 	jw_open(w, '{');
@@ -416,9 +416,9 @@ emit_block(struct jw *w, xmlNodePtr n)
 
 /* "key": [blocks that are children of parent] */
 static void
-emit_blocks_array(struct jw *w, const char *key, xmlNodePtr parent)
+emit_blocks_array(struct jw *w, const char *key, lsn_node *parent)
 {
-	xmlNodePtr	 c;
+	lsn_node	 *c;
 
 	jw_key(w, key);
 	jw_open(w, '[');
@@ -428,10 +428,10 @@ emit_blocks_array(struct jw *w, const char *key, xmlNodePtr parent)
 	jw_close(w, ']');
 }
 
-static void emit_sections(struct jw *, xmlNodePtr);
+static void emit_sections(struct jw *, lsn_node *);
 
 static void
-emit_section(struct jw *w, xmlNodePtr s)
+emit_section(struct jw *w, lsn_node *s)
 {
 	const char	*level = lsn_prop(s, "level");
 
@@ -449,9 +449,9 @@ emit_section(struct jw *w, xmlNodePtr s)
 
 /* "sections": [the <section> children of parent] */
 static void
-emit_sections(struct jw *w, xmlNodePtr parent)
+emit_sections(struct jw *w, lsn_node *parent)
 {
-	xmlNodePtr	 c;
+	lsn_node	 *c;
 
 	jw_key(w, "sections");
 	jw_open(w, '[');
@@ -462,7 +462,7 @@ emit_sections(struct jw *w, xmlNodePtr parent)
 }
 
 static void
-emit_tor(struct jw *w, xmlNodePtr tor, xmlNodePtr owner)
+emit_tor(struct jw *w, lsn_node *tor, lsn_node *owner)
 {
 	jw_key(w, "terms_of_reference");
 	jw_open(w, '{');
@@ -476,10 +476,10 @@ emit_tor(struct jw *w, xmlNodePtr tor, xmlNodePtr owner)
 }
 
 static void
-emit_numbered_texts(struct jw *w, const char *key, xmlNodePtr q,
+emit_numbered_texts(struct jw *w, const char *key, lsn_node *q,
     const char *name, int with_addresses)
 {
-	xmlNodePtr	 c;
+	lsn_node	 *c;
 
 	jw_key(w, key);
 	jw_open(w, '[');
@@ -516,9 +516,9 @@ emit_numbered_texts(struct jw *w, const char *key, xmlNodePtr q,
 }
 
 static void
-emit_question(struct jw *w, xmlNodePtr q)
+emit_question(struct jw *w, lsn_node *q)
 {
-	xmlNodePtr	 rel = lsn_child(q, "relationships");
+	lsn_node	 *rel = lsn_child(q, "relationships");
 
 	jw_key(w, "question");
 	jw_open(w, '{');
@@ -545,9 +545,9 @@ emit_question(struct jw *w, xmlNodePtr q)
 }
 
 static void
-emit_annex(struct jw *w, xmlNodePtr a)
+emit_annex(struct jw *w, lsn_node *a)
 {
-	xmlNodePtr	 c;
+	lsn_node	 *c;
 
 	jw_item(w);
 	jw_open(w, '{');
@@ -568,9 +568,9 @@ emit_annex(struct jw *w, xmlNodePtr a)
 /* Document                                                            */
 
 static void
-emit_meta(struct jw *w, xmlNodePtr meta)
+emit_meta(struct jw *w, lsn_node *meta)
 {
-	xmlNodePtr	 c;
+	lsn_node	 *c;
 	static const struct { const char *key, *el; } single[] = {
 		{ "title", "title" }, { "source", "source" },
 		{ "purpose", "purpose" }, { "document", "document" },
@@ -607,7 +607,7 @@ emit_meta(struct jw *w, xmlNodePtr meta)
 }
 
 static void
-emit_entities(struct jw *w, xmlNodePtr e)
+emit_entities(struct jw *w, lsn_node *e)
 {
 	jw_key(w, "entities");
 	jw_open(w, '{');
@@ -622,9 +622,9 @@ emit_entities(struct jw *w, xmlNodePtr e)
 
 /* "toc": [{"number", "title", "page"}], [] without a TOC. */
 static void
-emit_toc(struct jw *w, xmlNodePtr toc)
+emit_toc(struct jw *w, lsn_node *toc)
 {
-	xmlNodePtr	 e;
+	lsn_node	 *e;
 
 	jw_key(w, "toc");
 	jw_open(w, '[');
@@ -640,10 +640,10 @@ emit_toc(struct jw *w, xmlNodePtr toc)
 }
 
 int
-lsn_emit_json(xmlDocPtr model, struct lsn_out *o, liaison_error **err)
+lsn_emit_json(struct lsn_tree *model, struct lsn_out *o, liaison_error **err)
 {
 	struct jw	 w = { o, 0, 1 };
-	xmlNodePtr	 root = xmlDocGetRootElement(model), in, c;
+	lsn_node	 *root = lsn_root(model), *in, *c;
 
 	if (root == NULL || !lsn_is(root, "document")) {
 		lsn_error_set(err, LIAISON_ERR_INTERNAL, NULL, NULL, 0, 0,

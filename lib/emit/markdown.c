@@ -25,7 +25,7 @@
 #include <libxml/tree.h>
 
 #include "emit/emit.h"
-#include "model/model.h"
+#include "tree/tree.h"
 #include "util/buf.h"
 #include "util/error.h"
 
@@ -55,8 +55,8 @@ struct md {
 	size_t		 cap_targets;
 };
 
-static char md_blocks(struct md *, xmlNodePtr first, int depth);
-static void md_inline(struct md *, struct lsn_buf *, xmlNodePtr, int);
+static char md_blocks(struct md *, lsn_node *first, int depth);
+static void md_inline(struct md *, struct lsn_buf *, lsn_node *, int);
 
 /* ------------------------------------------------------------------ */
 /* Model access                                                        */
@@ -64,17 +64,16 @@ static void md_inline(struct md *, struct lsn_buf *, xmlNodePtr, int);
 /* The text of an element's text children (not descendants); points into
  * the tree when there is one text node, else into *tmp. */
 static const char *
-elem_text(struct md *md, xmlNodePtr n, struct lsn_buf *tmp)
+elem_text(struct md *md, lsn_node *n, struct lsn_buf *tmp)
 {
-	xmlNodePtr c;
+	lsn_node *c;
 	const char *only = NULL;
 	int count = 0;
 
 	if (n == NULL)
 		return "";
 	for (c = n->children; c != NULL; c = c->next)
-		if ((c->type == XML_TEXT_NODE ||
-		    c->type == XML_CDATA_SECTION_NODE) && c->content != NULL) {
+		if (c->type == LSN_TEXT && c->content != NULL) {
 			only = (const char *)c->content;
 			count++;
 		}
@@ -82,8 +81,7 @@ elem_text(struct md *md, xmlNodePtr n, struct lsn_buf *tmp)
 		return only != NULL ? only : "";
 	lsn_buf_reset(tmp);
 	for (c = n->children; c != NULL; c = c->next)
-		if ((c->type == XML_TEXT_NODE ||
-		    c->type == XML_CDATA_SECTION_NODE) && c->content != NULL)
+		if (c->type == LSN_TEXT && c->content != NULL)
 			if (lsn_buf_puts(tmp, (const char *)c->content) == -1)
 				md->oom = 1;
 	return lsn_buf_str(tmp);
@@ -472,12 +470,12 @@ is_target(const struct md *md, const char *id)
 
 /* Records the fragment of every internal link ("#id"), unsorted. */
 static void
-collect_targets(struct md *md, xmlNodePtr n)
+collect_targets(struct md *md, lsn_node *n)
 {
 	for (; n != NULL && !md->oom; n = n->next) {
 		const char *href;
 
-		if (n->type != XML_ELEMENT_NODE)
+		if (n->type != LSN_ELEMENT)
 			continue;
 		if (lsn_is(n, "link") && (href = lsn_prop(n, "href")) != NULL &&
 		    href[0] == '#' && href[1] != '\0') {
@@ -611,21 +609,20 @@ escape_bang(struct md *md, struct lsn_buf *b)
  * links, tracked changes) to b as escaped Markdown.
  */
 static void
-md_inline(struct md *md, struct lsn_buf *b, xmlNodePtr n, int mode)
+md_inline(struct md *md, struct lsn_buf *b, lsn_node *n, int mode)
 {
-	xmlNodePtr c;
+	lsn_node *c;
 
 	for (c = n != NULL ? n->children : NULL; c != NULL; c = c->next) {
 		const char *v;
 
-		if (c->type == XML_TEXT_NODE ||
-		    c->type == XML_CDATA_SECTION_NODE) {
+		if (c->type == LSN_TEXT) {
 			if (c->content != NULL)
 				inline_text(md, b, (const char *)c->content,
 				    mode);
 			continue;
 		}
-		if (c->type != XML_ELEMENT_NODE)
+		if (c->type != LSN_ELEMENT)
 			continue;
 		if (lsn_is(c, "anchor")) {
 			v = lsn_prop(c, "id");
@@ -728,10 +725,10 @@ parse_number_label(const char *label, long *num, char *delim)
 }
 
 static void
-plan_list(xmlNodePtr list, struct list_plan *pl)
+plan_list(lsn_node *list, struct list_plan *pl)
 {
 	const char *ordered = lsn_prop(list, "ordered");
-	xmlNodePtr item;
+	lsn_node *item;
 	long expect = 0;
 	int first = 1;
 
@@ -784,21 +781,20 @@ plan_list(xmlNodePtr list, struct list_plan *pl)
 /* ------------------------------------------------------------------ */
 /* HTML, for tables whose cells hold more than one line of text        */
 
-static void html_blocks(struct md *, struct lsn_buf *, xmlNodePtr, int);
+static void html_blocks(struct md *, struct lsn_buf *, lsn_node *, int);
 
 static void
-html_inline(struct md *md, struct lsn_buf *b, xmlNodePtr n, int in_link)
+html_inline(struct md *md, struct lsn_buf *b, lsn_node *n, int in_link)
 {
-	xmlNodePtr c;
+	lsn_node *c;
 
 	for (c = n != NULL ? n->children : NULL; c != NULL; c = c->next) {
 		const char *v;
 
-		if (c->type == XML_TEXT_NODE ||
-		    c->type == XML_CDATA_SECTION_NODE) {
+		if (c->type == LSN_TEXT) {
 			if (c->content != NULL)
 				html_escape(md, b, (const char *)c->content);
-		} else if (c->type != XML_ELEMENT_NODE)
+		} else if (c->type != LSN_ELEMENT)
 			continue;
 		else if (lsn_is(c, "anchor")) {
 			v = lsn_prop(c, "id");
@@ -840,9 +836,9 @@ html_inline(struct md *md, struct lsn_buf *b, xmlNodePtr n, int in_link)
 }
 
 static void
-html_table(struct md *md, struct lsn_buf *b, xmlNodePtr table, int depth)
+html_table(struct md *md, struct lsn_buf *b, lsn_node *table, int depth)
 {
-	xmlNodePtr row, cell;
+	lsn_node *row, *cell;
 
 	lsn_buf_puts(b, "<table>");
 	for (row = lsn_child(table, "row"); row != NULL;
@@ -877,10 +873,10 @@ html_table(struct md *md, struct lsn_buf *b, xmlNodePtr table, int depth)
  * paragraph per item led by its label when HTML cannot number it.
  */
 static void
-html_list(struct md *md, struct lsn_buf *b, xmlNodePtr list, int depth)
+html_list(struct md *md, struct lsn_buf *b, lsn_node *list, int depth)
 {
 	struct list_plan pl;
-	xmlNodePtr item, text;
+	lsn_node *item, *text;
 
 	plan_list(list, &pl);
 	if (!pl.labelled) {
@@ -917,13 +913,13 @@ html_list(struct md *md, struct lsn_buf *b, xmlNodePtr list, int depth)
 
 /* ---- figures and equations (their own functions, kept apart) ---- */
 
-static void md_paragraph(struct md *, xmlNodePtr, const char *);
+static void md_paragraph(struct md *, lsn_node *, const char *);
 
 /* The text content of element n (a new string; NULL for none). */
 static char *
-node_text(xmlNodePtr n)
+node_text(lsn_node *n)
 {
-	return n != NULL ? (char *)xmlNodeGetContent(n) : NULL;
+	return lsn_text_of(n);
 }
 
 /*
@@ -933,7 +929,7 @@ node_text(xmlNodePtr n)
  * run of backticks in it.
  */
 static void
-md_figure(struct md *md, xmlNodePtr n)
+md_figure(struct md *md, lsn_node *n)
 {
 	struct lsn_buf	 b = LSN_BUF_INIT;
 	char		*t;
@@ -964,7 +960,7 @@ md_figure(struct md *md, xmlNodePtr n)
 		md_line(md);
 		md_puts(md, lsn_buf_str(&b));
 		md_endline(md);
-		xmlFree(t);
+		free(t);
 		lsn_buf_free(&b);
 		return;
 	} else {
@@ -974,7 +970,7 @@ md_figure(struct md *md, xmlNodePtr n)
 			md_escape_inline(md, &b, t, strlen(t));
 		lsn_buf_puts(&b, "]()");
 	}
-	xmlFree(t);
+	free(t);
 	if (b.oom)
 		md->oom = 1;
 	md_write_lines(md, lsn_buf_str(&b));
@@ -987,7 +983,7 @@ md_figure(struct md *md, xmlNodePtr n)
 
 /* The same in an HTML block (a table cell's). */
 static void
-html_figure(struct md *md, struct lsn_buf *b, xmlNodePtr n)
+html_figure(struct md *md, struct lsn_buf *b, lsn_node *n)
 {
 	char *t = node_text(lsn_is(n, "figure") ? lsn_child(n, "alt") : n);
 
@@ -995,7 +991,7 @@ html_figure(struct md *md, struct lsn_buf *b, xmlNodePtr n)
 		lsn_buf_puts(b, "<pre><code class=\"language-math\">");
 		html_escape(md, b, t != NULL ? t : "");
 		lsn_buf_puts(b, "</code></pre>");
-		xmlFree(t);
+		free(t);
 		return;
 	}
 	lsn_buf_puts(b, "<figure><img alt=\"");
@@ -1007,20 +1003,20 @@ html_figure(struct md *md, struct lsn_buf *b, xmlNodePtr n)
 		lsn_buf_puts(b, "</figcaption>");
 	}
 	lsn_buf_puts(b, "</figure>");
-	xmlFree(t);
+	free(t);
 }
 
 /* Blocks as HTML on one line: an HTML block ends at a blank line, so
  * none may appear inside. */
 static void
-html_blocks(struct md *md, struct lsn_buf *b, xmlNodePtr n, int depth)
+html_blocks(struct md *md, struct lsn_buf *b, lsn_node *n, int depth)
 {
 	if (depth > MD_MAX_DEPTH) {
 		md->too_deep = 1;
 		return;
 	}
 	for (; n != NULL; n = n->next) {
-		if (n->type != XML_ELEMENT_NODE)
+		if (n->type != LSN_ELEMENT)
 			continue;
 		if (lsn_is(n, "p")) {
 			lsn_buf_puts(b, "<p>");
@@ -1042,7 +1038,7 @@ html_blocks(struct md *md, struct lsn_buf *b, xmlNodePtr n, int depth)
 
 /* Writes an inline element (p, item text) as paragraph lines. */
 static void
-md_paragraph(struct md *md, xmlNodePtr n, const char *lead)
+md_paragraph(struct md *md, lsn_node *n, const char *lead)
 {
 	struct lsn_buf b = LSN_BUF_INIT;
 
@@ -1059,7 +1055,7 @@ md_paragraph(struct md *md, xmlNodePtr n, const char *lead)
 
 /* 1 when a paragraph element has nothing to show. */
 static int
-is_empty_inline(struct md *md, xmlNodePtr n)
+is_empty_inline(struct md *md, lsn_node *n)
 {
 	struct lsn_buf b = LSN_BUF_INIT;
 	int empty;
@@ -1077,10 +1073,10 @@ is_empty_inline(struct md *md, xmlNodePtr n)
  * and its first item does not begin with an empty line.
  */
 static int
-list_can_interrupt(struct md *md, xmlNodePtr n)
+list_can_interrupt(struct md *md, lsn_node *n)
 {
 	struct list_plan pl;
-	xmlNodePtr first;
+	lsn_node *first;
 
 	if (!lsn_is(n, "list"))
 		return 0;
@@ -1099,11 +1095,11 @@ list_can_interrupt(struct md *md, xmlNodePtr n)
  * list's own indentation, so a list there may end it.
  */
 static char
-md_list(struct md *md, xmlNodePtr list, const struct list_plan *plan,
+md_list(struct md *md, lsn_node *list, const struct list_plan *plan,
     int depth)
 {
 	const struct list_plan pl = *plan;
-	xmlNodePtr item, text;
+	lsn_node *item, *text;
 	long num;
 	int n = 0;
 	char last = 0;
@@ -1112,7 +1108,7 @@ md_list(struct md *md, xmlNodePtr list, const struct list_plan *plan,
 	for (item = lsn_child(list, "item"); item != NULL;
 	    item = lsn_next(item, "item"), num++, n++) {
 		const char *label = lsn_prop(item, "label");
-		xmlNodePtr rest;
+		lsn_node *rest;
 		char marker[24];
 		size_t old;
 
@@ -1166,9 +1162,9 @@ md_list(struct md *md, xmlNodePtr list, const struct list_plan *plan,
 
 /* 1 when some row of the table has a cell. */
 static int
-table_has_cells(xmlNodePtr table)
+table_has_cells(lsn_node *table)
 {
-	xmlNodePtr row;
+	lsn_node *row;
 
 	for (row = lsn_child(table, "row"); row != NULL;
 	    row = lsn_next(row, "row"))
@@ -1179,9 +1175,9 @@ table_has_cells(xmlNodePtr table)
 
 /* Pipe table when every cell holds at most one paragraph; else HTML. */
 static int
-table_is_simple(xmlNodePtr table)
+table_is_simple(lsn_node *table)
 {
-	xmlNodePtr row, cell, c;
+	lsn_node *row, *cell, *c;
 
 	for (row = lsn_child(table, "row"); row != NULL;
 	    row = lsn_next(row, "row"))
@@ -1201,9 +1197,9 @@ table_is_simple(xmlNodePtr table)
 }
 
 static void
-md_table(struct md *md, xmlNodePtr table, int depth)
+md_table(struct md *md, lsn_node *table, int depth)
 {
-	xmlNodePtr row, cell;
+	lsn_node *row, *cell;
 	size_t cols = 0, n, r = 0;
 
 	for (row = lsn_child(table, "row"); row != NULL;
@@ -1281,9 +1277,9 @@ md_table(struct md *md, xmlNodePtr table, int depth)
  * that ends the output ('-', '.', ')'), or 0.
  */
 static char
-md_blocks(struct md *md, xmlNodePtr first, int depth)
+md_blocks(struct md *md, lsn_node *first, int depth)
 {
-	xmlNodePtr n;
+	lsn_node *n;
 	int written = 0;
 	char prev_list = 0;  /* '-', '.', ')' after a list, else 0 */
 
@@ -1292,7 +1288,7 @@ md_blocks(struct md *md, xmlNodePtr first, int depth)
 		return 0;
 	}
 	for (n = first; n != NULL; n = n->next) {
-		if (n->type != XML_ELEMENT_NODE)
+		if (n->type != LSN_ELEMENT)
 			continue;
 		if (lsn_is(n, "p")) {
 			if (is_empty_inline(md, n))
@@ -1342,7 +1338,7 @@ md_blocks(struct md *md, xmlNodePtr first, int depth)
 
 /* An ATX heading: level 1-6 (deeper levels stay at 6). */
 static void
-md_heading(struct md *md, int level, const char *number, xmlNodePtr inl,
+md_heading(struct md *md, int level, const char *number, lsn_node *inl,
     const char *lead)
 {
 	struct lsn_buf b = LSN_BUF_INIT;
@@ -1391,10 +1387,10 @@ md_heading(struct md *md, int level, const char *number, xmlNodePtr inl,
 }
 
 static void
-md_section(struct md *md, xmlNodePtr sec, int base, int depth)
+md_section(struct md *md, lsn_node *sec, int base, int depth)
 {
 	const char *lv = lsn_prop(sec, "level");
-	xmlNodePtr heading = lsn_child(sec, "heading"), c;
+	lsn_node *heading = lsn_child(sec, "heading"), *c;
 	long level = lv != NULL ? strtol(lv, NULL, 10) : 1;
 
 	if (depth > MD_MAX_DEPTH) {
@@ -1409,7 +1405,7 @@ md_section(struct md *md, xmlNodePtr sec, int base, int depth)
 	md_heading(md, (int)level + base, lsn_prop(sec, "number"), heading,
 	    NULL);
 	c = heading != NULL ? heading->next : lsn_child(sec, NULL);
-	for (; c != NULL && c->type != XML_ELEMENT_NODE; c = c->next)
+	for (; c != NULL && c->type != LSN_ELEMENT; c = c->next)
 		;
 	if (c != NULL && !lsn_is(c, "section")) {
 		md_blank(md);
@@ -1422,10 +1418,10 @@ md_section(struct md *md, xmlNodePtr sec, int base, int depth)
 
 /* A titled group of blocks (abstract, actions requested, annex body). */
 static void
-md_titled_blocks(struct md *md, xmlNodePtr container, int level,
+md_titled_blocks(struct md *md, lsn_node *container, int level,
     const char *title)
 {
-	xmlNodePtr first;
+	lsn_node *first;
 
 	if (container == NULL || (first = lsn_child(container, NULL)) == NULL)
 		return;
@@ -1438,10 +1434,10 @@ md_titled_blocks(struct md *md, xmlNodePtr container, int level,
 }
 
 static void
-md_annex(struct md *md, xmlNodePtr annex)
+md_annex(struct md *md, lsn_node *annex)
 {
 	const char *id = lsn_prop(annex, "id");
-	xmlNodePtr note = lsn_child(annex, "note"), c;
+	lsn_node *note = lsn_child(annex, "note"), *c;
 	struct lsn_buf lead = LSN_BUF_INIT, tmp = LSN_BUF_INIT;
 
 	/* "Annex A", unless the id names itself ("Appendix I"). */
@@ -1487,10 +1483,10 @@ yaml_key(struct md *md, const char *indent, const char *key,
 
 /* "key:" followed by "  - value" for every child element `name`. */
 static void
-yaml_list(struct md *md, xmlNodePtr parent, const char *name,
+yaml_list(struct md *md, lsn_node *parent, const char *name,
     const char *key, struct lsn_buf *tmp)
 {
-	xmlNodePtr c = lsn_child(parent, name);
+	lsn_node *c = lsn_child(parent, name);
 
 	if (c == NULL)
 		return;
@@ -1505,9 +1501,9 @@ yaml_list(struct md *md, xmlNodePtr parent, const char *name,
 
 /* The Terms of Reference's own data; its text is in the sections. */
 static void
-yaml_tor(struct md *md, xmlNodePtr tor, struct lsn_buf *tmp)
+yaml_tor(struct md *md, lsn_node *tor, struct lsn_buf *tmp)
 {
-	xmlNodePtr c;
+	lsn_node *c;
 	const char *v;
 
 	md_puts(md, "terms_of_reference:\n");
@@ -1537,9 +1533,9 @@ yaml_tor(struct md *md, xmlNodePtr tor, struct lsn_buf *tmp)
 
 /* An annex in the front matter: what it is, not its text. */
 static void
-yaml_annex(struct md *md, xmlNodePtr annex)
+yaml_annex(struct md *md, lsn_node *annex)
 {
-	xmlNodePtr c;
+	lsn_node *c;
 	const char *v;
 
 	yaml_key(md, "  - ", "id", (v = lsn_prop(annex, "id")) != NULL ? v :
@@ -1548,13 +1544,13 @@ yaml_annex(struct md *md, xmlNodePtr annex)
 		yaml_key(md, "    ", "kind", v);
 	/* The title's text without its anchors and markers. */
 	if ((c = lsn_child(annex, "title")) != NULL) {
-		xmlChar *t = xmlNodeGetContent(c);
+		char *t = lsn_text_of(c);
 
 		if (t == NULL)
 			md->oom = 1;
 		else {
 			yaml_key(md, "    ", "title", (const char *)t);
-			xmlFree(t);
+			free(t);
 		}
 	}
 	if ((c = lsn_child(annex, "question")) != NULL &&
@@ -1586,10 +1582,10 @@ md_bullet(struct md *md, char marker, const char *text)
  * ellipsis stands for the dot leaders in every language.
  */
 static void
-md_toc(struct md *md, xmlNodePtr toc)
+md_toc(struct md *md, lsn_node *toc)
 {
 	struct lsn_buf	 b = LSN_BUF_INIT, tmp = LSN_BUF_INIT;
-	xmlNodePtr	 e;
+	lsn_node	 *e;
 	const char	*v;
 
 	if (lsn_child(toc, "entry") == NULL)
@@ -1620,7 +1616,7 @@ md_toc(struct md *md, xmlNodePtr toc)
 }
 
 static void
-md_front_matter(struct md *md, xmlNodePtr root)
+md_front_matter(struct md *md, lsn_node *root)
 {
 	static const struct {
 		const char *element, *key;
@@ -1631,7 +1627,7 @@ md_front_matter(struct md *md, xmlNodePtr root)
 	};
 	static const char *const contact_fields[] = { "name",
 	    "organization", "country", "email", "phone" };
-	xmlNodePtr meta = lsn_child(root, "meta"), input, c, f;
+	lsn_node *meta = lsn_child(root, "meta"), *input, *c, *f;
 	struct lsn_buf tmp = LSN_BUF_INIT;
 	const char *v;
 	size_t i;
@@ -1760,12 +1756,12 @@ meta_detail(struct md *md, const char *key, const char *value,
 
 /* Every child element `name` of parent, joined by sep, as one item. */
 static void
-meta_children(struct md *md, xmlNodePtr parent, const char *name,
+meta_children(struct md *md, lsn_node *parent, const char *name,
     const char *key, const char *sep)
 {
 	const char *parts[64];
 	struct lsn_buf tmp[64];
-	xmlNodePtr c = lsn_child(parent, name);
+	lsn_node *c = lsn_child(parent, name);
 	size_t n = 0, i;
 
 	/* 64 values is more than any cover sheet lists; more go on
@@ -1783,7 +1779,7 @@ meta_children(struct md *md, xmlNodePtr parent, const char *name,
 
 /* "Jane Doe, Example Corp., Switzerland, jane@example.org, +41 ..." */
 static void
-meta_contact(struct md *md, xmlNodePtr contact)
+meta_contact(struct md *md, lsn_node *contact)
 {
 	static const char *const fields[] = { "name", "organization",
 	    "country", "email", "phone" };
@@ -1803,7 +1799,7 @@ meta_contact(struct md *md, xmlNodePtr contact)
 
 /* after_title: a heading precedes (else the block starts the file). */
 static void
-md_meta_block(struct md *md, xmlNodePtr root, int after_title)
+md_meta_block(struct md *md, lsn_node *root, int after_title)
 {
 	static const struct {
 		const char *element, *key;
@@ -1812,7 +1808,7 @@ md_meta_block(struct md *md, xmlNodePtr root, int after_title)
 		{ "document", "Document" },
 		{ "study-period", "Study period" }, { "meeting", "Meeting" },
 	};
-	xmlNodePtr meta = lsn_child(root, "meta"), c, f;
+	lsn_node *meta = lsn_child(root, "meta"), *c, *f;
 	struct lsn_buf tmp = LSN_BUF_INIT, kind = LSN_BUF_INIT;
 	const char *v, *parts[3];
 	size_t i;
@@ -1884,16 +1880,16 @@ md_meta_block(struct md *md, xmlNodePtr root, int after_title)
 /* Footnotes                                                           */
 
 static void
-md_footnotes(struct md *md, xmlNodePtr root)
+md_footnotes(struct md *md, lsn_node *root)
 {
-	xmlNodePtr fn;
+	lsn_node *fn;
 	size_t num = 0;
 
 	for (fn = lsn_child(root, "footnote"); fn != NULL;
 	    fn = lsn_next(fn, "footnote")) {
 		char label[32];
 		size_t old;
-		xmlNodePtr first = lsn_child(fn, NULL);
+		lsn_node *first = lsn_child(fn, NULL);
 
 		num++;
 		snprintf(label, sizeof(label), "[^%zu]:", num);
@@ -1928,18 +1924,18 @@ md_footnotes(struct md *md, xmlNodePtr root)
 /* ------------------------------------------------------------------ */
 
 int
-lsn_emit_markdown(xmlDocPtr model, int front_matter, struct lsn_out *o,
+lsn_emit_markdown(struct lsn_tree *model, int front_matter, struct lsn_out *o,
     liaison_error **err)
 {
 	struct md md;
-	xmlNodePtr root, c, title;
+	lsn_node *root, *c, *title;
 	size_t n = 0;
 	int titled = 0;
 
 	memset(&md, 0, sizeof(md));
 	md.o = o;
 	o->visible = 1;   /* control characters as pictures */
-	root = model != NULL ? xmlDocGetRootElement(model) : NULL;
+	root = model != NULL ? lsn_root(model) : NULL;
 	if (root == NULL || !lsn_is(root, "document")) {
 		lsn_error_set(err, LIAISON_ERR_INTERNAL, NULL, NULL, 0, 0,
 		    "markdown: the model has no <document> root");

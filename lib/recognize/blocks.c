@@ -143,17 +143,17 @@ level_of(const struct lsn_line *l)
 /* Paragraphs and tables                                               */
 
 static void
-emit_paragraph(struct lsn_rctx *r, xmlNodePtr parent, const struct lsn_line *l)
+emit_paragraph(struct lsn_rctx *r, lsn_node *parent, const struct lsn_line *l)
 {
-	xmlNodePtr	 p = lsn_el(&r->b, parent, "p");
+	lsn_node	 *p = lsn_el(&r->b, parent, "p");
 
 	lsn_inline(&r->b, p, l, 0, l->len);
 }
 
 static void
-emit_table(struct lsn_rctx *r, xmlNodePtr parent, struct lsn_table *t)
+emit_table(struct lsn_rctx *r, lsn_node *parent, struct lsn_table *t)
 {
-	xmlNodePtr	 tab = lsn_el(&r->b, parent, "table"), row, cell;
+	lsn_node	 *tab = lsn_el(&r->b, parent, "table"), *row, *cell;
 	size_t		 i, j, k;
 
 	for (i = 0; i < t->n; i++) {
@@ -256,10 +256,10 @@ is_caption(const struct lsn_line *l)
 
 /* A figure with its caption line (or NULL) and alt text. */
 static void
-emit_figure(struct lsn_rctx *r, xmlNodePtr parent, const struct lsn_line *fig,
+emit_figure(struct lsn_rctx *r, lsn_node *parent, const struct lsn_line *fig,
     struct lsn_line *caption)
 {
-	xmlNodePtr	 f = lsn_el(&r->b, parent, "figure");
+	lsn_node	 *f = lsn_el(&r->b, parent, "figure");
 
 	if (caption != NULL) {
 		lsn_inline(&r->b, lsn_el(&r->b, f, "caption"), caption, 0,
@@ -276,7 +276,7 @@ emit_figure(struct lsn_rctx *r, xmlNodePtr parent, const struct lsn_line *fig,
  * before. Returns the lines taken, 0 when v[i] is neither.
  */
 static size_t
-figure_at(struct lsn_rctx *r, xmlNodePtr parent, struct lsn_line *v,
+figure_at(struct lsn_rctx *r, lsn_node *parent, struct lsn_line *v,
     size_t i, size_t n)
 {
 	size_t	 j;
@@ -670,10 +670,10 @@ collect_list(struct lsn_rctx *r, struct lsn_line *v, size_t start, size_t n,
 }
 
 static void
-emit_list(struct lsn_rctx *r, xmlNodePtr parent, struct lsn_line *v,
+emit_list(struct lsn_rctx *r, lsn_node *parent, struct lsn_line *v,
     struct items *it, struct family fam)
 {
-	xmlNodePtr	 list = lsn_el(&r->b, parent, "list"), item, text;
+	lsn_node	 *list = lsn_el(&r->b, parent, "list"), *item, *text;
 	size_t		 k;
 
 	lsn_attr(&r->b, list, "ordered", fam.bullet ? "false" : "true");
@@ -693,7 +693,7 @@ emit_list(struct lsn_rctx *r, xmlNodePtr parent, struct lsn_line *v,
 }
 
 void
-lsn_blocks(struct lsn_rctx *r, xmlNodePtr parent, struct lsn_line *v,
+lsn_blocks(struct lsn_rctx *r, lsn_node *parent, struct lsn_line *v,
     size_t n)
 {
 	size_t	 i = 0, k;

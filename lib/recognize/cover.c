@@ -89,12 +89,12 @@ label_at(const char *s, size_t len, int need_colon, size_t *taken)
 
 struct cover {
 	struct lsn_rctx	*r;
-	xmlNodePtr	 meta;
+	lsn_node	 *meta;
 	/* Meta values gathered, emitted in schema order at the end. */
 	char		*single[F_STUDY_PERIOD + 1];
 	struct lsn_buf	 questions, for_action, for_information; /* NUL-separated */
 	char		 deadline_iso[LSN_DATE_ISO_SIZE];
-	xmlNodePtr	 abstract;
+	lsn_node	 *abstract;
 	struct contact {
 		char	*name, *organization, *country, *email, *phone;
 	}		*contacts;
@@ -531,7 +531,7 @@ actions_label(const struct lsn_line *l)
 }
 
 static void
-take_actions(struct lsn_rctx *r, struct lsn_lines *body, xmlNodePtr *actions)
+take_actions(struct lsn_rctx *r, struct lsn_lines *body, lsn_node **actions)
 {
 	size_t	 i, j, from;
 
@@ -582,7 +582,7 @@ emit_meta(struct cover *c)
 	    &c->for_information };
 	const char *list_el[3] = { "question", "for-action", "for-information" };
 	size_t	 i, k;
-	xmlNodePtr n;
+	lsn_node *n;
 
 	for (i = 0; i < sizeof(order) / sizeof(order[0]); i++)
 		if (c->single[order[i].f] != NULL)
@@ -611,8 +611,8 @@ emit_meta(struct cover *c)
 }
 
 void
-lsn_cover(struct lsn_rctx *r, struct lsn_lines *body, xmlNodePtr meta,
-    xmlNodePtr *abstract, xmlNodePtr *actions)
+lsn_cover(struct lsn_rctx *r, struct lsn_lines *body, lsn_node *meta,
+    lsn_node **abstract, lsn_node **actions)
 {
 	struct cover	 c;
 	size_t		 i, j, taken, words = 0;

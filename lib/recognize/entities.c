@@ -40,7 +40,7 @@ struct seen {
 
 struct found {
 	struct lsn_rctx	*r;
-	xmlNodePtr	 bucket[K__COUNT];
+	lsn_node	 *bucket[K__COUNT];
 	struct seen	 seen[K__COUNT];
 	struct lsn_buf	 text;        /* the element scanned, reused */
 	unsigned char	 alnum[256];  /* isalnum() of each byte, looked up
@@ -100,7 +100,7 @@ seen_add(struct seen *set, const char *s, size_t n)
 static void
 add(struct found *f, enum kind k, const char *s, size_t n, const char *iso)
 {
-	xmlNodePtr	 e;
+	lsn_node	 *e;
 
 	if (n == 0)
 		return;
@@ -480,15 +480,14 @@ scan(struct found *f, char *t, size_t n)
  * xmlNodeGetContent returns), without recursion.
  */
 static void
-gather(struct lsn_buf *b, xmlNodePtr n)
+gather(struct lsn_buf *b, lsn_node *n)
 {
-	xmlNodePtr	 c = n->children;
+	lsn_node	 *c = n->children;
 
 	while (c != NULL && c != n) {
-		if ((c->type == XML_TEXT_NODE ||
-		    c->type == XML_CDATA_SECTION_NODE) && c->content != NULL)
+		if (c->type == LSN_TEXT && c->content != NULL)
 			lsn_buf_puts(b, (const char *)c->content);
-		if (c->type == XML_ELEMENT_NODE && c->children != NULL) {
+		if (c->type == LSN_ELEMENT && c->children != NULL) {
 			c = c->children;
 			continue;
 		}
@@ -501,9 +500,9 @@ gather(struct lsn_buf *b, xmlNodePtr n)
 
 /* The text containers of the model, in document order. */
 static void
-walk(struct found *f, xmlNodePtr n)
+walk(struct found *f, lsn_node *n)
 {
-	xmlNodePtr	 c;
+	lsn_node	 *c;
 
 	for (c = lsn_child(n, NULL); c != NULL; c = lsn_next(c, NULL)) {
 		if (lsn_is(c, "entities") || lsn_is(c, "input") ||
@@ -542,7 +541,7 @@ walk(struct found *f, xmlNodePtr n)
 }
 
 void
-lsn_entities(struct lsn_rctx *r, xmlNodePtr root, xmlNodePtr entities)
+lsn_entities(struct lsn_rctx *r, lsn_node *root, lsn_node *entities)
 {
 	struct found	 f;
 	int		 k;

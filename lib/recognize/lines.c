@@ -618,7 +618,7 @@ offset(struct inline_run *run, size_t at)
 /* A change element's author, date and position: the paragraph's number
  * in the document (when the reader knows it) and the offset. */
 static void
-change_attrs(struct lsn_builder *b, xmlNodePtr n, struct inline_run *run,
+change_attrs(struct lsn_builder *b, lsn_node *n, struct inline_run *run,
     const struct lsn_mark *m)
 {
 	lsn_attr(b, n, "author", m->value);
@@ -657,7 +657,7 @@ first_from(const struct inline_run *run, size_t pos, int past)
  * thousands of bookmarks took seconds when every step scanned them all.
  */
 static void
-build_inline(struct lsn_builder *b, xmlNodePtr parent,
+build_inline(struct lsn_builder *b, lsn_node *parent,
     struct inline_run *run, size_t pos, size_t end, size_t depth)
 {
 	const struct lsn_line	*l = run->l;
@@ -671,7 +671,7 @@ build_inline(struct lsn_builder *b, xmlNodePtr parent,
 		/* Point marks at pos, in the order of the line. */
 		for (k = at; k < past; k++) {
 			const struct lsn_mark *m = &l->marks[run->order[k].index];
-			xmlNodePtr n;
+			lsn_node *n;
 
 			i = run->order[k].index;
 			if (run->used[i] || (span_element(m->type) &&
@@ -702,7 +702,7 @@ build_inline(struct lsn_builder *b, xmlNodePtr parent,
 		}
 		if (best >= 0) {
 			const struct lsn_mark *m = &l->marks[best];
-			xmlNodePtr n;
+			lsn_node *n;
 
 			/* Spans nest as their marks do: 60 000 fields begun
 			 * in one paragraph would nest 60 000 deep and
@@ -739,14 +739,14 @@ build_inline(struct lsn_builder *b, xmlNodePtr parent,
 }
 
 void
-lsn_inline(struct lsn_builder *b, xmlNodePtr parent, const struct lsn_line *l,
+lsn_inline(struct lsn_builder *b, lsn_node *parent, const struct lsn_line *l,
     size_t start, size_t end)
 {
 	struct inline_run	 run;
 	struct mark_at		*order;
 	char			 small[64], *used = small;
 	size_t			 i, depth;
-	xmlNodePtr		 up;
+	lsn_node		 *up;
 
 	if (l->nmarks == 0) {
 		lsn_text(b, parent, l->text + start, end - start);
@@ -779,7 +779,7 @@ lsn_inline(struct lsn_builder *b, xmlNodePtr parent, const struct lsn_line *l,
 
 		if (m->start < start && m->start == m->end && start > 0 &&
 		    start < 16 && !span_element(m->type)) {
-			xmlNodePtr n = lsn_el(b, parent, m->type == LSN_MARK_ANCHOR ?
+			lsn_node *n = lsn_el(b, parent, m->type == LSN_MARK_ANCHOR ?
 			    "anchor" : "note-ref");
 			lsn_attr(b, n, "id", m->value != NULL ? m->value : "");
 			used[i] = 1;
@@ -791,7 +791,7 @@ lsn_inline(struct lsn_builder *b, xmlNodePtr parent, const struct lsn_line *l,
 	run.used = used;
 	run.cp_at = run.cp_count = 0;
 	for (depth = 0, up = parent; up != NULL &&
-	    up->type == XML_ELEMENT_NODE; up = up->parent)
+	    up->type == LSN_ELEMENT; up = up->parent)
 		depth++;
 	build_inline(b, parent, &run, start, end, depth);
 	/* Spans cut by the range end: their text was emitted; keep points. */

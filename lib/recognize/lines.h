@@ -13,7 +13,7 @@
 #include <stddef.h>
 #include <libxml/tree.h>
 
-#include "model/model.h"
+#include "tree/tree.h"
 #include "util/arena.h"
 #include "reader/stream.h"
 
@@ -141,7 +141,7 @@ int	lsn_equals_ci(const char *s, size_t len, const char *word);
  * Appends text[start..end) of a line to parent as inline content:
  * text, <anchor>, <note-ref>, <link>, <ins>/<del>/<move-*>.
  */
-void	lsn_inline(struct lsn_builder *b, xmlNodePtr parent,
+void	lsn_inline(struct lsn_builder *b, lsn_node *parent,
 	    const struct lsn_line *l, size_t start, size_t end);
 
 
@@ -160,7 +160,7 @@ int	lsn_style_unnumbered_heading(const char *style);
 
 /* blocks.c: lines v[0..n) (skipping used and blank ones) as blocks
  * appended to parent: paragraphs, lists, tables. */
-void	lsn_blocks(struct lsn_rctx *r, xmlNodePtr parent,
+void	lsn_blocks(struct lsn_rctx *r, lsn_node *parent,
 	    struct lsn_line *v, size_t n);
 /* 1 for a decorative rule line such as "________". */
 int	lsn_is_rule(const struct lsn_line *l);
@@ -168,29 +168,29 @@ int	lsn_is_rule(const struct lsn_line *l);
 /* cover.c: the cover sheet, abstract and actions requested at the
  * start of the document; fills meta and returns the <abstract> and
  * <actions-requested> elements (not yet attached) via out-params. */
-void	lsn_cover(struct lsn_rctx *r, struct lsn_lines *body, xmlNodePtr meta,
-	    xmlNodePtr *abstract, xmlNodePtr *actions);
+void	lsn_cover(struct lsn_rctx *r, struct lsn_lines *body, lsn_node *meta,
+	    lsn_node **abstract, lsn_node **actions);
 
 /* structure.c: annexes and sections of the body under root. A first
  * line naming a ToR or Question becomes meta's title when it has none.
  * Returns 1 for a standalone ToR, 2 for a standalone Question, else 0. */
-int	lsn_structure(struct lsn_rctx *r, xmlNodePtr root,
-	    struct lsn_lines *body, xmlNodePtr meta);
+int	lsn_structure(struct lsn_rctx *r, lsn_node *root,
+	    struct lsn_lines *body, lsn_node *meta);
 
 /* Plain text of an element (all descendants), in the arena; "" for
  * none. */
-char	*lsn_plain(struct lsn_rctx *r, xmlNodePtr n);
+char	*lsn_plain(struct lsn_rctx *r, lsn_node *n);
 /* Heading text of a section without its number, in the arena. */
-char	*lsn_section_title(struct lsn_rctx *r, xmlNodePtr section);
+char	*lsn_section_title(struct lsn_rctx *r, lsn_node *section);
 
 /* question.c / tor.c: recognize a Question or ToR in a container
  * (document root or annex) whose title is given; add the element and
  * section roles. Return 1 when recognized. */
-int	lsn_question(struct lsn_rctx *r, xmlNodePtr container,
+int	lsn_question(struct lsn_rctx *r, lsn_node *container,
 	    const char *title, const char *note);
-int	lsn_tor(struct lsn_rctx *r, xmlNodePtr container, const char *title);
+int	lsn_tor(struct lsn_rctx *r, lsn_node *container, const char *title);
 
 /* entities.c: the <entities> of the model, from all its text. */
-void	lsn_entities(struct lsn_rctx *r, xmlNodePtr root, xmlNodePtr entities);
+void	lsn_entities(struct lsn_rctx *r, lsn_node *root, lsn_node *entities);
 
 #endif

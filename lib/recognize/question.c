@@ -80,7 +80,7 @@ development_list(const char *t)
  * "Supplements 7" inherits its word: "Supplements 35".
  */
 static void
-split_listing(struct lsn_rctx *r, xmlNodePtr parent, const char *el,
+split_listing(struct lsn_rctx *r, lsn_node *parent, const char *el,
     const char *s)
 {
 	size_t	 n = strlen(s), i, start = 0, plen = 0;
@@ -214,10 +214,10 @@ addresses(const char *t, struct lsn_buf *out)
 
 /* Study items or tasks from the lists of a section. */
 static void
-numbered_items(struct lsn_rctx *r, xmlNodePtr q, xmlNodePtr sec,
+numbered_items(struct lsn_rctx *r, lsn_node *q, lsn_node *sec,
     const char *el, int tasks)
 {
-	xmlNodePtr	 blk, item, child;
+	lsn_node	 *blk, *item, *child;
 
 	for (blk = lsn_child(sec, NULL); blk != NULL; blk = lsn_next(blk, NULL)) {
 		if (!lsn_is(blk, "list"))
@@ -229,7 +229,7 @@ numbered_items(struct lsn_rctx *r, xmlNodePtr q, xmlNodePtr sec,
 			const char	*num = lsn_prop(item, "number");
 			struct lsn_number typed;
 			size_t		 cut = 0, len;
-			xmlNodePtr	 e;
+			lsn_node	 *e;
 			struct lsn_buf	 addr = LSN_BUF_INIT;
 			char		 nbuf[16];
 
@@ -314,7 +314,7 @@ rec_like(const char *s, size_t n)
 
 /* One related item, split as its category reads best. */
 static void
-rel_value(struct lsn_rctx *r, xmlNodePtr parent, enum rel cat, const char *t)
+rel_value(struct lsn_rctx *r, lsn_node *parent, enum rel cat, const char *t)
 {
 	size_t	 n = strlen(t), i, k;
 	int	 any = 0;
@@ -384,9 +384,9 @@ rel_value(struct lsn_rctx *r, xmlNodePtr parent, enum rel cat, const char *t)
 }
 
 static void
-relationships(struct lsn_rctx *r, xmlNodePtr rel, xmlNodePtr sec)
+relationships(struct lsn_rctx *r, lsn_node *rel, lsn_node *sec)
 {
-	xmlNodePtr	 blk, item, bucket[REL__COUNT];
+	lsn_node	 *blk, *item, *bucket[REL__COUNT];
 	enum rel	 cat = REL_NONE;
 	int		 k;
 
@@ -421,9 +421,9 @@ relationships(struct lsn_rctx *r, xmlNodePtr rel, xmlNodePtr sec)
 
 /* Every <section> below n, in document order, calling fn. */
 static void
-each_section(xmlNodePtr n, void (*fn)(xmlNodePtr, void *), void *arg)
+each_section(lsn_node *n, void (*fn)(lsn_node *, void *), void *arg)
 {
-	xmlNodePtr	 s;
+	lsn_node	 *s;
 
 	for (s = lsn_child(n, "section"); s != NULL; s = lsn_next(s, "section")) {
 		fn(s, arg);
@@ -433,12 +433,12 @@ each_section(xmlNodePtr n, void (*fn)(xmlNodePtr, void *), void *arg)
 
 struct qstate {
 	struct lsn_rctx	*r;
-	xmlNodePtr	 sec[4];   /* motivation, study items, tasks, relationships */
-	xmlNodePtr	 responsible, development;
+	lsn_node	 *sec[4];   /* motivation, study items, tasks, relationships */
+	lsn_node	 *responsible, *development;
 };
 
 static void
-assign_role(xmlNodePtr s, void *arg)
+assign_role(lsn_node *s, void *arg)
 {
 	struct qstate	*st = arg;
 	const char	*role = question_role(lsn_section_title(st->r, s));
@@ -457,10 +457,10 @@ assign_role(xmlNodePtr s, void *arg)
 }
 
 static void
-find_listings(xmlNodePtr s, void *arg)
+find_listings(lsn_node *s, void *arg)
 {
 	struct qstate	*st = arg;
-	xmlNodePtr	 p;
+	lsn_node	 *p;
 
 	for (p = lsn_child(s, "p"); p != NULL; p = lsn_next(p, "p")) {
 		struct lsn_arena_mark	 mark;
@@ -482,11 +482,11 @@ find_listings(xmlNodePtr s, void *arg)
 }
 
 int
-lsn_question(struct lsn_rctx *r, xmlNodePtr container, const char *title,
+lsn_question(struct lsn_rctx *r, lsn_node *container, const char *title,
     const char *note)
 {
 	struct qstate	 st;
-	xmlNodePtr	 q, e, blk;
+	lsn_node	 *q, *e, *blk;
 	size_t		 k, n;
 	const char	*t;
 	char		 id[32];

@@ -19,7 +19,7 @@
 
 /* Does the text of element n mention `word` (case-insensitive)? */
 static int
-mentions(struct lsn_rctx *r, xmlNodePtr n, const char *word)
+mentions(struct lsn_rctx *r, lsn_node *n, const char *word)
 {
 	char	*t;
 
@@ -29,10 +29,10 @@ mentions(struct lsn_rctx *r, xmlNodePtr n, const char *word)
 }
 
 /* The first paragraph of the body, or of the first section. */
-static xmlNodePtr
-first_paragraph(xmlNodePtr root)
+static lsn_node *
+first_paragraph(lsn_node *root)
 {
-	xmlNodePtr	 body = lsn_child(root, "body"), s, p;
+	lsn_node	 *body = lsn_child(root, "body"), *s, *p;
 
 	if (body != NULL && (p = lsn_child(body, "p")) != NULL)
 		return p;
@@ -43,20 +43,22 @@ first_paragraph(xmlNodePtr root)
 }
 
 static const char *
-document_kind(struct lsn_rctx *r, xmlNodePtr root, int standalone)
+document_kind(struct lsn_rctx *r, lsn_node *root, int standalone)
 {
-	xmlNodePtr	 meta = lsn_child(root, "meta");
-	xmlNodePtr	 abstract = lsn_child(root, "abstract");
-	xmlNodePtr	 first = first_paragraph(root);
-	xmlNodePtr	 doc = lsn_child(meta, "document");
-	xmlNodePtr	 title = lsn_child(meta, "title");
+	lsn_node	 *meta = lsn_child(root, "meta");
+	lsn_node	 *abstract = lsn_child(root, "abstract");
+	lsn_node	 *first = first_paragraph(root);
+	lsn_node	 *doc = lsn_child(meta, "document");
+	lsn_node	 *title = lsn_child(meta, "title");
+	const char	 *t;
 
 	if (standalone == 1)
 		return "terms-of-reference";
 	if (standalone == 2)
 		return "question";
 	if (mentions(r, doc, "-LS") || mentions(r, title, "liaison") ||
-	    (title != NULL && lsn_prefix_ci(lsn_plain(r, title), "LS ")) ||
+	    (title != NULL && (t = lsn_plain(r, title)) != NULL &&
+	    lsn_prefix_ci(t, "LS ")) ||
 	    lsn_child(meta, "for-action") != NULL ||
 	    lsn_child(meta, "for-information") != NULL ||
 	    mentions(r, abstract, "liaison") ||
@@ -202,27 +204,27 @@ budget_error(const struct lsn_builder *b, const struct lsn_source_info *src,
 /* The TOC goes after the text before the first clause (<body>), where
  * it stood, and before the clauses. */
 static void
-place_toc(xmlNodePtr root, xmlNodePtr toc)
+place_toc(lsn_node *root, lsn_node *toc)
 {
-	xmlNodePtr	 c;
+	lsn_node	 *c;
 
 	for (c = lsn_child(root, NULL); c != NULL; c = lsn_next(c, NULL))
 		if (!lsn_is(c, "input") && !lsn_is(c, "meta") &&
 		    !lsn_is(c, "abstract") && !lsn_is(c, "actions-requested") &&
 		    !lsn_is(c, "body")) {
-			xmlAddPrevSibling(c, toc);
+			lsn_insert_before(c, toc);
 			return;
 		}
-	xmlAddChild(root, toc);
+	lsn_append(root, toc);
 }
 
 liaison_status
 lsn_recognize(struct lsn_stream *stream, const struct lsn_source_info *src,
-    xmlDocPtr *out, liaison_error **err)
+    struct lsn_tree **out, liaison_error **err)
 {
 	struct lsn_rctx		 r;
 	struct lsn_doc_lines	 lines;
-	xmlNodePtr		 root, in, meta, abstract, actions, toc, fn;
+	lsn_node		 *root, *in, *meta, *abstract, *actions, *toc, *fn;
 	size_t			 i;
 	int			 standalone, built;
 
@@ -234,7 +236,7 @@ lsn_recognize(struct lsn_stream *stream, const struct lsn_source_info *src,
 	lsn_stream_free(stream);
 	if (built == -1)
 		goto oom;
-	if (lsn_model_new(&r.b) == -1)
+	if (lsn_tree_new(&r.b) == -1)
 		goto oom;
 	r.b.max_bytes = lsn_limit(src->opts, LIAISON_LIMIT_MODEL_BYTES);
 	r.b.max_depth = lsn_limit(src->opts, LIAISON_LIMIT_MODEL_DEPTH);
@@ -250,10 +252,9 @@ lsn_recognize(struct lsn_stream *stream, const struct lsn_source_info *src,
 		    lsn_style_unnumbered_heading(lines.body.v[i].style))
 			r.style_headings = 1;
 
-	root = lsn_el(&r.b, NULL, "document");
+	root = lsn_root_el(&r.b, "document");
 	if (root == NULL)
 		goto oom;
-	xmlDocSetRootElement(r.b.doc, root);
 	lsn_attr(&r.b, root, "model", "liaison/1");
 	lsn_attr(&r.b, root, "kind", "document");
 	in = lsn_el(&r.b, root, "input");
@@ -266,20 +267,20 @@ lsn_recognize(struct lsn_stream *stream, const struct lsn_source_info *src,
 	if (src->core != NULL && src->core->title != NULL &&
 	    src->core->title[0] != '\0' && lsn_child(meta, "title") == NULL) {
 		/* The document property is a fallback for the cover's title. */
-		xmlNodePtr t = lsn_el(&r.b, NULL, "title"),
-		    first = lsn_child(meta, NULL);
+		lsn_node *t = lsn_el(&r.b, NULL, "title"),
+		    *first = lsn_child(meta, NULL);
 		if (t == NULL)
 			goto oom;
 		lsn_text(&r.b, t, src->core->title, strlen(src->core->title));
 		if (first != NULL)
-			xmlAddPrevSibling(first, t);
+			lsn_insert_before(first, t);
 		else
-			xmlAddChild(meta, t);
+			lsn_append(meta, t);
 	}
 	if (abstract != NULL)
-		xmlAddChild(root, abstract);
+		lsn_append(root, abstract);
 	if (actions != NULL)
-		xmlAddChild(root, actions);
+		lsn_append(root, actions);
 	toc = lsn_toc(&r, &lines.body);
 	standalone = lsn_structure(&r, root, &lines.body, meta);
 	if (toc != NULL)
@@ -295,11 +296,11 @@ lsn_recognize(struct lsn_stream *stream, const struct lsn_source_info *src,
 	if (r.b.oom || r.a.oom)
 		goto oom;
 	lsn_arena_free(&r.a);
-	*out = r.b.doc;
+	*out = r.b.tree;
 	return LIAISON_OK;
 oom:
 	lsn_arena_free(&r.a);
-	lsn_model_free(r.b.doc);
+	lsn_tree_free(r.b.tree);
 	if (r.b.limit_hit != 0)
 		return budget_error(&r.b, src, err);
 	return lsn_error_set(err, LIAISON_ERR_NOMEM, src->file, NULL, 0, 0,

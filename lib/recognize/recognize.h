@@ -21,12 +21,12 @@ struct lsn_source_info {
 
 /*
  * Builds the model of the document in `stream`. On success stores a new
- * document in *out that the caller frees with lsn_model_free (its nodes
- * are in an arena: never xmlFreeDoc). The stream is freed
+ * tree in *out that the caller frees with lsn_tree_free. The stream is freed
  * (lsn_stream_free) as soon as it has been read, success or not: it
  * need not sit beside the model, which is most of the peak.
  */
 liaison_status lsn_recognize(struct lsn_stream *stream,
-    const struct lsn_source_info *src, xmlDocPtr *out, liaison_error **err);
+    const struct lsn_source_info *src, struct lsn_tree **out,
+    liaison_error **err);
 
 #endif

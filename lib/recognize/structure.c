@@ -406,11 +406,11 @@ find_unnumbered(struct lsn_rctx *r, struct lsn_line *v, size_t n,
  * first heading go into a <body> element created on demand.
  */
 static void
-build_region(struct lsn_rctx *r, xmlNodePtr container, struct lsn_line *v,
-    size_t n, xmlNodePtr body)
+build_region(struct lsn_rctx *r, lsn_node *container, struct lsn_line *v,
+    size_t n, lsn_node *body)
 {
 	struct headings	 hs;
-	xmlNodePtr	 stack_el[16];
+	lsn_node	 *stack_el[16];
 	int		 stack_lvl[16];
 	int		 top = 0;
 	size_t		 k, first;
@@ -431,7 +431,7 @@ build_region(struct lsn_rctx *r, xmlNodePtr container, struct lsn_line *v,
 		struct heading	*h = &hs.v[k];
 		struct lsn_line	*l = &v[h->line];
 		size_t		 end = k + 1 < hs.n ? hs.v[k + 1].line : n;
-		xmlNodePtr	 parent, sec, head;
+		lsn_node	 *parent, *sec, *head;
 		int		 level = h->level > 0 ? h->level : 1;
 
 		while (top > 0 && stack_lvl[top - 1] >= level)
@@ -459,63 +459,50 @@ build_region(struct lsn_rctx *r, xmlNodePtr container, struct lsn_line *v,
 
 /* Point marks (anchors) of a line, as inline content of parent. */
 static void
-anchors_only(struct lsn_rctx *r, xmlNodePtr parent, const struct lsn_line *l)
+anchors_only(struct lsn_rctx *r, lsn_node *parent, const struct lsn_line *l)
 {
 	size_t	 i;
 
 	for (i = 0; i < l->nmarks; i++)
 		if (l->marks[i].type == LSN_MARK_ANCHOR) {
-			xmlNodePtr a = lsn_el(&r->b, parent, "anchor");
+			lsn_node *a = lsn_el(&r->b, parent, "anchor");
 			lsn_attr(&r->b, a, "id", l->marks[i].value != NULL ?
 			    l->marks[i].value : "");
 		}
 }
 
 char *
-lsn_section_title(struct lsn_rctx *r, xmlNodePtr section)
+lsn_section_title(struct lsn_rctx *r, lsn_node *section)
 {
 	return lsn_plain(r, lsn_child(section, "heading"));
 }
 
 char *
-lsn_plain(struct lsn_rctx *r, xmlNodePtr n)
+lsn_plain(struct lsn_rctx *r, lsn_node *n)
 {
-	xmlChar		*s;
-	xmlNodePtr	 c;
+	lsn_node	*c;
 	size_t		 len = 0, k;
 	char		*p, *w;
 
-	if (n != NULL && n->type == XML_ELEMENT_NODE) {
-		/* What xmlNodeGetContent returns for an element, measured
-		 * then copied straight into the arena: no malloc, one copy
-		 * (this is asked of every list item and paragraph the
-		 * Question and ToR passes read). */
-		for (c = n->children; c != NULL; c = lsn_next_under(n, c))
-			if ((c->type == XML_TEXT_NODE ||
-			    c->type == XML_CDATA_SECTION_NODE) && c->content != NULL)
-				len += strlen((const char *)c->content);
-		if ((p = w = lsn_arena_alloc(&r->a, len + 1)) == NULL)
-			return NULL;
-		for (c = n->children; c != NULL; c = lsn_next_under(n, c))
-			if ((c->type == XML_TEXT_NODE ||
-			    c->type == XML_CDATA_SECTION_NODE) && c->content != NULL) {
-				k = strlen((const char *)c->content);
-				memcpy(w, c->content, k);
-				w += k;
-			}
-		*w = '\0';
-		return p;
-	}
-	s = n != NULL ? xmlNodeGetContent(n) : NULL;
-	if (s == NULL) {
-		/* no node, or libxml2 ran out of memory copying its text:
-		 * an empty title would pass silently into the model */
-		if (n != NULL)
-			r->b.oom = 1;
+	if (n == NULL)
 		return lsn_arena_strndup(&r->a, "", 0);
-	}
-	p = lsn_arena_strdup(&r->a, (const char *)s);
-	xmlFree(s);
+	if (n->type == LSN_TEXT)
+		return lsn_arena_strdup(&r->a, n->content);
+	/* The element's text measured then copied straight into the
+	 * arena: no malloc, one copy (this is asked of every list item
+	 * and paragraph the Question and ToR passes read). */
+	for (c = n->children; c != NULL; c = lsn_next_under(n, c))
+		if (c->type == LSN_TEXT)
+			len += strlen(c->content);
+	if ((p = w = lsn_arena_alloc(&r->a, len + 1)) == NULL)
+		return NULL;
+	for (c = n->children; c != NULL; c = lsn_next_under(n, c))
+		if (c->type == LSN_TEXT) {
+			k = strlen(c->content);
+			memcpy(w, c->content, k);
+			w += k;
+		}
+	*w = '\0';
 	return p;
 }
 
@@ -523,10 +510,10 @@ static int question_title(const char *, size_t);
 static int question_number_only(const char *, size_t);
 
 static void
-build_annex(struct lsn_rctx *r, xmlNodePtr root, struct lsn_line *v, size_t n,
+build_annex(struct lsn_rctx *r, lsn_node *root, struct lsn_line *v, size_t n,
     const char *id, size_t title_at)
 {
-	xmlNodePtr	 annex = lsn_el(&r->b, root, "annex"), title, note = NULL;
+	lsn_node	 *annex = lsn_el(&r->b, root, "annex"), *title, *note = NULL;
 	struct lsn_line	*head = &v[0];
 	size_t		 i = 1, j;
 	const char	*title_text, *note_text = NULL;
@@ -581,7 +568,7 @@ build_annex(struct lsn_rctx *r, xmlNodePtr root, struct lsn_line *v, size_t n,
 		found = lsn_tor(r, annex, title_text);
 	if (!found) {
 		/* An annex that is one list and nothing else. */
-		xmlNodePtr body = lsn_child(annex, "body");
+		lsn_node *body = lsn_child(annex, "body");
 		if (lsn_child(annex, "section") == NULL && body != NULL &&
 		    lsn_child(body, NULL) != NULL &&
 		    lsn_is(lsn_child(body, NULL), "list") &&
@@ -625,15 +612,15 @@ tor_title(const char *s, size_t len)
 }
 
 int
-lsn_structure(struct lsn_rctx *r, xmlNodePtr root, struct lsn_lines *lines,
-    xmlNodePtr meta)
+lsn_structure(struct lsn_rctx *r, lsn_node *root, struct lsn_lines *lines,
+    lsn_node *meta)
 {
 	struct lsn_line	*v = lines->v;
 	size_t		 n = lines->n, i, start, main_end;
 	char		 id[16];
 	size_t		 title_at;
 	int		 standalone = 0;
-	xmlNodePtr	 body = NULL, title = NULL;
+	lsn_node	 *body = NULL, *title = NULL;
 	char		*title_text = NULL, *note_text = NULL;
 
 	/* The main part ends at the first annex. */
@@ -670,13 +657,13 @@ lsn_structure(struct lsn_rctx *r, xmlNodePtr root, struct lsn_lines *lines,
 		if (both == NULL)
 			both = &v[i];
 		if (lsn_child(meta, "title") == NULL) {
-			xmlNodePtr first = lsn_child(meta, NULL);
+			lsn_node *first = lsn_child(meta, NULL);
 			if ((title = lsn_el(&r->b, NULL, "title")) == NULL)
 				return 0;
 			if (first != NULL)
-				xmlAddPrevSibling(first, title);
+				lsn_insert_before(first, title);
 			else
-				xmlAddChild(meta, title);
+				lsn_append(meta, title);
 			lsn_text(&r->b, title, both->text, both->len);
 		}
 		title_text = lsn_arena_strndup(&r->a, both->text, both->len);

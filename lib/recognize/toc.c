@@ -233,10 +233,10 @@ styled_entry(const struct lsn_line *l, struct entry *e)
 
 /* Adds entry e of line l to toc (creating it on first use). */
 static void
-add_entry(struct lsn_rctx *r, xmlNodePtr *toc, struct lsn_line *l,
+add_entry(struct lsn_rctx *r, lsn_node **toc, struct lsn_line *l,
     const struct entry *e)
 {
-	xmlNodePtr	 en;
+	lsn_node	 *en;
 	char		*s;
 	struct lsn_number num;
 
@@ -394,10 +394,10 @@ joined(struct lsn_rctx *r, const struct lsn_lines *body, size_t i)
 	return l;
 }
 
-xmlNodePtr
+lsn_node *
 lsn_toc(struct lsn_rctx *r, struct lsn_lines *body)
 {
-	xmlNodePtr	 toc = NULL;
+	lsn_node	 *toc = NULL;
 	struct entry	 e;
 	struct lsn_line	 flat;
 	size_t		 i, j, run;

@@ -13,7 +13,7 @@
  * linked, in the model's arena; NULL when the document has none (or
  * memory ran out: r->b.oom says which).
  */
-xmlNodePtr	lsn_toc(struct lsn_rctx *r, struct lsn_lines *body);
+lsn_node	*lsn_toc(struct lsn_rctx *r, struct lsn_lines *body);
 
 /* 1 for a paragraph style of a TOC's entries ("toc 1", "TOC2",
  * "Contents 3"). */

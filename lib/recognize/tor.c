@@ -105,8 +105,8 @@ role_in(struct lsn_rctx *r, const char *t, size_t n)
 
 struct torstate {
 	struct lsn_rctx	*r;
-	xmlNodePtr	 people;   /* holding element, moved at the end */
-	xmlNodePtr	 lists;
+	lsn_node	 *people;   /* holding element, moved at the end */
+	lsn_node	 *lists;
 	struct lsn_buf	 seen;     /* NUL-separated names and lists */
 };
 
@@ -146,7 +146,7 @@ people_in(struct torstate *st, const char *t, const char *section_role)
 		{
 			size_t a = i + k + (t[i + k] == '.') + 1, e = a, words = 0;
 			char *role;
-			xmlNodePtr p;
+			lsn_node *p;
 
 			while (e < n && words < 5 && isupper((unsigned char)t[e])) {
 				size_t w = e;
@@ -229,9 +229,9 @@ heading_role(struct lsn_rctx *r, const char *title)
 }
 
 static void
-walk_text(struct torstate *st, xmlNodePtr n, const char *role)
+walk_text(struct torstate *st, lsn_node *n, const char *role)
 {
-	xmlNodePtr	 c;
+	lsn_node	 *c;
 
 	for (c = lsn_child(n, NULL); c != NULL; c = lsn_next(c, NULL)) {
 		if (lsn_is(c, "p") || lsn_is(c, "text")) {
@@ -247,9 +247,9 @@ walk_text(struct torstate *st, xmlNodePtr n, const char *role)
 }
 
 static void
-walk_sections(struct torstate *st, xmlNodePtr container)
+walk_sections(struct torstate *st, lsn_node *container)
 {
-	xmlNodePtr	 s;
+	lsn_node	 *s;
 
 	for (s = lsn_child(container, "section"); s != NULL;
 	    s = lsn_next(s, "section")) {
@@ -324,10 +324,10 @@ name_of(struct lsn_rctx *r, const char *title, size_t end)
 }
 
 int
-lsn_tor(struct lsn_rctx *r, xmlNodePtr container, const char *title)
+lsn_tor(struct lsn_rctx *r, lsn_node *container, const char *title)
 {
 	struct torstate	 st;
-	xmlNodePtr	 tor, c;
+	lsn_node	 *tor, *c;
 	size_t		 at = 0, len = 0, n;
 	char		*group = NULL, *name;
 

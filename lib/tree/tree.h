@@ -65,6 +65,13 @@ struct lsn_builder {
 	int			 limit_hit;
 };
 
+/* The root element of t, or NULL (t NULL or empty). */
+static inline lsn_node *
+lsn_root(const struct lsn_tree *t)
+{
+	return t != NULL ? t->root : NULL;
+}
+
 /* Sets b->oom and b->limit_hit for limit `which` (a liaison_limit). */
 void		lsn_budget_hit(struct lsn_builder *b, int which);
 
@@ -121,6 +128,9 @@ lsn_node	*lsn_child(const lsn_node *n, const char *name);
 lsn_node	*lsn_next(const lsn_node *n, const char *name);
 /* Attribute value (owned by the tree) or NULL. */
 const char	*lsn_prop(const lsn_node *n, const char *name);
+/* The text of n (a text node) or of all the text under n (an element),
+ * malloc'd (the caller frees it), or NULL (n NULL, or out of memory). */
+char		*lsn_text_of(const lsn_node *n);
 /* The node after c in document order inside n's subtree (c under n), or
  * NULL past its end: a walk of every node without recursion. Inline: the
  * text walks of the recognizer and the JSON emitter call it per node. */

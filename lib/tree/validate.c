@@ -37,7 +37,7 @@
 #include <libxml/xmlerror.h>
 #include <libxml/xmlregexp.h>
 
-#include "model/schema-data.h"
+#include "tree/schema-data.h"
 #include "tree/tree.h"
 #include "tree/validate.h"
 #include "util/buf.h"

@@ -31,7 +31,7 @@
 #include <libxml/tree.h>
 
 #include "liaison.h"
-#include "model/schema-data.h"
+#include "tree/schema-data.h"
 #include "tree/tree.h"
 #include "tree/validate.h"
 #include "util/arena.h"

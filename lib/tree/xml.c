@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * model.c: helpers to build and read the XML model, safe parsing, and
- * RELAX NG validation against the schemas compiled into the library.
+ * xml.c: libxml2 at the model's edge: copies between our trees and
+ * libxml2's, safe parsing of model files, libxml2 kept off stderr, and
+ * RELAX NG validation of parsed files against the built-in schemas.
  */
 #include "config.h"
 
@@ -22,365 +23,149 @@
 #include <libxml/xmlerror.h>
 
 #include "options.h"
-#include "model/model.h"
-#include "model/schema-data.h"
+#include "tree/tree.h"
+#include "tree/xml.h"
+#include "tree/schema-data.h"
 #include "util/arena.h"
 #include "util/buf.h"
 #include "util/error.h"
 
 /* ------------------------------------------------------------------ */
-/* Building                                                            */
+/* Copies between our trees and libxml2's                              */
 
-/*
- * A built model's nodes, attributes and strings live in one arena that
- * hangs off the document (doc->_private, which libxml2 leaves to its
- * users); names are in the document's dictionary. A malloc per node, a
- * second per text and a third per attribute value, each with its
- * header and each freed alone, cost 6% of the CPU time of a 10 MB text
- * and 7% of its memory. libxml2 only reads these trees (validation,
- * saving): nothing may free or reallocate a node of theirs, so
- * lsn_model_free, not xmlFreeDoc, frees them.
- */
-#define NODE_ALIGN	(sizeof(void *))
-
-int
-lsn_model_new(struct lsn_builder *b)
+/* A libxml2 element for n (its attributes, not its content) as the last
+ * child of parent (NULL: the document's root), or NULL. */
+static xmlNodePtr
+xml_element(xmlDocPtr doc, xmlNodePtr parent, const lsn_node *n)
 {
-	memset(b, 0, sizeof(*b));
-	if ((b->doc = xmlNewDoc((const xmlChar *)"1.0")) == NULL)
-		return -1;
-	if ((b->doc->dict = xmlDictCreate()) == NULL ||
-	    (b->nodes = calloc(1, sizeof(*b->nodes))) == NULL) {
-		xmlFreeDoc(b->doc);
-		b->doc = NULL;
-		return -1;
-	}
-	b->doc->_private = b->nodes;
-	return 0;
-}
+	const struct lsn_attr	*a;
+	xmlNodePtr		 e;
+	xmlAttrPtr		 x;
 
-void
-lsn_model_free(xmlDocPtr doc)
-{
-	struct lsn_arena	*nodes;
-
-	if (doc == NULL)
-		return;
-	if ((nodes = doc->_private) != NULL) {
-		/* the document and its dictionary are libxml2's; the tree
-		 * below it is the arena's */
-		doc->children = doc->last = NULL;
-		doc->_private = NULL;
-		xmlFreeDoc(doc);
-		lsn_arena_free(nodes);
-		free(nodes);
-		return;
-	}
-	xmlFreeDoc(doc);
-}
-
-/* A zeroed node of size bytes (xmlNode or xmlAttr), or NULL and oom. */
-static void *
-new_node(struct lsn_builder *b, size_t size)
-{
-	void	*n;
-
-	if ((n = lsn_arena_take(b->nodes, size, NODE_ALIGN)) == NULL) {
-		b->oom = 1;
+	/* libxml2 does not check every copy it makes: a name or a value
+	 * that failed to copy is looked for here */
+	if ((e = xmlNewDocNode(doc, NULL, (const xmlChar *)n->name,
+	    NULL)) == NULL)
 		return NULL;
-	}
-	memset(n, 0, size);
-	return n;
-}
-
-static void
-append_child(xmlNodePtr parent, xmlNodePtr n)
-{
-	n->parent = parent;
-	if (parent->last == NULL)
-		parent->children = n;
-	else {
-		parent->last->next = n;
-		n->prev = parent->last;
-	}
-	parent->last = n;
-}
-
-void
-lsn_budget_hit(struct lsn_builder *b, int which)
-{
-	if (b->limit_hit == 0)
-		b->limit_hit = which + 1;
-	b->oom = 1;
-}
-
-/* Counts len more bytes of text against the model-bytes limit; 0, or
- * -1 when that goes over it. */
-static int
-spend(struct lsn_builder *b, size_t len)
-{
-	b->bytes += len;
-	if (b->max_bytes > 0 && b->bytes > b->max_bytes) {
-		lsn_budget_hit(b, LIAISON_LIMIT_MODEL_BYTES);
-		return -1;
-	}
-	return 0;
-}
-
-xmlNodePtr
-lsn_el(struct lsn_builder *b, xmlNodePtr parent, const char *name)
-{
-	xmlNodePtr	 n;
-
-	if (b->oom || (n = new_node(b, sizeof(*n))) == NULL)
-		return NULL;
-	if ((n->name = xmlDictLookup(b->doc->dict, (const xmlChar *)name,
-	    -1)) == NULL) {
-		b->oom = 1;
-		return NULL;
-	}
-	n->type = XML_ELEMENT_NODE;
-	n->doc = b->doc;
 	if (parent != NULL)
-		append_child(parent, n);
-	return n;
-}
-
-xmlNodePtr
-lsn_el_text(struct lsn_builder *b, xmlNodePtr parent, const char *name,
-    const char *text)
-{
-	xmlNodePtr	 n = lsn_el(b, parent, name);
-
-	if (n != NULL && text != NULL)
-		lsn_text(b, n, text, strlen(text));
-	return n;
-}
-
-/* A text node holding content (in the arena), not yet linked. */
-static xmlNodePtr
-new_text(struct lsn_builder *b, char *content)
-{
-	xmlNodePtr	 t;
-
-	if ((t = new_node(b, sizeof(*t))) == NULL)
-		return NULL;
-	t->type = XML_TEXT_NODE;
-	t->name = xmlStringText;
-	t->content = (xmlChar *)content;
-	t->doc = b->doc;
-	return t;
-}
-
-void
-lsn_text(struct lsn_builder *b, xmlNodePtr parent, const char *text,
-    size_t len)
-{
-	xmlNodePtr	 t;
-	char		*joined;
-	size_t		 had;
-
-	if (b->oom || parent == NULL || len == 0 || spend(b, len) == -1)
-		return;
-	if ((t = parent->last) != NULL && t->type == XML_TEXT_NODE) {
-		/* Text after text: one node, as libxml2 keeps it. Grown in
-		 * place while nothing was allocated since, else copied. */
-		had = strlen((const char *)t->content);
-		if ((joined = lsn_arena_extend(b->nodes, t->content, had + 1,
-		    len)) == NULL) {
-			if (len > SIZE_MAX - had - 1 ||
-			    (joined = lsn_arena_take(b->nodes, had + len + 1,
-			    1)) == NULL) {
-				b->oom = 1;
-				return;
-			}
-			memcpy(joined, t->content, had);
-			t->content = (xmlChar *)joined;
-		}
-		memcpy(joined + had, text, len);
-		joined[had + len] = '\0';
-		return;
-	}
-	/* the node first: its text, taken last, can then grow in place */
-	if ((t = new_text(b, NULL)) == NULL ||
-	    (joined = lsn_arena_strndup(b->nodes, text, len)) == NULL) {
-		b->oom = 1;
-		return;
-	}
-	t->content = (xmlChar *)joined;
-	append_child(parent, t);
-}
-
-void
-lsn_attr(struct lsn_builder *b, xmlNodePtr n, const char *name,
-    const char *value)
-{
-	xmlAttrPtr	 a, last = NULL;
-	xmlNodePtr	 t;
-	char		*v;
-
-	if (b->oom || n == NULL || value == NULL ||
-	    spend(b, strlen(value)) == -1)
-		return;
-	if ((v = lsn_arena_strdup(b->nodes, value)) == NULL) {
-		b->oom = 1;
-		return;
-	}
-	/* Set again (a document's kind, once known): the new value. */
-	for (a = n->properties; a != NULL; last = a, a = a->next)
-		if (strcmp((const char *)a->name, name) == 0) {
-			a->children->content = (xmlChar *)v;
-			return;
-		}
-	if ((a = new_node(b, sizeof(*a))) == NULL ||
-	    (t = new_text(b, v)) == NULL)
-		return;
-	if ((a->name = xmlDictLookup(b->doc->dict, (const xmlChar *)name,
-	    -1)) == NULL) {
-		b->oom = 1;
-		return;
-	}
-	a->type = XML_ATTRIBUTE_NODE;
-	a->doc = b->doc;
-	a->parent = n;
-	a->children = a->last = t;
-	t->parent = (xmlNodePtr)a;
-	/* after the last one, found by the search above */
-	a->prev = last;
-	if (last != NULL)
-		last->next = a;
+		xmlAddChild(parent, e);
 	else
-		n->properties = a;
-}
-
-void
-lsn_attr_int(struct lsn_builder *b, xmlNodePtr n, const char *name,
-    long value)
-{
-	char	 num[32];
-
-	snprintf(num, sizeof(num), "%ld", value);
-	lsn_attr(b, n, name, num);
-}
-
-void
-lsn_move_children(xmlNodePtr from, xmlNodePtr to)
-{
-	xmlNodePtr	 c, next;
-
-	for (c = from->children; c != NULL; c = next) {
-		next = c->next;
-		xmlUnlinkNode(c);
-		xmlAddChild(to, c);
-	}
-}
-
-/* An attribute's value: its text, "" when it has none. */
-static const char *
-attr_value(xmlAttrPtr a)
-{
-	return a->children != NULL && a->children->content != NULL ?
-	    (const char *)a->children->content : "";
-}
-
-/* A copy of element `from` with its attributes, not its content, as
- * the last child of parent (NULL: unlinked); NULL and oom on failure. */
-static xmlNodePtr
-copy_element(struct lsn_builder *b, xmlNodePtr parent, xmlNodePtr from)
-{
-	xmlNodePtr	 n;
-	xmlAttrPtr	 a;
-
-	if ((n = lsn_el(b, parent, (const char *)from->name)) == NULL)
+		xmlDocSetRootElement(doc, e);
+	if (e->name == NULL)
 		return NULL;
-	for (a = from->properties; a != NULL; a = a->next)
-		lsn_attr(b, n, (const char *)a->name, attr_value(a));
-	return n;
+	for (a = n->attrs; a != NULL; a = a->next)
+		if ((x = xmlNewProp(e, (const xmlChar *)a->name,
+		    (const xmlChar *)a->value)) == NULL || x->name == NULL ||
+		    (a->value[0] != '\0' && (x->children == NULL ||
+		    x->children->content == NULL)))
+			return NULL;
+	return e;
 }
 
-xmlNodePtr
-lsn_copy(struct lsn_builder *b, xmlNodePtr parent, xmlNodePtr from)
+xmlDocPtr
+lsn_tree_to_xml(const struct lsn_tree *t)
 {
-	xmlNodePtr	 top, to, c, made;
+	xmlDocPtr	 doc;
+	xmlNodePtr	 to, made, x;
+	const lsn_node	*top, *c;
 
-	if ((top = copy_element(b, parent, from)) == NULL)
+	if ((doc = xmlNewDoc((const xmlChar *)"1.0")) == NULL)
 		return NULL;
+	if ((top = lsn_root(t)) == NULL)
+		return doc;
+	if ((to = xml_element(doc, NULL, top)) == NULL)
+		goto oom;
 	/* without recursion: models nest as deep as their documents */
-	to = top;
-	c = from->children;
-	while (c != NULL && c != from && !b->oom) {
+	for (c = top->children; c != NULL; ) {
 		made = NULL;
-		if (c->type == XML_TEXT_NODE && c->content != NULL)
-			lsn_text(b, to, (const char *)c->content,
-			    strlen((const char *)c->content));
-		else if (c->type == XML_ELEMENT_NODE)
-			made = copy_element(b, to, c);
+		if (c->type == LSN_TEXT) {
+			if ((x = xmlNewDocText(doc,
+			    (const xmlChar *)c->content)) == NULL ||
+			    x->content == NULL)
+				goto oom;
+			xmlAddChild(to, x);
+		} else if ((made = xml_element(doc, to, c)) == NULL)
+			goto oom;
 		if (made != NULL && c->children != NULL) {
 			c = c->children;
 			to = made;
 			continue;
 		}
-		while (c != from && c->next == NULL) {
+		while (c != top && c->next == NULL) {
 			c = c->parent;
-			if (c != from)
+			if (c != top)
 				to = to->parent;
 		}
-		if (c != from)
-			c = c->next;
+		c = c != top ? c->next : NULL;
 	}
-	return b->oom ? NULL : top;
-}
-
-/*
- * Element and attribute names are compared by the recognizer and the
- * emitters millions of times, mostly against names that differ in their
- * first byte: that byte is tested before strcmp is called.
- */
-static inline int
-same_name(const xmlChar *a, const char *b)
-{
-	return (char)a[0] == b[0] && strcmp((const char *)a, b) == 0;
-}
-
-int
-lsn_is(xmlNodePtr n, const char *name)
-{
-	return n != NULL && n->type == XML_ELEMENT_NODE &&
-	    same_name(n->name, name);
-}
-
-xmlNodePtr
-lsn_next(xmlNodePtr n, const char *name)
-{
-	for (n = n != NULL ? n->next : NULL; n != NULL; n = n->next)
-		if (n->type == XML_ELEMENT_NODE &&
-		    (name == NULL || same_name(n->name, name)))
-			return n;
+	return doc;
+oom:
+	xmlFreeDoc(doc);
 	return NULL;
 }
 
-xmlNodePtr
-lsn_child(xmlNodePtr n, const char *name)
+/* The text of a libxml2 attribute, "" when it has none. */
+static const char *
+xml_attr_value(xmlAttrPtr a)
 {
-	if (n == NULL)
-		return NULL;
-	for (n = n->children; n != NULL; n = n->next)
-		if (n->type == XML_ELEMENT_NODE &&
-		    (name == NULL || same_name(n->name, name)))
-			return n;
-	return NULL;
+	return a->children != NULL && a->children->content != NULL ?
+	    (const char *)a->children->content : "";
 }
 
-const char *
-lsn_prop(xmlNodePtr n, const char *name)
+/* Our element for libxml2's e as the last child of parent (NULL: the
+ * root), or NULL (and oom). */
+static lsn_node *
+tree_element(struct lsn_builder *b, lsn_node *parent, xmlNodePtr e)
 {
+	lsn_node	*n;
 	xmlAttrPtr	 a;
 
-	if (n == NULL || n->type != XML_ELEMENT_NODE)
+	n = parent != NULL ? lsn_el(b, parent, (const char *)e->name) :
+	    lsn_root_el(b, (const char *)e->name);
+	for (a = e->properties; n != NULL && a != NULL; a = a->next)
+		lsn_attr(b, n, (const char *)a->name, xml_attr_value(a));
+	return b->oom ? NULL : n;
+}
+
+struct lsn_tree *
+lsn_tree_from_xml(xmlDocPtr doc)
+{
+	struct lsn_builder	 b;
+	xmlNodePtr		 top, c;
+	lsn_node		*to, *made;
+
+	if (lsn_tree_new(&b) == -1)
 		return NULL;
-	for (a = n->properties; a != NULL; a = a->next)
-		if (same_name(a->name, name))
-			return attr_value(a);
+	if ((top = xmlDocGetRootElement(doc)) == NULL)
+		return b.tree;
+	if ((to = tree_element(&b, NULL, top)) == NULL)
+		goto oom;
+	for (c = top->children; c != NULL; ) {
+		made = NULL;
+		if ((c->type == XML_TEXT_NODE ||
+		    c->type == XML_CDATA_SECTION_NODE) && c->content != NULL)
+			lsn_text(&b, to, (const char *)c->content,
+			    strlen((const char *)c->content));
+		else if (c->type == XML_ELEMENT_NODE &&
+		    (made = tree_element(&b, to, c)) == NULL)
+			goto oom;
+		if (b.oom)
+			goto oom;
+		if (made != NULL && c->children != NULL) {
+			c = c->children;
+			to = made;
+			continue;
+		}
+		while (c != top && c->next == NULL) {
+			c = c->parent;
+			if (c != top)
+				to = to->parent;
+		}
+		c = c != top ? c->next : NULL;
+	}
+	return b.tree;
+oom:
+	lsn_tree_free(b.tree);
 	return NULL;
 }
 
@@ -776,7 +561,7 @@ revalidate_passes(struct compiled_schema *s, xmlDocPtr doc)
 }
 
 liaison_status
-lsn_validate(xmlDocPtr doc, const char *schema_name,
+lsn_xml_validate(xmlDocPtr doc, const char *schema_name,
     void (*report)(void *, unsigned long, const char *), void *ctx,
     liaison_error **err)
 {
@@ -842,4 +627,19 @@ lsn_validate(xmlDocPtr doc, const char *schema_name,
 	}
 	lsn_buf_free(&st.first);
 	return LIAISON_OK;
+}
+
+liaison_status
+lsn_tree_validate_via_xml(const struct lsn_tree *t, const char *schema_name,
+    liaison_error **err)
+{
+	xmlDocPtr	 doc;
+	liaison_status	 rc;
+
+	if ((doc = lsn_tree_to_xml(t)) == NULL)
+		return lsn_error_set(err, LIAISON_ERR_NOMEM, NULL, NULL, 0, 0,
+		    "out of memory");
+	rc = lsn_xml_validate(doc, schema_name, NULL, NULL, err);
+	xmlFreeDoc(doc);
+	return rc;
 }

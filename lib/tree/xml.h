@@ -1,0 +1,78 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * xml.h: libxml2 at the model's edge. Model files are parsed and
+ * validated as libxml2 documents, then copied into our trees; library
+ * users get libxml2 copies of ours. The schemas compiled into the
+ * library are found here too.
+ */
+#ifndef LSN_TREE_XML_H
+#define LSN_TREE_XML_H
+
+#include <libxml/tree.h>
+#include "liaison.h"
+#include "tree/tree.h"
+
+/* A copy of t as a libxml2 document (the caller's: xmlFreeDoc), or
+ * NULL when memory ran out. An empty tree gives an empty document. */
+xmlDocPtr	lsn_tree_to_xml(const struct lsn_tree *t);
+/* A copy of doc's elements, attributes and text (CDATA as text;
+ * comments and processing instructions dropped) as our tree (the
+ * caller's: lsn_tree_free), or NULL when memory ran out. */
+struct lsn_tree *lsn_tree_from_xml(xmlDocPtr doc);
+
+/*
+ * The embedded file `name` (a schema), or NULL. *len may be NULL.
+ */
+const char     *lsn_embedded(const char *name, size_t *len);
+
+/*
+ * Validates doc against the embedded RELAX NG schema `schema_name`
+ * ("liaison.rng" or "liaison-diff.rng"). Returns LIAISON_OK or
+ * LIAISON_ERR_SCHEMA with the first violation in *err. The compiled
+ * schema is cached for the life of the process (thread-safe).
+ * When report is non-NULL it is called once per violation.
+ */
+liaison_status	lsn_xml_validate(xmlDocPtr doc, const char *schema_name,
+		    void (*report)(void *, unsigned long, const char *),
+		    void *ctx, liaison_error **err);
+
+/* The same for our tree, through a libxml2 copy of it. */
+liaison_status	lsn_tree_validate_via_xml(const struct lsn_tree *t,
+		    const char *schema_name, liaison_error **err);
+
+/*
+ * Parses an XML file or buffer safely: no network, no DTD loading, no
+ * entity expansion, a depth limit. Returns the document or NULL with
+ * *err set (LIAISON_ERR_XML with file, line and column). A file ("-"
+ * is stdin; a pipe or FIFO too) of more than `limit` bytes is refused
+ * with LIAISON_ERR_LIMIT, a regular one before it is read.
+ */
+xmlDocPtr	lsn_xml_parse_file(const char *path, unsigned long long limit,
+		    liaison_error **err);
+xmlDocPtr	lsn_xml_parse_memory(const char *data, size_t len,
+		    const char *name, liaison_error **err);
+
+/*
+ * A libxml2 structured error handler that drops what it is given: for
+ * calls whose failure is told by their result, so that libxml2 writes
+ * nothing on stderr (2.9 declares the handler with a non-const error).
+ */
+void		lsn_xml_ignore_error(void *ctx, xmlErrorPtr e);
+
+/*
+ * Keeps libxml2 off stderr while a public function runs: begin saves
+ * the calling thread's generic and structured error handlers (libxml2
+ * keeps them per thread) and puts silent ones in their place; end puts
+ * the caller's back. Handlers set in between (by a parser, a validator)
+ * take precedence, as before. Errors are told by results, never there.
+ */
+struct lsn_xml_quiet {
+	xmlGenericErrorFunc	 generic;
+	void			*generic_ctx;
+	xmlStructuredErrorFunc	 structured;
+	void			*structured_ctx;
+};
+void		lsn_xml_quiet_begin(struct lsn_xml_quiet *q);
+void		lsn_xml_quiet_end(const struct lsn_xml_quiet *q);
+
+#endif
