@@ -81,6 +81,38 @@ if [ "$1" -lt 1000 ] || [ "$2" -lt 300 ] || [ $(($1 - $2)) -lt 300 ]; then
 	fail "too few cases, or of one verdict: $cases"
 fi
 
+# What the bundled schemas do not use (interleave, mixed, except, ...),
+# with a schema of its own; and a construct the validator does not
+# implement is refused, not guessed at.
+if "$differ" -r "$top_srcdir/test/validate/extra.rng" \
+    -n "${LIAISON_VALIDATE_EXTRA:-3000}" \
+    "$top_srcdir"/test/validate/extra-*.xml >"$tmp/out" 2>"$tmp/err"; then
+	ok
+	cat "$tmp/out"
+else
+	fail "the validators disagree on test/validate/extra.rng"
+	head -c 20000 "$tmp/err" >&2
+fi
+if "$differ" -R "$top_srcdir/test/validate/refused.rng" \
+    "$top_srcdir/test/validate/extra-1.xml" >"$tmp/out" 2>&1 &&
+    grep -q 'a name class other than a name' "$tmp/out"; then
+	ok
+else
+	fail "test/validate/refused.rng is not refused: $(cat "$tmp/out")"
+fi
+
+# Threads validating at once get the verdicts of one alone.
+sed 's/level="1"/level="0"/' "$tmp/m/1.xml" >"$tmp/bad.xml"
+dm=$(grep -l '^<diff' "$tmp"/m/*.xml | head -n 1)
+sed 's/ op="[a-z]*"/ op="bogus"/' "$dm" >"$tmp/bad-diff.xml"
+if "$differ" -t "$tmp/m/1.xml" "$tmp/bad.xml" "$dm" "$tmp/bad-diff.xml" \
+    >"$tmp/out" 2>&1; then
+	ok
+	cat "$tmp/out"
+else
+	fail "threads: $(cat "$tmp/out")"
+fi
+
 # Out of memory.
 shim="$top_builddir/test/alloc/.libs/libfailmalloc.so"
 if [ ! -f "$shim" ]; then
@@ -95,9 +127,6 @@ prog="$top_builddir/test/validate/.libs/differ"
 [ -x "$prog" ] || prog="$differ"
 runs=${LIAISON_ALLOC_RUNS:-50}
 # a valid model (the samples') and an invalid one, of each schema
-sed 's/level="1"/level="0"/' "$tmp/m/1.xml" >"$tmp/bad.xml"
-dm=$(grep -l '^<diff' "$tmp"/m/*.xml | head -n 1)
-sed 's/ op="[a-z]*"/ op="bogus"/' "$dm" >"$tmp/bad-diff.xml"
 for model in "$tmp/m/1.xml" "$tmp/bad.xml" "$dm" "$tmp/bad-diff.xml"; do
 	verdict=$("$prog" -o "$model" | head -n 1)
 	case $verdict in

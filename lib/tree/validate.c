@@ -26,6 +26,7 @@
  */
 #include "config.h"
 
+#include <limits.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -58,6 +59,10 @@
  * is tested against at once (bits of a 64-bit mask). */
 #define MAX_PARAMS	4
 #define MAX_LEAVES	64
+/* XML Schema's integers are unbounded; libxml2's hold 24 significant
+ * digits and it refuses longer ones. Its limit is kept, so that the
+ * library's verdict does not change with the validator. */
+#define MAX_DIGITS	24
 
 enum pkind {
 	P_NOTALLOWED, P_EMPTY, P_TEXT, P_CHOICE, P_INTERLEAVE, P_GROUP,
@@ -120,10 +125,13 @@ struct memo {
 	uint32_t	 r, aux;
 };
 
+/*
+ * A schema, its patterns and remembered derivatives: used by one
+ * validation at a time (see struct pool).
+ */
 struct grammar {
+	struct grammar	*next;     /* in its pool */
 	const char	*name;     /* "liaison.rng" */
-	pthread_mutex_t	 lock;     /* everything below */
-	int		 loaded;
 	uint32_t	 start;
 
 	struct pat	*pats;
@@ -153,9 +161,23 @@ struct grammar {
 	size_t		 nhcap;
 };
 
-static struct grammar grammars[] = {
-	{ .name = "liaison.rng", .lock = PTHREAD_MUTEX_INITIALIZER },
-	{ .name = "liaison-diff.rng", .lock = PTHREAD_MUTEX_INITIALIZER },
+/*
+ * The grammars of one schema not in use. A validation takes one (or
+ * reads the schema into a new one) and gives it back, so threads never
+ * wait for each other's validations, and there are as many grammars as
+ * validations ever ran at once, each warm. They live as long as the
+ * process; one whose reading ran out of memory is not kept, and the
+ * next validation reads the schema again.
+ */
+struct pool {
+	const char	*name;
+	pthread_mutex_t	 lock;
+	struct grammar	*free;
+};
+
+static struct pool pools[] = {
+	{ "liaison.rng", PTHREAD_MUTEX_INITIALIZER, NULL },
+	{ "liaison-diff.rng", PTHREAD_MUTEX_INITIALIZER, NULL },
 };
 
 /* ------------------------------------------------------------------ */
@@ -323,7 +345,7 @@ int_parse(const char *s, int *neg, const char **d, size_t *n)
 	*n = (size_t)(s - *d);
 	while (is_ws(*s))
 		s++;
-	return *s == '\0' ? 0 : -1;
+	return *s == '\0' && *n <= MAX_DIGITS ? 0 : -1;
 }
 
 /* The integer kinds' value space. */
@@ -1774,13 +1796,14 @@ grammar_clear(struct grammar *g)
 }
 
 /*
- * Reads the grammar's schema. LIAISON_OK; LIAISON_ERR_NOMEM; or
- * LIAISON_ERR_INTERNAL (in *err) for a schema this file cannot read.
+ * Reads schema text[0..len) into g (zeroed, or cleared). LIAISON_OK;
+ * LIAISON_ERR_NOMEM; or LIAISON_ERR_INTERNAL (in *err) for a schema
+ * this file cannot read. g is left clear unless LIAISON_OK.
  */
 static liaison_status
-grammar_load(struct grammar *g, liaison_error **err)
+grammar_load(struct grammar *g, const char *text, size_t len,
+    liaison_error **err)
 {
-	const struct lsn_embedded	*e;
 	struct loader			 ld;
 	xmlDocPtr			 doc = NULL;
 	xmlNodePtr			 root;
@@ -1790,16 +1813,13 @@ grammar_load(struct grammar *g, liaison_error **err)
 	size_t				 i;
 	liaison_status			 rc = LIAISON_ERR_NOMEM;
 
-	for (e = lsn_embedded_files; e->name != NULL; e++)
-		if (strcmp(e->name, g->name) == 0)
-			break;
-	if (e->name == NULL)
+	if (len > INT_MAX)
 		return lsn_error_set(err, LIAISON_ERR_INTERNAL, NULL, NULL, 0,
-		    0, "schema %s is not available", g->name);
+		    0, "schema %s is too long", g->name);
 	memset(&ld, 0, sizeof(ld));
 	ld.g = g;
 	xmlSetStructuredErrorFunc(&ld.nomem, count_nomem);
-	doc = xmlReadMemory(e->data, (int)e->len, g->name, NULL,
+	doc = xmlReadMemory(text, (int)len, g->name, NULL,
 	    XML_PARSE_NONET);
 	/* the three fixed patterns, then the schema's */
 	if (doc == NULL || ld.nomem ||
@@ -1838,7 +1858,6 @@ out:
 	if (x != PERR && !ld.nomem && ld.why[0] == '\0') {
 		g->start = x;
 		g->nbase = g->npat;
-		g->loaded = 1;
 		rc = LIAISON_OK;
 	} else if (ld.why[0] != '\0' && !ld.nomem)
 		rc = lsn_error_set(err, LIAISON_ERR_INTERNAL, NULL, NULL, 0, 0,
@@ -2267,30 +2286,18 @@ describe(struct grammar *g, struct lsn_buf *b, const struct failure *f)
 	}
 }
 
-liaison_status
-lsn_tree_validate(const struct lsn_tree *t, const char *schema_name,
+/* Validates t with g, which no one else uses meanwhile. */
+static liaison_status
+validate_with(struct grammar *g, const struct lsn_tree *t,
     liaison_error **err)
 {
-	struct grammar		*g = NULL;
 	struct failure		 f;
 	struct lsn_buf		 msg = LSN_BUF_INIT;
 	xmlStructuredErrorFunc	 saved = xmlStructuredError;
 	void			*saved_ctx = xmlStructuredErrorContext;
-	size_t			 i;
 	int			 rc, nomem = 0;
 	liaison_status		 status;
 
-	for (i = 0; i < sizeof(grammars) / sizeof(grammars[0]); i++)
-		if (strcmp(grammars[i].name, schema_name) == 0)
-			g = &grammars[i];
-	if (g == NULL)
-		return lsn_error_set(err, LIAISON_ERR_INTERNAL, NULL, NULL, 0,
-		    0, "schema %s is not available", schema_name);
-	pthread_mutex_lock(&g->lock);
-	if (!g->loaded && (status = grammar_load(g, err)) != LIAISON_OK) {
-		pthread_mutex_unlock(&g->lock);
-		return status;
-	}
 	if (g->npat > MAX_PATTERNS || g->mlen > MAX_MEMO || g->toobig)
 		grammar_reset(g);
 	/* libxml2's regexps say they ran out of memory only there */
@@ -2299,13 +2306,10 @@ lsn_tree_validate(const struct lsn_tree *t, const char *schema_name,
 	xmlSetStructuredErrorFunc(saved_ctx, saved);
 	if (rc == 1 && !nomem)
 		describe(g, &msg, &f);
-	if (rc < 0 && g->toobig) {
-		pthread_mutex_unlock(&g->lock);
+	if (rc < 0 && g->toobig)
 		return lsn_error_set(err, LIAISON_ERR_INTERNAL, NULL, NULL, 0,
 		    0, "schema %s: the model needs more validator states "
-		    "than allowed", schema_name);
-	}
-	pthread_mutex_unlock(&g->lock);
+		    "than allowed", g->name);
 	if (rc < 0 || nomem || msg.oom) {
 		lsn_buf_free(&msg);
 		return lsn_error_set(err, LIAISON_ERR_NOMEM, NULL, NULL, 0, 0,
@@ -2314,10 +2318,68 @@ lsn_tree_validate(const struct lsn_tree *t, const char *schema_name,
 	if (rc == 0)
 		return LIAISON_OK;
 	status = lsn_error_set(err, LIAISON_ERR_SCHEMA, NULL, NULL, 0, 0,
-	    "%s violation: %s", schema_name, lsn_buf_str(&msg));
+	    "%s violation: %s", g->name, lsn_buf_str(&msg));
 	lsn_buf_free(&msg);
 	if (err != NULL && *err != NULL &&
 	    liaison_error_code(*err) == LIAISON_ERR_NOMEM)
 		return LIAISON_ERR_NOMEM;
+	return status;
+}
+
+liaison_status
+lsn_tree_validate(const struct lsn_tree *t, const char *schema_name,
+    liaison_error **err)
+{
+	const struct lsn_embedded	*e;
+	struct pool			*pool = NULL;
+	struct grammar			*g;
+	size_t				 i;
+	liaison_status			 status;
+
+	for (i = 0; i < sizeof(pools) / sizeof(pools[0]); i++)
+		if (strcmp(pools[i].name, schema_name) == 0)
+			pool = &pools[i];
+	for (e = lsn_embedded_files; e->name != NULL; e++)
+		if (strcmp(e->name, schema_name) == 0)
+			break;
+	if (pool == NULL || e->name == NULL)
+		return lsn_error_set(err, LIAISON_ERR_INTERNAL, NULL, NULL, 0,
+		    0, "schema %s is not available", schema_name);
+	pthread_mutex_lock(&pool->lock);
+	if ((g = pool->free) != NULL)
+		pool->free = g->next;
+	pthread_mutex_unlock(&pool->lock);
+	if (g == NULL) {
+		if ((g = calloc(1, sizeof(*g))) == NULL)
+			return lsn_error_set(err, LIAISON_ERR_NOMEM, NULL, NULL,
+			    0, 0, "out of memory");
+		g->name = pool->name;
+		if ((status = grammar_load(g, e->data, e->len, err)) !=
+		    LIAISON_OK) {
+			free(g);
+			return status;
+		}
+	}
+	status = validate_with(g, t, err);
+	pthread_mutex_lock(&pool->lock);
+	g->next = pool->free;
+	pool->free = g;
+	pthread_mutex_unlock(&pool->lock);
+	return status;
+}
+
+liaison_status
+lsn_tree_validate_rng(const struct lsn_tree *t, const char *rng,
+    size_t len, liaison_error **err)
+{
+	struct grammar	 g;
+	liaison_status	 status;
+
+	memset(&g, 0, sizeof(g));
+	g.name = "schema";
+	if ((status = grammar_load(&g, rng, len, err)) != LIAISON_OK)
+		return status;
+	status = validate_with(&g, t, err);
+	grammar_clear(&g);
 	return status;
 }

@@ -27,9 +27,18 @@ struct lsn_tree;
  * LIAISON_ERR_INTERNAL when the schema is unknown or uses a RELAX NG
  * construct this validator does not implement. The schema is compiled
  * on first use and kept for the process; calls from several threads are
- * safe (they take turns on one schema). Nothing is left to free.
+ * safe (each validation has a copy of the schema's tables of its own,
+ * one per validation running at once). Nothing is left to free.
  */
 liaison_status	lsn_tree_validate(const struct lsn_tree *t,
 		    const char *schema_name, liaison_error **err);
+
+/*
+ * The same against the RELAX NG schema rng[0..len) (XML syntax), read
+ * for this call alone: for tests of what the bundled schemas do not
+ * use. Messages name it "schema".
+ */
+liaison_status	lsn_tree_validate_rng(const struct lsn_tree *t,
+		    const char *rng, size_t len, liaison_error **err);
 
 #endif

@@ -3,12 +3,20 @@
  * differ.c: the differential test of our RELAX NG validator
  * (lib/tree/validate.c) against libxml2's xmlRelaxNGValidateDoc.
  *
- *   differ [-n N] [-s SEED] FILE...
+ *   differ [-n N] [-s SEED] [-r RNG] FILE...
  *	For each model file (the schema is chosen by its root: <diff> is
  *	liaison-diff.rng, anything else liaison.rng), the file itself and
  *	N (default 100) mutations of it, made by a seeded generator, are
  *	serialized, parsed again and validated by both; any difference in
  *	verdict is printed with the mutated XML, and the exit status is 1.
+ *	With -r, every file is validated against the schema RNG (through
+ *	lsn_tree_validate_rng), for what the bundled schemas do not use.
+ *   differ -R RNG FILE
+ *	Exit 0 when lsn_tree_validate_rng refuses RNG as an internal
+ *	error (a construct it does not implement), 1 when it does not.
+ *   differ -t FILE...
+ *	32 threads validate the files' trees (up to 16) at once, 200
+ *	times each: every verdict must be the one of a lone validation.
  *   differ -b RUNS FILE
  *	Times both validators on FILE (each given its tree already built).
  *   differ -o FILE
@@ -20,6 +28,7 @@
  */
 #include "config.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -152,15 +161,19 @@ convert(struct lsn_tree *t, xmlDocPtr doc)
 
 struct schema {
 	const char	*name;
+	const char	*text;   /* the .rng */
+	size_t		 len;
 	xmlRelaxNGPtr	 rng;
 	char		**elements, **attributes, **values;
 	size_t		 nel, nat, nval;
 };
 
 static struct schema schemas[] = {
-	{ "liaison.rng", NULL, NULL, NULL, NULL, 0, 0, 0 },
-	{ "liaison-diff.rng", NULL, NULL, NULL, NULL, 0, 0, 0 },
+	{ "liaison.rng", NULL, 0, NULL, NULL, NULL, NULL, 0, 0, 0 },
+	{ "liaison-diff.rng", NULL, 0, NULL, NULL, NULL, NULL, 0, 0, 0 },
 };
+/* -r: a schema of the command line for every file */
+static struct schema custom;
 
 static void
 ignore(void *ctx, xmlErrorPtr e)
@@ -196,15 +209,23 @@ schema_for(xmlDocPtr doc)
 	xmlNodePtr			 n;
 	xmlChar				*v;
 
-	s = &schemas[strcmp((const char *)xmlDocGetRootElement(doc)->name,
-	    "diff") == 0];
+	if (custom.text != NULL)
+		s = &custom;
+	else
+		s = &schemas[strcmp((const char *)
+		    xmlDocGetRootElement(doc)->name, "diff") == 0];
 	if (s->rng != NULL)
 		return s;
-	for (e = lsn_embedded_files; strcmp(e->name, s->name) != 0; e++)
-		;
-	pctx = xmlRelaxNGNewMemParserCtxt(e->data, (int)e->len);
+	if (s->text == NULL) {
+		for (e = lsn_embedded_files; strcmp(e->name, s->name) != 0;
+		    e++)
+			;
+		s->text = e->data;
+		s->len = e->len;
+	}
+	pctx = xmlRelaxNGNewMemParserCtxt(s->text, (int)s->len);
 	if (pctx == NULL || (s->rng = xmlRelaxNGParse(pctx)) == NULL ||
-	    (rdoc = xmlReadMemory(e->data, (int)e->len, s->name, NULL,
+	    (rdoc = xmlReadMemory(s->text, (int)s->len, s->name, NULL,
 	    XML_PARSE_NONET)) == NULL) {
 		fprintf(stderr, "differ: %s does not compile\n", s->name);
 		exit(2);
@@ -270,7 +291,10 @@ our_verdict(struct schema *s, xmlDocPtr doc, char **msg)
 		fprintf(stderr, "differ: out of memory\n");
 		exit(2);
 	}
-	st = lsn_tree_validate(&t, s->name, &err);
+	if (s == &custom)
+		st = lsn_tree_validate_rng(&t, s->text, s->len, &err);
+	else
+		st = lsn_tree_validate(&t, s->name, &err);
 	lsn_arena_free(&t.arena);
 	if (err != NULL) {
 		*msg = strdup(liaison_error_string(err));
@@ -300,6 +324,8 @@ static const char *const odd_values[] = {
 	"", " ", "x", "bogus", "0", "-0", "+0", "1", "-1", "+1", " 7 ", "7 ",
 	"\t7\n", "007", "+007", "1.5", "1e3", "0x10", "2147483648",
 	"99999999999999999999999999999", "-99999999999999999999", "1 2",
+	"999999999999999999999999", "1000000000000000000000000",
+	"000000000000000000000000000042", "-000000000000000000000000000",
 	"1  2 3", " 1 2 ", "true", "false", "TRUE", "docx", "text", " text ",
 	"te xt", "liaison/1", " liaison/1 ", "liaison/2", "2025-12-03",
 	"2025-12", "2025-12-03/2025-12-11", "2025-1-03", "20251203",
@@ -635,6 +661,123 @@ oom_run(const char *file)
 	return 0;
 }
 
+/* The whole file, or exit. */
+static char *
+slurp(const char *path, size_t *len)
+{
+	FILE	*f;
+	char	*buf = NULL;
+	size_t	 cap = 0, n;
+
+	*len = 0;
+	if ((f = fopen(path, "rb")) == NULL) {
+		fprintf(stderr, "differ: %s: cannot read\n", path);
+		exit(2);
+	}
+	do {
+		if (*len == cap && (buf = realloc(buf, cap = cap * 2 + 4096))
+		    == NULL) {
+			fprintf(stderr, "differ: out of memory\n");
+			exit(2);
+		}
+		n = fread(buf + *len, 1, cap - *len, f);
+		*len += n;
+	} while (n > 0);
+	fclose(f);
+	return buf;
+}
+
+/* -t: threads validating trees at once, each its verdict. */
+struct job {
+	struct lsn_tree	*t;
+	const char	*schema;
+	liaison_status	 expect;
+	int		 wrong;
+};
+
+static void *
+job_run(void *arg)
+{
+	struct job	*j = arg;
+	liaison_error	*err = NULL;
+	int		 i;
+
+	for (i = 0; i < 200; i++) {
+		if (lsn_tree_validate(j->t, j->schema, &err) != j->expect)
+			j->wrong++;
+		liaison_error_free(err);
+		err = NULL;
+	}
+	return NULL;
+}
+
+static int
+threads(int argc, char *argv[])
+{
+	struct lsn_tree	 t[16];
+	struct job	 jobs[32];
+	pthread_t	 th[32];
+	xmlDocPtr	 doc;
+	liaison_error	*err = NULL;
+	int		 i, n = argc > 16 ? 16 : argc, wrong = 0;
+
+	for (i = 0; i < n; i++) {
+		if ((doc = xmlReadFile(argv[i], NULL, XML_PARSE_NONET)) ==
+		    NULL || convert(&t[i], doc) != 0)
+			return 2;
+		xmlFreeDoc(doc);
+	}
+	for (i = 0; i < 32; i++) {
+		jobs[i].t = &t[i % n];
+		jobs[i].schema = strcmp(jobs[i].t->root->name, "diff") == 0 ?
+		    "liaison-diff.rng" : "liaison.rng";
+		/* the verdict of one thread, alone */
+		if (i < n) {
+			jobs[i].expect = lsn_tree_validate(jobs[i].t,
+			    jobs[i].schema, &err);
+			liaison_error_free(err);
+			err = NULL;
+		} else
+			jobs[i].expect = jobs[i % n].expect;
+		jobs[i].wrong = 0;
+	}
+	for (i = 0; i < 32; i++)
+		if (pthread_create(&th[i], NULL, job_run, &jobs[i]) != 0)
+			return 2;
+	for (i = 0; i < 32; i++) {
+		pthread_join(th[i], NULL);
+		wrong += jobs[i].wrong;
+	}
+	for (i = 0; i < n; i++)
+		lsn_arena_free(&t[i].arena);
+	printf("differ: 32 threads, 6400 validations, %d wrong\n", wrong);
+	return wrong > 0;
+}
+
+/* -R: the schema must be refused as an internal error. */
+static int
+refused(const char *rng, const char *file)
+{
+	xmlDocPtr	 doc;
+	struct lsn_tree	 t;
+	liaison_error	*err = NULL;
+	liaison_status	 st;
+	size_t		 len;
+	char		*text = slurp(rng, &len);
+
+	if ((doc = xmlReadFile(file, NULL, XML_PARSE_NONET)) == NULL ||
+	    convert(&t, doc) != 0)
+		return 2;
+	st = lsn_tree_validate_rng(&t, text, len, &err);
+	printf("%s: %s\n", rng, err != NULL ? liaison_error_string(err) :
+	    "accepted");
+	liaison_error_free(err);
+	lsn_arena_free(&t.arena);
+	xmlFreeDoc(doc);
+	free(text);
+	return st == LIAISON_ERR_INTERNAL ? 0 : 1;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -650,17 +793,27 @@ main(int argc, char *argv[])
 		return oom_run(argv[2]);
 	if (argc == 4 && strcmp(argv[1], "-b") == 0)
 		return bench(argv[3], atoi(argv[2]));
+	if (argc == 4 && strcmp(argv[1], "-R") == 0)
+		return refused(argv[2], argv[3]);
+	if (argc > 2 && strcmp(argv[1], "-t") == 0)
+		return threads(argc - 2, argv + 2);
 	for (; i + 1 < argc && argv[i][0] == '-'; i += 2) {
 		if (strcmp(argv[i], "-n") == 0)
 			n = strtoul(argv[i + 1], NULL, 10);
 		else if (strcmp(argv[i], "-s") == 0)
 			seed = strtoul(argv[i + 1], NULL, 10);
+		else if (strcmp(argv[i], "-r") == 0) {
+			custom.name = "schema";
+			custom.text = slurp(argv[i + 1], &custom.len);
+		}
 		else
 			break;
 	}
 	if (i >= argc) {
-		fprintf(stderr, "usage: differ [-n N] [-s SEED] FILE...\n"
-		    "       differ -b RUNS FILE\n       differ -o FILE\n");
+		fprintf(stderr, "usage: differ [-n N] [-s SEED] [-r RNG] "
+		    "FILE...\n       differ -b RUNS FILE\n"
+		    "       differ -o FILE\n       differ -R RNG FILE\n"
+		    "       differ -t FILE...\n");
 		return 2;
 	}
 	for (; i < argc; i++) {
