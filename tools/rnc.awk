@@ -10,6 +10,8 @@
 #            value ELEMENT ATTRIBUTE VALUE
 #            child PARENT CHILD 1|?|*|+
 #            enum DEFINE VALUE        (a define that is a choice of values)
+# A .rng (RELAX NG's XML form, as trang writes it) gives the same facts,
+# so that test/schemas-agree.sh can compare the two forms.
 # POSIX awk, so that building needs nothing new. Each file is a grammar
 # of its own (the two schemas both define "change"). Facts are by name:
 # the <question> of the meta data and the Question element are one name.
@@ -528,8 +530,146 @@ function write_c(    i, j, n, v, d, len, c, lastlen, lastc, b) {
 	print "}"
 }
 
+# --- The .rng form (XML), for the facts only: each element of the
+# RELAX NG XML syntax becomes the node the .rnc parser would make.
+function xml_decode(s) {
+	gsub(/&lt;/, "<", s)
+	gsub(/&gt;/, ">", s)
+	gsub(/&quot;/, "\"", s)
+	gsub(/&apos;/, "'", s)
+	gsub(/&amp;/, "\\&", s)
+	return s
+}
+
+function xml_attr(tag, name,    r) {
+	if (!match(tag, "[ \t\n]" name "=\"[^\"]*\""))
+		return ""
+	r = substr(tag, RSTART + length(name) + 3, RLENGTH - length(name) - 4)
+	return xml_decode(r)
+}
+
+# The children of frame d as one pattern.
+function seq(d,    id, j) {
+	if (FC[d] == 0)
+		return node("empty", "")
+	if (FC[d] == 1)
+		return FK[d, 1]
+	id = node("group", "")
+	for (j = 1; j <= FC[d]; j++)
+		add(id, FK[d, j])
+	return id
+}
+
+function xml_open(tag, f,    name, d) {
+	name = tag
+	sub(/[ \t\n\/].*/, "", name)
+	if (name ~ /:/)
+		fail(FN[f] ": <" name ">: foreign elements are not read")
+	d = ++depth
+	FT[d] = name
+	FA[d] = xml_attr(tag, "name")
+	if (name == "data")
+		FA[d] = xml_attr(tag, "type")
+	FC[d] = 0
+	FX[d] = ""
+}
+
+function xml_close(f,    d, t, id, j) {
+	d = depth--
+	t = FT[d]
+	id = 0
+	if (t == "grammar" || t == "param") {
+		return
+	} else if (t == "start" || t == "define") {
+		if (t == "start")
+			FA[d] = "start"
+		if ((f, FA[d]) in DEF)
+			fail(FN[f] ": " FA[d] " defined twice")
+		DEF[f, FA[d]] = seq(d)
+		DEFORDER[f, ++NDEF[f]] = FA[d]
+		return
+	} else if (t == "element" || t == "attribute") {
+		if (FA[d] == "")
+			fail(FN[f] ": <" t "> without a name attribute")
+		id = node(t == "element" ? "elem" : "attr", FA[d])
+		add(id, FC[d] == 0 && t == "attribute" ? node("text", "") : seq(d))
+	} else if (t == "optional" || t == "zeroOrMore" || t == "oneOrMore") {
+		id = node(t == "optional" ? "opt" : t == "zeroOrMore" ? "star" : "plus", "")
+		add(id, seq(d))
+	} else if (t == "choice" || t == "group" || t == "interleave") {
+		if (FC[d] == 1) {
+			id = FK[d, 1]
+		} else {
+			id = node(t, "")
+			for (j = 1; j <= FC[d]; j++)
+				add(id, FK[d, j])
+		}
+	} else if (t == "list" || t == "mixed") {
+		id = node(t, "")
+		add(id, seq(d))
+	} else if (t == "ref") {
+		id = node("ref", FA[d])
+	} else if (t == "text" || t == "empty" || t == "notAllowed") {
+		id = node(t, "")
+	} else if (t == "value") {
+		id = node("value", xml_decode(FX[d]))
+	} else if (t == "data") {
+		id = node("data", FA[d])
+	} else {
+		fail(FN[f] ": <" t "> is not read by tools/rnc.awk")
+	}
+	if (depth < 1)
+		fail(FN[f] ": <" t "> outside the grammar")
+	FK[depth, ++FC[depth]] = id
+}
+
+function parse_rng(f, s,    i, j, tag) {
+	cur = f
+	depth = 0
+	while ((i = index(s, "<")) > 0) {
+		if (depth > 0)
+			FX[depth] = FX[depth] substr(s, 1, i - 1)
+		s = substr(s, i)
+		if (substr(s, 1, 4) == "<!--") {
+			j = index(s, "-->")
+			if (j == 0)
+				fail(FN[f] ": comment not closed")
+			s = substr(s, j + 3)
+			continue
+		}
+		j = index(s, ">")
+		if (j == 0)
+			fail(FN[f] ": tag not closed")
+		tag = substr(s, 2, j - 2)
+		s = substr(s, j + 1)
+		if (substr(tag, 1, 1) == "?")
+			continue
+		if (substr(tag, 1, 1) == "!")
+			fail(FN[f] ": <!" "...> is not read")
+		if (substr(tag, 1, 1) == "/") {
+			if (depth < 1 || substr(tag, 2) != FT[depth])
+				fail(FN[f] ": </" substr(tag, 2) "> does not close <" FT[depth] ">")
+			xml_close(f)
+			continue
+		}
+		xml_open(tag, f)
+		if (substr(tag, length(tag), 1) == "/")
+			xml_close(f)
+	}
+	if (depth != 0)
+		fail(FN[f] ": <" FT[depth] "> not closed")
+	if (!((f, "start") in DEF))
+		fail(FN[f] ": no start")
+}
+
 FNR == 1 {
 	FN[++nfiles] = FILENAME
+	ISRNG[nfiles] = FILENAME ~ /\.rng$/
+}
+
+ISRNG[nfiles] {
+	RNG[nfiles] = RNG[nfiles] $0 "\n"
+	next
 }
 
 {
@@ -544,8 +684,14 @@ END {
 	if (nfiles == 0)
 		fail("no schema")
 	pos = 1
-	for (f = 1; f <= nfiles; f++)
-		parse_file(f)
+	for (f = 1; f <= nfiles; f++) {
+		if (ISRNG[f] && mode != "facts")
+			fail(FN[f] ": names.h is made from the .rnc")
+		if (ISRNG[f])
+			parse_rng(f, RNG[f])
+		else
+			parse_file(f)
+	}
 	for (f = 1; f <= nfiles; f++) {
 		cur = f
 		walk(DEF[f, "start"], "", 0, 0)
