@@ -19,7 +19,7 @@
 # a guess.
 
 function fail(msg) {
-	printf "rnc.awk: %s\n", msg > "/dev/stderr"
+	printf "rnc.awk: %s\n", msg | "cat 1>&2"
 	failed = 1
 	exit 1
 }
@@ -474,8 +474,8 @@ function write_c(    i, j, n, v, d, len, c, lastlen, lastc, b) {
 	lastlen = -1
 	for (i = 1; i <= NNAMES; i++) {
 		split(S[i], b, SUBSEP)
-		len = substr(b[1], 1, 4) + 0
 		n = substr(b[1], 5)
+		len = length(n)
 		c = substr(n, 1, 1)
 		if (len != lastlen) {
 			if (lastlen >= 0)
@@ -717,6 +717,13 @@ END {
 		if (u in UP)
 			fail(ENUMWHAT[UP[u]] " and " ENUMWHAT[ENUMS[i]] " are one C name")
 		UP[u] = ENUMS[i]
+		n = split(ENUMVALS[ENUMS[i]], v, SUBSEP)
+		for (j = 1; j <= n; j++) {
+			u = "value " upper(ENUMS[i]) " " upper(v[j])
+			if (u in UP)
+				fail(ENUMWHAT[ENUMS[i]] ": values " UP[u] " and " v[j] " are one C name")
+			UP[u] = v[j]
+		}
 	}
 	if (mode == "h")
 		write_h()
