@@ -43,6 +43,7 @@
 #include <zip.h>
 
 #include "tree/tree.h"
+#include "tree/validate.h"
 #include "tree/xml.h"
 #include "../cli/heap.h"
 
@@ -233,7 +234,7 @@ main(int argc, char **argv)
 		return 1;
 	}
 	t1 = cpu_seconds();
-	if (lsn_tree_validate_via_xml(tree, "liaison.rng", &err) !=
+	if (lsn_tree_validate(tree, "liaison.rng", &err) !=
 	    LIAISON_OK) {
 		fprintf(stderr, "model-floor: the copy of %s: %s\n", argv[1],
 		    liaison_error_string(err));

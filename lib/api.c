@@ -19,6 +19,7 @@
 #include "doc.h"
 #include "emit/emit.h"
 #include "tree/tree.h"
+#include "tree/validate.h"
 #include "tree/xml.h"
 #include "tree/schema-data.h"
 #include "reader/readers.h"
@@ -218,7 +219,7 @@ open_data(void *owned, const void *data, size_t len, const char *name,
 		goto fail;
 	/* A model the schema rejects is our bug, never the input's (a
 	 * validation that ran out of memory is neither). */
-	if ((rc = lsn_tree_validate_via_xml(model, "liaison.rng", err)) !=
+	if ((rc = lsn_tree_validate(model, "liaison.rng", err)) !=
 	    LIAISON_OK) {
 		if (err != NULL && rc == LIAISON_ERR_SCHEMA)
 			lsn_error_recode(*err, LIAISON_ERR_INTERNAL);

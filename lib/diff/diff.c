@@ -17,6 +17,7 @@
 #include "emit/emit.h"
 #include "doc.h"
 #include "tree/tree.h"
+#include "tree/validate.h"
 #include "tree/xml.h"
 #include "util/buf.h"
 #include "util/error.h"
@@ -109,7 +110,7 @@ diff_new(const liaison_doc *old_doc, const liaison_doc *new_doc,
 		d->count++;
 	/* Emitters trust the document: check it is what the schema says.
 	 * A violation is a bug of the library, reported as such. */
-	if (lsn_tree_validate_via_xml(d->tree, "liaison-diff.rng", &verr) !=
+	if (lsn_tree_validate(d->tree, "liaison-diff.rng", &verr) !=
 	    LIAISON_OK) {
 		if (liaison_error_code(verr) == LIAISON_ERR_NOMEM)
 			lsn_error_set(err, LIAISON_ERR_NOMEM, NULL, NULL, 0, 0,

@@ -628,18 +628,3 @@ lsn_xml_validate(xmlDocPtr doc, const char *schema_name,
 	lsn_buf_free(&st.first);
 	return LIAISON_OK;
 }
-
-liaison_status
-lsn_tree_validate_via_xml(const struct lsn_tree *t, const char *schema_name,
-    liaison_error **err)
-{
-	xmlDocPtr	 doc;
-	liaison_status	 rc;
-
-	if ((doc = lsn_tree_to_xml(t)) == NULL)
-		return lsn_error_set(err, LIAISON_ERR_NOMEM, NULL, NULL, 0, 0,
-		    "out of memory");
-	rc = lsn_xml_validate(doc, schema_name, NULL, NULL, err);
-	xmlFreeDoc(doc);
-	return rc;
-}

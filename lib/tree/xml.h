@@ -36,10 +36,6 @@ liaison_status	lsn_xml_validate(xmlDocPtr doc, const char *schema_name,
 		    void (*report)(void *, unsigned long, const char *),
 		    void *ctx, liaison_error **err);
 
-/* The same for our tree, through a libxml2 copy of it. */
-liaison_status	lsn_tree_validate_via_xml(const struct lsn_tree *t,
-		    const char *schema_name, liaison_error **err);
-
 /*
  * Parses an XML file or buffer safely: no network, no DTD loading, no
  * entity expansion, a depth limit. Returns the document or NULL with
