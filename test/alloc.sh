@@ -41,11 +41,13 @@ fi
 # zip archive") is accepted as a clean error.
 misreport='damaged zip archive: its central directory cannot be read$'
 # libxml2 (2.9.14) itself crashes (NULL dereference in its RELAX NG
-# code) or leaks when an allocation fails while it compiles a RELAX NG
-# schema, builds its XML Schema datatype table, or validates; those
-# allocations are never failed (the next one outside them is).
-# LIAISON_ALLOC_SPARE= (empty) fails them too, to see libxml2's bugs.
-FAILMALLOC_SPARE=${LIAISON_ALLOC_SPARE-xmlSchemaGetPredefinedType,xmlRelaxNGParse,xmlRelaxNGValidateDoc}
+# code, or in its regexp parser: xmlRegexpCompile uses the copy of the
+# pattern it failed to make) or leaks when an allocation fails while it
+# compiles a RELAX NG schema or a pattern facet, builds its XML Schema
+# datatype table, or validates; those allocations are never failed (the
+# next one outside them is). LIAISON_ALLOC_SPARE= (empty) fails them
+# too, to see libxml2's bugs.
+FAILMALLOC_SPARE=${LIAISON_ALLOC_SPARE-xmlSchemaGetPredefinedType,xmlRelaxNGParse,xmlRelaxNGValidateDoc,xmlRegexpCompile}
 export FAILMALLOC_SPARE
 
 for input in "$top_srcdir/samples/ls-jca-idm-tor.txt" \
