@@ -263,31 +263,109 @@ add_entry(struct lsn_rctx *r, lsn_node **toc, struct lsn_line *l,
 	l->used = 1;
 }
 
-/* 1 when an entry's "number title" is again a line after line `from`:
- * the clause it points at. */
-static int
-repeated_later(const struct lsn_lines *body, size_t from,
-    const struct lsn_line *l, const struct entry *e)
-{
-	size_t	 i, n = e->title_at + e->title_len, k;
+/*
+ * The paragraphs of the body by their text, made once for the untitled
+ * TOC test, so that asking whether a clause comes again after a run
+ * costs a look-up, not a pass over the rest of the body (quadratic in
+ * runs of entry-like lines). Line numbers are kept + 1 (0: none): a
+ * slot holds a text's last line, older[i] the line before i with the
+ * same text.
+ */
+struct text_index {
+	size_t	*slots;
+	size_t	*older;
+	size_t	 cap;    /* a power of two; 0: not made */
+};
 
-	/* "1 Scope" as a heading line: the entry without its page */
-	while (n > 0 && l->text[n - 1] == ' ')
-		n--;
-	for (i = from; i < body->n; i++) {
+static size_t
+text_hash(const char *s, size_t n)
+{
+	size_t	 h = (size_t)14695981039346656037ULL;
+
+	while (n-- > 0)
+		h = (h ^ (unsigned char)*s++) * (size_t)1099511628211ULL;
+	return h;
+}
+
+/* The slot of text s[0..n): its last line + 1, or an empty one. */
+static size_t *
+text_slot(const struct text_index *x, const struct lsn_lines *body,
+    const char *s, size_t n)
+{
+	size_t	 i;
+
+	for (i = text_hash(s, n) & (x->cap - 1); x->slots[i] != 0;
+	    i = (i + 1) & (x->cap - 1)) {
+		const struct lsn_line *o = &body->v[x->slots[i] - 1];
+
+		if (o->len == n && memcmp(o->text, s, n) == 0)
+			break;
+	}
+	return &x->slots[i];
+}
+
+/* Indexes every paragraph of body; 0, or -1 when memory ran out. */
+static int
+text_index_make(struct lsn_rctx *r, const struct lsn_lines *body,
+    struct text_index *x)
+{
+	size_t	*sl, i, cap;
+
+	for (cap = 16; cap < 2 * body->n + 1; cap *= 2)
+		continue;
+	if ((x->slots = lsn_arena_alloc(&r->a, cap * sizeof(*x->slots))) ==
+	    NULL || (x->older = lsn_arena_alloc(&r->a,
+	    (body->n + 1) * sizeof(*x->older))) == NULL)
+		return -1;
+	x->cap = cap;
+	for (i = 0; i < body->n; i++) {
 		const struct lsn_line *o = &body->v[i];
-		size_t skip = 0;
 
 		if (o->type != LSN_LINE_PARA)
 			continue;
-		/* a heading whose number is its label */
-		if (o->label != NULL && e->num_len > 0 &&
-		    strncmp(o->label, l->text, e->num_len) == 0)
-			skip = e->title_at;
-		k = n - skip;
-		if (o->len == k && memcmp(o->text, l->text + skip, k) == 0)
-			return 1;
+		sl = text_slot(x, body, o->text, o->len);
+		x->older[i] = *sl;
+		*sl = i + 1;
 	}
+	return 0;
+}
+
+/* 1 when line o's label is the entry's number: o is then the heading
+ * whose text is the entry's title alone. */
+static int
+label_is_number(const struct lsn_line *o, const struct lsn_line *l,
+    const struct entry *e)
+{
+	return o->label != NULL && e->num_len > 0 &&
+	    strncmp(o->label, l->text, e->num_len) == 0;
+}
+
+/* 1 when an entry's "number title" is again a line after line `from`:
+ * the clause it points at. */
+static int
+repeated_later(struct lsn_rctx *r, const struct lsn_lines *body,
+    struct text_index *x, size_t from, const struct lsn_line *l,
+    const struct entry *e)
+{
+	size_t	 n = e->title_at + e->title_len, k;
+
+	/* out of memory: the arena says so, and recognition fails */
+	if (x->cap == 0 && text_index_make(r, body, x) == -1)
+		return 0;
+	/* "1 Scope" as a heading line: the entry without its page */
+	while (n > 0 && l->text[n - 1] == ' ')
+		n--;
+	/* the whole entry as a line */
+	for (k = *text_slot(x, body, l->text, n); k > from; k = x->older[k - 1])
+		if (!label_is_number(&body->v[k - 1], l, e))
+			return 1;
+	/* a heading whose number is its label, its title the text */
+	if (e->title_at > n)
+		return 0;
+	for (k = *text_slot(x, body, l->text + e->title_at, n - e->title_at);
+	    k > from; k = x->older[k - 1])
+		if (label_is_number(&body->v[k - 1], l, e))
+			return 1;
 	return 0;
 }
 
@@ -400,6 +478,7 @@ lsn_toc(struct lsn_rctx *r, struct lsn_lines *body)
 	lsn_node	 *toc = NULL;
 	struct entry	 e;
 	struct lsn_line	 flat;
+	struct text_index texts = { NULL, NULL, 0 };
 	size_t		 i, j, run;
 
 	for (i = 0; i < body->n; i++) {
@@ -450,7 +529,7 @@ lsn_toc(struct lsn_rctx *r, struct lsn_lines *body)
 			 * is passed over whole, so each line is tried once */
 			if (run < TOC_UNTITLED_MIN ||
 			    !parse_entry(l->text, l->len, &e) ||
-			    !repeated_later(body, j, l, &e)) {
+			    !repeated_later(r, body, &texts, j, l, &e)) {
 				i = j - 1;
 				continue;
 			}
