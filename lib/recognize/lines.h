@@ -171,10 +171,13 @@ int	lsn_is_rule(const struct lsn_line *l);
 void	lsn_cover(struct lsn_rctx *r, struct lsn_lines *body, lsn_node *meta,
 	    lsn_node **abstract, lsn_node **actions);
 
-/* structure.c: annexes and sections of the body under root. A first
- * line naming a ToR or Question becomes meta's title when it has none.
- * Returns 1 for a standalone ToR, 2 for a standalone Question, else 0. */
-int	lsn_structure(struct lsn_rctx *r, lsn_node *root,
+struct lsn_kind;
+
+/* structure.c: annexes and sections of the body under root, each annex
+ * given its kind (kinds/kinds.h). A first line naming a kind (a ToR, a
+ * Question) becomes meta's title when it has none. Returns the kind
+ * built on the root from that line, or NULL. */
+const struct lsn_kind *lsn_structure(struct lsn_rctx *r, lsn_node *root,
 	    struct lsn_lines *body, lsn_node *meta);
 
 /* Plain text of an element (all descendants), in the arena; "" for
@@ -182,13 +185,6 @@ int	lsn_structure(struct lsn_rctx *r, lsn_node *root,
 char	*lsn_plain(struct lsn_rctx *r, lsn_node *n);
 /* Heading text of a section without its number, in the arena. */
 char	*lsn_section_title(struct lsn_rctx *r, lsn_node *section);
-
-/* question.c / tor.c: recognize a Question or ToR in a container
- * (document root or annex) whose title is given; add the element and
- * section roles. Return 1 when recognized. */
-int	lsn_question(struct lsn_rctx *r, lsn_node *container,
-	    const char *title, const char *note);
-int	lsn_tor(struct lsn_rctx *r, lsn_node *container, const char *title);
 
 /* entities.c: the <entities> of the model, from all its text. */
 void	lsn_entities(struct lsn_rctx *r, lsn_node *root, lsn_node *entities);

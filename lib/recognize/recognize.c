@@ -3,7 +3,7 @@
  * recognize.c: the recognizer's driver. From the paragraph stream it
  * builds the model in passes: lines, cover sheet, actions requested,
  * structure (sections, annexes, ToR, Questions), footnotes, document
- * kind, entities.
+ * kind (the registry of kinds/kinds.h), entities.
  */
 #include "config.h"
 
@@ -11,66 +11,12 @@
 #include <string.h>
 
 #include "options.h"
+#include "recognize/kinds/kinds.h"
 #include "recognize/lines.h"
 #include "recognize/toc.h"
 #include "recognize/recognize.h"
 #include "util/error.h"
 #include "util/text.h"
-
-/* Does the text of element n mention `word` (case-insensitive)? */
-static int
-mentions(struct lsn_rctx *r, lsn_node *n, const char *word)
-{
-	char	*t;
-
-	if (n == NULL || (t = lsn_plain(r, n)) == NULL)
-		return 0;
-	return lsn_find_ci(t, strlen(t), word) >= 0;
-}
-
-/* The first paragraph of the body, or of the first section. */
-static lsn_node *
-first_paragraph(lsn_node *root)
-{
-	lsn_node	 *body = lsn_child(root, "body"), *s, *p;
-
-	if (body != NULL && (p = lsn_child(body, "p")) != NULL)
-		return p;
-	for (s = lsn_child(root, "section"); s != NULL; s = lsn_next(s, "section"))
-		if ((p = lsn_child(s, "p")) != NULL)
-			return p;
-	return NULL;
-}
-
-static const char *
-document_kind(struct lsn_rctx *r, lsn_node *root, int standalone)
-{
-	lsn_node	 *meta = lsn_child(root, "meta");
-	lsn_node	 *abstract = lsn_child(root, "abstract");
-	lsn_node	 *first = first_paragraph(root);
-	lsn_node	 *doc = lsn_child(meta, "document");
-	lsn_node	 *title = lsn_child(meta, "title");
-	const char	 *t;
-
-	if (standalone == 1)
-		return "terms-of-reference";
-	if (standalone == 2)
-		return "question";
-	if (mentions(r, doc, "-LS") || mentions(r, title, "liaison") ||
-	    (title != NULL && (t = lsn_plain(r, title)) != NULL &&
-	    lsn_prefix_ci(t, "LS ")) ||
-	    lsn_child(meta, "for-action") != NULL ||
-	    lsn_child(meta, "for-information") != NULL ||
-	    mentions(r, abstract, "liaison") ||
-	    (abstract == NULL && mentions(r, first, "liaison")))
-		return "liaison-statement";
-	if (mentions(r, abstract, "report") || mentions(r, title, "report") ||
-	    (abstract == NULL && (mentions(r, first, "report") ||
-	    mentions(r, lsn_child(lsn_child(root, "section"), "heading"),
-	    "report"))))
-		return "report";
-	return "document";
-}
 
 /* ------------------------------------------------------------------ */
 /* Footnote numbers                                                    */
@@ -226,7 +172,8 @@ lsn_recognize(struct lsn_stream *stream, const struct lsn_source_info *src,
 	struct lsn_doc_lines	 lines;
 	lsn_node		 *root, *in, *meta, *abstract, *actions, *toc, *fn;
 	size_t			 i;
-	int			 standalone, built;
+	const struct lsn_kind	*standalone;
+	int			 built;
 
 	*out = NULL;
 	memset(&r, 0, sizeof(r));
@@ -291,7 +238,7 @@ lsn_recognize(struct lsn_stream *stream, const struct lsn_source_info *src,
 		lsn_attr(&r.b, fn, "id", lines.notes[i].id);
 		lsn_blocks(&r, fn, lines.notes[i].lines.v, lines.notes[i].lines.n);
 	}
-	lsn_attr(&r.b, root, "kind", document_kind(&r, root, standalone));
+	lsn_attr(&r.b, root, "kind", lsn_kind_of_document(&r, root, standalone));
 	lsn_entities(&r, root, lsn_el(&r.b, root, "entities"));
 	if (r.b.oom || r.a.oom)
 		goto oom;

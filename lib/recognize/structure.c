@@ -18,7 +18,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "recognize/lines.h"
+#include "recognize/kinds/kinds.h"
 #include "util/text.h"
 
 struct heading {
@@ -506,9 +506,6 @@ lsn_plain(struct lsn_rctx *r, lsn_node *n)
 	return p;
 }
 
-static int question_title(const char *, size_t);
-static int question_number_only(const char *, size_t);
-
 static void
 build_annex(struct lsn_rctx *r, lsn_node *root, struct lsn_line *v, size_t n,
     const char *id, size_t title_at)
@@ -517,7 +514,6 @@ build_annex(struct lsn_rctx *r, lsn_node *root, struct lsn_line *v, size_t n,
 	struct lsn_line	*head = &v[0];
 	size_t		 i = 1, j;
 	const char	*title_text, *note_text = NULL;
-	int		 found;
 
 	lsn_attr(&r->b, annex, "id", id);
 	lsn_attr(&r->b, annex, "kind", "other");
@@ -541,7 +537,7 @@ build_annex(struct lsn_rctx *r, lsn_node *root, struct lsn_line *v, size_t n,
 	    v[j].outline == 0 && !parenthetical(&v[j]) &&
 	    lsn_title_like(v[j].text, v[j].len, 30)) {
 		char *t = lsn_plain(r, title);
-		if (t != NULL && question_number_only(t, strlen(t))) {
+		if (t != NULL && lsn_kind_title_continues(t, strlen(t))) {
 			lsn_text(&r->b, title, " \xe2\x80\x93 ", 5);
 			lsn_inline(&r->b, title, &v[j], 0, v[j].len);
 			v[j].used = 1;
@@ -563,10 +559,7 @@ build_annex(struct lsn_rctx *r, lsn_node *root, struct lsn_line *v, size_t n,
 	title_text = lsn_plain(r, title);
 	if (note != NULL)
 		note_text = lsn_plain(r, note);
-	found = lsn_question(r, annex, title_text, note_text);
-	if (!found)
-		found = lsn_tor(r, annex, title_text);
-	if (!found) {
+	if (lsn_kind_build_part(r, annex, title_text, note_text) == NULL) {
 		/* An annex that is one list and nothing else. */
 		lsn_node *body = lsn_child(annex, "body");
 		if (lsn_child(annex, "section") == NULL && body != NULL &&
@@ -577,41 +570,7 @@ build_annex(struct lsn_rctx *r, lsn_node *root, struct lsn_line *v, size_t n,
 	}
 }
 
-/* "Question 10/17 – Title" (or a draft's "Question X/17"): returns 1
- * for a Question title. */
-static int
-question_title(const char *s, size_t len)
-{
-	size_t	 k = lsn_prefix_ci(s, "question ");
-
-	return k > 0 && k + 2 < len && (isdigit((unsigned char)s[k]) ||
-	    (isupper((unsigned char)s[k]) && s[k + 1] == '/')) &&
-	    memchr(s + k, '/', len - k) != NULL &&
-	    isdigit((unsigned char)((const char *)memchr(s + k, '/', len - k))[1]);
-}
-
-/* A Question title that stops after its number ("Question 10/17"),
- * its title on the next line. */
-static int
-question_number_only(const char *s, size_t len)
-{
-	size_t	 k = lsn_prefix_ci(s, "question "), i;
-
-	if (k == 0 || !question_title(s, len))
-		return 0;
-	for (i = k; i < len && s[i] != ' '; i++)
-		;
-	return i == len;
-}
-
-static int
-tor_title(const char *s, size_t len)
-{
-	return len < 400 && (lsn_find_ci(s, len, "terms of reference") >= 0 ||
-	    strstr(s, "ToR") != NULL) && lsn_last_char(s, len) != '.';
-}
-
-int
+const struct lsn_kind *
 lsn_structure(struct lsn_rctx *r, lsn_node *root, struct lsn_lines *lines,
     lsn_node *meta)
 {
@@ -619,7 +578,7 @@ lsn_structure(struct lsn_rctx *r, lsn_node *root, struct lsn_lines *lines,
 	size_t		 n = lines->n, i, start, main_end;
 	char		 id[16];
 	size_t		 title_at;
-	int		 standalone = 0;
+	const struct lsn_kind *kind = NULL;
 	lsn_node	 *body = NULL, *title = NULL;
 	char		*title_text = NULL, *note_text = NULL;
 
@@ -632,13 +591,13 @@ lsn_structure(struct lsn_rctx *r, lsn_node *root, struct lsn_lines *lines,
 	/* A standalone ToR or Question names itself on its first line. */
 	i = next_usable(v, 0, main_end);
 	if (i < main_end && v[i].type == LSN_LINE_PARA && v[i].label == NULL &&
-	    (question_title(v[i].text, v[i].len) ? (standalone = 2) :
-	    tor_title(v[i].text, v[i].len) ? (standalone = 1) : 0)) {
+	    (kind = lsn_kind_of_title(v[i].text, v[i].len)) != NULL) {
 		size_t j = next_usable(v, i + 1, main_end);
 		struct lsn_line *both = NULL;
 
 		/* "Question 10/17" with its title on the next line. */
-		if (standalone == 2 && question_number_only(v[i].text, v[i].len) &&
+		if (kind->title_continues != NULL &&
+		    kind->title_continues(v[i].text, v[i].len) &&
 		    j < main_end && v[j].type == LSN_LINE_PARA &&
 		    v[j].label == NULL && !parenthetical(&v[j]) &&
 		    lsn_title_like(v[j].text, v[j].len, 30) &&
@@ -647,7 +606,7 @@ lsn_structure(struct lsn_rctx *r, lsn_node *root, struct lsn_lines *lines,
 			*both = v[i];
 			both->nmarks = 0;
 			if ((both->text = lsn_arena_alloc(&r->a, len + 1)) == NULL)
-				return 0;
+				return NULL;
 			memcpy(both->text, v[i].text, v[i].len);
 			memcpy(both->text + v[i].len, " \xe2\x80\x93 ", 5);
 			memcpy(both->text + v[i].len + 5, v[j].text, v[j].len);
@@ -659,7 +618,7 @@ lsn_structure(struct lsn_rctx *r, lsn_node *root, struct lsn_lines *lines,
 		if (lsn_child(meta, "title") == NULL) {
 			lsn_node *first = lsn_child(meta, NULL);
 			if ((title = lsn_el(&r->b, NULL, "title")) == NULL)
-				return 0;
+				return NULL;
 			if (first != NULL)
 				lsn_insert_before(first, title);
 			else
@@ -690,9 +649,9 @@ lsn_structure(struct lsn_rctx *r, lsn_node *root, struct lsn_lines *lines,
 		build_annex(r, root, v + start, end - start, id, title_at);
 		start = end;
 	}
-	if (standalone == 2 && !lsn_question(r, root, title_text, note_text))
-		standalone = 0;
-	if (standalone == 1 && !lsn_tor(r, root, title_text))
-		standalone = 0;
-	return standalone;
+	/* The kind the first line named, if its text bears it out. */
+	if (kind != NULL && (kind->build == NULL ||
+	    !kind->build(r, root, title_text, note_text)))
+		kind = NULL;
+	return kind;
 }

@@ -16,7 +16,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "recognize/lines.h"
+#include "recognize/kinds/kinds.h"
 #include "util/text.h"
 #include "util/buf.h"
 
@@ -323,20 +323,20 @@ name_of(struct lsn_rctx *r, const char *title, size_t end)
 	return end > i ? lsn_arena_strndup(&r->a, title + i, end - i) : NULL;
 }
 
-int
-lsn_tor(struct lsn_rctx *r, lsn_node *container, const char *title)
+static int
+tor_build(struct lsn_rctx *r, lsn_node *container, const char *title,
+    const char *note)
 {
 	struct torstate	 st;
 	lsn_node	 *tor, *c;
 	size_t		 at = 0, len = 0, n;
 	char		*group = NULL, *name;
 
+	(void)note;
 	if (title == NULL || (n = strlen(title)) == 0 || n > 400 ||
 	    (lsn_find_ci(title, n, "terms of reference") < 0 &&
 	    strstr(title, "ToR") == NULL))
 		return 0;
-	if (lsn_is(container, "annex"))
-		lsn_attr(&r->b, container, "kind", "terms-of-reference");
 	if (group_of(title, &at, &len))
 		group = lsn_arena_strndup(&r->a, title + at + 1, len);
 	name = name_of(r, title, group != NULL ? at : n);
@@ -366,3 +366,16 @@ lsn_tor(struct lsn_rctx *r, lsn_node *container, const char *title)
 	lsn_buf_free(&st.seen);
 	return 1;
 }
+
+/* A first line naming a ToR: "Terms of Reference of ...", "... ToR ...",
+ * not a sentence. */
+static int
+tor_title(const char *s, size_t len)
+{
+	return len < 400 && (lsn_find_ci(s, len, "terms of reference") >= 0 ||
+	    strstr(s, "ToR") != NULL) && lsn_last_char(s, len) != '.';
+}
+
+const struct lsn_kind lsn_kind_tor = {
+	"terms-of-reference", tor_title, NULL, tor_build, NULL
+};

@@ -16,7 +16,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "recognize/lines.h"
+#include "recognize/kinds/kinds.h"
 #include "util/text.h"
 #include "util/buf.h"
 
@@ -481,8 +481,8 @@ find_listings(lsn_node *s, void *arg)
 	}
 }
 
-int
-lsn_question(struct lsn_rctx *r, lsn_node *container, const char *title,
+static int
+question_build(struct lsn_rctx *r, lsn_node *container, const char *title,
     const char *note)
 {
 	struct qstate	 st;
@@ -517,8 +517,6 @@ lsn_question(struct lsn_rctx *r, lsn_node *container, const char *title,
 	each_section(container, assign_role, &st);
 	each_section(container, find_listings, &st);
 
-	if (lsn_is(container, "annex"))
-		lsn_attr(&r->b, container, "kind", "question");
 	q = lsn_el(&r->b, container, "question");
 	lsn_attr(&r->b, q, "id", id);
 	lsn_el_text(&r->b, q, "title", t);
@@ -552,3 +550,34 @@ lsn_question(struct lsn_rctx *r, lsn_node *container, const char *title,
 		    development_list(lsn_plain(r, st.development)));
 	return 1;
 }
+
+/* "Question 10/17 – Title" (or a draft's "Question X/17"): returns 1
+ * for a Question title. */
+static int
+question_title(const char *s, size_t len)
+{
+	size_t	 k = lsn_prefix_ci(s, "question ");
+
+	return k > 0 && k + 2 < len && (isdigit((unsigned char)s[k]) ||
+	    (isupper((unsigned char)s[k]) && s[k + 1] == '/')) &&
+	    memchr(s + k, '/', len - k) != NULL &&
+	    isdigit((unsigned char)((const char *)memchr(s + k, '/', len - k))[1]);
+}
+
+/* A Question title that stops after its number ("Question 10/17"),
+ * its title on the next line. */
+static int
+question_number_only(const char *s, size_t len)
+{
+	size_t	 k = lsn_prefix_ci(s, "question "), i;
+
+	if (k == 0 || !question_title(s, len))
+		return 0;
+	for (i = k; i < len && s[i] != ' '; i++)
+		;
+	return i == len;
+}
+
+const struct lsn_kind lsn_kind_question = {
+	"question", question_title, question_number_only, question_build, NULL
+};

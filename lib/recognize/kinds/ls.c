@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * ls.c: the liaison statement. It has no element of its own: its cover
+ * (lsn_cover) fills meta; the kind is claimed from what the model says.
+ */
+#include "config.h"
+
+#include "recognize/kinds/kinds.h"
+#include "util/text.h"
+
+/*
+ * An LS says so: its document number ("SG17-LS12"), its title ("LS on
+ * ...", "... liaison ..."), its actions (for action / for information),
+ * or its abstract (or, with none, its first paragraph) speaks of a
+ * liaison.
+ */
+static int
+ls_claim_model(struct lsn_rctx *r, lsn_node *root)
+{
+	lsn_node	 *meta = lsn_child(root, "meta");
+	lsn_node	 *abstract = lsn_child(root, "abstract");
+	lsn_node	 *title = lsn_child(meta, "title");
+	const char	 *t;
+
+	return lsn_kind_mentions(r, lsn_child(meta, "document"), "-LS") ||
+	    lsn_kind_mentions(r, title, "liaison") ||
+	    (title != NULL && (t = lsn_plain(r, title)) != NULL &&
+	    lsn_prefix_ci(t, "LS ")) ||
+	    lsn_child(meta, "for-action") != NULL ||
+	    lsn_child(meta, "for-information") != NULL ||
+	    lsn_kind_mentions(r, abstract, "liaison") ||
+	    (abstract == NULL &&
+	    lsn_kind_mentions(r, lsn_kind_first_paragraph(root), "liaison"));
+}
+
+const struct lsn_kind lsn_kind_ls = {
+	"liaison-statement", NULL, NULL, NULL, ls_claim_model
+};
