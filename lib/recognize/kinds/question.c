@@ -20,6 +20,69 @@
 #include "util/text.h"
 #include "util/buf.h"
 
+/*
+ * A Question's title, parsed once for every pass that asks: "Question
+ * 10/17 – Title", a draft's "Question X/17: Title", or "Question 10/17"
+ * alone, its words on the next line.
+ */
+struct qtitle {
+	/* "Question " then a number, or a capital and a slash, and a
+	 * slash followed by a digit somewhere after: the line names a
+	 * Question (structure.c's claim on a first line). */
+	int	 named;
+	/* The number exactly "N/G" (or "X/G") after "Question ": "10/17";
+	 * "" when the line names a Question but its number is not that
+	 * (the Question is then not built: "Question 3 of 5/17"). */
+	char	 id[32];
+	/* With an id: the offset of the title's words after the number
+	 * and its dash or colon. */
+	size_t	 words;
+	/* No space after "Question ": the line stops at its number. */
+	int	 number_only;
+};
+
+/* Parses s (len bytes, NUL-terminated after them) into q; returns
+ * q->named. */
+static int
+parse_title(const char *s, size_t len, struct qtitle *q)
+{
+	size_t		 k = lsn_prefix_ci(s, "question "), n, g, i;
+	const char	*slash;
+
+	memset(q, 0, sizeof(*q));
+	if (k == 0 || k + 2 >= len)
+		return 0;
+	slash = memchr(s + k, '/', len - k);
+	if (!(isdigit((unsigned char)s[k]) ||
+	    (isupper((unsigned char)s[k]) && s[k + 1] == '/')) ||
+	    slash == NULL || !isdigit((unsigned char)slash[1]))
+		return 0;
+	q->named = 1;
+	for (i = k; i < len && s[i] != ' '; i++)
+		;
+	q->number_only = i == len;
+	/* A draft new Question may be "Question X/17". */
+	n = isupper((unsigned char)s[k]) && s[k + 1] == '/' ? 1 :
+	    strspn(s + k, "0123456789");
+	g = n > 0 && s[k + n] == '/' ? strspn(s + k + n + 1, "0123456789") : 0;
+	if (g == 0 || n + 1 + g >= sizeof(q->id))
+		return 1;
+	n += 1 + g;
+	memcpy(q->id, s + k, n);
+	q->id[n] = '\0';
+	/* The title follows a dash or colon. */
+	i = k + n;
+	i += strspn(s + i, " ");
+	if (strncmp(s + i, "\xe2\x80\x93", 3) == 0 ||
+	    strncmp(s + i, "\xe2\x80\x94", 3) == 0)
+		i += 3;
+	else if (s[i] == '-' || s[i] == ':')
+		i++;
+	i += strspn(s + i, " ");
+	q->words = i;
+	return 1;
+}
+
 static const char *
 question_role(const char *t)
 {
@@ -486,31 +549,12 @@ question_build(struct lsn_rctx *r, lsn_node *container, const char *title,
     const char *note)
 {
 	struct qstate	 st;
+	struct qtitle	 qt;
 	lsn_node	 *q, *e, *blk;
-	size_t		 k, n;
-	const char	*t;
-	char		 id[32];
 
-	if (title == NULL || (k = lsn_prefix_ci(title, "question ")) == 0)
+	if (title == NULL || !parse_title(title, strlen(title), &qt) ||
+	    qt.id[0] == '\0')
 		return 0;
-	/* A draft new Question may be "Question X/17". */
-	n = isupper((unsigned char)title[k]) && title[k + 1] == '/' ? 1 :
-	    strspn(title + k, "0123456789");
-	if (n == 0 || title[k + n] != '/' ||
-	    strspn(title + k + n + 1, "0123456789") == 0 ||
-	    n + 1 + strspn(title + k + n + 1, "0123456789") >= sizeof(id))
-		return 0;
-	n += 1 + strspn(title + k + n + 1, "0123456789");
-	memcpy(id, title + k, n);
-	id[n] = '\0';
-	/* The title follows a dash or colon. */
-	t = title + k + n;
-	t += strspn(t, " ");
-	if (strncmp(t, "\xe2\x80\x93", 3) == 0 || strncmp(t, "\xe2\x80\x94", 3) == 0)
-		t += 3;
-	else if (*t == '-' || *t == ':')
-		t++;
-	t += strspn(t, " ");
 
 	memset(&st, 0, sizeof(st));
 	st.r = r;
@@ -518,8 +562,8 @@ question_build(struct lsn_rctx *r, lsn_node *container, const char *title,
 	each_section(container, find_listings, &st);
 
 	q = lsn_el(&r->b, container, "question");
-	lsn_attr(&r->b, q, "id", id);
-	lsn_el_text(&r->b, q, "title", t);
+	lsn_attr(&r->b, q, "id", qt.id);
+	lsn_el_text(&r->b, q, "title", title + qt.words);
 	if (note != NULL && note[0] != '\0')
 		lsn_el_text(&r->b, q, "status", note);
 	e = lsn_el(&r->b, q, "motivation");
@@ -551,17 +595,13 @@ question_build(struct lsn_rctx *r, lsn_node *container, const char *title,
 	return 1;
 }
 
-/* "Question 10/17 – Title" (or a draft's "Question X/17"): returns 1
- * for a Question title. */
+/* The first line names a Question (struct qtitle's `named`). */
 static int
 question_title(const char *s, size_t len)
 {
-	size_t	 k = lsn_prefix_ci(s, "question ");
+	struct qtitle	 q;
 
-	return k > 0 && k + 2 < len && (isdigit((unsigned char)s[k]) ||
-	    (isupper((unsigned char)s[k]) && s[k + 1] == '/')) &&
-	    memchr(s + k, '/', len - k) != NULL &&
-	    isdigit((unsigned char)((const char *)memchr(s + k, '/', len - k))[1]);
+	return parse_title(s, len, &q);
 }
 
 /* A Question title that stops after its number ("Question 10/17"),
@@ -569,13 +609,9 @@ question_title(const char *s, size_t len)
 static int
 question_number_only(const char *s, size_t len)
 {
-	size_t	 k = lsn_prefix_ci(s, "question "), i;
+	struct qtitle	 q;
 
-	if (k == 0 || !question_title(s, len))
-		return 0;
-	for (i = k; i < len && s[i] != ' '; i++)
-		;
-	return i == len;
+	return parse_title(s, len, &q) && q.number_only;
 }
 
 const struct lsn_kind lsn_kind_question = {

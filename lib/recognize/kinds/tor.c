@@ -53,6 +53,16 @@ static const struct {
 	{ "termination", "lifetime" },
 };
 
+/* The ToR's title, parsed once: "Terms of Reference of ...", "... ToR
+ * ...", up to 400 bytes (s NUL-terminated after len bytes). */
+static int
+tor_named(const char *s, size_t len)
+{
+	return len > 0 && len <= 400 &&
+	    (lsn_find_ci(s, len, "terms of reference") >= 0 ||
+	    strstr(s, "ToR") != NULL);
+}
+
 static const char *
 tor_role(const char *title)
 {
@@ -333,9 +343,7 @@ tor_build(struct lsn_rctx *r, lsn_node *container, const char *title,
 	char		*group = NULL, *name;
 
 	(void)note;
-	if (title == NULL || (n = strlen(title)) == 0 || n > 400 ||
-	    (lsn_find_ci(title, n, "terms of reference") < 0 &&
-	    strstr(title, "ToR") == NULL))
+	if (title == NULL || !tor_named(title, n = strlen(title)))
 		return 0;
 	if (group_of(title, &at, &len))
 		group = lsn_arena_strndup(&r->a, title + at + 1, len);
@@ -367,13 +375,12 @@ tor_build(struct lsn_rctx *r, lsn_node *container, const char *title,
 	return 1;
 }
 
-/* A first line naming a ToR: "Terms of Reference of ...", "... ToR ...",
- * not a sentence. */
+/* A first line naming a ToR: its title, and not a sentence. The build
+ * takes titles up to 400 bytes, the claim only shorter ones. */
 static int
 tor_title(const char *s, size_t len)
 {
-	return len < 400 && (lsn_find_ci(s, len, "terms of reference") >= 0 ||
-	    strstr(s, "ToR") != NULL) && lsn_last_char(s, len) != '.';
+	return len < 400 && tor_named(s, len) && lsn_last_char(s, len) != '.';
 }
 
 const struct lsn_kind lsn_kind_tor = {
