@@ -43,118 +43,7 @@
 #include "tree/schema-data.h"
 #include "tree/tree.h"
 #include "tree/validate.h"
-#include "util/arena.h"
-
-/* ------------------------------------------------------------------ */
-/* A libxml2 document as our tree (until lib/tree/xml.c is on main)   */
-
-static lsn_node *
-new_node(struct lsn_tree *t, lsn_node *parent, enum lsn_node_type type)
-{
-	lsn_node	*n;
-
-	if ((n = lsn_arena_alloc(&t->arena, sizeof(*n))) == NULL)
-		return NULL;
-	n->type = type;
-	n->parent = parent;
-	if (parent != NULL) {
-		n->prev = parent->last;
-		if (parent->last != NULL)
-			parent->last->next = n;
-		else
-			parent->children = n;
-		parent->last = n;
-	}
-	return n;
-}
-
-/* The names of the tree being converted, interned as the builder
- * does (a short list does). */
-static const char	*names[256];
-static size_t		 n_names;
-
-static const char *
-intern(struct lsn_tree *t, const xmlChar *name)
-{
-	size_t	 i, n = n_names;
-
-	for (i = 0; i < n; i++)
-		if (strcmp(names[i], (const char *)name) == 0)
-			return names[i];
-	if (n == sizeof(names) / sizeof(names[0]))
-		return lsn_arena_strdup(&t->arena, (const char *)name);
-	n_names++;
-	return names[n] = lsn_arena_strdup(&t->arena, (const char *)name);
-}
-
-/* 0, or -1 when memory ran out (t holds what was made). */
-static int
-convert(struct lsn_tree *t, xmlDocPtr doc)
-{
-	xmlNodePtr	 root = xmlDocGetRootElement(doc), x = root;
-	lsn_node	*parent = NULL, *n;
-	struct lsn_attr	*a, **ap;
-	xmlAttrPtr	 xa;
-	xmlChar		*v;
-	char		*s;
-	size_t		 l1, l2;
-
-	memset(t, 0, sizeof(*t));
-	n_names = 0;
-	while (x != NULL) {
-		if (x->type == XML_ELEMENT_NODE) {
-			if ((n = new_node(t, parent, LSN_ELEMENT)) == NULL ||
-			    (n->name = intern(t, x->name)) == NULL)
-				return -1;
-			if (parent == NULL)
-				t->root = n;
-			ap = &n->attrs;
-			for (xa = x->properties; xa != NULL; xa = xa->next) {
-				if ((a = lsn_arena_alloc(&t->arena,
-				    sizeof(*a))) == NULL ||
-				    (v = xmlNodeListGetString(doc,
-				    xa->children, 1)) == NULL)
-					return -1;
-				a->name = intern(t, xa->name);
-				a->value = lsn_arena_strdup(&t->arena,
-				    (const char *)v);
-				xmlFree(v);
-				if (a->name == NULL || a->value == NULL)
-					return -1;
-				*ap = a;
-				ap = &a->next;
-			}
-			if (x->children != NULL) {
-				parent = n;
-				x = x->children;
-				continue;
-			}
-		} else if (x->type == XML_TEXT_NODE ||
-		    x->type == XML_CDATA_SECTION_NODE) {
-			if (parent->last != NULL &&
-			    parent->last->type == LSN_TEXT) {
-				n = parent->last;
-				l1 = strlen(n->content);
-				l2 = strlen((const char *)x->content);
-				if ((s = lsn_arena_alloc(&t->arena,
-				    l1 + l2 + 1)) == NULL)
-					return -1;
-				memcpy(s, n->content, l1);
-				memcpy(s + l1, x->content, l2 + 1);
-				n->content = s;
-			} else if ((n = new_node(t, parent, LSN_TEXT)) ==
-			    NULL || (n->content = lsn_arena_strdup(&t->arena,
-			    (const char *)x->content)) == NULL)
-				return -1;
-		}
-		while (x != root && x->next == NULL) {
-			x = x->parent;
-			parent = parent->parent;
-		}
-		x = x != root ? x->next : NULL;
-	}
-	return 0;
-}
+#include "tree/xml.h"
 
 /* ------------------------------------------------------------------ */
 /* The two validators                                                  */
@@ -281,21 +170,20 @@ libxml2_verdict(struct schema *s, xmlDocPtr doc)
 static int
 our_verdict(struct schema *s, xmlDocPtr doc, char **msg)
 {
-	struct lsn_tree		 t;
+	struct lsn_tree		*t;
 	liaison_error		*err = NULL;
 	liaison_status		 st;
 
 	*msg = NULL;
-	if (convert(&t, doc) != 0) {
-		lsn_arena_free(&t.arena);
+	if ((t = lsn_tree_from_xml(doc)) == NULL) {
 		fprintf(stderr, "differ: out of memory\n");
 		exit(2);
 	}
 	if (s == &custom)
-		st = lsn_tree_validate_rng(&t, s->text, s->len, &err);
+		st = lsn_tree_validate_rng(t, s->text, s->len, &err);
 	else
-		st = lsn_tree_validate(&t, s->name, &err);
-	lsn_arena_free(&t.arena);
+		st = lsn_tree_validate(t, s->name, &err);
+	lsn_tree_free(t);
 	if (err != NULL) {
 		*msg = strdup(liaison_error_string(err));
 		liaison_error_free(err);
@@ -573,7 +461,7 @@ bench(const char *file, int runs)
 {
 	xmlDocPtr	 doc;
 	struct schema	*s;
-	struct lsn_tree	 t;
+	struct lsn_tree	*t;
 	liaison_error	*err = NULL;
 	double		 t0, t1, t2, t3, best[3] = { 0, 0, 0 };
 	int		 i, ok = 1;
@@ -585,20 +473,20 @@ bench(const char *file, int runs)
 		return 2;
 	}
 	s = schema_for(doc);
-	if (convert(&t, doc) != 0)
+	if ((t = lsn_tree_from_xml(doc)) == NULL)
 		return 2;
 	/* warm both: compiled schema, our derivatives */
 	ok &= libxml2_verdict(s, doc) == 1;
-	ok &= lsn_tree_validate(&t, s->name, &err) == LIAISON_OK;
+	ok &= lsn_tree_validate(t, s->name, &err) == LIAISON_OK;
 	/* the best of the runs: the machine is shared */
 	for (i = 0; i < runs; i++) {
 		t0 = now();
 		ok &= libxml2_verdict(s, doc) == 1;
 		t1 = now();
-		ok &= lsn_tree_validate(&t, s->name, &err) == LIAISON_OK;
+		ok &= lsn_tree_validate(t, s->name, &err) == LIAISON_OK;
 		t2 = now();
-		lsn_arena_free(&t.arena);
-		if (convert(&t, doc) != 0)
+		lsn_tree_free(t);
+		if ((t = lsn_tree_from_xml(doc)) == NULL)
 			return 2;
 		t3 = now();
 		if (i == 0 || t1 - t0 < best[0])
@@ -613,7 +501,7 @@ bench(const char *file, int runs)
 	    "(best of %d runs; the libxml2 tree and ours built "
 	    "beforehand)\n", file, best[0] * 1e3, best[1] * 1e3,
 	    best[0] / best[1], best[2] * 1e3, runs);
-	lsn_arena_free(&t.arena);
+	lsn_tree_free(t);
 	xmlFreeDoc(doc);
 	if (!ok)
 		fprintf(stderr, "differ: %s: not valid\n", file);
@@ -625,15 +513,14 @@ static int
 oom_run(const char *file)
 {
 	xmlDocPtr	 doc;
-	struct lsn_tree	 t;
+	struct lsn_tree	*t;
 	liaison_error	*err = NULL;
 	liaison_status	 st;
 	int		 i;
 
 	if ((doc = xmlReadFile(file, NULL, XML_PARSE_NONET)) == NULL)
 		return 2;
-	if (convert(&t, doc) != 0) {
-		lsn_arena_free(&t.arena);
+	if ((t = lsn_tree_from_xml(doc)) == NULL) {
 		xmlFreeDoc(doc);
 		return 2;
 	}
@@ -643,7 +530,7 @@ oom_run(const char *file)
 	else
 		i = 0;
 	for (; i < 2; i++) {
-		st = lsn_tree_validate(&t, strcmp(t.root->name, "diff") == 0 ?
+		st = lsn_tree_validate(t, strcmp(t->root->name, "diff") == 0 ?
 		    "liaison-diff.rng" : "liaison.rng", &err);
 		if (st == LIAISON_OK)
 			printf("valid\n");
@@ -656,7 +543,7 @@ oom_run(const char *file)
 		liaison_error_free(err);
 		err = NULL;
 	}
-	lsn_arena_free(&t.arena);
+	lsn_tree_free(t);
 	xmlFreeDoc(doc);
 	return 0;
 }
@@ -714,7 +601,7 @@ job_run(void *arg)
 static int
 threads(int argc, char *argv[])
 {
-	struct lsn_tree	 t[16];
+	struct lsn_tree	*t[16];
 	struct job	 jobs[32];
 	pthread_t	 th[32];
 	xmlDocPtr	 doc;
@@ -723,12 +610,12 @@ threads(int argc, char *argv[])
 
 	for (i = 0; i < n; i++) {
 		if ((doc = xmlReadFile(argv[i], NULL, XML_PARSE_NONET)) ==
-		    NULL || convert(&t[i], doc) != 0)
+		    NULL || (t[i] = lsn_tree_from_xml(doc)) == NULL)
 			return 2;
 		xmlFreeDoc(doc);
 	}
 	for (i = 0; i < 32; i++) {
-		jobs[i].t = &t[i % n];
+		jobs[i].t = t[i % n];
 		jobs[i].schema = strcmp(jobs[i].t->root->name, "diff") == 0 ?
 		    "liaison-diff.rng" : "liaison.rng";
 		/* the verdict of one thread, alone */
@@ -749,7 +636,7 @@ threads(int argc, char *argv[])
 		wrong += jobs[i].wrong;
 	}
 	for (i = 0; i < n; i++)
-		lsn_arena_free(&t[i].arena);
+		lsn_tree_free(t[i]);
 	printf("differ: 32 threads, 6400 validations, %d wrong\n", wrong);
 	return wrong > 0;
 }
@@ -759,20 +646,20 @@ static int
 refused(const char *rng, const char *file)
 {
 	xmlDocPtr	 doc;
-	struct lsn_tree	 t;
+	struct lsn_tree	*t;
 	liaison_error	*err = NULL;
 	liaison_status	 st;
 	size_t		 len;
 	char		*text = slurp(rng, &len);
 
 	if ((doc = xmlReadFile(file, NULL, XML_PARSE_NONET)) == NULL ||
-	    convert(&t, doc) != 0)
+	    (t = lsn_tree_from_xml(doc)) == NULL)
 		return 2;
-	st = lsn_tree_validate_rng(&t, text, len, &err);
+	st = lsn_tree_validate_rng(t, text, len, &err);
 	printf("%s: %s\n", rng, err != NULL ? liaison_error_string(err) :
 	    "accepted");
 	liaison_error_free(err);
-	lsn_arena_free(&t.arena);
+	lsn_tree_free(t);
 	xmlFreeDoc(doc);
 	free(text);
 	return st == LIAISON_ERR_INTERNAL ? 0 : 1;
