@@ -2143,22 +2143,28 @@ expected(struct grammar *g, uint32_t p, int att, size_t *n)
 	}
 }
 
+/* "a, b or c" (or "the end of `end`" after them, or `none` for
+ * nothing). */
 static void
 put_names(struct grammar *g, struct lsn_buf *b, uint32_t p, int att,
-    const char *none)
+    const char *end, const char *none)
 {
-	size_t	 n = 0, i;
+	size_t	 n = 0, i, shown;
 
 	expected(g, p, att, &n);
-	if (n == 0) {
+	if (n == 0 && end == NULL) {
 		lsn_buf_puts(b, none);
 		return;
 	}
-	for (i = 0; i < n && i < 8; i++)
-		lsn_buf_printf(b, "%s%s", i > 0 ? ", " : "",
+	shown = n < 8 ? n : 8;
+	for (i = 0; i < shown; i++)
+		lsn_buf_printf(b, "%s%s", i == 0 ? "" : i == shown - 1 &&
+		    end == NULL && n == shown ? " or " : ", ",
 		    g->names[g->ys[i]]);
-	if (n > 8)
+	if (n > shown)
 		lsn_buf_puts(b, ", ...");
+	if (end != NULL)
+		lsn_buf_printf(b, "%sthe end of %s", n > 0 ? " or " : "", end);
 }
 
 /* Why value s does not match value-like pattern p. */
@@ -2171,7 +2177,7 @@ put_why(struct grammar *g, struct lsn_buf *b, uint32_t p)
 	};
 	struct pat		 q = g->pats[p];
 	const struct dtype	*dt;
-	int			 first = 1;
+	int			 first = 1, shown = 0;
 
 	if (q.kind == P_DATA || q.kind == P_DATAEXCEPT) {
 		dt = &g->dts[q.x];
@@ -2206,6 +2212,10 @@ put_why(struct grammar *g, struct lsn_buf *b, uint32_t p)
 			return;
 		first = 0;
 		p = q.b;
+		if (++shown == 8) {
+			lsn_buf_puts(b, ", ...");
+			return;
+		}
 	}
 }
 
@@ -2239,15 +2249,10 @@ describe(struct grammar *g, struct lsn_buf *b, const struct failure *f)
 	lsn_buf_puts(b, ": ");
 	switch (f->kind) {
 	case F_ELEMENT:
-		lsn_buf_puts(b, "element not allowed here (");
-		if (f->node->parent == NULL)
-			lsn_buf_puts(b, "the root must be ");
-		else
-			lsn_buf_printf(b, "%s may have here: ",
-			    f->node->parent->name);
-		put_names(g, b, f->p, 0, "no element");
-		if (f->node->parent != NULL && may_end(g, f->p))
-			lsn_buf_puts(b, " or its end");
+		lsn_buf_puts(b, "element not allowed here (expected ");
+		put_names(g, b, f->p, 0, f->node->parent != NULL &&
+		    may_end(g, f->p) ? f->node->parent->name : NULL,
+		    "no element");
 		lsn_buf_puts(b, ")");
 		break;
 	case F_ATTRIBUTE:
@@ -2264,7 +2269,7 @@ describe(struct grammar *g, struct lsn_buf *b, const struct failure *f)
 		break;
 	case F_MISSING:
 		lsn_buf_puts(b, "missing attribute ");
-		put_names(g, b, f->p, 1, "(one of several)");
+		put_names(g, b, f->p, 1, NULL, "(one of several)");
 		break;
 	case F_TEXT:
 		leaves = leaves_of(g, f->p, 0, 0);
@@ -2280,7 +2285,7 @@ describe(struct grammar *g, struct lsn_buf *b, const struct failure *f)
 		break;
 	default:
 		lsn_buf_puts(b, "content incomplete (expected ");
-		put_names(g, b, f->p, 0, "text");
+		put_names(g, b, f->p, 0, NULL, "text");
 		lsn_buf_puts(b, ")");
 		break;
 	}
@@ -2326,6 +2331,14 @@ validate_with(struct grammar *g, const struct lsn_tree *t,
 	return status;
 }
 
+static pthread_once_t	 xml_init_once = PTHREAD_ONCE_INIT;
+
+static void
+xml_init(void)
+{
+	xmlInitParser();
+}
+
 liaison_status
 lsn_tree_validate(const struct lsn_tree *t, const char *schema_name,
     liaison_error **err)
@@ -2349,6 +2362,8 @@ lsn_tree_validate(const struct lsn_tree *t, const char *schema_name,
 	if ((g = pool->free) != NULL)
 		pool->free = g->next;
 	pthread_mutex_unlock(&pool->lock);
+	/* libxml2 wants its globals set up once, before threads use it */
+	pthread_once(&xml_init_once, xml_init);
 	if (g == NULL) {
 		if ((g = calloc(1, sizeof(*g))) == NULL)
 			return lsn_error_set(err, LIAISON_ERR_NOMEM, NULL, NULL,
@@ -2377,6 +2392,7 @@ lsn_tree_validate_rng(const struct lsn_tree *t, const char *rng,
 
 	memset(&g, 0, sizeof(g));
 	g.name = "schema";
+	pthread_once(&xml_init_once, xml_init);
 	if ((status = grammar_load(&g, rng, len, err)) != LIAISON_OK)
 		return status;
 	status = validate_with(&g, t, err);
