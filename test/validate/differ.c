@@ -472,12 +472,20 @@ bench(const char *file, int runs)
 		fprintf(stderr, "differ: %s: cannot read\n", file);
 		return 2;
 	}
+	/* the first validation of a process: the schema read (and, for
+	 * ours, the derivatives this model needs computed) */
+	t0 = now();
 	s = schema_for(doc);
+	ok &= libxml2_verdict(s, doc) == 1;
+	t1 = now();
 	if ((t = lsn_tree_from_xml(doc)) == NULL)
 		return 2;
-	/* warm both: compiled schema, our derivatives */
-	ok &= libxml2_verdict(s, doc) == 1;
+	t2 = now();
 	ok &= lsn_tree_validate(t, s->name, &err) == LIAISON_OK;
+	t3 = now();
+	printf("%s: first validation of the process: libxml2 %.2f ms "
+	    "(its schema read twice), ours %.2f ms\n", file, (t1 - t0) * 1e3,
+	    (t3 - t2) * 1e3);
 	/* the best of the runs: the machine is shared */
 	for (i = 0; i < runs; i++) {
 		t0 = now();
