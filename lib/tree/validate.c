@@ -106,7 +106,7 @@ enum dkind {
 struct dtype {
 	enum dkind	 kind;
 	int		 nre;
-	xmlRegexpPtr	 re[MAX_PARAMS];   /* pattern facets: all must match */
+	xmlRegexpPtr	 re[MAX_PARAMS];  /* pattern facets, all to match */
 	char		*src[MAX_PARAMS];  /* their text, for messages */
 };
 
@@ -135,7 +135,7 @@ struct grammar {
 	uint32_t	 start;
 
 	struct pat	*pats;
-	size_t		 npat, cappat, nbase;  /* nbase: the schema's own */
+	size_t		 npat, cappat, nbase; /* nbase: the schema's */
 	uint32_t	*phash;    /* pattern + 1, or 0: free */
 	size_t		 phcap;
 	int		 toobig;   /* a bound above was passed: internal */
@@ -155,7 +155,7 @@ struct grammar {
 	size_t		 ndt, capdt;
 	char		**strs;    /* values, normalized for their type */
 	size_t		 nstr, capstr;
-	char		**names;   /* element and attribute names; 0: none */
+	char		**names;   /* element, attribute names; 0: none */
 	size_t		 nname, capname;
 	uint32_t	*nhash;    /* name id, or 0: free */
 	size_t		 nhcap;
@@ -2052,7 +2052,11 @@ children:
 /* Messages                                                            */
 
 /* The path of element n: /document/section[2] (an index where the
- * parent has more than one child of that name). */
+ * parent has more than one child of that name); the middle of a very
+ * deep one is left out ("/..."), to keep the message a line. */
+#define PATH_HEAD	8
+#define PATH_TAIL	12
+
 static void
 put_path(struct lsn_buf *b, const lsn_node *n)
 {
@@ -2069,6 +2073,11 @@ put_path(struct lsn_buf *b, const lsn_node *n)
 		v[depth++] = s;
 	}
 	for (i = depth; i-- > 0;) {
+		if (depth > PATH_HEAD + PATH_TAIL &&
+		    i == depth - PATH_HEAD - 1) {
+			lsn_buf_puts(b, "/...");
+			i = PATH_TAIL - 1;
+		}
 		n = v[i];
 		k = 1;
 		more = 0;

@@ -217,7 +217,8 @@ static const char *const odd_values[] = {
 	"1  2 3", " 1 2 ", "true", "false", "TRUE", "docx", "text", " text ",
 	"te xt", "liaison/1", " liaison/1 ", "liaison/2", "2025-12-03",
 	"2025-12", "2025-12-03/2025-12-11", "2025-1-03", "20251203",
-	"0000-00-00", "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+	"0000-00-00",
+	"0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
 	"0123456789ABCDEF0123456789abcdef0123456789abcdef0123456789abcdef",
 	"0123456789abcdef", "insert", "move", "replace ", "liaison-statement",
 	"question", "report", "scope", "other", "\xc3\xa9", "a\xe2\x80\x93" "b",
@@ -242,9 +243,9 @@ elements(xmlDocPtr doc, xmlNodePtr **v, size_t *cap)
 		if (n->type == XML_ELEMENT_NODE) {
 			if (len == *cap) {
 				*cap = *cap > 0 ? *cap * 2 : 256;
-				if ((*v = realloc(*v, *cap * sizeof(**v))) ==
-				    NULL) {
-					fprintf(stderr, "differ: out of memory\n");
+				*v = realloc(*v, *cap * sizeof(**v));
+				if (*v == NULL) {
+					fprintf(stderr, "differ: no memory\n");
 					exit(2);
 				}
 			}
