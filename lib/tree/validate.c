@@ -240,7 +240,7 @@ name_add(struct grammar *g, const char *s)
 {
 	uint32_t	 id, *nh;
 	size_t		 i, j, cap;
-	char		*copy;
+	char		*copy, **names;
 
 	if (g->nhcap > 0 && (id = name_id_slow(g, s)) != 0)
 		return id;
@@ -260,9 +260,10 @@ name_add(struct grammar *g, const char *s)
 		g->nhash = nh;
 		g->nhcap = cap;
 	}
-	if ((g->names = lsn_array_grow(g->names, &g->capname, g->nname + 1,
+	if ((names = lsn_array_grow(g->names, &g->capname, g->nname + 1,
 	    sizeof(*g->names), 64)) == NULL)
 		return 0;
+	g->names = names;
 	if ((copy = strdup(s)) == NULL)
 		return 0;
 	id = (uint32_t)g->nname++;
@@ -1501,6 +1502,8 @@ datatype(struct loader *ld, xmlNodePtr n, int with_params)
 		d->re[d->nre] = xmlRegexpCompile(src);
 		xmlFree(src);
 		if (d->re[d->nre] == NULL) {
+			free(d->src[d->nre]);
+			d->src[d->nre] = NULL;
 			/* a bad pattern says so; memory may run out silently */
 			if (ld->why[0] == '\0')
 				ld->nomem = 1;
@@ -2060,16 +2063,18 @@ children:
 static void
 put_path(struct lsn_buf *b, const lsn_node *n)
 {
-	const lsn_node	**v = NULL, *s;
+	const lsn_node	**v = NULL, **nv, *s;
 	size_t		  depth = 0, cap = 0, i, k;
 	int		  more;
 
 	for (s = n; s != NULL; s = s->parent) {
-		if ((v = lsn_array_grow(v, &cap, depth + 1, sizeof(*v),
+		if ((nv = lsn_array_grow(v, &cap, depth + 1, sizeof(*v),
 		    16)) == NULL) {
+			free(v);
 			b->oom = 1;
 			return;
 		}
+		v = nv;
 		v[depth++] = s;
 	}
 	for (i = depth; i-- > 0;) {
