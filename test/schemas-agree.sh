@@ -10,9 +10,11 @@
 #   (make schemas-rng);
 # - the .rnc and the JSON Schema: test/schemas-map/NAME.map says where
 #   each element and attribute is among the JSON keys (liaison(5)); every
-#   element, attribute, JSON key and JSON value must be placed, and each
+#   element, attribute, JSON key and JSON value must be placed; each
 #   attribute's key must be optional (null allowed, not required, or an
-#   array) exactly when the attribute is, with the same values.
+#   array) exactly when the attribute is, with the same values; and a
+#   child element's key must say how many there are (once: required, not
+#   null; at most once: optional; repeated: an array).
 . "${top_srcdir:-$(dirname "$0")/..}/test/lib.sh"
 
 for tool in xmllint jq; do

@@ -3,7 +3,8 @@
 # -v mode=facts) and the keys of its JSON Schema (paths.jq). For
 # test/schemas-agree.sh:
 #   awk -f check.awk FACTS PATHS MAP
-# Prints one line per failed check ("MAP:LINE: ..." or "...: not in
+# An "elem PARENT/CHILD" line also checks that the child's count (once,
+# optional, repeated) is its keys'. Prints one line per failed check ("MAP:LINE: ..." or "...: not in
 # MAP"), then "checks N"; exits 1 when a check failed.
 
 function bad(msg) {
@@ -41,6 +42,22 @@ function expand(s,    i, j, pre, post, n, alt, k, r) {
 	return r
 }
 
+# An element once (1), at most once (?) or any number of times (*, +):
+# a key required and not null, optional (null, not required, or an
+# empty array), an array.
+function count(p, occ,    jopt) {
+	checks++
+	jopt = JNULL[p] == "null" || JREQ[p] == "opt" || JTYPE[p] == "array"
+	if (occ == "1" && (JNULL[p] == "null" || JREQ[p] == "opt"))
+		bad(where() ": " $2 " is there once in the .rnc, " p " optional in the JSON Schema")
+	else if (occ == "?" && !jopt)
+		bad(where() ": " $2 " is optional in the .rnc, " p " required in the JSON Schema")
+	else if ((occ == "*" || occ == "+") && JTYPE[p] != "array")
+		bad(where() ": " $2 " repeats in the .rnc, " p " is no array in the JSON Schema")
+	else if (occ == "mixed")
+		bad(where() ": " $2 ": another count in another definition")
+}
+
 function where() {
 	return FILENAME ":" FNR
 }
@@ -68,6 +85,12 @@ part == 1 && $1 == "attribute" {
 	# Set apart: an assignment to ATTR[k] makes it exist first.
 	st = (k in ATTR) && ATTR[k] != $4 ? "req and opt" : $4
 	ATTR[k] = st
+}
+
+part == 1 && $1 == "child" {
+	k = $2 "/" $3
+	st = (k in CHILD) && CHILD[k] != $4 ? "mixed" : $4
+	CHILD[k] = st
 }
 
 part == 1 && $1 == "value" {
@@ -118,7 +141,19 @@ part == 3 && $1 == "json" {
 
 part == 3 && $1 == "elem" {
 	ne = split($2, e, ",")
+	occ = ""
 	for (i = 1; i <= ne; i++) {
+		# PARENT/CHILD: the keys are the child's, and as many.
+		if ((k = index(e[i], "/")) > 0) {
+			checks++
+			if (ne > 1)
+				bad(where() ": one PARENT/CHILD a line")
+			if (!(e[i] in CHILD))
+				bad(where() ": " e[i] ": no such child in the .rnc")
+			else
+				occ = CHILD[e[i]]
+			e[i] = substr(e[i], k + 1)
+		}
 		checks++
 		if (e[i] in ELEM)
 			SEENELEM[e[i]] = 1
@@ -135,7 +170,11 @@ part == 3 && $1 == "elem" {
 				val = substr(p[j], k + 1)
 				p[j] = substr(p[j], 1, k - 1)
 			}
-			if (!key(p[j]) || val == "")
+			if (!key(p[j]))
+				continue
+			if (occ != "" && val == "")
+				count(p[j], occ)
+			if (val == "")
 				continue
 			checks++
 			if ((p[j] SUBSEP val) in JVAL)
