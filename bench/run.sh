@@ -37,9 +37,12 @@
 # the whole archive by the count of files. Each batch case runs once (a run is 1 000 files).
 #
 # Environment: RUNS; BENCH_LARGE=1 adds 30 and 100 MB of text and pandoc
-# on the 15 MB DOCX (about a minute per run); BENCH_DIFF=0 skips the
-# diff cases; BENCH_BATCH=0 skips the batch, BENCH_BATCH=only runs it
-# alone; BENCH_DIR keeps the inputs there between runs.
+# on the 15 MB DOCX (about a minute per run); BENCH_TEXT=0 skips the
+# text cases, BENCH_DIFF=0 the diff cases; BENCH_BATCH=0 skips the
+# batch, BENCH_BATCH=only runs it alone; BENCH_DIR keeps the inputs
+# there between runs; BENCH_REF=BUILDDIR adds a row for the liaison of
+# that other build directory to each DOCX case, timed in the same
+# session, so that a change is measured against its base in one run.
 set -u
 : "${top_srcdir:?}" "${top_builddir:?}"
 PY=${PYTHON3:-python3}
@@ -56,6 +59,14 @@ if [ -x "$top_builddir/.libs/liaison" ]; then
 	export LD_LIBRARY_PATH
 else
 	LIAISON="$top_builddir/liaison"
+fi
+
+# BENCH_REF's binary, with its own library (not ours, on the path)
+REF=
+if [ -n "${BENCH_REF:-}" ] && [ -x "$BENCH_REF/.libs/liaison" ]; then
+	REF="LD_LIBRARY_PATH='$BENCH_REF/.libs' '$BENCH_REF/.libs/liaison'"
+elif [ -n "${BENCH_REF:-}" ]; then
+	REF="'$BENCH_REF/liaison'"
 fi
 
 for tool in xmllint unzip; do
@@ -278,7 +289,8 @@ fi
 # Text -------------------------------------------------------------
 text_sizes="100000 1000000 10000000"
 [ "$LARGE" = 1 ] && text_sizes="$text_sizes 30000000 100000000"
-header "plain text -> JSON (floor: wc -l)"
+[ "${BENCH_TEXT:-1}" = 0 ] && text_sizes=
+[ -n "$text_sizes" ] && header "plain text -> JSON (floor: wc -l)"
 for size in $text_sizes; do
 	f=$(gen text "$size")
 	mb=$(awk -v b="$(wc -c < "$f")" 'BEGIN { print b / 1e6 }')
@@ -297,7 +309,7 @@ for size in $text_sizes; do
 		floor_row "$mb" "$floor"
 	fi
 done
-linearity "text"
+[ -n "$text_sizes" ] && linearity "text"
 
 # DOCX -------------------------------------------------------------
 docx_sizes="100000 1500000 15000000"
@@ -314,6 +326,12 @@ for size in $docx_sizes; do
 	row "liaison docx" "$mb" "$floor"
 	lcpu=$m_cpu
 	last_per_mb=$(per_mb "$mb")
+	if [ -n "${BENCH_REF:-}" ]; then
+		measure "$n" "$REF convert -q '$f'"
+		row "  reference (BENCH_REF)" "$mb" "$floor"
+		[ "$size" = 100000 ] && ref_first=$(per_mb "$mb")
+		ref_last=$(per_mb "$mb")
+	fi
 	measure "$n" "LIAISON_HUGE_PAGES=1 '$LIAISON' convert -q '$f'"
 	row "  huge pages (opt-in)" "$mb" "$floor"
 	[ "$size" = 100000 ] && first_per_mb=$last_per_mb
@@ -335,6 +353,8 @@ for size in $docx_sizes; do
 done
 
 linearity "DOCX"
+[ -n "${BENCH_REF:-}" ] && first_per_mb=$ref_first last_per_mb=$ref_last &&
+    linearity "DOCX, reference"
 
 [ "${BENCH_BATCH:-1}" != 0 ] && batch
 
