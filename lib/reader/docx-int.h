@@ -2,8 +2,9 @@
 /*
  * docx-int.h: internals shared by the DOCX reader's files.
  *
- * docx-zip.c      the package: zip access with limits, part names,
- *                 relationships, streaming XML readers over parts
+ * docx-zip.c      the package: zip access with limits, part names
+ * docx-xml.c      streaming XML readers over parts
+ * docx-rels.c     relationships, look-ups by id
  * docx-styles.c   styles.xml: names, outline levels, style numbering
  * docx-numbering.c numbering.xml and the list counters Word keeps
  * docx.c          document.xml, footnotes, endnotes, core properties
@@ -59,6 +60,12 @@ liaison_status	lsn_pkg_open(struct lsn_pkg *pkg, const void *data,
 void		lsn_pkg_close(struct lsn_pkg *pkg);
 /* 1 when the package holds the part (names compare without case). */
 int		lsn_pkg_has(struct lsn_pkg *pkg, const char *part);
+/* The zip index of the part (a leading '/' ignored, names compared
+ * without case), or -1 when it is absent. */
+zip_int64_t	lsn_pkg_locate(struct lsn_pkg *pkg, const char *part);
+/* 1 when a libzip error is a failed allocation, its own or zlib's
+ * (Z_MEM_ERROR, -4, behind ZIP_ER_ZLIB). */
+int		lsn_zip_nomem(zip_error_t *ze);
 
 /*
  * A streaming XML reader over one part: a SAX2 push parser fed from
