@@ -3,7 +3,7 @@
  * docx-int.h: internals shared by the DOCX reader's files.
  *
  * docx-zip.c      the package: zip access with limits, part names
- * docx-xml.c      streaming XML readers over parts
+ * docx-xml.c      streaming XML readers over parts, node by node
  * docx-rels.c     relationships, look-ups by id
  * docx-styles.c   styles.xml: names, outline levels, style numbering
  * docx-numbering.c numbering.xml and the list counters Word keeps
@@ -69,41 +69,30 @@ int		lsn_zip_nomem(zip_error_t *ze);
 
 /*
  * A streaming XML reader over one part: a SAX2 push parser fed from
- * zip_fread, whose callbacks queue compact nodes that lsn_xr_next hands
- * out one at a time (the pull interface of xmlTextReader, without the
- * tree it builds and frees node by node). Inflated bytes are counted
- * against the limits while reading, so a zip bomb stops early.
+ * zip_fread, whose callbacks hand each node to the reader's user as
+ * they get it (lsn_xr_run), described as xmlTextReader described it:
+ * the nodes, their depths, <x/> with no END_ELEMENT, the pieces of a
+ * text joined, white space "significant". Nothing is queued; an
+ * attribute value is copied only when asked for. Inflated bytes are
+ * counted against the limits while reading, so a zip bomb stops early.
  *
  * The input is pushed the way xmlTextReader pushed it (4 bytes, then
- * 512-byte chunks from 4096-byte reads, until a chunk starts an
- * element), so errors, their line:column and the limits stop at the
- * same places as before.
+ * 512-byte chunks from 4096-byte reads), so that malformed XML, its
+ * line:column and the limits are found at the same places as before.
  *
  * Memory: the reader owns everything it points to; names are interned
- * in the parser's dictionary, values live in xr->text until the next
- * lsn_xr_next. The queue holds what one push reported (plus one text
- * still growing). lsn_xr_close frees it all.
+ * in the parser's dictionary, a text lives in xr->text while it is
+ * handed out, attributes in the parser's input. lsn_xr_close frees it
+ * all.
  */
-struct lsn_xr_node {
-	int		 type;    /* xmlReaderTypes */
-	int		 depth;
-	int		 empty;   /* <x/> (no END_ELEMENT follows) */
-	int		 open;    /* text the parser may still extend */
-	int		 blank;   /* text: only XML white space so far */
-	const xmlChar	*local;   /* element name (interned) */
-	const xmlChar	*uri;     /* its namespace (interned) or NULL */
-	size_t		 mark;    /* xr->text length before this node */
-	size_t		 attr;    /* first attribute in xr->attrs */
-	size_t		 nattr;
-	size_t		 value;   /* text: offset in xr->text */
-	size_t		 len;
-};
+struct lsn_xr;
 
-struct lsn_xr_att {
-	const xmlChar	*local;   /* interned; "p:x": p is unbound */
-	const xmlChar	*uri;     /* interned or NULL */
-	size_t		 value;   /* offset in xr->text, NUL-terminated */
-};
+/*
+ * lsn_xr_run's callback, called for each node with xr describing it.
+ * Returns 1 to skip an element's subtree (its end included), 0 to go
+ * on, -1 to stop (its error set).
+ */
+typedef int	(*lsn_xr_fn)(void *arg, struct lsn_xr *xr);
 
 struct lsn_xr {
 	xmlParserCtxtPtr	 ctxt;
@@ -115,7 +104,7 @@ struct lsn_xr {
 	int			 zip_failed;
 	char			*xml_msg;    /* first libxml2 error; owned */
 	int			 xml_nomem;  /* libxml2 ran out of memory */
-	int			 nomem;      /* so did the queue */
+	int			 nomem;      /* so did we, in a callback */
 	xmlGenericErrorFunc	 saved_generic;  /* restored at close */
 	void			*saved_generic_ctx;
 	int			 generic_set;
@@ -129,28 +118,29 @@ struct lsn_xr {
 	int			 eof;        /* the part is all read */
 	int			 done;       /* the parser was told so */
 	int			 failed;     /* no more nodes: an error */
-	int			 begun;      /* the first push is done */
-	int			 started;    /* this push began an element */
 	int			 dtd;        /* a DTD stopped the parser */
 	unsigned long		 dtd_line, dtd_col;
 	int			 pdepth;     /* elements open now */
 	int			 self_closed; /* next end is of a <x/> */
 	void			*ids;        /* xmlHashTable: xml:id */
-	/* the queue: q[head..count) not yet handed out */
-	struct lsn_xr_node	*q;
-	size_t			 head, count, q_cap;
-	struct lsn_xr_att	*attrs;
-	size_t			 nattrs, attrs_cap;
-	char			*text;
+	/* the callback, its argument, and where it is */
+	lsn_xr_fn		 run;
+	void			*run_arg;
+	int			 run_stopped; /* a node failed: error set */
+	int			 run_skip;   /* depth skipped up to, or -1 */
+	int			 run_text;   /* text pending: its node type */
+	int			 run_blank;  /* it is all white space */
+	char			*text;       /* the text pending */
 	size_t			 text_len, text_cap;
-	size_t			 cur;        /* current: q index + 1 */
-	int			 prev_start; /* it was <x>, not <x/> */
 	/* the current node */
 	int			 depth;      /* depth of the current node */
 	int			 type;       /* xmlReaderTypes of the node */
 	int			 empty;      /* current element is <x/> */
 	enum lsn_ns		 ns;         /* namespace of the current node */
 	const char		*local;      /* local name of the current node */
+	const xmlChar		*uri;        /* its namespace URI, or NULL */
+	const xmlChar		**att;       /* an element's SAX2 attributes */
+	int			 natt;
 };
 
 /*
@@ -160,15 +150,16 @@ struct lsn_xr {
 int		lsn_xr_open(struct lsn_xr *xr, struct lsn_pkg *pkg,
 		    const char *part);
 /*
- * Moves to the next node; with skip, past the current element's
- * subtree. Returns 1 on a node (fields of xr describe it), 0 at the end
- * of the part, -1 on an error (*pkg->err set: malformed XML with
- * line:column, a limit, a DTD).
+ * Reads the whole part, calling fn(arg, xr) from the parser's callbacks
+ * for each node, in document order; fields of xr describe it. Returns 0
+ * at the end of the part, -1 when fn stopped it or on an error (*pkg->err
+ * set: malformed XML with line:column, a limit, a DTD; our own errors,
+ * xml-depth and an entity reference, name the line:column of the node).
  */
-int		lsn_xr_next(struct lsn_xr *xr, int skip);
+int		lsn_xr_run(struct lsn_xr *xr, lsn_xr_fn fn, void *arg);
 void		lsn_xr_close(struct lsn_xr *xr);
-/* The text of the current text, CDATA or white space node (valid until
- * the next lsn_xr_next), or NULL; *len (when not NULL) its length. */
+/* The text of the current text, CDATA or white space node (valid while
+ * it is handed out), or NULL; *len (when not NULL) its length. */
 const char	*lsn_xr_value(const struct lsn_xr *xr, size_t *len);
 /* Attribute `local` of the current element, in the element's own
  * namespace or none; NULL when absent. Caller frees with xmlFree. */

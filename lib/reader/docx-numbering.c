@@ -127,156 +127,179 @@ set_attr(struct lsn_xr *xr, char **dst, const char *local)
 	*dst = v;
 }
 
+/* numbering.xml being read: where num_node is. */
+struct num_read {
+	struct lsn_numbering	*nb;
+	struct lsn_abstract	*abs;    /* the w:abstractNum open, or NULL */
+	struct lsn_num		*num;    /* the w:num open, or NULL */
+	struct lsn_lvl		*lvl;    /* the w:lvl open, or NULL */
+	size_t			 cap_abs, cap_num;
+	int			 override_lvl; /* of the w:lvlOverride open */
+	int			 oom;
+};
+
+/* One node of numbering.xml (lsn_xr_run): 1 to skip, 0, -1 (oom). */
+static int
+num_node(void *arg, struct lsn_xr *xr)
+{
+	struct num_read		*s = arg;
+	struct lsn_numbering	*nb = s->nb;
+	int			 k;
+	char			*v;
+
+	if (xr->ns != LSN_NS_W)
+		return 0;
+	if (xr->type == XML_READER_TYPE_END_ELEMENT) {
+		if (strcmp(xr->local, "abstractNum") == 0)
+			s->abs = NULL, s->lvl = NULL;
+		else if (strcmp(xr->local, "num") == 0)
+			s->num = NULL, s->lvl = NULL;
+		else if (strcmp(xr->local, "lvl") == 0)
+			s->lvl = NULL;
+		else if (strcmp(xr->local, "lvlOverride") == 0)
+			s->override_lvl = -1;
+		return 0;
+	}
+	if (xr->type != XML_READER_TYPE_ELEMENT)
+		return 0;
+	if (strcmp(xr->local, "abstractNum") == 0) {
+		if (nb->nabs == s->cap_abs) {
+			struct lsn_abstract *n;
+
+			s->cap_abs = s->cap_abs ? s->cap_abs * 2 : 16;
+			if ((n = realloc(nb->abs,
+			    s->cap_abs * sizeof(*n))) == NULL) {
+				s->oom = 1;
+				return -1;
+			}
+			nb->abs = n;
+		}
+		s->abs = &nb->abs[nb->nabs++];
+		memset(s->abs, 0, sizeof(*s->abs));
+		for (k = 0; k < LSN_NUM_LEVELS; k++)
+			lvl_init(&s->abs->lvl[k]);
+		v = lsn_xr_attr(xr, "abstractNumId");
+		s->abs->id = lsn_docx_int(v, -1);
+		xmlFree(v);
+		s->num = NULL;
+		if (xr->empty)
+			s->abs = NULL;
+	} else if (strcmp(xr->local, "num") == 0) {
+		if (nb->nnums == s->cap_num) {
+			struct lsn_num *n;
+
+			s->cap_num = s->cap_num ? s->cap_num * 2 : 16;
+			if ((n = realloc(nb->nums,
+			    s->cap_num * sizeof(*n))) == NULL) {
+				s->oom = 1;
+				return -1;
+			}
+			nb->nums = n;
+		}
+		s->num = &nb->nums[nb->nnums++];
+		memset(s->num, 0, sizeof(*s->num));
+		s->num->abstract_id = -1;
+		for (k = 0; k < LSN_NUM_LEVELS; k++) {
+			lvl_init(&s->num->lvl[k]);
+			s->num->start_override[k] = -1;
+		}
+		v = lsn_xr_attr(xr, "numId");
+		s->num->id = lsn_docx_int(v, -1);
+		xmlFree(v);
+		s->abs = NULL;
+		if (xr->empty)
+			s->num = NULL;
+	} else if (s->num != NULL && strcmp(xr->local, "abstractNumId") == 0) {
+		v = lsn_xr_attr(xr, "val");
+		s->num->abstract_id = lsn_docx_int(v, -1);
+		xmlFree(v);
+	} else if (s->num != NULL && strcmp(xr->local, "lvlOverride") == 0) {
+		v = lsn_xr_attr(xr, "ilvl");
+		s->override_lvl = lsn_docx_int(v, -1);
+		xmlFree(v);
+		if (s->override_lvl < 0 || s->override_lvl >= LSN_NUM_LEVELS) {
+			s->override_lvl = -1;
+			return 1;
+		}
+	} else if (s->num != NULL && s->override_lvl >= 0 &&
+	    strcmp(xr->local, "startOverride") == 0) {
+		v = lsn_xr_attr(xr, "val");
+		s->num->start_override[s->override_lvl] = lsn_docx_int(v, 0);
+		xmlFree(v);
+	} else if (strcmp(xr->local, "lvl") == 0) {
+		if (s->abs != NULL) {
+			v = lsn_xr_attr(xr, "ilvl");
+			k = lsn_docx_int(v, -1);
+			xmlFree(v);
+		} else if (s->num != NULL)
+			k = s->override_lvl;
+		else
+			k = -1;
+		if (k < 0 || k >= LSN_NUM_LEVELS || xr->empty)
+			return 1;
+		s->lvl = s->abs != NULL ? &s->abs->lvl[k] : &s->num->lvl[k];
+		lvl_free(s->lvl);
+		s->lvl->defined = 1;
+	} else if (s->abs != NULL && s->lvl == NULL &&
+	    strcmp(xr->local, "numStyleLink") == 0) {
+		set_attr(xr, &s->abs->style_link, "val");
+	} else if (s->lvl != NULL) {
+		struct lsn_lvl	*lvl = s->lvl;
+
+		if (strcmp(xr->local, "start") == 0) {
+			v = lsn_xr_attr(xr, "val");
+			lvl->start = lsn_docx_int(v, 0);
+			xmlFree(v);
+		} else if (strcmp(xr->local, "numFmt") == 0)
+			set_attr(xr, &lvl->fmt, "val");
+		else if (strcmp(xr->local, "lvlText") == 0)
+			set_attr(xr, &lvl->text, "val");
+		else if (strcmp(xr->local, "lvlRestart") == 0) {
+			v = lsn_xr_attr(xr, "val");
+			lvl->restart = lsn_docx_int(v, -1);
+			xmlFree(v);
+		} else if (strcmp(xr->local, "isLgl") == 0)
+			lvl->legal = lsn_xr_onoff(xr, "val");
+		else if (strcmp(xr->local, "pStyle") == 0)
+			set_attr(xr, &lvl->pstyle, "val");
+		else if (strcmp(xr->local, "rFonts") == 0 &&
+		    lvl->font == NULL) {
+			set_attr(xr, &lvl->font, "ascii");
+			if (lvl->font == NULL)
+				set_attr(xr, &lvl->font, "hAnsi");
+		} else if (strcmp(xr->local, "pPr") == 0 ||
+		    strcmp(xr->local, "legacy") == 0)
+			return 1;
+	}
+	return 0;
+}
+
 int
 lsn_numbering_read(struct lsn_pkg *pkg, const char *part,
     struct lsn_numbering *nb)
 {
 	struct lsn_xr		 xr;
-	struct lsn_abstract	*abs = NULL;
-	struct lsn_num		*num = NULL;
-	struct lsn_lvl		*lvl = NULL;
-	size_t			 cap_abs = 0, cap_num = 0;
-	int			 ret, skip, k, override_lvl = -1;
-	char			*v;
+	struct num_read		 s;
+	int			 ret;
 
 	memset(nb, 0, sizeof(*nb));
 	if ((ret = lsn_xr_open(&xr, pkg, part)) <= 0)
 		return ret;
-	skip = 0;
-	while ((ret = lsn_xr_next(&xr, skip)) == 1) {
-		skip = 0;
-		if (xr.ns != LSN_NS_W)
-			continue;
-		if (xr.type == XML_READER_TYPE_END_ELEMENT) {
-			if (strcmp(xr.local, "abstractNum") == 0)
-				abs = NULL, lvl = NULL;
-			else if (strcmp(xr.local, "num") == 0)
-				num = NULL, lvl = NULL;
-			else if (strcmp(xr.local, "lvl") == 0)
-				lvl = NULL;
-			else if (strcmp(xr.local, "lvlOverride") == 0)
-				override_lvl = -1;
-			continue;
-		}
-		if (xr.type != XML_READER_TYPE_ELEMENT)
-			continue;
-		if (strcmp(xr.local, "abstractNum") == 0) {
-			if (nb->nabs == cap_abs) {
-				struct lsn_abstract *n;
-
-				cap_abs = cap_abs ? cap_abs * 2 : 16;
-				if ((n = realloc(nb->abs,
-				    cap_abs * sizeof(*n))) == NULL)
-					goto oom;
-				nb->abs = n;
-			}
-			abs = &nb->abs[nb->nabs++];
-			memset(abs, 0, sizeof(*abs));
-			for (k = 0; k < LSN_NUM_LEVELS; k++)
-				lvl_init(&abs->lvl[k]);
-			v = lsn_xr_attr(&xr, "abstractNumId");
-			abs->id = lsn_docx_int(v, -1);
-			xmlFree(v);
-			num = NULL;
-			if (xr.empty)
-				abs = NULL;
-		} else if (strcmp(xr.local, "num") == 0) {
-			if (nb->nnums == cap_num) {
-				struct lsn_num *n;
-
-				cap_num = cap_num ? cap_num * 2 : 16;
-				if ((n = realloc(nb->nums,
-				    cap_num * sizeof(*n))) == NULL)
-					goto oom;
-				nb->nums = n;
-			}
-			num = &nb->nums[nb->nnums++];
-			memset(num, 0, sizeof(*num));
-			num->abstract_id = -1;
-			for (k = 0; k < LSN_NUM_LEVELS; k++) {
-				lvl_init(&num->lvl[k]);
-				num->start_override[k] = -1;
-			}
-			v = lsn_xr_attr(&xr, "numId");
-			num->id = lsn_docx_int(v, -1);
-			xmlFree(v);
-			abs = NULL;
-			if (xr.empty)
-				num = NULL;
-		} else if (num != NULL && strcmp(xr.local, "abstractNumId") == 0) {
-			v = lsn_xr_attr(&xr, "val");
-			num->abstract_id = lsn_docx_int(v, -1);
-			xmlFree(v);
-		} else if (num != NULL && strcmp(xr.local, "lvlOverride") == 0) {
-			v = lsn_xr_attr(&xr, "ilvl");
-			override_lvl = lsn_docx_int(v, -1);
-			xmlFree(v);
-			if (override_lvl < 0 || override_lvl >= LSN_NUM_LEVELS) {
-				override_lvl = -1;
-				skip = 1;
-			}
-		} else if (num != NULL && override_lvl >= 0 &&
-		    strcmp(xr.local, "startOverride") == 0) {
-			v = lsn_xr_attr(&xr, "val");
-			num->start_override[override_lvl] = lsn_docx_int(v, 0);
-			xmlFree(v);
-		} else if (strcmp(xr.local, "lvl") == 0) {
-			if (abs != NULL) {
-				v = lsn_xr_attr(&xr, "ilvl");
-				k = lsn_docx_int(v, -1);
-				xmlFree(v);
-			} else if (num != NULL)
-				k = override_lvl;
-			else
-				k = -1;
-			if (k < 0 || k >= LSN_NUM_LEVELS || xr.empty) {
-				skip = 1;
-				continue;
-			}
-			lvl = abs != NULL ? &abs->lvl[k] : &num->lvl[k];
-			lvl_free(lvl);
-			lvl->defined = 1;
-		} else if (abs != NULL && lvl == NULL &&
-		    strcmp(xr.local, "numStyleLink") == 0) {
-			set_attr(&xr, &abs->style_link, "val");
-		} else if (lvl != NULL) {
-			if (strcmp(xr.local, "start") == 0) {
-				v = lsn_xr_attr(&xr, "val");
-				lvl->start = lsn_docx_int(v, 0);
-				xmlFree(v);
-			} else if (strcmp(xr.local, "numFmt") == 0)
-				set_attr(&xr, &lvl->fmt, "val");
-			else if (strcmp(xr.local, "lvlText") == 0)
-				set_attr(&xr, &lvl->text, "val");
-			else if (strcmp(xr.local, "lvlRestart") == 0) {
-				v = lsn_xr_attr(&xr, "val");
-				lvl->restart = lsn_docx_int(v, -1);
-				xmlFree(v);
-			} else if (strcmp(xr.local, "isLgl") == 0)
-				lvl->legal = lsn_xr_onoff(&xr, "val");
-			else if (strcmp(xr.local, "pStyle") == 0)
-				set_attr(&xr, &lvl->pstyle, "val");
-			else if (strcmp(xr.local, "rFonts") == 0 &&
-			    lvl->font == NULL) {
-				set_attr(&xr, &lvl->font, "ascii");
-				if (lvl->font == NULL)
-					set_attr(&xr, &lvl->font, "hAnsi");
-			} else if (strcmp(xr.local, "pPr") == 0 ||
-			    strcmp(xr.local, "legacy") == 0)
-				skip = 1;
-		}
-	}
+	memset(&s, 0, sizeof(s));
+	s.nb = nb;
+	s.override_lvl = -1;
+	ret = lsn_xr_run(&xr, num_node, &s);
 	lsn_xr_close(&xr);
+	if (s.oom) {
+		lsn_error_set(pkg->err, LIAISON_ERR_NOMEM, pkg->name, part, 0,
+		    0, "out of memory");
+		return -1;
+	}
 	if (ret >= 0) {
 		nb->abs_by_id = index_ids(nb, 1, nb->nabs);
 		nb->nums_by_id = index_ids(nb, 0, nb->nnums);
 	}
 	return ret < 0 ? -1 : 0;
-oom:
-	lsn_xr_close(&xr);
-	lsn_error_set(pkg->err, LIAISON_ERR_NOMEM, pkg->name, part, 0, 0,
-	    "out of memory");
-	return -1;
 }
 
 void

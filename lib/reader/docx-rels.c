@@ -111,14 +111,66 @@ lsn_rels_free(struct lsn_rels *rels)
 	rels->count = 0;
 }
 
+/* A .rels part being read: where rel_node is. */
+struct rels_read {
+	struct lsn_rels	*rels;
+	const char	*source;
+	size_t		 cap;
+	int		 oom;
+};
+
+/* One node of a .rels part (lsn_xr_run): 0, or -1 (oom). */
+static int
+rel_node(void *arg, struct lsn_xr *xr)
+{
+	struct rels_read	*s = arg;
+	struct lsn_rels		*rels = s->rels;
+	struct lsn_rel		*n, *rel;
+	char			*target, *mode;
+
+	if (xr->type != XML_READER_TYPE_ELEMENT ||
+	    strcmp(xr->local, "Relationship") != 0)
+		return 0;
+	if (rels->count == s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 16;
+		if ((n = realloc(rels->items, s->cap * sizeof(*n))) == NULL) {
+			s->oom = 1;
+			return -1;
+		}
+		rels->items = n;
+	}
+	rel = &rels->items[rels->count];
+	memset(rel, 0, sizeof(*rel));
+	rel->id = lsn_xr_attr(xr, "Id");
+	rel->type = lsn_xr_attr(xr, "Type");
+	target = lsn_xr_attr(xr, "Target");
+	mode = lsn_xr_attr(xr, "TargetMode");
+	rel->external = mode != NULL && strcmp(mode, "External") == 0;
+	xmlFree(mode);
+	if (rel->id == NULL || rel->type == NULL || target == NULL) {
+		xmlFree(rel->id);
+		xmlFree(rel->type);
+		xmlFree(target);
+		return 0;  /* not usable; Word ignores it too */
+	}
+	rel->target = rel->external ? strdup(target) :
+	    resolve_target(s->source, target);
+	xmlFree(target);
+	rels->count++;
+	if (rel->target == NULL) {
+		s->oom = 1;
+		return -1;
+	}
+	return 0;
+}
+
 int
 lsn_rels_read(struct lsn_pkg *pkg, const char *source, struct lsn_rels *rels)
 {
-	struct lsn_xr	 xr;
-	struct lsn_rel	*n, *rel;
-	size_t		 cap = 0;
-	char		*name, *target, *mode;
-	int		 ret;
+	struct lsn_xr		 xr;
+	struct rels_read	 s;
+	char			*name;
+	int			 ret;
 
 	memset(rels, 0, sizeof(*rels));
 	if ((name = rels_part_name(source)) == NULL)
@@ -127,38 +179,13 @@ lsn_rels_read(struct lsn_pkg *pkg, const char *source, struct lsn_rels *rels)
 	free(name);
 	if (ret <= 0)
 		return ret;
-	while ((ret = lsn_xr_next(&xr, 0)) == 1) {
-		if (xr.type != XML_READER_TYPE_ELEMENT ||
-		    strcmp(xr.local, "Relationship") != 0)
-			continue;
-		if (rels->count == cap) {
-			cap = cap ? cap * 2 : 16;
-			if ((n = realloc(rels->items, cap * sizeof(*n))) == NULL)
-				goto oom_xr;
-			rels->items = n;
-		}
-		rel = &rels->items[rels->count];
-		memset(rel, 0, sizeof(*rel));
-		rel->id = lsn_xr_attr(&xr, "Id");
-		rel->type = lsn_xr_attr(&xr, "Type");
-		target = lsn_xr_attr(&xr, "Target");
-		mode = lsn_xr_attr(&xr, "TargetMode");
-		rel->external = mode != NULL && strcmp(mode, "External") == 0;
-		xmlFree(mode);
-		if (rel->id == NULL || rel->type == NULL || target == NULL) {
-			xmlFree(rel->id);
-			xmlFree(rel->type);
-			xmlFree(target);
-			continue;  /* not usable; Word ignores it too */
-		}
-		rel->target = rel->external ? strdup(target) :
-		    resolve_target(source, target);
-		xmlFree(target);
-		rels->count++;
-		if (rel->target == NULL)
-			goto oom_xr;
-	}
+	memset(&s, 0, sizeof(s));
+	s.rels = rels;
+	s.source = source;
+	ret = lsn_xr_run(&xr, rel_node, &s);
 	lsn_xr_close(&xr);
+	if (s.oom)
+		goto oom;
 	/* a hyperlink each looks its target up: 60 000 links over 60 000
 	 * relationships took seconds by a scan; without memory, scan */
 	if (ret >= 0 && rels->count > 1 &&
@@ -172,8 +199,6 @@ lsn_rels_read(struct lsn_pkg *pkg, const char *source, struct lsn_rels *rels)
 		lsn_keys_sort(rels->by_id, rels->count);
 	}
 	return ret < 0 ? -1 : 0;
-oom_xr:
-	lsn_xr_close(&xr);
 oom:
 	lsn_rels_free(rels);
 	lsn_error_set(pkg->err, LIAISON_ERR_NOMEM, pkg->name, NULL, 0, 0,

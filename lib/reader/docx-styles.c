@@ -140,123 +140,140 @@ run_property(struct lsn_xr *xr, struct lsn_style *cur)
 		cur->vanish = lsn_xr_onoff(xr, "val");
 }
 
+/* styles.xml being read: where style_node is. */
+struct style_read {
+	struct lsn_styles	*st;
+	struct lsn_style	*cur;       /* the w:style open, or NULL */
+	size_t			 cap;
+	int			 rpr_depth; /* of its w:rPr open, or -1 */
+	int			 oom;
+};
+
+/* One node of styles.xml (lsn_xr_run): 1 to skip, 0, -1 (oom). */
+static int
+style_node(void *arg, struct lsn_xr *xr)
+{
+	struct style_read	*s = arg;
+	struct lsn_styles	*st = s->st;
+	struct lsn_style	*cur = s->cur, *n;
+	char			*v;
+
+	if (xr->type == XML_READER_TYPE_END_ELEMENT &&
+	    xr->ns == LSN_NS_W && strcmp(xr->local, "style") == 0) {
+		s->cur = NULL;
+		return 0;
+	}
+	if (xr->type == XML_READER_TYPE_END_ELEMENT &&
+	    xr->depth == s->rpr_depth)
+		s->rpr_depth = -1;
+	if (xr->type != XML_READER_TYPE_ELEMENT || xr->ns != LSN_NS_W)
+		return 0;
+	if (strcmp(xr->local, "style") == 0) {
+		if (st->count == s->cap) {
+			s->cap = s->cap ? s->cap * 2 : 64;
+			if ((n = realloc(st->items,
+			    s->cap * sizeof(*n))) == NULL) {
+				s->oom = 1;
+				return -1;
+			}
+			st->items = n;
+		}
+		cur = s->cur = &st->items[st->count];
+		memset(cur, 0, sizeof(*cur));
+		cur->outline_lvl = cur->num_id = cur->ilvl = -1;
+		cur->valign = cur->vanish = -1;
+		if ((cur->id = lsn_xr_attr(xr, "styleId")) == NULL) {
+			s->cur = NULL;
+			return 1;
+		}
+		v = lsn_xr_attr(xr, "type");
+		cur->is_para = v == NULL || strcmp(v, "paragraph") == 0;
+		xmlFree(v);
+		v = lsn_xr_attr(xr, "default");
+		cur->is_default = v != NULL && (strcmp(v, "1") == 0 ||
+		    strcmp(v, "true") == 0 || strcmp(v, "on") == 0);
+		xmlFree(v);
+		if (cur->is_default && cur->is_para &&
+		    st->default_para == (size_t)-1)
+			st->default_para = st->count;
+		st->count++;
+		if (xr->empty)
+			s->cur = NULL;
+		return 0;
+	}
+	/* a style's own run properties: script and hidden text */
+	if (strcmp(xr->local, "rPr") == 0 && cur != NULL &&
+	    s->rpr_depth == -1 && !xr->empty) {
+		s->rpr_depth = xr->depth;
+		return 0;
+	}
+	if (s->rpr_depth >= 0) {
+		if (cur != NULL && xr->depth == s->rpr_depth + 1)
+			run_property(xr, cur);
+		return 1;
+	}
+	if (strcmp(xr->local, "docDefaults") == 0 ||
+	    strcmp(xr->local, "latentStyles") == 0 ||
+	    strcmp(xr->local, "rPr") == 0 ||
+	    strcmp(xr->local, "tblPr") == 0 ||
+	    strcmp(xr->local, "trPr") == 0 ||
+	    strcmp(xr->local, "tcPr") == 0 ||
+	    strcmp(xr->local, "tblStylePr") == 0 ||
+	    strcmp(xr->local, "pPrChange") == 0)
+		return 1;
+	if (cur == NULL)
+		return 0;
+	if (strcmp(xr->local, "name") == 0 && cur->name == NULL)
+		cur->name = lsn_xr_attr(xr, "val");
+	else if (strcmp(xr->local, "basedOn") == 0 &&
+	    cur->based_on == NULL)
+		cur->based_on = lsn_xr_attr(xr, "val");
+	else if (strcmp(xr->local, "outlineLvl") == 0) {
+		v = lsn_xr_attr(xr, "val");
+		cur->outline_lvl = lsn_docx_int(v, -1);
+		if (cur->outline_lvl > 9)
+			cur->outline_lvl = -1;
+		xmlFree(v);
+	} else if (strcmp(xr->local, "numId") == 0) {
+		v = lsn_xr_attr(xr, "val");
+		cur->num_id = lsn_docx_int(v, -1);
+		xmlFree(v);
+	} else if (strcmp(xr->local, "ilvl") == 0) {
+		v = lsn_xr_attr(xr, "val");
+		cur->ilvl = lsn_docx_int(v, -1);
+		if (cur->ilvl >= LSN_NUM_LEVELS)
+			cur->ilvl = LSN_NUM_LEVELS - 1;
+		xmlFree(v);
+	}
+	return 0;
+}
+
 int
 lsn_styles_read(struct lsn_pkg *pkg, const char *part, struct lsn_styles *st)
 {
 	struct lsn_xr		 xr;
-	struct lsn_style	*cur = NULL, *n;
-	size_t			 cap = 0;
-	char			*v;
-	int			 ret, skip, rpr_depth = -1;
+	struct style_read	 s;
+	int			 ret;
 
 	memset(st, 0, sizeof(*st));
 	st->default_para = (size_t)-1;
 	if ((ret = lsn_xr_open(&xr, pkg, part)) <= 0)
 		return ret;
-	skip = 0;
-	while ((ret = lsn_xr_next(&xr, skip)) == 1) {
-		skip = 0;
-		if (xr.type == XML_READER_TYPE_END_ELEMENT &&
-		    xr.ns == LSN_NS_W && strcmp(xr.local, "style") == 0) {
-			cur = NULL;
-			continue;
-		}
-		if (xr.type == XML_READER_TYPE_END_ELEMENT &&
-		    xr.depth == rpr_depth)
-			rpr_depth = -1;
-		if (xr.type != XML_READER_TYPE_ELEMENT || xr.ns != LSN_NS_W)
-			continue;
-		if (strcmp(xr.local, "style") == 0) {
-			if (st->count == cap) {
-				cap = cap ? cap * 2 : 64;
-				if ((n = realloc(st->items,
-				    cap * sizeof(*n))) == NULL)
-					goto oom;
-				st->items = n;
-			}
-			cur = &st->items[st->count];
-			memset(cur, 0, sizeof(*cur));
-			cur->outline_lvl = cur->num_id = cur->ilvl = -1;
-			cur->valign = cur->vanish = -1;
-			if ((cur->id = lsn_xr_attr(&xr, "styleId")) == NULL) {
-				cur = NULL;
-				skip = 1;
-				continue;
-			}
-			v = lsn_xr_attr(&xr, "type");
-			cur->is_para = v == NULL || strcmp(v, "paragraph") == 0;
-			xmlFree(v);
-			v = lsn_xr_attr(&xr, "default");
-			cur->is_default = v != NULL && (strcmp(v, "1") == 0 ||
-			    strcmp(v, "true") == 0 || strcmp(v, "on") == 0);
-			xmlFree(v);
-			if (cur->is_default && cur->is_para &&
-			    st->default_para == (size_t)-1)
-				st->default_para = st->count;
-			st->count++;
-			if (xr.empty)
-				cur = NULL;
-			continue;
-		}
-		/* a style's own run properties: script and hidden text */
-		if (strcmp(xr.local, "rPr") == 0 && cur != NULL &&
-		    rpr_depth == -1 && !xr.empty) {
-			rpr_depth = xr.depth;
-			continue;
-		}
-		if (rpr_depth >= 0) {
-			if (cur != NULL && xr.depth == rpr_depth + 1)
-				run_property(&xr, cur);
-			skip = 1;
-			continue;
-		}
-		if (strcmp(xr.local, "docDefaults") == 0 ||
-		    strcmp(xr.local, "latentStyles") == 0 ||
-		    strcmp(xr.local, "rPr") == 0 ||
-		    strcmp(xr.local, "tblPr") == 0 ||
-		    strcmp(xr.local, "trPr") == 0 ||
-		    strcmp(xr.local, "tcPr") == 0 ||
-		    strcmp(xr.local, "tblStylePr") == 0 ||
-		    strcmp(xr.local, "pPrChange") == 0) {
-			skip = 1;
-			continue;
-		}
-		if (cur == NULL)
-			continue;
-		if (strcmp(xr.local, "name") == 0 && cur->name == NULL)
-			cur->name = lsn_xr_attr(&xr, "val");
-		else if (strcmp(xr.local, "basedOn") == 0 &&
-		    cur->based_on == NULL)
-			cur->based_on = lsn_xr_attr(&xr, "val");
-		else if (strcmp(xr.local, "outlineLvl") == 0) {
-			v = lsn_xr_attr(&xr, "val");
-			cur->outline_lvl = lsn_docx_int(v, -1);
-			if (cur->outline_lvl > 9)
-				cur->outline_lvl = -1;
-			xmlFree(v);
-		} else if (strcmp(xr.local, "numId") == 0) {
-			v = lsn_xr_attr(&xr, "val");
-			cur->num_id = lsn_docx_int(v, -1);
-			xmlFree(v);
-		} else if (strcmp(xr.local, "ilvl") == 0) {
-			v = lsn_xr_attr(&xr, "val");
-			cur->ilvl = lsn_docx_int(v, -1);
-			if (cur->ilvl >= LSN_NUM_LEVELS)
-				cur->ilvl = LSN_NUM_LEVELS - 1;
-			xmlFree(v);
-		}
-	}
+	memset(&s, 0, sizeof(s));
+	s.st = st;
+	s.rpr_depth = -1;
+	ret = lsn_xr_run(&xr, style_node, &s);
 	lsn_xr_close(&xr);
+	if (s.oom) {
+		lsn_error_set(pkg->err, LIAISON_ERR_NOMEM, pkg->name, part, 0,
+		    0, "out of memory");
+		return -1;
+	}
 	if (ret < 0)
 		return -1;
 	index_ids(st);
 	resolve(st);
 	return 0;
-oom:
-	lsn_xr_close(&xr);
-	lsn_error_set(pkg->err, LIAISON_ERR_NOMEM, pkg->name, part, 0, 0,
-	    "out of memory");
-	return -1;
 }
 
 void

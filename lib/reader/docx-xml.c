@@ -3,8 +3,9 @@
  * docx-xml.c: XML readers over the parts of a DOCX package. A part is
  * inflated on demand and fed to a libxml2 SAX2 push parser a buffer at
  * a time, so no part is ever held whole in memory and the inflated byte
- * counts are checked as they grow; lsn_xr_next hands out the nodes its
- * callbacks queue.
+ * counts are checked as they grow. The parser's callbacks hand each
+ * node to the reader's user as they get it (lsn_xr_run): nothing is
+ * queued, and an attribute value is copied only when asked for.
  */
 #include "config.h"
 
@@ -61,9 +62,8 @@ ns_uri(enum lsn_ns kind, int which)
 
 /*
  * The steps xmlTextReader fed its push parser in, kept so that malformed
- * XML, the limits and the line:column of our own errors are found where
- * they were: the first 4 bytes, then 512-byte chunks out of 4096-byte
- * reads, a push ending with the chunk in which an element starts.
+ * XML and the limits are found where they were: the first 4 bytes, then
+ * 512-byte chunks out of 4096-byte reads.
  */
 #define LSN_XR_FIRST	4
 #define LSN_XR_CHUNK	512
@@ -172,7 +172,7 @@ xr_generic_cb(void *ctx, const char *fmt, ...)
 	va_end(ap);
 }
 
-/* The queue could not grow: stop the parser; next() says out of memory. */
+/* Memory ran out in a callback: stop the parser; lsn_xr_run says so. */
 static void
 xr_oom(struct lsn_xr *xr)
 {
@@ -195,48 +195,6 @@ xr_room(struct lsn_xr *xr, size_t n)
 	return 0;
 }
 
-/* Ends the text node at the tail of the queue, if one is open. */
-static void
-xr_close_text(struct lsn_xr *xr)
-{
-	struct lsn_xr_node	*n;
-
-	if (xr->count == 0 || !(n = &xr->q[xr->count - 1])->open)
-		return;
-	n->open = 0;
-	xr->text[xr->text_len++] = '\0';  /* room kept by xr_text */
-}
-
-/* Appends a node to the queue (closing any open text). NULL when memory
- * ran out (parser stopped). */
-static struct lsn_xr_node *
-xr_add(struct lsn_xr *xr, int type, int depth)
-{
-	struct lsn_xr_node	*n;
-
-	xr_close_text(xr);
-	if ((n = lsn_array_grow(xr->q, &xr->q_cap, xr->count + 1, sizeof(*n),
-	    256)) == NULL) {
-		xr_oom(xr);
-		return NULL;
-	}
-	xr->q = n;
-	n = &xr->q[xr->count++];
-	n->type = type;
-	n->depth = depth;
-	n->empty = 0;
-	n->open = 0;
-	n->blank = 0;
-	n->local = (const xmlChar *)"";
-	n->uri = NULL;
-	n->mark = xr->text_len;
-	n->attr = xr->nattrs;
-	n->nattr = 0;
-	n->value = xr->text_len;
-	n->len = 0;
-	return n;
-}
-
 /* The element name the tree builder gave: prefix:local when the prefix
  * is bound to nothing (libxml2 reported that and went on). */
 static const xmlChar *
@@ -252,19 +210,16 @@ xr_name(struct lsn_xr *xr, const xmlChar *local, const xmlChar *prefix,
 }
 
 /*
- * Copies an attribute value to xr->text. A value the parser had to
- * rewrite ends in a NUL and keeps '&' as "&#38;" (the tree builder
- * turned that back into '&'); others end at their quote. 0 or -1.
+ * Writes a SAX2 attribute value v..end to d (room for end - v + 1
+ * bytes), NUL-terminated; returns the end of what it wrote. A value the
+ * parser had to rewrite ends in a NUL and keeps '&' as "&#38;" (the
+ * tree builder turned that back into '&'); others end at their quote.
  */
-static int
-xr_value(struct lsn_xr *xr, const xmlChar *v, const xmlChar *end)
+static char *
+att_decode(char *d, const xmlChar *v, const xmlChar *end)
 {
 	size_t	 n = (size_t)(end - v);
-	char	*d;
 
-	if (xr_room(xr, n + 1) == -1)
-		return -1;
-	d = xr->text + xr->text_len;
 	if (*end != '\0' || memchr(v, '&', n) == NULL) {
 		memcpy(d, v, n);
 		d += n;
@@ -278,6 +233,19 @@ xr_value(struct lsn_xr *xr, const xmlChar *v, const xmlChar *end)
 				*d++ = (char)*v++;
 	}
 	*d = '\0';
+	return d;
+}
+
+/* Copies an attribute value to the end of xr->text (see att_decode).
+ * 0 or -1. */
+static int
+xr_value(struct lsn_xr *xr, const xmlChar *v, const xmlChar *end)
+{
+	char	*d;
+
+	if (xr_room(xr, (size_t)(end - v) + 1) == -1)
+		return -1;
+	d = att_decode(xr->text + xr->text_len, v, end);
 	xr->text_len = (size_t)(d - xr->text) + 1;
 	return 0;
 }
@@ -321,6 +289,13 @@ xr_xml_id(struct lsn_xr *xr, const char *v)
 		xr_oom(xr);
 }
 
+static void	run_start(struct lsn_xr *, const xmlChar *, const xmlChar *,
+		    const xmlChar *, int, const xmlChar **, int);
+static void	run_end(struct lsn_xr *, const xmlChar *, const xmlChar *,
+		    const xmlChar *);
+static void	run_text(struct lsn_xr *, int, const xmlChar *, int);
+static void	run_node(struct lsn_xr *, int);
+
 static void
 xr_start(void *ctx, const xmlChar *local, const xmlChar *prefix,
     const xmlChar *uri, int nb_ns, const xmlChar **ns, int nb_att,
@@ -328,10 +303,7 @@ xr_start(void *ctx, const xmlChar *local, const xmlChar *prefix,
 {
 	xmlParserCtxtPtr	 ctxt = ctx;
 	struct lsn_xr		*xr = xr_of(ctx);
-	struct lsn_xr_node	*n;
-	struct lsn_xr_att	*a;
 	const xmlChar		*cur;
-	int			 i;
 
 	if ((unsigned int)xr->pdepth > xmlParserMaxDepth &&
 	    xr->pkg->depth_limit <= xmlParserMaxDepth) {
@@ -344,37 +316,10 @@ xr_start(void *ctx, const xmlChar *local, const xmlChar *prefix,
 		xmlStopParser(ctxt);
 		return;
 	}
-	xr->started = 1;
 	cur = ctxt->input != NULL ? ctxt->input->cur : NULL;
-	if ((n = xr_add(xr, XML_READER_TYPE_ELEMENT, xr->pdepth)) == NULL)
-		return;
 	/* as xmlTextReader told <x/> (no END_ELEMENT) from <x></x> */
-	n->empty = cur != NULL && cur[0] == '/' && cur[1] == '>';
-	n->local = xr_name(xr, local, prefix, uri);
-	n->uri = uri;
-	if (nb_att > 0) {
-		if ((a = lsn_array_grow(xr->attrs, &xr->attrs_cap, xr->nattrs +
-		    (size_t)nb_att, sizeof(*a), 256)) == NULL) {
-			xr_oom(xr);
-			return;
-		}
-		xr->attrs = a;
-	}
-	for (i = 0; i < nb_att; i++, att += 5) {
-		a = &xr->attrs[xr->nattrs];
-		a->local = xr_name(xr, att[0], att[1], att[2]);
-		a->uri = att[2];
-		a->value = xr->text_len;
-		if (xr_value(xr, att[3], att[4]) == -1)
-			return;
-		xr->nattrs++;
-		n->nattr++;
-		if (att[1] == ctxt->str_xml &&
-		    strcmp((const char *)att[0], "id") == 0)
-			xr_xml_id(xr, xr->text + a->value);
-	}
-	xr->pdepth++;
-	xr->self_closed = n->empty;
+	run_start(xr, local, prefix, uri, nb_att, att,
+	    cur != NULL && cur[0] == '/' && cur[1] == '>');
 }
 
 static void
@@ -382,7 +327,6 @@ xr_end(void *ctx, const xmlChar *local, const xmlChar *prefix,
     const xmlChar *uri)
 {
 	struct lsn_xr		*xr = xr_of(ctx);
-	struct lsn_xr_node	*n;
 
 	if (xr->pdepth > 0)
 		xr->pdepth--;
@@ -390,36 +334,7 @@ xr_end(void *ctx, const xmlChar *local, const xmlChar *prefix,
 		xr->self_closed = 0;
 		return;
 	}
-	if ((n = xr_add(xr, XML_READER_TYPE_END_ELEMENT, xr->pdepth)) == NULL)
-		return;
-	n->local = xr_name(xr, local, prefix, uri);
-	n->uri = uri;
-}
-
-/* Text: pieces the parser reports one after another make one node, as
- * the tree builder merged them. */
-static void
-xr_text(struct lsn_xr *xr, int type, const xmlChar *s, int len)
-{
-	struct lsn_xr_node	*n = NULL;
-	size_t			 k, l = len > 0 ? (size_t)len : 0;
-
-	if (xr->count > 0)
-		n = &xr->q[xr->count - 1];
-	if (n == NULL || !n->open || n->type != type) {
-		if ((n = xr_add(xr, type, xr->pdepth)) == NULL)
-			return;
-		n->open = 1;
-		n->blank = 1;
-	}
-	if (xr_room(xr, l + 1) == -1)
-		return;
-	memcpy(xr->text + xr->text_len, s, l);
-	for (k = 0; n->blank && k < l; k++)
-		n->blank = s[k] == ' ' || s[k] == '\t' || s[k] == '\n' ||
-		    s[k] == '\r';
-	xr->text_len += l;
-	n->len += l;
+	run_end(xr, local, prefix, uri);
 }
 
 static void
@@ -427,7 +342,7 @@ xr_chars(void *ctx, const xmlChar *s, int len)
 {
 	struct lsn_xr	*xr = xr_of(ctx);
 
-	xr_text(xr, XML_READER_TYPE_TEXT, s, len);
+	run_text(xr, XML_READER_TYPE_TEXT, s, len);
 }
 
 static void
@@ -435,7 +350,7 @@ xr_cdata(void *ctx, const xmlChar *s, int len)
 {
 	struct lsn_xr	*xr = xr_of(ctx);
 
-	xr_text(xr, XML_READER_TYPE_CDATA, s, len);
+	run_text(xr, XML_READER_TYPE_CDATA, s, len);
 }
 
 /* Comments and processing instructions are nodes of their own: they
@@ -447,7 +362,7 @@ xr_comment(void *ctx, const xmlChar *value)
 	struct lsn_xr		*xr = xr_of(ctx);
 
 	if (ctxt->inSubset == 0)
-		xr_add(xr, XML_READER_TYPE_COMMENT, xr->pdepth);
+		run_node(xr, XML_READER_TYPE_COMMENT);
 }
 
 static void
@@ -457,8 +372,7 @@ xr_pi(void *ctx, const xmlChar *target, const xmlChar *data)
 	struct lsn_xr		*xr = xr_of(ctx);
 
 	if (ctxt->inSubset == 0)
-		xr_add(xr, XML_READER_TYPE_PROCESSING_INSTRUCTION,
-		    xr->pdepth);
+		run_node(xr, XML_READER_TYPE_PROCESSING_INSTRUCTION);
 }
 
 /*
@@ -486,7 +400,8 @@ xr_ref(void *ctx, const xmlChar *name)
 {
 	struct lsn_xr	*xr = xr_of(ctx);
 
-	xr_add(xr, XML_READER_TYPE_ENTITY_REFERENCE, xr->pdepth);
+	(void)name;
+	run_node(xr, XML_READER_TYPE_ENTITY_REFERENCE);
 }
 
 /* Pushes n bytes to the parser. 0, or -1 when it failed or stopped. */
@@ -502,112 +417,45 @@ xr_parse(struct lsn_xr *xr, const char *p, size_t n, int terminate)
 }
 
 /*
- * Feeds the parser as xmlTextReader did when it needed a node: chunk
- * after chunk until one starts an element, then (at the end of the
- * part) the final push. 0, or -1 with xr->failed set.
+ * Pushes the next chunk of the part to the parser (a read's 4 096
+ * bytes go in 512-byte chunks), or at the end of the part the rest
+ * with the final push. 0, or -1 with xr->failed set.
  */
 static int
 xr_push(struct lsn_xr *xr)
 {
 	zip_int64_t	 n;
-	size_t		 avail;
+	size_t		 avail, k;
 
 	if (xr->failed)
 		return -1;
-	xr->started = 0;
-	while (!xr->started) {
-		avail = xr->in_len - xr->in_cur;
-		if (avail < LSN_XR_CHUNK) {
-			if (xr->eof)
-				break;
-			memmove(xr->in, xr->in + xr->in_cur, avail);
-			xr->in_len = avail;
-			xr->in_cur = 0;
-			n = xr_read(xr, xr->in + avail, LSN_XR_READ);
-			if (n < 0) {
-				xr->failed = 1;
-				return -1;
-			}
-			if (n == 0) {
-				xr->eof = 1;
-				break;
-			}
-			xr->in_len += (size_t)n;
-			avail += (size_t)n;
-		}
-		if (avail < LSN_XR_CHUNK) {
-			if (xr_parse(xr, xr->in + xr->in_cur, avail, 0) == -1)
-				return -1;
-			xr->in_cur += avail;
-			break;
-		}
-		if (xr_parse(xr, xr->in + xr->in_cur, LSN_XR_CHUNK, 0) == -1)
+	avail = xr->in_len - xr->in_cur;
+	if (avail < LSN_XR_CHUNK && !xr->eof) {
+		memmove(xr->in, xr->in + xr->in_cur, avail);
+		xr->in_len = avail;
+		xr->in_cur = 0;
+		if ((n = xr_read(xr, xr->in + avail, LSN_XR_READ)) < 0) {
+			xr->failed = 1;
 			return -1;
-		xr->in_cur += LSN_XR_CHUNK;
+		}
+		if (n == 0)
+			xr->eof = 1;
+		xr->in_len += (size_t)n;
+		avail += (size_t)n;
 	}
-	if (xr->eof && !xr->done) {
-		xr->done = 1;
-		if (xr_parse(xr, xr->in + xr->in_cur, xr->in_len - xr->in_cur,
-		    1) == -1)
+	if (!xr->eof) {
+		/* a chunk, or what a short read brought */
+		k = avail < LSN_XR_CHUNK ? avail : LSN_XR_CHUNK;
+		if (xr_parse(xr, xr->in + xr->in_cur, k, 0) == -1)
 			return -1;
-		xr->in_cur = xr->in_len;
-	}
-	return 0;
-}
-
-/* Drops the nodes handed out, keeping what is still queued (their text
- * and attributes move to the front), so the queue never holds more than
- * what one push reported. */
-static void
-xr_compact(struct lsn_xr *xr)
-{
-	size_t	 i, k = xr->count - xr->head, off, a0;
-
-	xr->cur = 0;
-	if (xr->head == 0)
-		return;
-	if (k == 0) {
-		xr->head = xr->count = xr->nattrs = xr->text_len = 0;
-		return;
-	}
-	off = xr->q[xr->head].mark;
-	a0 = xr->q[xr->head].attr;
-	if (xr->text_len > off)  /* (none yet: text may be NULL) */
-		memmove(xr->text, xr->text + off, xr->text_len - off);
-	xr->text_len -= off;
-	if (xr->nattrs > a0)
-		memmove(xr->attrs, xr->attrs + a0, (xr->nattrs - a0) *
-		    sizeof(*xr->attrs));
-	xr->nattrs -= a0;
-	for (i = 0; i < xr->nattrs; i++)
-		xr->attrs[i].value -= off;
-	memmove(xr->q, xr->q + xr->head, k * sizeof(*xr->q));
-	for (i = 0; i < k; i++) {
-		xr->q[i].mark -= off;
-		xr->q[i].value -= off;
-		xr->q[i].attr -= a0;
-	}
-	xr->head = 0;
-	xr->count = k;
-}
-
-/*
- * 1 when xmlTextReader would have pushed more input before leaving the
- * element just handed out: one without children or with one text child
- * so far, closed, and nothing after it parsed yet (an error in that
- * input then hid the rest, as it did).
- */
-static int
-xr_lookahead(const struct lsn_xr *xr)
-{
-	size_t	 k = xr->count - xr->head;
-
-	if (!xr->prev_start || xr->done)
+		xr->in_cur += k;
 		return 0;
-	if (k == 1)
-		return xr->q[xr->head].type == XML_READER_TYPE_END_ELEMENT;
-	return k == 2 && xr->q[xr->head].type == XML_READER_TYPE_TEXT &&
-	    xr->q[xr->head + 1].type == XML_READER_TYPE_END_ELEMENT;
+	}
+	xr->done = 1;
+	if (xr_parse(xr, xr->in + xr->in_cur, avail, 1) == -1)
+		return -1;
+	xr->in_cur = xr->in_len;
+	return 0;
 }
 
 /* 1 when libxml2 ran out of memory since the part was opened. */
@@ -631,45 +479,6 @@ xr_feed(struct lsn_xr *xr)
 		return -1;
 	}
 	return 0;
-}
-
-/* The next queued node, parsing on when the queue runs dry (a text is
- * only handed out once what follows it is known). NULL at the end of
- * the part or on a failure (xr->failed). */
-static struct lsn_xr_node *
-xr_pop(struct lsn_xr *xr)
-{
-	struct lsn_xr_node	*n;
-
-	/* the first node: xmlTextReader parsed on until an element was
-	 * open (or the part ended), whatever came before it */
-	if (!xr->begun) {
-		xr->begun = 1;
-		do {
-			if (xr_feed(xr) == -1)
-				return NULL;
-		} while (xr->pdepth == 0 && !xr->done);
-	}
-	for (;;) {
-		if (xr->failed)
-			return NULL;
-		if (xr->head < xr->count && !xr->q[xr->head].open &&
-		    !xr_lookahead(xr))
-			break;
-		xr->prev_start = 0;
-		if (xr->done) {
-			if (xr->head == xr->count)
-				return NULL;
-			xr_close_text(xr);
-			continue;
-		}
-		xr_compact(xr);
-		if (xr_feed(xr) == -1)
-			return NULL;
-	}
-	n = &xr->q[xr->head++];
-	xr->prev_start = n->type == XML_READER_TYPE_ELEMENT && !n->empty;
-	return n;
 }
 
 /*
@@ -734,7 +543,7 @@ lsn_xr_open(struct lsn_xr *xr, struct lsn_pkg *pkg, const char *part)
 		return -1;
 	}
 	/* the first bytes tell the parser the encoding; a failed read is
-	 * reported by the first lsn_xr_next */
+	 * reported by lsn_xr_run */
 	if ((n = xr_read(xr, xr->in, LSN_XR_FIRST)) < 0) {
 		xr->failed = 1;
 		n = 0;
@@ -812,8 +621,6 @@ lsn_xr_close(struct lsn_xr *xr)
 	free(xr->part);
 	free(xr->xml_msg);
 	free(xr->in);
-	free(xr->q);
-	free(xr->attrs);
 	free(xr->text);
 	if (xr->ids != NULL)
 		xmlHashFree(xr->ids, NULL);
@@ -925,61 +732,44 @@ ns_of(struct lsn_xr *xr, const xmlChar *uri)
 	return kind;
 }
 
-int
-lsn_xr_next(struct lsn_xr *xr, int skip)
+/*
+ * Describes a node in xr's fields, as the reader's user gets it, after
+ * the checks every node passes. 1, or -1 with the error set.
+ */
+static int
+xr_current(struct lsn_xr *xr, int type, int depth, int blank,
+    const xmlChar *uri, const xmlChar *local, int empty)
 {
-	const struct lsn_xr_node	*n;
-	int				 end = -1;
-
-	if (xr->ctxt == NULL)
-		return 0;
-	/* skipping an element: up to its END_ELEMENT (<x/> has none) */
-	if (skip && xr->cur > 0 && xr->type == XML_READER_TYPE_ELEMENT &&
-	    !xr->empty)
-		end = xr->depth;
-	xr->cur = 0;
-	for (;;) {
-		if ((n = xr_pop(xr)) == NULL) {
-			if (xr->failed || xml_nomem_seen(xr))
-				return xr_fail(xr);
-			return 0;
-		}
-		if (end < 0)
-			break;
-		if (n->type == XML_READER_TYPE_END_ELEMENT && n->depth == end)
-			end = -1;
-	}
 	/* an allocation that failed inside libxml2, even in lsn_xr_attr */
 	if (xml_nomem_seen(xr))
 		return xr_fail(xr);
-	xr->cur = (size_t)(n - xr->q) + 1;
-	xr->type = n->type;
-	xr->depth = n->depth;
+	xr->type = type;
+	xr->depth = depth;
 	/* xmlTextReader's white space nodes were all "significant": its
 	 * xml:space lookup (xmlNodeGetSpacePreserve) starts at the text
 	 * node, which is no element, and so finds none */
-	if (n->type == XML_READER_TYPE_TEXT && n->blank)
+	if (type == XML_READER_TYPE_TEXT && blank)
 		xr->type = XML_READER_TYPE_SIGNIFICANT_WHITESPACE;
 	/* (a DTD stops the parser where it starts: xr_dtd) */
-	if (xr->type == XML_READER_TYPE_ENTITY_REFERENCE) {
+	if (type == XML_READER_TYPE_ENTITY_REFERENCE) {
 		lsn_xr_error(xr, LIAISON_ERR_XML, "DTDs and entity "
 		    "declarations are not allowed in a DOCX part");
 		xr->failed = 1;
 		return -1;
 	}
-	if (xr->type == XML_READER_TYPE_ELEMENT ||
-	    xr->type == XML_READER_TYPE_END_ELEMENT) {
-		if (xr->depth >= 0 &&
-		    (unsigned long long)xr->depth >= xr->pkg->depth_limit) {
+	if (type == XML_READER_TYPE_ELEMENT ||
+	    type == XML_READER_TYPE_END_ELEMENT) {
+		if (depth >= 0 &&
+		    (unsigned long long)depth >= xr->pkg->depth_limit) {
 			lsn_xr_error(xr, LIAISON_ERR_LIMIT, "elements nest "
 			    "deeper than the xml-depth limit of %llu "
 			    LSN_RAISE_COUNT("xml-depth"), xr->pkg->depth_limit);
 			xr->failed = 1;
 			return -1;
 		}
-		xr->ns = ns_of(xr, n->uri);
-		xr->local = (const char *)n->local;
-		xr->empty = xr->type == XML_READER_TYPE_ELEMENT && n->empty;
+		xr->ns = ns_of(xr, uri);
+		xr->local = (const char *)local;
+		xr->empty = type == XML_READER_TYPE_ELEMENT && empty;
 	} else {
 		xr->ns = LSN_NS_OTHER;
 		xr->local = "";
@@ -988,20 +778,190 @@ lsn_xr_next(struct lsn_xr *xr, int skip)
 	return 1;
 }
 
+/* ---- the nodes handed out from the callbacks --------------------------- */
+
+/* The node failed (its error set): no more nodes, the parser stops. */
+static void
+run_stop(struct lsn_xr *xr)
+{
+	xr->run_stopped = 1;
+	xmlStopParser(xr->ctxt);
+}
+
+/* 1 when nothing more is handed out: a node failed, or the parser met
+ * an error (what came before it in the chunk was handed out). */
+static int
+run_over(const struct lsn_xr *xr)
+{
+	return xr->run_stopped || xr->ctxt->wellFormed == 0;
+}
+
+/* Hands out the node xr describes (-1 from xr_current: its error). */
+static void
+run_call(struct lsn_xr *xr, int ok)
+{
+	if (ok == -1 || xr->run(xr->run_arg, xr) == -1)
+		run_stop(xr);
+}
+
+/* Hands out the text pending, now that what follows it is known. */
+static void
+run_flush(struct lsn_xr *xr)
+{
+	int	 type = xr->run_text;
+
+	if (type == 0)
+		return;
+	xr->run_text = 0;
+	xr->text[xr->text_len] = '\0';  /* room kept by run_text */
+	run_call(xr, xr_current(xr, type, xr->pdepth, xr->run_blank, NULL,
+	    (const xmlChar *)"", 0));
+	xr->text_len = 0;
+}
+
+static void
+run_text(struct lsn_xr *xr, int type, const xmlChar *s, int len)
+{
+	size_t	 k, l = len > 0 ? (size_t)len : 0;
+
+	if (run_over(xr) || xr->run_skip >= 0)
+		return;
+	/* pieces of one type make one node, as in xr_text */
+	if (xr->run_text != 0 && xr->run_text != type)
+		run_flush(xr);
+	if (xr->run_text == 0) {
+		xr->run_text = type;
+		xr->run_blank = 1;
+		xr->text_len = 0;
+	}
+	if (xr_room(xr, l + 1) == -1)
+		return;
+	memcpy(xr->text + xr->text_len, s, l);
+	for (k = 0; xr->run_blank && k < l; k++)
+		xr->run_blank = s[k] == ' ' || s[k] == '\t' || s[k] == '\n' ||
+		    s[k] == '\r';
+	xr->text_len += l;
+}
+
+/* A comment, processing instruction or entity reference: it ends a
+ * text, and is handed out (the reference as an error). */
+static void
+run_node(struct lsn_xr *xr, int type)
+{
+	if (run_over(xr))
+		return;
+	run_flush(xr);
+	if (run_over(xr) || xr->run_skip >= 0)
+		return;
+	run_call(xr, xr_current(xr, type, xr->pdepth, 0, NULL,
+	    (const xmlChar *)"", 0));
+}
+
+static void
+run_start(struct lsn_xr *xr, const xmlChar *local, const xmlChar *prefix,
+    const xmlChar *uri, int nb_att, const xmlChar **att, int empty)
+{
+	int	 i, depth = xr->pdepth, r;
+
+	if (!run_over(xr))
+		run_flush(xr);
+	/* the tree builder's checks of xml:id, skipped or not */
+	for (i = 0; i < nb_att; i++)
+		if (att[5 * i + 1] == xr->ctxt->str_xml &&
+		    strcmp((const char *)att[5 * i], "id") == 0) {
+			xr->text_len = 0;
+			if (xr_value(xr, att[5 * i + 3], att[5 * i + 4]) == -1)
+				return;
+			xr_xml_id(xr, xr->text);
+			xr->text_len = 0;
+		}
+	xr->pdepth++;
+	xr->self_closed = empty;
+	if (xr->run_skip >= 0 || run_over(xr))
+		return;
+	xr->uri = uri;
+	xr->att = att;
+	xr->natt = nb_att;
+	if ((r = xr_current(xr, XML_READER_TYPE_ELEMENT, depth, 0, uri,
+	    xr_name(xr, local, prefix, uri), empty)) != -1)
+		r = xr->run(xr->run_arg, xr);
+	xr->att = NULL;
+	xr->natt = 0;
+	if (r == -1)
+		run_stop(xr);
+	else if (r == 1 && !empty)
+		xr->run_skip = depth;  /* up to its end, which is skipped too */
+}
+
+static void
+run_end(struct lsn_xr *xr, const xmlChar *local, const xmlChar *prefix,
+    const xmlChar *uri)
+{
+	if (run_over(xr))
+		return;
+	run_flush(xr);
+	if (run_over(xr))
+		return;
+	if (xr->run_skip >= 0) {
+		if (xr->pdepth == xr->run_skip)
+			xr->run_skip = -1;
+		return;
+	}
+	xr->uri = uri;
+	run_call(xr, xr_current(xr, XML_READER_TYPE_END_ELEMENT, xr->pdepth,
+	    0, uri, xr_name(xr, local, prefix, uri), 0));
+}
+
+int
+lsn_xr_run(struct lsn_xr *xr, lsn_xr_fn fn, void *arg)
+{
+	if (xr->ctxt == NULL)
+		return 0;
+	xr->run = fn;
+	xr->run_arg = arg;
+	xr->run_skip = -1;
+	/* chunk after chunk, each node handed out from the callbacks */
+	while (!xr->done && xr_feed(xr) == 0)
+		;
+	if (!xr->failed && !xr->run_stopped)
+		run_flush(xr);
+	if (xr->run_stopped)
+		return -1;
+	if (xr->failed || xml_nomem_seen(xr))
+		return xr_fail(xr);
+	return 0;
+}
+
 const char *
 lsn_xr_value(const struct lsn_xr *xr, size_t *len)
 {
-	const struct lsn_xr_node	*n;
-
-	if (xr->cur == 0)
-		return NULL;
-	n = &xr->q[xr->cur - 1];
-	if (n->type != XML_READER_TYPE_TEXT &&
-	    n->type != XML_READER_TYPE_CDATA)
+	if (xr->type != XML_READER_TYPE_TEXT &&
+	    xr->type != XML_READER_TYPE_SIGNIFICANT_WHITESPACE &&
+	    xr->type != XML_READER_TYPE_CDATA)
 		return NULL;
 	if (len != NULL)
-		*len = n->len;
-	return xr->text + n->value;
+		*len = xr->text_len;
+	return xr->text;
+}
+
+/* 1 when SAX2 attribute a is named local (as xr_name names it:
+ * prefix:local when the prefix is bound to nothing) in namespace uri
+ * (NULL: in none). */
+static int
+att_is(const xmlChar **a, const char *local, const char *uri)
+{
+	const char	*l = (const char *)a[0], *p = (const char *)a[1];
+	size_t		 n;
+
+	if (p != NULL && a[2] == NULL) {
+		n = strlen(p);
+		if (strncmp(local, p, n) != 0 || local[n] != ':' ||
+		    strcmp(local + n + 1, l) != 0)
+			return 0;
+	} else if (strcmp(l, local) != 0)
+		return 0;
+	return uri == NULL ? a[2] == NULL : a[2] != NULL &&
+	    strcmp((const char *)a[2], uri) == 0;
 }
 
 /* The first attribute of the current element named local in namespace
@@ -1009,20 +969,19 @@ lsn_xr_value(const struct lsn_xr *xr, size_t *len)
 static char *
 xr_attr(struct lsn_xr *xr, const char *local, const char *uri)
 {
-	const struct lsn_xr_node	*n;
-	const struct lsn_xr_att		*a;
-	size_t				 i;
+	const xmlChar	**a = xr->att;
+	char		 *v;
+	int		  i;
 
-	if (xr->cur == 0 ||
-	    (n = &xr->q[xr->cur - 1])->type != XML_READER_TYPE_ELEMENT)
-		return NULL;
-	for (i = 0, a = &xr->attrs[n->attr]; i < n->nattr; i++, a++) {
-		if (strcmp((const char *)a->local, local) != 0)
+	for (i = 0; i < xr->natt; i++, a += 5) {
+		if (!att_is(a, local, uri))
 			continue;
-		if (uri == NULL ? a->uri == NULL : a->uri != NULL &&
-		    strcmp((const char *)a->uri, uri) == 0)
-			return (char *)xmlStrdup((const xmlChar *)xr->text +
-			    a->value);
+		if ((v = xmlMalloc((size_t)(a[4] - a[3]) + 1)) == NULL) {
+			xr->nomem = 1;  /* the next node says so */
+			return NULL;
+		}
+		att_decode(v, a[3], a[4]);
+		return v;
 	}
 	return NULL;
 }
@@ -1046,8 +1005,8 @@ lsn_xr_attr(struct lsn_xr *xr, const char *local)
 	const xmlChar	*uri = NULL;
 	char		*v;
 
-	if (xr->cur > 0)
-		uri = xr->q[xr->cur - 1].uri;
+	if (xr->type == XML_READER_TYPE_ELEMENT)
+		uri = xr->uri;
 	if (uri != NULL && (v = xr_attr(xr, local, (const char *)uri)) != NULL)
 		return v;
 	if (xr->ns == LSN_NS_W &&

@@ -1801,6 +1801,100 @@ text_node(struct ctx *c)
 	return add_text(c, s, n);
 }
 
+/* A story part being read: what story_node needs besides the context. */
+struct story {
+	struct ctx	*c;
+	const char	*part;
+	int		 notes;   /* a footnotes or endnotes part */
+	int		 inside;  /* in a note to read (the body: always) */
+};
+
+/*
+ * Handles one node of a story part, from the XML reader's callbacks
+ * (lsn_xr_run). Returns 1 to skip an element's subtree, 0, or -1 when
+ * reading stops (c->failed).
+ */
+static int
+story_node(void *arg, struct lsn_xr *xr)
+{
+	struct story	*s = arg;
+	struct ctx	*c = s->c;
+	size_t		 depth;
+	int		 r, skip = 0;
+
+	switch (xr->type) {
+	case XML_READER_TYPE_ELEMENT:
+		/* a main part that is no document (the package's own
+		 * relationships, a styles part) would read as an empty
+		 * body: say what it is instead */
+		if (!s->notes && xr->depth == 0 && (xr->ns != LSN_NS_W ||
+		    !is(xr, "document"))) {
+			lsn_error_set(c->pkg->err, LIAISON_ERR_FORMAT,
+			    c->pkg->name, s->part, 0, 0, "not a DOCX file: the "
+			    "main document part is no document (its root "
+			    "element is <%s>)", xr->local);
+			c->failed = 1;
+			break;
+		}
+		if (s->notes && xr->ns == LSN_NS_W && xr->depth == 1 &&
+		    (is(xr, "footnote") || is(xr, "endnote"))) {
+			struct lsn_para	 p;
+			struct lsn_buf	 id = LSN_BUF_INIT;
+			char		*type, *v;
+
+			type = lsn_xr_attr(xr, "type");
+			v = lsn_xr_attr(xr, "id");
+			s->inside = type == NULL || strcmp(type, "normal") == 0;
+			xmlFree(type);
+			if (!s->inside || v == NULL || xr->empty) {
+				xmlFree(v);
+				skip = 1;
+				s->inside = 0;
+				break;
+			}
+			lsn_buf_printf(&id, "%s%s", c->endnotes ? "e" : "", v);
+			xmlFree(v);
+			lsn_para_init(&p);
+			p.event = LSN_EV_NOTE_START;
+			p.note_id = id.data;
+			if (id.oom || put(c, &p) == -1 ||
+			    push(c, F_NOTE) == NULL) {
+				lsn_buf_free(&id);
+				oom(c);
+				break;
+			}
+			lsn_buf_free(&id);
+			break;
+		}
+		if (!s->inside && s->notes)
+			break;
+		depth = c->depth;
+		if ((r = start_element(c)) == 1)
+			skip = 1;
+		/* an element we keep no frame for: its end would pop
+		 * someone else's, so its content is skipped */
+		else if (r == 0 && !xr->empty && c->depth == depth)
+			skip = 1;
+		else if (r == -1)
+			c->failed = 1;
+		break;
+	case XML_READER_TYPE_END_ELEMENT:
+		if (end_element(c) == -1)
+			c->failed = 1;
+		break;
+	case XML_READER_TYPE_TEXT:
+	case XML_READER_TYPE_CDATA:
+	case XML_READER_TYPE_WHITESPACE:
+	case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
+		if (text_node(c) == -1)
+			c->failed = 1;
+		break;
+	default:
+		break;
+	}
+	return c->failed ? -1 : skip;
+}
+
 /*
  * Reads one story part (the body, or the footnotes or endnotes) into
  * c->out. Notes are framed by NOTE_START/NOTE_END.
@@ -1809,89 +1903,17 @@ static int
 read_story(struct ctx *c, const char *part, int notes)
 {
 	struct lsn_xr	 xr;
-	size_t		 depth;
-	int		 r, skip = 0, inside = notes ? 0 : 1;
+	struct story	 s;
+	int		 r;
 
 	if ((r = lsn_xr_open(&xr, c->pkg, part)) <= 0)
 		return r;
 	c->xr = &xr;
-	while (!c->failed && (r = lsn_xr_next(&xr, skip)) == 1) {
-		skip = 0;
-		switch (xr.type) {
-		case XML_READER_TYPE_ELEMENT:
-			/* a main part that is no document (the package's own
-			 * relationships, a styles part) would read as an
-			 * empty body: say what it is instead */
-			if (!notes && xr.depth == 0 && (xr.ns != LSN_NS_W ||
-			    !is(&xr, "document"))) {
-				lsn_error_set(c->pkg->err, LIAISON_ERR_FORMAT,
-				    c->pkg->name, part, 0, 0, "not a DOCX "
-				    "file: the main document part is no "
-				    "document (its root element is <%s>)",
-				    xr.local);
-				c->failed = 1;
-				break;
-			}
-			if (notes && xr.ns == LSN_NS_W && xr.depth == 1 &&
-			    (is(&xr, "footnote") || is(&xr, "endnote"))) {
-				struct lsn_para	 p;
-				struct lsn_buf	 id = LSN_BUF_INIT;
-				char		*type, *v;
-
-				type = lsn_xr_attr(&xr, "type");
-				v = lsn_xr_attr(&xr, "id");
-				inside = type == NULL ||
-				    strcmp(type, "normal") == 0;
-				xmlFree(type);
-				if (!inside || v == NULL || xr.empty) {
-					xmlFree(v);
-					skip = 1;
-					inside = 0;
-					break;
-				}
-				lsn_buf_printf(&id, "%s%s",
-				    c->endnotes ? "e" : "", v);
-				xmlFree(v);
-				lsn_para_init(&p);
-				p.event = LSN_EV_NOTE_START;
-				p.note_id = id.data;
-				if (id.oom || put(c, &p) == -1 ||
-				    push(c, F_NOTE) == NULL) {
-					lsn_buf_free(&id);
-					oom(c);
-					break;
-				}
-				lsn_buf_free(&id);
-				break;
-			}
-			if (!inside && notes)
-				break;
-			depth = c->depth;
-			if ((r = start_element(c)) == 1)
-				skip = 1;
-			/* an element we keep no frame for: its end would
-			 * pop someone else's, so its content is skipped */
-			else if (r == 0 && !xr.empty && c->depth == depth)
-				skip = 1;
-			break;
-		case XML_READER_TYPE_END_ELEMENT:
-			if (end_element(c) == -1)
-				c->failed = 1;
-			break;
-		case XML_READER_TYPE_TEXT:
-		case XML_READER_TYPE_CDATA:
-		case XML_READER_TYPE_WHITESPACE:
-		case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
-			if (text_node(c) == -1)
-				c->failed = 1;
-			break;
-		default:
-			break;
-		}
-		if (r == -1)
-			c->failed = 1;
-	}
-	if (r == -1)
+	s.c = c;
+	s.part = part;
+	s.notes = notes;
+	s.inside = notes ? 0 : 1;
+	if (lsn_xr_run(&xr, story_node, &s) == -1)
 		c->failed = 1;
 	/* what an unbalanced part leaves open is closed here */
 	while (!c->failed && c->npara > 0)
@@ -1995,52 +2017,75 @@ read_notes(struct ctx *c, const char *part, const struct lsn_rels *rels,
 
 /* ---- core properties ------------------------------------------------ */
 
+/* docProps/core.xml being read: where core_node is. */
+struct core_read {
+	struct lsn_pkg	*pkg;
+	const char	*part;
+	struct lsn_core	*core;
+	struct lsn_buf	 b;      /* the text of the property open */
+	char		**dst;   /* where it goes, or NULL */
+	int		 depth;  /* of its element */
+};
+
+/* One node of the core properties (lsn_xr_run): 0, or -1 (oom). */
+static int
+core_node(void *arg, struct lsn_xr *xr)
+{
+	struct core_read	*s = arg;
+	struct lsn_core		*core = s->core;
+
+	if (xr->type == XML_READER_TYPE_ELEMENT && s->dst == NULL &&
+	    xr->depth == 1 && !xr->empty) {
+		if (xr->ns == LSN_NS_DC && is(xr, "title"))
+			s->dst = &core->title;
+		else if (xr->ns == LSN_NS_DC && is(xr, "creator"))
+			s->dst = &core->creator;
+		else if (xr->ns == LSN_NS_DCTERMS && is(xr, "created"))
+			s->dst = &core->created;
+		else if (xr->ns == LSN_NS_DCTERMS && is(xr, "modified"))
+			s->dst = &core->modified;
+		if (s->dst != NULL && *s->dst != NULL)
+			s->dst = NULL;  /* the first one counts */
+		s->depth = xr->depth;
+		lsn_buf_reset(&s->b);
+	} else if (s->dst != NULL && (xr->type == XML_READER_TYPE_TEXT ||
+	    xr->type == XML_READER_TYPE_CDATA ||
+	    xr->type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE ||
+	    xr->type == XML_READER_TYPE_WHITESPACE)) {
+		const char *v = lsn_xr_value(xr, NULL);
+
+		if (v != NULL && s->b.len < 65536)
+			lsn_buf_puts(&s->b, v);
+	} else if (s->dst != NULL &&
+	    xr->type == XML_READER_TYPE_END_ELEMENT &&
+	    xr->depth == s->depth) {
+		if (s->b.oom ||
+		    (*s->dst = lsn_buf_detach(&s->b, NULL)) == NULL) {
+			lsn_error_set(s->pkg->err, LIAISON_ERR_NOMEM,
+			    s->pkg->name, s->part, 0, 0, "out of memory");
+			return -1;
+		}
+		s->dst = NULL;
+	}
+	return 0;
+}
+
 static int
 read_core(struct lsn_pkg *pkg, const char *part, struct lsn_core *core)
 {
-	struct lsn_xr	 xr;
-	struct lsn_buf	 b = LSN_BUF_INIT;
-	char		**dst = NULL;
-	int		 r, depth = -1;
+	struct lsn_xr		 xr;
+	struct core_read	 s;
+	int			 r;
 
 	if ((r = lsn_xr_open(&xr, pkg, part)) <= 0)
 		return r;
-	while ((r = lsn_xr_next(&xr, 0)) == 1) {
-		if (xr.type == XML_READER_TYPE_ELEMENT && dst == NULL &&
-		    xr.depth == 1 && !xr.empty) {
-			if (xr.ns == LSN_NS_DC && is(&xr, "title"))
-				dst = &core->title;
-			else if (xr.ns == LSN_NS_DC && is(&xr, "creator"))
-				dst = &core->creator;
-			else if (xr.ns == LSN_NS_DCTERMS && is(&xr, "created"))
-				dst = &core->created;
-			else if (xr.ns == LSN_NS_DCTERMS && is(&xr, "modified"))
-				dst = &core->modified;
-			if (dst != NULL && *dst != NULL)
-				dst = NULL;  /* the first one counts */
-			depth = xr.depth;
-			lsn_buf_reset(&b);
-		} else if (dst != NULL && (xr.type == XML_READER_TYPE_TEXT ||
-		    xr.type == XML_READER_TYPE_CDATA ||
-		    xr.type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE ||
-		    xr.type == XML_READER_TYPE_WHITESPACE)) {
-			const char *v = lsn_xr_value(&xr, NULL);
-
-			if (v != NULL && b.len < 65536)
-				lsn_buf_puts(&b, v);
-		} else if (dst != NULL &&
-		    xr.type == XML_READER_TYPE_END_ELEMENT &&
-		    xr.depth == depth) {
-			if (b.oom || (*dst = lsn_buf_detach(&b, NULL)) == NULL) {
-				lsn_error_set(pkg->err, LIAISON_ERR_NOMEM,
-				    pkg->name, part, 0, 0, "out of memory");
-				r = -1;
-				break;
-			}
-			dst = NULL;
-		}
-	}
-	lsn_buf_free(&b);
+	memset(&s, 0, sizeof(s));
+	s.pkg = pkg;
+	s.part = part;
+	s.core = core;
+	s.depth = -1;
+	r = lsn_xr_run(&xr, core_node, &s);
+	lsn_buf_free(&s.b);
 	lsn_xr_close(&xr);
 	return r < 0 ? -1 : 0;
 }
