@@ -348,28 +348,42 @@ visible(const struct ctx *c)
 	return c->npara > 0 && c->fields_in_instr == 0 && c->hidden == 0;
 }
 
-/* Appends document text, turning no-break spaces into spaces. */
+/* Appends document text, turning no-break spaces (U+00A0, U+202F)
+ * into spaces. Their lead bytes are found with memchr: a loop over
+ * every byte was a tenth of reading the body. */
 static int
 add_text(struct ctx *c, const char *s, size_t n)
 {
 	struct para	*p = cur_para(c);
-	size_t		 i, from = 0;
+	const char	*c2, *e2, *at;
+	size_t		 from = 0, i, len;
+	int		 is_c2;
 
 	if (!visible(c) || n == 0)
 		return 0;
-	for (i = 0; i + 1 < n; i++) {
-		int nbsp = (unsigned char)s[i] == 0xC2 &&
-		    (unsigned char)s[i + 1] == 0xA0;
-		int nnbsp = i + 2 < n && (unsigned char)s[i] == 0xE2 &&
+	c2 = memchr(s, 0xC2, n);
+	e2 = memchr(s, 0xE2, n);
+	while (c2 != NULL || e2 != NULL) {
+		is_c2 = e2 == NULL || (c2 != NULL && c2 < e2);
+		at = is_c2 ? c2 : e2;
+		i = (size_t)(at - s);
+		len = 0;
+		if (is_c2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0)
+			len = 2;
+		else if (!is_c2 && i + 2 < n &&
 		    (unsigned char)s[i + 1] == 0x80 &&
-		    (unsigned char)s[i + 2] == 0xAF;
-
-		if (nbsp || nnbsp) {
+		    (unsigned char)s[i + 2] == 0xAF)
+			len = 3;
+		if (len > 0) {
 			lsn_buf_put(&p->text, s + from, i - from);
 			lsn_buf_putc(&p->text, ' ');
-			i += nbsp ? 1 : 2;
-			from = i + 1;
+			from = i + len;
 		}
+		/* (the bytes after a lead are no lead: search on from it) */
+		if (is_c2)
+			c2 = memchr(at + 1, 0xC2, n - i - 1);
+		else
+			e2 = memchr(at + 1, 0xE2, n - i - 1);
 	}
 	lsn_buf_put(&p->text, s + from, n - from);
 	return p->text.oom ? oom(c) : 0;
