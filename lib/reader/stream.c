@@ -4,11 +4,13 @@
  */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "options.h"
 #include "reader/stream.h"
+#include "util/arena.h"
 #include "util/buf.h"
 #include "util/error.h"
 
@@ -23,39 +25,23 @@ lsn_para_init(struct lsn_para *p)
 	p->colspan = p->rowspan = 1;
 }
 
-void
-lsn_para_clear(struct lsn_para *p)
-{
-	size_t	 i;
-
-	free(p->text);
-	free(p->label);
-	free(p->style);
-	free(p->note_id);
-	for (i = 0; i < p->nmarks; i++) {
-		free(p->marks[i].value);
-		free(p->marks[i].date);
-	}
-	free(p->marks);
-	lsn_para_init(p);
-	p->text = NULL;
-}
-
+/* An arena copy of src (NULL for NULL) in *dst. 0, or -1. */
 static int
-dup_field(char **dst, const char *src)
+dup_field(struct lsn_stream *s, char **dst, const char *src)
 {
 	if (src == NULL) {
 		*dst = NULL;
 		return 0;
 	}
-	return (*dst = strdup(src)) == NULL ? -1 : 0;
+	return (*dst = lsn_arena_strdup(&s->strings, src)) == NULL ? -1 : 0;
 }
 
 int
 lsn_stream_add(struct lsn_stream *s, const struct lsn_para *p)
 {
-	struct lsn_para	*q;
-	size_t		 i, len;
+	struct lsn_para		*q;
+	const struct lsn_para	*prev;
+	size_t			 i, len;
 
 	if (s->oom)
 		return -1;
@@ -71,38 +57,42 @@ lsn_stream_add(struct lsn_stream *s, const struct lsn_para *p)
 	s->items = q;
 	q = &s->items[s->count];
 	*q = *p;
-	q->text = NULL;
-	q->label = q->style = q->note_id = NULL;
+	len = p->text != NULL ? p->len : 0;
+	if ((q->text = lsn_arena_strndup(&s->strings, p->text != NULL ?
+	    p->text : "", len)) == NULL)
+		goto oom;
+	q->len = len;
+	/* paragraphs in a row mostly share a style: one copy of its name */
+	prev = s->count > 0 ? &s->items[s->count - 1] : NULL;
+	if (prev != NULL && p->style != NULL && prev->style != NULL &&
+	    strcmp(prev->style, p->style) == 0)
+		q->style = prev->style;
+	else if (dup_field(s, &q->style, p->style) == -1)
+		goto oom;
+	if (dup_field(s, &q->label, p->label) == -1 ||
+	    dup_field(s, &q->note_id, p->note_id) == -1)
+		goto oom;
 	q->marks = NULL;
 	q->nmarks = 0;
-	len = p->text != NULL ? p->len : 0;
-	if ((q->text = malloc(len + 1)) == NULL)
-		goto oom;
-	if (len > 0)
-		memcpy(q->text, p->text, len);
-	q->text[len] = '\0';
-	q->len = len;
-	if (dup_field(&q->label, p->label) == -1 ||
-	    dup_field(&q->style, p->style) == -1 ||
-	    dup_field(&q->note_id, p->note_id) == -1)
-		goto oom_item;
 	if (p->nmarks > 0) {
-		if ((q->marks = calloc(p->nmarks, sizeof(*q->marks))) == NULL)
-			goto oom_item;
+		if (p->nmarks > SIZE_MAX / sizeof(*q->marks) ||
+		    (q->marks = lsn_arena_alloc(&s->strings, p->nmarks *
+		    sizeof(*q->marks))) == NULL)
+			goto oom;
 		q->nmarks = p->nmarks;
 		for (i = 0; i < p->nmarks; i++) {
 			q->marks[i] = p->marks[i];
-			q->marks[i].value = q->marks[i].date = NULL;
-			if (dup_field(&q->marks[i].value, p->marks[i].value) == -1 ||
-			    dup_field(&q->marks[i].date, p->marks[i].date) == -1)
-				goto oom_item;
+			if (dup_field(s, &q->marks[i].value,
+			    p->marks[i].value) == -1 ||
+			    dup_field(s, &q->marks[i].date,
+			    p->marks[i].date) == -1)
+				goto oom;
 		}
 	}
 	s->count++;
 	return 0;
-oom_item:
-	lsn_para_clear(q);
 oom:
+	/* what the arena gave a refused item stays there until the end */
 	s->oom = 1;
 	return -1;
 }
@@ -120,11 +110,9 @@ lsn_stream_event(struct lsn_stream *s, enum lsn_event ev)
 void
 lsn_stream_free(struct lsn_stream *s)
 {
-	size_t	 i;
-
-	for (i = 0; i < s->count; i++)
-		lsn_para_clear(&s->items[i]);
 	free(s->items);
+	lsn_arena_free(&s->strings);
+	memset(&s->strings, 0, sizeof(s->strings));
 	s->items = NULL;
 	s->count = s->cap = 0;
 }

@@ -7,7 +7,10 @@
  * of events: paragraphs, table structure and footnote bodies. A reader
  * fills a paragraph struct of its own and hands it to lsn_stream_add(),
  * which copies it; the reader keeps ownership of what it passed and may
- * reuse it at once. The recognizer then walks stream->items.
+ * reuse it at once. The recognizer then walks stream->items. What the
+ * items point to (text, labels, styles, marks) lives in the stream's
+ * arena, a few large blocks rather than several allocations a
+ * paragraph, and goes with lsn_stream_free.
  *
  * Text is UTF-8 in NFC, with no list label and no markers: bookmarks,
  * footnote references, hyperlinks and tracked changes are marks with
@@ -21,6 +24,7 @@
 #include <stddef.h>
 
 #include "liaison.h"
+#include "util/arena.h"
 
 enum lsn_event {
 	LSN_EV_PARA = 0,     /* a paragraph (possibly empty: a blank line) */
@@ -95,12 +99,11 @@ struct lsn_stream {
 	size_t		 max_marks;  /* marks in one paragraph; 0 = none */
 	int		 marks_hit;  /* -2 was for max_marks */
 	int		 oom;
+	struct lsn_arena strings;    /* what items point to */
 };
 
 /* Zeroes a paragraph struct to "empty paragraph, no label, ilvl -1". */
 void	lsn_para_init(struct lsn_para *p);
-/* Frees what a copied paragraph owns (used on stream items). */
-void	lsn_para_clear(struct lsn_para *p);
 
 /*
  * Appends a deep copy of p. Returns 0, -1 when memory ran out,
@@ -123,6 +126,8 @@ liaison_status	lsn_stream_limit_error(const struct lsn_stream *s,
 /* The paragraph-marks part of it, for a reader that stops early. */
 liaison_status	lsn_stream_marks_error(size_t max, liaison_error **err,
 		    const char *file, const char *part, unsigned long line);
+/* Frees the items and everything they point to; the stream is empty
+ * (and may be added to) again. A zeroed stream is an empty one. */
 void	lsn_stream_free(struct lsn_stream *s);
 
 #endif
