@@ -47,7 +47,7 @@ copy_input(struct lsn_builder *b, lsn_node *root, const char *name,
     const struct lsn_tree *model)
 {
 	static const char *const attrs[] = { "file", "format", "sha256" };
-	lsn_node	 *in = lsn_child(lsn_root(model), "input");
+	lsn_node	 *in = lsn_child_n(lsn_root(model), LSN_N_INPUT);
 	lsn_node	 *n;
 
 	n = lsn_el(b, root, name);
@@ -76,7 +76,7 @@ diff_new(const liaison_doc *old_doc, const liaison_doc *new_doc,
 	}
 	or = lsn_root(old_doc->tree);
 	nr = lsn_root(new_doc->tree);
-	if (!lsn_is(or, "document") || !lsn_is(nr, "document")) {
+	if (!lsn_is_n(or, LSN_N_DOCUMENT) || !lsn_is_n(nr, LSN_N_DOCUMENT)) {
 		lsn_error_set(err, LIAISON_ERR_USAGE, NULL, NULL, 0, 0,
 		    "liaison_diff_new: not a liaison model");
 		return NULL;
@@ -92,7 +92,7 @@ diff_new(const liaison_doc *old_doc, const liaison_doc *new_doc,
 		goto oom;
 	d->tree = b.tree;
 	root = lsn_root_el(&b, "diff");
-	lsn_attr(&b, root, "model", "liaison-diff/1");
+	lsn_attr_n(&b, root, LSN_N_MODEL, "liaison-diff/1");
 	copy_input(&b, root, "old-input", old_doc->tree);
 	copy_input(&b, root, "new-input", new_doc->tree);
 	/* the HTML page's view: in the diff's arena, outside its root */
@@ -105,8 +105,8 @@ diff_new(const liaison_doc *old_doc, const liaison_doc *new_doc,
 		liaison_diff_free(d);
 		return NULL;
 	}
-	for (lsn_node *c = lsn_child(root, "change"); c != NULL;
-	    c = lsn_next(c, "change"))
+	for (lsn_node *c = lsn_child_n(root, LSN_N_CHANGE); c != NULL;
+	    c = lsn_next_n(c, LSN_N_CHANGE))
 		d->count++;
 	/* Emitters trust the document: check it is what the schema says.
 	 * A violation is a bug of the library, reported as such. */

@@ -93,7 +93,7 @@ put_side(struct lsn_out *o, lsn_node *words, const char *skip,
 		const char *t = lsn_diff_node_text(w);
 		if (lsn_is(w, skip))
 			continue;
-		if (lsn_is(w, "equal"))
+		if (lsn_is_n(w, LSN_N_EQUAL))
 			put_html_str(o, t);
 		else {
 			lsn_out_printf(o, "<%s>", mark);
@@ -135,17 +135,17 @@ put_document(struct lsn_out *o, const lsn_node *root)
 	    "place</h2>\n<div class=\"doc\">\n");
 	for (lsn_node *v = lsn_child(root, NULL); v != NULL;
 	    v = lsn_next(v, NULL)) {
-		const char *kind = lsn_prop(v, "kind");
+		const char *kind = lsn_prop_n(v, LSN_N_KIND);
 
 		if (kind == NULL)
 			kind = "paragraph";
-		if (lsn_is(v, "equal")) {
+		if (lsn_is_n(v, LSN_N_EQUAL)) {
 			lsn_out_printf(o, "<p class=\"%s\">", kind);
 			put_html_str(o, lsn_diff_node_text(v));
 			lsn_out_puts(o, "</p>\n");
 			continue;
 		}
-		const char *op = lsn_prop(v, "op");
+		const char *op = lsn_prop_n(v, LSN_N_OP);
 		const char *n = lsn_prop(v, "n");
 		const char *old = lsn_diff_child_text(v, "old");
 		const char *new = lsn_diff_child_text(v, "new");
@@ -153,15 +153,17 @@ put_document(struct lsn_out *o, const lsn_node *root)
 		lsn_out_printf(o, "<p class=\"%s chg %s\" id=\"d%s\">"
 		    "<a class=\"n\" href=\"#c%s\" title=\"%s\">[%s]</a>",
 		    kind, op, n, n, op, n);
-		if (lsn_prop(v, "label") != NULL) {
-			put_html_str(o, lsn_prop(v, "label"));
+		if (lsn_prop_n(v, LSN_N_LABEL) != NULL) {
+			put_html_str(o, lsn_prop_n(v, LSN_N_LABEL));
 			lsn_out_puts(o, " ");
 		}
 		if (old != NULL && new != NULL)
-			for (lsn_node *w = lsn_child(lsn_child(v, "words"),
-			    NULL); w != NULL; w = lsn_next(w, NULL)) {
-				const char *mark = lsn_is(w, "delete") ? "del" :
-				    lsn_is(w, "insert") ? "ins" : NULL;
+			for (lsn_node *w = lsn_child(
+			    lsn_child_n(v, LSN_N_WORDS), NULL); w != NULL;
+			    w = lsn_next(w, NULL)) {
+				const char *mark =
+				    lsn_is_n(w, LSN_N_DELETE) ? "del" :
+				    lsn_is_n(w, LSN_N_INSERT) ? "ins" : NULL;
 
 				if (mark != NULL)
 					lsn_out_printf(o, "<%s>", mark);
@@ -186,8 +188,10 @@ lsn_diff_emit_html(struct lsn_tree *diff, lsn_node *view, unsigned int flags,
     struct lsn_out *o, liaison_error **err)
 {
 	lsn_node	 *root = lsn_root(diff), *st;
-	const char	*of = lsn_prop(lsn_child(root, "old-input"), "file");
-	const char	*nf = lsn_prop(lsn_child(root, "new-input"), "file");
+	const char	*of = lsn_prop_n(lsn_child_n(root, LSN_N_OLD_INPUT),
+	    LSN_N_FILE);
+	const char	*nf = lsn_prop_n(lsn_child_n(root, LSN_N_NEW_INPUT),
+	    LSN_N_FILE);
 	size_t		 n = 0, k;
 
 	o->visible = 1;   /* control characters as pictures */
@@ -204,24 +208,25 @@ lsn_diff_emit_html(struct lsn_tree *diff, lsn_node *view, unsigned int flags,
 	lsn_out_puts(o, "</code> to <code>");
 	put_html_str(o, nf);
 	lsn_out_puts(o, "</code>.</p>\n");
-	if ((st = lsn_child(root, "stats")) != NULL)
+	if ((st = lsn_child_n(root, LSN_N_STATS)) != NULL)
 		lsn_out_printf(o, "<p class=\"stats\">%s inserted, %s deleted, "
 		    "%s replaced, %s moved; %s unchanged.</p>\n",
-		    lsn_prop(st, "inserted"), lsn_prop(st, "deleted"),
-		    lsn_prop(st, "replaced"), lsn_prop(st, "moved"),
-		    lsn_prop(st, "unchanged"));
-	if (lsn_child(root, "change") == NULL) {
+		    lsn_prop_n(st, LSN_N_INSERTED),
+		    lsn_prop_n(st, LSN_N_DELETED),
+		    lsn_prop_n(st, LSN_N_REPLACED), lsn_prop_n(st, LSN_N_MOVED),
+		    lsn_prop_n(st, LSN_N_UNCHANGED));
+	if (lsn_child_n(root, LSN_N_CHANGE) == NULL) {
 		lsn_out_puts(o, "<p>No changes.</p>\n</body>\n</html>\n");
 		return 0;
 	}
 	lsn_out_puts(o, "<nav><a href=\"#changes\">The changes side by "
 	    "side</a><a href=\"#document\">The new document, changes in "
 	    "place</a></nav>\n<div class=\"toc\">\n<ol>\n");
-	for (lsn_node *c = lsn_child(root, "change"); c != NULL;
-	    c = lsn_next(c, "change")) {
+	for (lsn_node *c = lsn_child_n(root, LSN_N_CHANGE); c != NULL;
+	    c = lsn_next_n(c, LSN_N_CHANGE)) {
 		lsn_out_printf(o, "<li><a href=\"#c%zu\">%s: ", ++n,
-		    lsn_prop(c, "op"));
-		put_html_str(o, lsn_prop(c, "where"));
+		    lsn_prop_n(c, LSN_N_OP));
+		put_html_str(o, lsn_prop_n(c, LSN_N_WHERE));
 		lsn_out_puts(o, "</a></li>\n");
 	}
 	lsn_out_puts(o, "</ol>\n</div>\n<h2 id=\"changes\">The changes side "
@@ -232,14 +237,14 @@ lsn_diff_emit_html(struct lsn_tree *diff, lsn_node *view, unsigned int flags,
 	put_html_str(o, nf);
 	lsn_out_puts(o, "</th></tr></thead>\n<tbody>\n");
 	k = 0;
-	for (lsn_node *c = lsn_child(root, "change"); c != NULL;
-	    c = lsn_next(c, "change")) {
-		const char *op = lsn_prop(c, "op");
-		const char *where = lsn_prop(c, "where");
-		const char *from = lsn_prop(c, "old-where");
+	for (lsn_node *c = lsn_child_n(root, LSN_N_CHANGE); c != NULL;
+	    c = lsn_next_n(c, LSN_N_CHANGE)) {
+		const char *op = lsn_prop_n(c, LSN_N_OP);
+		const char *where = lsn_prop_n(c, LSN_N_WHERE);
+		const char *from = lsn_prop_n(c, LSN_N_OLD_WHERE);
 		const char *old = lsn_diff_child_text(c, "old");
 		const char *new = lsn_diff_child_text(c, "new");
-		lsn_node *words = lsn_child(c, "words");
+		lsn_node *words = lsn_child_n(c, LSN_N_WORDS);
 
 		k++;
 		/* Both places: a deletion's "where" is in the old document,

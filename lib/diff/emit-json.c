@@ -27,11 +27,11 @@ static void
 put_source(struct lsn_out *o, lsn_node *in)
 {
 	lsn_out_puts(o, "{\"file\": ");
-	put_str(o, lsn_prop(in, "file"));
+	put_str(o, lsn_prop_n(in, LSN_N_FILE));
 	lsn_out_puts(o, ", \"format\": ");
-	put_str(o, lsn_prop(in, "format"));
+	put_str(o, lsn_prop_n(in, LSN_N_FORMAT));
 	lsn_out_puts(o, ", \"sha256\": ");
-	put_str(o, lsn_prop(in, "sha256"));
+	put_str(o, lsn_prop_n(in, LSN_N_SHA256));
 	lsn_out_putc(o, '}');
 }
 
@@ -52,26 +52,26 @@ lsn_diff_emit_json(struct lsn_tree *diff, unsigned int flags, struct lsn_out *o,
 	size_t		 n = 0;
 
 	lsn_out_puts(o, "{\n  \"model\": \"liaison-diff/1\",\n  \"old\": ");
-	put_source(o, lsn_child(root, "old-input"));
+	put_source(o, lsn_child_n(root, LSN_N_OLD_INPUT));
 	lsn_out_puts(o, ",\n  \"new\": ");
-	put_source(o, lsn_child(root, "new-input"));
+	put_source(o, lsn_child_n(root, LSN_N_NEW_INPUT));
 	lsn_out_puts(o, ",\n  \"changes\": [");
-	for (lsn_node *c = lsn_child(root, "change"); c != NULL;
-	    c = lsn_next(c, "change")) {
-		lsn_node *ws = lsn_child(c, "words");
+	for (lsn_node *c = lsn_child_n(root, LSN_N_CHANGE); c != NULL;
+	    c = lsn_next_n(c, LSN_N_CHANGE)) {
+		lsn_node *ws = lsn_child_n(c, LSN_N_WORDS);
 		size_t k = 0;
 
 		lsn_out_puts(o, n++ > 0 ? ",\n    {\n" : "\n    {\n");
 		lsn_out_puts(o, "      \"op\": ");
-		put_str(o, lsn_prop(c, "op"));
+		put_str(o, lsn_prop_n(c, LSN_N_OP));
 		lsn_out_puts(o, ",\n      \"where\": ");
-		put_str(o, lsn_prop(c, "where"));
+		put_str(o, lsn_prop_n(c, LSN_N_WHERE));
 		lsn_out_puts(o, ",\n      \"path\": ");
-		put_str(o, lsn_prop(c, "path"));
+		put_str(o, lsn_prop_n(c, LSN_N_PATH));
 		lsn_out_puts(o, ",\n      \"old_where\": ");
-		put_str(o, lsn_prop(c, "old-where"));
+		put_str(o, lsn_prop_n(c, LSN_N_OLD_WHERE));
 		lsn_out_puts(o, ",\n      \"old_path\": ");
-		put_str(o, lsn_prop(c, "old-path"));
+		put_str(o, lsn_prop_n(c, LSN_N_OLD_PATH));
 		lsn_out_puts(o, ",\n      \"old\": ");
 		put_str(o, lsn_diff_child_text(c, "old"));
 		lsn_out_puts(o, ",\n      \"new\": ");
@@ -88,8 +88,9 @@ lsn_diff_emit_json(struct lsn_tree *diff, unsigned int flags, struct lsn_out *o,
 		}
 		lsn_out_puts(o, k > 0 ? "\n      ]\n    }" : "]\n    }");
 	}
-	lsn_out_puts(o, n > 0 ? "\n  ],\n  \"stats\": {\n" : "],\n  \"stats\": {\n");
-	st = lsn_child(root, "stats");
+	lsn_out_puts(o,
+	    n > 0 ? "\n  ],\n  \"stats\": {\n" : "],\n  \"stats\": {\n");
+	st = lsn_child_n(root, LSN_N_STATS);
 	put_stat(o, st, "inserted", 0);
 	put_stat(o, st, "deleted", 0);
 	put_stat(o, st, "replaced", 0);

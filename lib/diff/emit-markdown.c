@@ -125,28 +125,33 @@ lsn_diff_emit_markdown(struct lsn_tree *diff, unsigned int flags,
     struct lsn_out *o, liaison_error **err)
 {
 	lsn_node	 *root = lsn_root(diff), *st;
-	const char	*of = lsn_prop(lsn_child(root, "old-input"), "file");
-	const char	*nf = lsn_prop(lsn_child(root, "new-input"), "file");
+	const char	*of = lsn_prop_n(lsn_child_n(root, LSN_N_OLD_INPUT),
+	    LSN_N_FILE);
+	const char	*nf = lsn_prop_n(lsn_child_n(root, LSN_N_NEW_INPUT),
+	    LSN_N_FILE);
 	size_t		 n = 0;
 	int		 bol = 0;
 
 	o->visible = 1;   /* control characters as pictures */
 	lsn_out_puts(o, "# Changes\n\nFrom ");
-	put_md(o, of != NULL ? of : "old", strlen(of != NULL ? of : "old"), &bol);
+	put_md(o, of != NULL ? of : "old", strlen(of != NULL ? of : "old"),
+	    &bol);
 	lsn_out_puts(o, " to ");
-	put_md(o, nf != NULL ? nf : "new", strlen(nf != NULL ? nf : "new"), &bol);
+	put_md(o, nf != NULL ? nf : "new", strlen(nf != NULL ? nf : "new"),
+	    &bol);
 	lsn_out_puts(o, ".\n\n");
-	for (lsn_node *c = lsn_child(root, "change"); c != NULL;
-	    c = lsn_next(c, "change")) {
-		const char *from = lsn_prop(c, "old-where");
+	for (lsn_node *c = lsn_child_n(root, LSN_N_CHANGE); c != NULL;
+	    c = lsn_next_n(c, LSN_N_CHANGE)) {
+		const char *from = lsn_prop_n(c, LSN_N_OLD_WHERE);
 		const char *old = lsn_diff_child_text(c, "old");
 		const char *new = lsn_diff_child_text(c, "new");
-		const char *w = lsn_prop(c, "where");
+		const char *w = lsn_prop_n(c, LSN_N_WHERE);
 
-		lsn_out_printf(o, "%zu. *%s*: ", ++n, lsn_prop(c, "op"));
+		lsn_out_printf(o, "%zu. *%s*: ", ++n, lsn_prop_n(c, LSN_N_OP));
 		bol = 0;
 		put_md(o, w, strlen(w), &bol);
-		if (from != NULL && strcmp(lsn_prop(c, "op"), "move") == 0) {
+		if (from != NULL &&
+		    strcmp(lsn_prop_n(c, LSN_N_OP), "move") == 0) {
 			lsn_out_puts(o, " (from ");
 			put_md(o, from, strlen(from), &bol);
 			lsn_out_putc(o, ')');
@@ -155,15 +160,18 @@ lsn_diff_emit_markdown(struct lsn_tree *diff, unsigned int flags,
 		bol = 1;
 		if (old != NULL && new != NULL) {
 			lsn_node *prev = NULL;
-			for (lsn_node *x = lsn_child(lsn_child(c, "words"), NULL);
+			for (lsn_node *x = lsn_child(
+			    lsn_child_n(c, LSN_N_WORDS), NULL);
 			    x != NULL; prev = x, x = lsn_next(x, NULL)) {
 				const char *t = lsn_diff_node_text(x);
-				if (lsn_is(x, "equal"))
+				if (lsn_is_n(x, LSN_N_EQUAL))
 					put_md(o, t, strlen(t), &bol);
 				else
-					put_marked(o, t, lsn_is(x, "insert"),
+					put_marked(o, t,
+					    lsn_is_n(x, LSN_N_INSERT),
 					    last_char(prev),
-					    first_char(lsn_next(x, NULL)), &bol);
+					    first_char(lsn_next(x, NULL)),
+					    &bol);
 			}
 		} else if (old != NULL)
 			put_marked(o, old, 0, -1, -1, &bol);
@@ -173,12 +181,14 @@ lsn_diff_emit_markdown(struct lsn_tree *diff, unsigned int flags,
 	}
 	if (n == 0)
 		lsn_out_puts(o, "No changes.\n");
-	else if ((st = lsn_child(root, "stats")) != NULL)
+	else if ((st = lsn_child_n(root, LSN_N_STATS)) != NULL)
 		lsn_out_printf(o, "%zu change%s: %s inserted, %s deleted, "
 		    "%s replaced, %s moved; %s unchanged.\n", n,
-		    n == 1 ? "" : "s", lsn_prop(st, "inserted"),
-		    lsn_prop(st, "deleted"), lsn_prop(st, "replaced"),
-		    lsn_prop(st, "moved"), lsn_prop(st, "unchanged"));
+		    n == 1 ? "" : "s", lsn_prop_n(st, LSN_N_INSERTED),
+		    lsn_prop_n(st, LSN_N_DELETED),
+		    lsn_prop_n(st, LSN_N_REPLACED),
+		    lsn_prop_n(st, LSN_N_MOVED),
+		    lsn_prop_n(st, LSN_N_UNCHANGED));
 	(void)flags;
 	(void)err;
 	return 0;

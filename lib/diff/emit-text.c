@@ -51,9 +51,9 @@ put_words(struct lsn_out *o, lsn_node *words, int color)
 	    w = lsn_next(w, NULL)) {
 		const char *t = lsn_diff_node_text(w);
 		size_t n = strlen(t);
-		if (lsn_is(w, "equal"))
+		if (lsn_is_n(w, LSN_N_EQUAL))
 			put_indented(o, t, n, NULL, NULL);
-		else if (lsn_is(w, "delete")) {
+		else if (lsn_is_n(w, LSN_N_DELETE)) {
 			if (color)
 				lsn_out_raw(o, C_DEL);
 			lsn_out_puts(o, "[-");
@@ -103,10 +103,10 @@ lsn_diff_emit_text(struct lsn_tree *diff, unsigned int flags, struct lsn_out *o,
 	size_t		 n = 0;
 
 	o->visible = 1;
-	for (lsn_node *c = lsn_child(root, "change"); c != NULL;
-	    c = lsn_next(c, "change")) {
-		const char *op = lsn_prop(c, "op");
-		const char *from = lsn_prop(c, "old-where");
+	for (lsn_node *c = lsn_child_n(root, LSN_N_CHANGE); c != NULL;
+	    c = lsn_next_n(c, LSN_N_CHANGE)) {
+		const char *op = lsn_prop_n(c, LSN_N_OP);
+		const char *from = lsn_prop_n(c, LSN_N_OLD_WHERE);
 		const char *old = lsn_diff_child_text(c, "old");
 		const char *new = lsn_diff_child_text(c, "new");
 
@@ -114,7 +114,7 @@ lsn_diff_emit_text(struct lsn_tree *diff, unsigned int flags, struct lsn_out *o,
 			lsn_out_putc(o, '\n');
 		if (color)
 			lsn_out_raw(o, C_HEAD);
-		lsn_out_printf(o, "%s: %s", op, lsn_prop(c, "where"));
+		lsn_out_printf(o, "%s: %s", op, lsn_prop_n(c, LSN_N_WHERE));
 		if (from != NULL && strcmp(op, "move") == 0)
 			lsn_out_printf(o, " (from %s)", from);
 		if (color)
@@ -122,23 +122,24 @@ lsn_diff_emit_text(struct lsn_tree *diff, unsigned int flags, struct lsn_out *o,
 		lsn_out_putc(o, '\n');
 		if (old != NULL && new != NULL) {
 			lsn_out_puts(o, INDENT);
-			put_words(o, lsn_child(c, "words"), color);
+			put_words(o, lsn_child_n(c, LSN_N_WORDS), color);
 			lsn_out_putc(o, '\n');
 		} else if (old != NULL)
 			put_lines(o, old, '-', color);
 		else if (new != NULL)
 			put_lines(o, new, '+', color);
 	}
-	if (n > 0 && (st = lsn_child(root, "stats")) != NULL) {
+	if (n > 0 && (st = lsn_child_n(root, LSN_N_STATS)) != NULL) {
 		lsn_out_putc(o, '\n');
 		if (color)
 			lsn_out_raw(o, C_DIM);
 		lsn_out_printf(o, "%zu change%s: %s inserted, %s deleted, "
 		    "%s replaced, %s moved; %s unchanged",
 		    n, n == 1 ? "" : "s",
-		    lsn_prop(st, "inserted"), lsn_prop(st, "deleted"),
-		    lsn_prop(st, "replaced"), lsn_prop(st, "moved"),
-		    lsn_prop(st, "unchanged"));
+		    lsn_prop_n(st, LSN_N_INSERTED),
+		    lsn_prop_n(st, LSN_N_DELETED),
+		    lsn_prop_n(st, LSN_N_REPLACED), lsn_prop_n(st, LSN_N_MOVED),
+		    lsn_prop_n(st, LSN_N_UNCHANGED));
 		if (color)
 			lsn_out_raw(o, C_RESET);
 		lsn_out_putc(o, '\n');

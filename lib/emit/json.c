@@ -210,21 +210,22 @@ collect_inline(struct jw *w, lsn_node *n, struct inline_info *in,
 		}
 		if (n->type != LSN_ELEMENT)
 			continue;
-		if (lsn_is(n, "anchor")) {
-			lsn_buf_put(&in->anchors, lsn_prop(n, "id"),
-			    strlen(lsn_prop(n, "id")) + 1);
+		if (lsn_is_n(n, LSN_N_ANCHOR)) {
+			lsn_buf_put(&in->anchors, lsn_prop_n(n, LSN_N_ID),
+			    strlen(lsn_prop_n(n, LSN_N_ID)) + 1);
 			in->nanchors++;
-		} else if (lsn_is(n, "note-ref")) {
-			lsn_buf_put(&in->notes, lsn_prop(n, "id"),
-			    strlen(lsn_prop(n, "id")) + 1);
+		} else if (lsn_is_n(n, LSN_N_NOTE_REF)) {
+			lsn_buf_put(&in->notes, lsn_prop_n(n, LSN_N_ID),
+			    strlen(lsn_prop_n(n, LSN_N_ID)) + 1);
 			in->nnotes++;
-		} else if (lsn_is(n, "link")) {
+		} else if (lsn_is_n(n, LSN_N_LINK)) {
 			in->has_links = 1;
 			collect_inline(w, n->children, in, deleted);
-		} else if (lsn_is(n, "sup") || lsn_is(n, "sub")) {
+		} else if (lsn_is_n(n, LSN_N_SUP) || lsn_is_n(n, LSN_N_SUB)) {
 			/* as pandoc's plain text has them: ^(th), _(i,j) */
 			if (!deleted && w != NULL)
-				lsn_out_puts(w->o, lsn_is(n, "sup") ? "^(" :
+				lsn_out_puts(w->o,
+				    lsn_is_n(n, LSN_N_SUP) ? "^(" :
 				    "_(");
 			collect_inline(w, n->children, in, deleted);
 			if (!deleted && w != NULL)
@@ -233,7 +234,8 @@ collect_inline(struct jw *w, lsn_node *n, struct inline_info *in,
 			/* ins, del, move-from, move-to */
 			in->has_changes = 1;
 			collect_inline(w, n->children, in, deleted ||
-			    lsn_is(n, "del") || lsn_is(n, "move-from"));
+			    lsn_is_n(n, LSN_N_DEL) ||
+			    lsn_is_n(n, LSN_N_MOVE_FROM));
 		}
 	}
 }
@@ -259,11 +261,11 @@ static void
 emit_links(struct jw *w, lsn_node *n)
 {
 	for (; n != NULL; n = n->next) {
-		if (lsn_is(n, "link")) {
+		if (lsn_is_n(n, LSN_N_LINK)) {
 			jw_item(w);
 			jw_open(w, '{');
 			jw_key_content(w, "text", n);
-			jw_key_string(w, "href", lsn_prop(n, "href"));
+			jw_key_string(w, "href", lsn_prop_n(n, LSN_N_HREF));
 			jw_close(w, '}');
 		} else if (n->type == LSN_ELEMENT)
 			emit_links(w, n->children);
@@ -276,25 +278,26 @@ emit_changes(struct jw *w, lsn_node *n)
 	for (; n != NULL; n = n->next) {
 		const char *op = NULL;
 
-		if (lsn_is(n, "ins"))
+		if (lsn_is_n(n, LSN_N_INS))
 			op = "insert";
-		else if (lsn_is(n, "del"))
+		else if (lsn_is_n(n, LSN_N_DEL))
 			op = "delete";
-		else if (lsn_is(n, "move-from"))
+		else if (lsn_is_n(n, LSN_N_MOVE_FROM))
 			op = "move-from";
-		else if (lsn_is(n, "move-to"))
+		else if (lsn_is_n(n, LSN_N_MOVE_TO))
 			op = "move-to";
 		if (op != NULL) {
 			jw_item(w);
 			jw_open(w, '{');
 			jw_key_string(w, "op", op);
 			jw_key_content(w, "text", n);
-			jw_key_string(w, "author", lsn_prop(n, "author"));
-			jw_key_string(w, "date", lsn_prop(n, "date"));
+			jw_key_string(w, "author", lsn_prop_n(n, LSN_N_AUTHOR));
+			jw_key_string(w, "date", lsn_prop_n(n, LSN_N_DATE));
 			jw_key_int_attr(w, "paragraph", n, "paragraph");
 			jw_key_int_attr(w, "offset", n, "offset");
 			jw_key(w, "paragraph_mark");
-			lsn_out_puts(w->o, lsn_prop(n, "paragraph-mark") != NULL ?
+			lsn_out_puts(w->o,
+			    lsn_prop_n(n, LSN_N_PARAGRAPH_MARK) != NULL ?
 			    "true" : "false");
 			jw_close(w, '}');
 		} else if (n->type == LSN_ELEMENT)
@@ -351,8 +354,9 @@ static void emit_blocks_array(struct jw *, const char *, lsn_node *);
 static int
 is_block(lsn_node *n)
 {
-	return lsn_is(n, "p") || lsn_is(n, "list") || lsn_is(n, "table") ||
-	    lsn_is(n, "figure") || lsn_is(n, "equation");
+	return lsn_is_n(n, LSN_N_P) || lsn_is_n(n, LSN_N_LIST) ||
+	    lsn_is_n(n, LSN_N_TABLE) ||
+	    lsn_is_n(n, LSN_N_FIGURE) || lsn_is_n(n, LSN_N_EQUATION);
 }
 
 static void
@@ -362,43 +366,45 @@ emit_block(struct jw *w, lsn_node *n)
 
 	jw_item(w);
 	jw_open(w, '{');
-	if (lsn_is(n, "p")) {
+	if (lsn_is_n(n, LSN_N_P)) {
 		jw_key_string(w, "type", "paragraph");
 		emit_inline_keys(w, n, "text");
-	} else if (lsn_is(n, "list")) {
+	} else if (lsn_is_n(n, LSN_N_LIST)) {
 		jw_key_string(w, "type", "list");
 		jw_key(w, "ordered");
-		lsn_out_puts(w->o, strcmp(lsn_prop(n, "ordered"), "true") == 0 ?
+		lsn_out_puts(w->o,
+		    strcmp(lsn_prop_n(n, LSN_N_ORDERED), "true") == 0 ?
 		    "true" : "false");
 		jw_key(w, "items");
 		jw_open(w, '[');
-		for (c = lsn_child(n, "item"); c != NULL; c = lsn_next(c, "item")) {
+		for (c = lsn_child_n(n, LSN_N_ITEM); c != NULL;
+		    c = lsn_next_n(c, LSN_N_ITEM)) {
 			jw_item(w);
 			jw_open(w, '{');
-			jw_key_string(w, "label", lsn_prop(c, "label"));
+			jw_key_string(w, "label", lsn_prop_n(c, LSN_N_LABEL));
 			jw_key_int_attr(w, "number", c, "number");
-			emit_inline_keys(w, lsn_child(c, "text"), "text");
+			emit_inline_keys(w, lsn_child_n(c, LSN_N_TEXT), "text");
 			emit_blocks_array(w, "blocks", c);
 			jw_close(w, '}');
 		}
 		jw_close(w, ']');
-	} else if (lsn_is(n, "figure")) {
+	} else if (lsn_is_n(n, LSN_N_FIGURE)) {
 		jw_key_string(w, "type", "figure");
-		jw_key_content(w, "caption", lsn_child(n, "caption"));
-		jw_key_content(w, "alt", lsn_child(n, "alt"));
-	} else if (lsn_is(n, "equation")) {
+		jw_key_content(w, "caption", lsn_child_n(n, LSN_N_CAPTION));
+		jw_key_content(w, "alt", lsn_child_n(n, LSN_N_ALT));
+	} else if (lsn_is_n(n, LSN_N_EQUATION)) {
 		jw_key_string(w, "type", "equation");
 		jw_key_content(w, "text", n);
 	} else {
 		jw_key_string(w, "type", "table");
 		jw_key(w, "rows");
 		jw_open(w, '[');
-		for (row = lsn_child(n, "row"); row != NULL;
-		    row = lsn_next(row, "row")) {
+		for (row = lsn_child_n(n, LSN_N_ROW); row != NULL;
+		    row = lsn_next_n(row, LSN_N_ROW)) {
 			jw_item(w);
 			jw_open(w, '[');
-			for (cell = lsn_child(row, "cell"); cell != NULL;
-			    cell = lsn_next(cell, "cell")) {
+			for (cell = lsn_child_n(row, LSN_N_CELL); cell != NULL;
+			    cell = lsn_next_n(cell, LSN_N_CELL)) {
 				jw_item(w);
 				jw_open(w, '[');
 				for (c = lsn_child(cell, NULL); c != NULL;
@@ -433,15 +439,15 @@ static void emit_sections(struct jw *, lsn_node *);
 static void
 emit_section(struct jw *w, lsn_node *s)
 {
-	const char	*level = lsn_prop(s, "level");
+	const char	*level = lsn_prop_n(s, LSN_N_LEVEL);
 
 	jw_item(w);
 	jw_open(w, '{');
-	jw_key_string(w, "number", lsn_prop(s, "number"));
-	emit_inline_keys(w, lsn_child(s, "heading"), "title");
+	jw_key_string(w, "number", lsn_prop_n(s, LSN_N_NUMBER));
+	emit_inline_keys(w, lsn_child_n(s, LSN_N_HEADING), "title");
 	jw_key(w, "level");
 	lsn_out_puts(w->o, level != NULL ? level : "1");
-	jw_key_string(w, "role", lsn_prop(s, "role"));
+	jw_key_string(w, "role", lsn_prop_n(s, LSN_N_ROLE));
 	emit_blocks_array(w, "blocks", s);
 	emit_sections(w, s);
 	jw_close(w, '}');
@@ -455,8 +461,8 @@ emit_sections(struct jw *w, lsn_node *parent)
 
 	jw_key(w, "sections");
 	jw_open(w, '[');
-	for (c = lsn_child(parent, "section"); c != NULL;
-	    c = lsn_next(c, "section"))
+	for (c = lsn_child_n(parent, LSN_N_SECTION); c != NULL;
+	    c = lsn_next_n(c, LSN_N_SECTION))
 		emit_section(w, c);
 	jw_close(w, ']');
 }
@@ -466,8 +472,8 @@ emit_tor(struct jw *w, lsn_node *tor, lsn_node *owner)
 {
 	jw_key(w, "terms_of_reference");
 	jw_open(w, '{');
-	jw_key_string(w, "group", lsn_prop(tor, "group"));
-	jw_key_content(w, "name", lsn_child(tor, "name"));
+	jw_key_string(w, "group", lsn_prop_n(tor, LSN_N_GROUP));
+	jw_key_content(w, "name", lsn_child_n(tor, LSN_N_NAME));
 	/* The ToR's sections are its owner's (document or annex). */
 	emit_sections(w, owner);
 	jw_key_pairs(w, "people", tor, "person", "name", "role", "role");
@@ -489,7 +495,7 @@ emit_numbered_texts(struct jw *w, const char *key, lsn_node *q,
 		jw_key_int_attr(w, "number", c, "number");
 		jw_key_content(w, "text", c);
 		if (with_addresses) {
-			const char *a = lsn_prop(c, "addresses");
+			const char *a = lsn_prop_n(c, LSN_N_ADDRESSES);
 
 			jw_key(w, "addresses");
 			lsn_out_putc(w->o, '[');
@@ -500,7 +506,8 @@ emit_numbered_texts(struct jw *w, const char *key, lsn_node *q,
 					size_t k = strcspn(a, " ");
 					if (k > 0) {
 						if (!first)
-							lsn_out_put(w->o, ", ", 2);
+							lsn_out_put(w->o, ", ",
+							    2);
 						lsn_out_put(w->o, a, k);
 						first = 0;
 					}
@@ -518,14 +525,14 @@ emit_numbered_texts(struct jw *w, const char *key, lsn_node *q,
 static void
 emit_question(struct jw *w, lsn_node *q)
 {
-	lsn_node	 *rel = lsn_child(q, "relationships");
+	lsn_node	 *rel = lsn_child_n(q, LSN_N_RELATIONSHIPS);
 
 	jw_key(w, "question");
 	jw_open(w, '{');
-	jw_key_string(w, "id", lsn_prop(q, "id"));
-	jw_key_content(w, "title", lsn_child(q, "title"));
-	jw_key_content(w, "status", lsn_child(q, "status"));
-	emit_blocks_array(w, "motivation", lsn_child(q, "motivation"));
+	jw_key_string(w, "id", lsn_prop_n(q, LSN_N_ID));
+	jw_key_content(w, "title", lsn_child_n(q, LSN_N_TITLE));
+	jw_key_content(w, "status", lsn_child_n(q, LSN_N_STATUS));
+	emit_blocks_array(w, "motivation", lsn_child_n(q, LSN_N_MOTIVATION));
 	emit_numbered_texts(w, "study_items", q, "study-item", 0);
 	emit_numbered_texts(w, "tasks", q, "task", 1);
 	jw_key(w, "relationships");
@@ -538,8 +545,10 @@ emit_question(struct jw *w, lsn_node *q)
 	jw_key_texts(w, "wsis_action_lines", rel, "wsis-action-line");
 	jw_key_texts(w, "sdgs", rel, "sdg");
 	jw_close(w, '}');
-	jw_key_texts(w, "responsible_for", lsn_child(q, "responsible-for"), "item");
-	jw_key_texts(w, "under_development", lsn_child(q, "under-development"),
+	jw_key_texts(w, "responsible_for",
+	    lsn_child_n(q, LSN_N_RESPONSIBLE_FOR), "item");
+	jw_key_texts(w, "under_development",
+	    lsn_child_n(q, LSN_N_UNDER_DEVELOPMENT),
 	    "item");
 	jw_close(w, '}');
 }
@@ -551,15 +560,15 @@ emit_annex(struct jw *w, lsn_node *a)
 
 	jw_item(w);
 	jw_open(w, '{');
-	jw_key_string(w, "id", lsn_prop(a, "id"));
-	emit_inline_keys(w, lsn_child(a, "title"), "title");
-	jw_key_content(w, "note", lsn_child(a, "note"));
-	jw_key_string(w, "kind", lsn_prop(a, "kind"));
-	emit_blocks_array(w, "body", lsn_child(a, "body"));
+	jw_key_string(w, "id", lsn_prop_n(a, LSN_N_ID));
+	emit_inline_keys(w, lsn_child_n(a, LSN_N_TITLE), "title");
+	jw_key_content(w, "note", lsn_child_n(a, LSN_N_NOTE));
+	jw_key_string(w, "kind", lsn_prop_n(a, LSN_N_KIND));
+	emit_blocks_array(w, "body", lsn_child_n(a, LSN_N_BODY));
 	emit_sections(w, a);
-	if ((c = lsn_child(a, "question")) != NULL)
+	if ((c = lsn_child_n(a, LSN_N_QUESTION)) != NULL)
 		emit_question(w, c);
-	if ((c = lsn_child(a, "terms-of-reference")) != NULL)
+	if ((c = lsn_child_n(a, LSN_N_TERMS_OF_REFERENCE)) != NULL)
 		emit_tor(w, c, a);
 	jw_close(w, '}');
 }
@@ -585,21 +594,22 @@ emit_meta(struct jw *w, lsn_node *meta)
 	jw_key_texts(w, "questions", meta, "question");
 	jw_key_texts(w, "for_action", meta, "for-action");
 	jw_key_texts(w, "for_information", meta, "for-information");
-	jw_key_content(w, "approval", lsn_child(meta, "approval"));
-	c = lsn_child(meta, "deadline");
+	jw_key_content(w, "approval", lsn_child_n(meta, LSN_N_APPROVAL));
+	c = lsn_child_n(meta, LSN_N_DEADLINE);
 	jw_key_content(w, "deadline", c);
-	jw_key_string(w, "deadline_iso", lsn_prop(c, "iso"));
+	jw_key_string(w, "deadline_iso", lsn_prop_n(c, LSN_N_ISO));
 	jw_key(w, "contacts");
 	jw_open(w, '[');
-	for (c = lsn_child(meta, "contact"); c != NULL;
-	    c = lsn_next(c, "contact")) {
+	for (c = lsn_child_n(meta, LSN_N_CONTACT); c != NULL;
+	    c = lsn_next_n(c, LSN_N_CONTACT)) {
 		jw_item(w);
 		jw_open(w, '{');
-		jw_key_content(w, "name", lsn_child(c, "name"));
-		jw_key_content(w, "organization", lsn_child(c, "organization"));
-		jw_key_content(w, "country", lsn_child(c, "country"));
-		jw_key_content(w, "email", lsn_child(c, "email"));
-		jw_key_content(w, "phone", lsn_child(c, "phone"));
+		jw_key_content(w, "name", lsn_child_n(c, LSN_N_NAME));
+		jw_key_content(w, "organization",
+		    lsn_child_n(c, LSN_N_ORGANIZATION));
+		jw_key_content(w, "country", lsn_child_n(c, LSN_N_COUNTRY));
+		jw_key_content(w, "email", lsn_child_n(c, LSN_N_EMAIL));
+		jw_key_content(w, "phone", lsn_child_n(c, LSN_N_PHONE));
 		jw_close(w, '}');
 	}
 	jw_close(w, ']');
@@ -628,12 +638,13 @@ emit_toc(struct jw *w, lsn_node *toc)
 
 	jw_key(w, "toc");
 	jw_open(w, '[');
-	for (e = lsn_child(toc, "entry"); e != NULL; e = lsn_next(e, "entry")) {
+	for (e = lsn_child_n(toc, LSN_N_ENTRY); e != NULL;
+	    e = lsn_next_n(e, LSN_N_ENTRY)) {
 		jw_item(w);
 		jw_open(w, '{');
-		jw_key_string(w, "number", lsn_prop(e, "number"));
+		jw_key_string(w, "number", lsn_prop_n(e, LSN_N_NUMBER));
 		jw_key_content(w, "title", e);
-		jw_key_string(w, "page", lsn_prop(e, "page"));
+		jw_key_string(w, "page", lsn_prop_n(e, LSN_N_PAGE));
 		jw_close(w, '}');
 	}
 	jw_close(w, ']');
@@ -645,49 +656,50 @@ lsn_emit_json(struct lsn_tree *model, struct lsn_out *o, liaison_error **err)
 	struct jw	 w = { o, 0, 1 };
 	lsn_node	 *root = lsn_root(model), *in, *c;
 
-	if (root == NULL || !lsn_is(root, "document")) {
+	if (root == NULL || !lsn_is_n(root, LSN_N_DOCUMENT)) {
 		lsn_error_set(err, LIAISON_ERR_INTERNAL, NULL, NULL, 0, 0,
 		    "not a liaison model");
 		return -1;
 	}
-	in = lsn_child(root, "input");
+	in = lsn_child_n(root, LSN_N_INPUT);
 	jw_open(&w, '{');
-	jw_key_string(&w, "model", lsn_prop(root, "model"));
+	jw_key_string(&w, "model", lsn_prop_n(root, LSN_N_MODEL));
 	jw_key(&w, "source");
 	jw_open(&w, '{');
-	jw_key_string(&w, "file", lsn_prop(in, "file"));
-	jw_key_string(&w, "format", lsn_prop(in, "format"));
-	jw_key_string(&w, "sha256", lsn_prop(in, "sha256"));
+	jw_key_string(&w, "file", lsn_prop_n(in, LSN_N_FILE));
+	jw_key_string(&w, "format", lsn_prop_n(in, LSN_N_FORMAT));
+	jw_key_string(&w, "sha256", lsn_prop_n(in, LSN_N_SHA256));
 	jw_close(&w, '}');
-	jw_key_string(&w, "kind", lsn_prop(root, "kind"));
-	emit_meta(&w, lsn_child(root, "meta"));
-	emit_blocks_array(&w, "abstract", lsn_child(root, "abstract"));
+	jw_key_string(&w, "kind", lsn_prop_n(root, LSN_N_KIND));
+	emit_meta(&w, lsn_child_n(root, LSN_N_META));
+	emit_blocks_array(&w, "abstract", lsn_child_n(root, LSN_N_ABSTRACT));
 	emit_blocks_array(&w, "actions_requested",
-	    lsn_child(root, "actions-requested"));
-	emit_blocks_array(&w, "body", lsn_child(root, "body"));
-	emit_toc(&w, lsn_child(root, "toc"));
+	    lsn_child_n(root, LSN_N_ACTIONS_REQUESTED));
+	emit_blocks_array(&w, "body", lsn_child_n(root, LSN_N_BODY));
+	emit_toc(&w, lsn_child_n(root, LSN_N_TOC));
 	emit_sections(&w, root);
 	jw_key(&w, "annexes");
 	jw_open(&w, '[');
-	for (c = lsn_child(root, "annex"); c != NULL; c = lsn_next(c, "annex"))
+	for (c = lsn_child_n(root, LSN_N_ANNEX); c != NULL;
+	    c = lsn_next_n(c, LSN_N_ANNEX))
 		emit_annex(&w, c);
 	jw_close(&w, ']');
-	if ((c = lsn_child(root, "terms-of-reference")) != NULL)
+	if ((c = lsn_child_n(root, LSN_N_TERMS_OF_REFERENCE)) != NULL)
 		emit_tor(&w, c, root);
-	if ((c = lsn_child(root, "question")) != NULL)
+	if ((c = lsn_child_n(root, LSN_N_QUESTION)) != NULL)
 		emit_question(&w, c);
 	jw_key(&w, "footnotes");
 	jw_open(&w, '[');
-	for (c = lsn_child(root, "footnote"); c != NULL;
-	    c = lsn_next(c, "footnote")) {
+	for (c = lsn_child_n(root, LSN_N_FOOTNOTE); c != NULL;
+	    c = lsn_next_n(c, LSN_N_FOOTNOTE)) {
 		jw_item(&w);
 		jw_open(&w, '{');
-		jw_key_string(&w, "id", lsn_prop(c, "id"));
+		jw_key_string(&w, "id", lsn_prop_n(c, LSN_N_ID));
 		emit_blocks_array(&w, "blocks", c);
 		jw_close(&w, '}');
 	}
 	jw_close(&w, ']');
-	emit_entities(&w, lsn_child(root, "entities"));
+	emit_entities(&w, lsn_child_n(root, LSN_N_ENTITIES));
 	jw_close(&w, '}');
 	lsn_out_putc(o, '\n');
 	if (o->error)

@@ -378,8 +378,10 @@ md_write_lines(struct md *md, const char *s)
 				q = p;
 				while (q < e && *q >= '0' && *q <= '9')
 					q++;
-				if (q > p && q < e && (*q == '.' || *q == ')') &&
-				    (q + 1 == e || q[1] == ' ' || q[1] == '\t')) {
+				if (q > p && q < e &&
+				    (*q == '.' || *q == ')') &&
+				    (q + 1 == e || q[1] == ' ' ||
+				    q[1] == '\t')) {
 					md_put(md, p, (size_t)(q - p));
 					md_puts(md, "\\");
 					p = q;
@@ -477,7 +479,8 @@ collect_targets(struct md *md, lsn_node *n)
 
 		if (n->type != LSN_ELEMENT)
 			continue;
-		if (lsn_is(n, "link") && (href = lsn_prop(n, "href")) != NULL &&
+		if (lsn_is_n(n, LSN_N_LINK) &&
+		    (href = lsn_prop_n(n, LSN_N_HREF)) != NULL &&
 		    href[0] == '#' && href[1] != '\0') {
 			if (md->n_targets == md->cap_targets) {
 				size_t cap = md->cap_targets ?
@@ -624,23 +627,23 @@ md_inline(struct md *md, struct lsn_buf *b, lsn_node *n, int mode)
 		}
 		if (c->type != LSN_ELEMENT)
 			continue;
-		if (lsn_is(c, "anchor")) {
-			v = lsn_prop(c, "id");
+		if (lsn_is_n(c, LSN_N_ANCHOR)) {
+			v = lsn_prop_n(c, LSN_N_ID);
 			if (v != NULL && is_target(md, v)) {
 				lsn_buf_puts(b, "<a id=\"");
 				html_escape(md, b, v);
 				lsn_buf_puts(b, "\"></a>");
 			}
-		} else if (lsn_is(c, "note-ref")) {
+		} else if (lsn_is_n(c, LSN_N_NOTE_REF)) {
 			size_t num;
 
-			v = lsn_prop(c, "id");
+			v = lsn_prop_n(c, LSN_N_ID);
 			/* A reference to no footnote has nothing to
 			 * show (GFM would print "[^N]" literally). */
 			if (v != NULL && (num = note_number(md, v)) > 0)
 				lsn_buf_printf(b, "[^%zu]", num);
-		} else if (lsn_is(c, "link")) {
-			v = lsn_prop(c, "href");
+		} else if (lsn_is_n(c, LSN_N_LINK)) {
+			v = lsn_prop_n(c, LSN_N_HREF);
 			if (mode == IN_LINK || v == NULL || *v == '\0' ||
 			    mode == IN_HEADING) {
 				/* Links cannot nest; heading links would
@@ -661,15 +664,17 @@ md_inline(struct md *md, struct lsn_buf *b, lsn_node *n, int mode)
 				lsn_buf_putc(b, *v);
 			}
 			lsn_buf_puts(b, ">)");
-		} else if (lsn_is(c, "ins") || lsn_is(c, "move-to")) {
+		} else if (lsn_is_n(c, LSN_N_INS) ||
+		    lsn_is_n(c, LSN_N_MOVE_TO)) {
 			lsn_buf_puts(b, "<ins>");
 			md_inline(md, b, c, mode);
 			lsn_buf_puts(b, "</ins>");
-		} else if (lsn_is(c, "del") || lsn_is(c, "move-from")) {
+		} else if (lsn_is_n(c, LSN_N_DEL) ||
+		    lsn_is_n(c, LSN_N_MOVE_FROM)) {
 			lsn_buf_puts(b, "<del>");
 			md_inline(md, b, c, mode);
 			lsn_buf_puts(b, "</del>");
-		} else if (lsn_is(c, "sup") || lsn_is(c, "sub")) {
+		} else if (lsn_is_n(c, LSN_N_SUP) || lsn_is_n(c, LSN_N_SUB)) {
 			/* raw HTML, which CommonMark passes through */
 			lsn_buf_printf(b, "<%s>", (const char *)c->name);
 			md_inline(md, b, c, mode);
@@ -727,7 +732,7 @@ parse_number_label(const char *label, long *num, char *delim)
 static void
 plan_list(lsn_node *list, struct list_plan *pl)
 {
-	const char *ordered = lsn_prop(list, "ordered");
+	const char *ordered = lsn_prop_n(list, LSN_N_ORDERED);
 	lsn_node *item;
 	long expect = 0;
 	int first = 1;
@@ -736,10 +741,10 @@ plan_list(lsn_node *list, struct list_plan *pl)
 	pl->ordered = ordered != NULL && strcmp(ordered, "true") == 0;
 	pl->start = 1;
 	pl->delim = '.';
-	for (item = lsn_child(list, "item"); item != NULL;
-	    item = lsn_next(item, "item")) {
-		const char *label = lsn_prop(item, "label");
-		const char *number = lsn_prop(item, "number");
+	for (item = lsn_child_n(list, LSN_N_ITEM); item != NULL;
+	    item = lsn_next_n(item, LSN_N_ITEM)) {
+		const char *label = lsn_prop_n(item, LSN_N_LABEL);
+		const char *number = lsn_prop_n(item, LSN_N_NUMBER);
 		long num = 0;
 		char delim = '.';
 		int has_num = 0;
@@ -796,35 +801,37 @@ html_inline(struct md *md, struct lsn_buf *b, lsn_node *n, int in_link)
 				html_escape(md, b, (const char *)c->content);
 		} else if (c->type != LSN_ELEMENT)
 			continue;
-		else if (lsn_is(c, "anchor")) {
-			v = lsn_prop(c, "id");
+		else if (lsn_is_n(c, LSN_N_ANCHOR)) {
+			v = lsn_prop_n(c, LSN_N_ID);
 			if (v != NULL && is_target(md, v)) {
 				lsn_buf_puts(b, "<a id=\"");
 				html_escape(md, b, v);
 				lsn_buf_puts(b, "\"></a>");
 			}
-		} else if (lsn_is(c, "note-ref")) {
+		} else if (lsn_is_n(c, LSN_N_NOTE_REF)) {
 			size_t num;
 
-			v = lsn_prop(c, "id");
+			v = lsn_prop_n(c, LSN_N_ID);
 			if (v != NULL && (num = note_number(md, v)) > 0)
 				lsn_buf_printf(b, "<sup>%zu</sup>", num);
-		} else if (lsn_is(c, "link") && !in_link &&
-		    (v = lsn_prop(c, "href")) != NULL && *v != '\0') {
+		} else if (lsn_is_n(c, LSN_N_LINK) && !in_link &&
+		    (v = lsn_prop_n(c, LSN_N_HREF)) != NULL && *v != '\0') {
 			lsn_buf_puts(b, "<a href=\"");
 			html_escape(md, b, v);
 			lsn_buf_puts(b, "\">");
 			html_inline(md, b, c, 1);
 			lsn_buf_puts(b, "</a>");
-		} else if (lsn_is(c, "ins") || lsn_is(c, "move-to")) {
+		} else if (lsn_is_n(c, LSN_N_INS) ||
+		    lsn_is_n(c, LSN_N_MOVE_TO)) {
 			lsn_buf_puts(b, "<ins>");
 			html_inline(md, b, c, in_link);
 			lsn_buf_puts(b, "</ins>");
-		} else if (lsn_is(c, "del") || lsn_is(c, "move-from")) {
+		} else if (lsn_is_n(c, LSN_N_DEL) ||
+		    lsn_is_n(c, LSN_N_MOVE_FROM)) {
 			lsn_buf_puts(b, "<del>");
 			html_inline(md, b, c, in_link);
 			lsn_buf_puts(b, "</del>");
-		} else if (lsn_is(c, "sup") || lsn_is(c, "sub")) {
+		} else if (lsn_is_n(c, LSN_N_SUP) || lsn_is_n(c, LSN_N_SUB)) {
 			lsn_buf_printf(b, "<%s>", (const char *)c->name);
 			html_inline(md, b, c, in_link);
 			lsn_buf_printf(b, "</%s>", (const char *)c->name);
@@ -841,20 +848,20 @@ html_table(struct md *md, struct lsn_buf *b, lsn_node *table, int depth)
 	lsn_node *row, *cell;
 
 	lsn_buf_puts(b, "<table>");
-	for (row = lsn_child(table, "row"); row != NULL;
-	    row = lsn_next(row, "row")) {
+	for (row = lsn_child_n(table, LSN_N_ROW); row != NULL;
+	    row = lsn_next_n(row, LSN_N_ROW)) {
 		lsn_buf_puts(b, "<tr>");
-		for (cell = lsn_child(row, "cell"); cell != NULL;
-		    cell = lsn_next(cell, "cell")) {
+		for (cell = lsn_child_n(row, LSN_N_CELL); cell != NULL;
+		    cell = lsn_next_n(cell, LSN_N_CELL)) {
 			const char *span;
 
 			lsn_buf_puts(b, "<td");
-			if ((span = lsn_prop(cell, "colspan")) != NULL) {
+			if ((span = lsn_prop_n(cell, LSN_N_COLSPAN)) != NULL) {
 				lsn_buf_puts(b, " colspan=\"");
 				html_escape(md, b, span);
 				lsn_buf_puts(b, "\"");
 			}
-			if ((span = lsn_prop(cell, "rowspan")) != NULL) {
+			if ((span = lsn_prop_n(cell, LSN_N_ROWSPAN)) != NULL) {
 				lsn_buf_puts(b, " rowspan=\"");
 				html_escape(md, b, span);
 				lsn_buf_puts(b, "\"");
@@ -885,11 +892,11 @@ html_list(struct md *md, struct lsn_buf *b, lsn_node *list, int depth)
 		else
 			lsn_buf_puts(b, pl.ordered ? "<ol>" : "<ul>");
 	}
-	for (item = lsn_child(list, "item"); item != NULL;
-	    item = lsn_next(item, "item")) {
-		const char *label = lsn_prop(item, "label");
+	for (item = lsn_child_n(list, LSN_N_ITEM); item != NULL;
+	    item = lsn_next_n(item, LSN_N_ITEM)) {
+		const char *label = lsn_prop_n(item, LSN_N_LABEL);
 
-		text = lsn_child(item, "text");
+		text = lsn_child_n(item, LSN_N_TEXT);
 		if (pl.labelled) {
 			lsn_buf_puts(b, "<p>");
 			if (label != NULL && !is_blank(label)) {
@@ -935,7 +942,7 @@ md_figure(struct md *md, lsn_node *n)
 	char		*t;
 	size_t		 run = 0, longest = 2, i;
 
-	if (lsn_is(n, "equation")) {
+	if (lsn_is_n(n, LSN_N_EQUATION)) {
 		/* raw lines: code is not escaped */
 		t = node_text(n);
 		for (i = 0; t != NULL && t[i] != '\0'; i++) {
@@ -964,7 +971,7 @@ md_figure(struct md *md, lsn_node *n)
 		lsn_buf_free(&b);
 		return;
 	} else {
-		t = node_text(lsn_child(n, "alt"));
+		t = node_text(lsn_child_n(n, LSN_N_ALT));
 		lsn_buf_puts(&b, "![");
 		if (t != NULL)
 			md_escape_inline(md, &b, t, strlen(t));
@@ -975,9 +982,9 @@ md_figure(struct md *md, lsn_node *n)
 		md->oom = 1;
 	md_write_lines(md, lsn_buf_str(&b));
 	lsn_buf_free(&b);
-	if (lsn_child(n, "caption") != NULL) {
+	if (lsn_child_n(n, LSN_N_CAPTION) != NULL) {
 		md_blank(md);
-		md_paragraph(md, lsn_child(n, "caption"), NULL);
+		md_paragraph(md, lsn_child_n(n, LSN_N_CAPTION), NULL);
 	}
 }
 
@@ -985,9 +992,10 @@ md_figure(struct md *md, lsn_node *n)
 static void
 html_figure(struct md *md, struct lsn_buf *b, lsn_node *n)
 {
-	char *t = node_text(lsn_is(n, "figure") ? lsn_child(n, "alt") : n);
+	char *t = node_text(lsn_is_n(n, LSN_N_FIGURE)
+	    ? lsn_child_n(n, LSN_N_ALT) : n);
 
-	if (lsn_is(n, "equation")) {
+	if (lsn_is_n(n, LSN_N_EQUATION)) {
 		lsn_buf_puts(b, "<pre><code class=\"language-math\">");
 		html_escape(md, b, t != NULL ? t : "");
 		lsn_buf_puts(b, "</code></pre>");
@@ -997,9 +1005,9 @@ html_figure(struct md *md, struct lsn_buf *b, lsn_node *n)
 	lsn_buf_puts(b, "<figure><img alt=\"");
 	html_escape(md, b, t != NULL ? t : "");
 	lsn_buf_puts(b, "\">");
-	if (lsn_child(n, "caption") != NULL) {
+	if (lsn_child_n(n, LSN_N_CAPTION) != NULL) {
 		lsn_buf_puts(b, "<figcaption>");
-		html_inline(md, b, lsn_child(n, "caption"), 0);
+		html_inline(md, b, lsn_child_n(n, LSN_N_CAPTION), 0);
 		lsn_buf_puts(b, "</figcaption>");
 	}
 	lsn_buf_puts(b, "</figure>");
@@ -1018,15 +1026,16 @@ html_blocks(struct md *md, struct lsn_buf *b, lsn_node *n, int depth)
 	for (; n != NULL; n = n->next) {
 		if (n->type != LSN_ELEMENT)
 			continue;
-		if (lsn_is(n, "p")) {
+		if (lsn_is_n(n, LSN_N_P)) {
 			lsn_buf_puts(b, "<p>");
 			html_inline(md, b, n, 0);
 			lsn_buf_puts(b, "</p>");
-		} else if (lsn_is(n, "list"))
+		} else if (lsn_is_n(n, LSN_N_LIST))
 			html_list(md, b, n, depth + 1);
-		else if (lsn_is(n, "table"))
+		else if (lsn_is_n(n, LSN_N_TABLE))
 			html_table(md, b, n, depth + 1);
-		else if (lsn_is(n, "figure") || lsn_is(n, "equation"))
+		else if (lsn_is_n(n, LSN_N_FIGURE) ||
+		    lsn_is_n(n, LSN_N_EQUATION))
 			html_figure(md, b, n);
 	}
 	if (b->oom)
@@ -1078,14 +1087,14 @@ list_can_interrupt(struct md *md, lsn_node *n)
 	struct list_plan pl;
 	lsn_node *first;
 
-	if (!lsn_is(n, "list"))
+	if (!lsn_is_n(n, LSN_N_LIST))
 		return 0;
 	plan_list(n, &pl);
 	if (pl.labelled || (pl.ordered && pl.start != 1))
 		return 0;
-	first = lsn_child(n, "item");
-	return first != NULL && lsn_child(first, "text") != NULL &&
-	    !is_empty_inline(md, lsn_child(first, "text"));
+	first = lsn_child_n(n, LSN_N_ITEM);
+	return first != NULL && lsn_child_n(first, LSN_N_TEXT) != NULL &&
+	    !is_empty_inline(md, lsn_child_n(first, LSN_N_TEXT));
 }
 
 /*
@@ -1105,14 +1114,14 @@ md_list(struct md *md, lsn_node *list, const struct list_plan *plan,
 	char last = 0;
 
 	num = pl.start;
-	for (item = lsn_child(list, "item"); item != NULL;
-	    item = lsn_next(item, "item"), num++, n++) {
-		const char *label = lsn_prop(item, "label");
+	for (item = lsn_child_n(list, LSN_N_ITEM); item != NULL;
+	    item = lsn_next_n(item, LSN_N_ITEM), num++, n++) {
+		const char *label = lsn_prop_n(item, LSN_N_LABEL);
 		lsn_node *rest;
 		char marker[24];
 		size_t old;
 
-		text = lsn_child(item, "text");
+		text = lsn_child_n(item, LSN_N_TEXT);
 		rest = text != NULL ? lsn_next(text, NULL) :
 		    lsn_child(item, NULL);
 		if (pl.labelled) {
@@ -1166,9 +1175,9 @@ table_has_cells(lsn_node *table)
 {
 	lsn_node *row;
 
-	for (row = lsn_child(table, "row"); row != NULL;
-	    row = lsn_next(row, "row"))
-		if (lsn_child(row, "cell") != NULL)
+	for (row = lsn_child_n(table, LSN_N_ROW); row != NULL;
+	    row = lsn_next_n(row, LSN_N_ROW))
+		if (lsn_child_n(row, LSN_N_CELL) != NULL)
 			return 1;
 	return 0;
 }
@@ -1179,18 +1188,18 @@ table_is_simple(lsn_node *table)
 {
 	lsn_node *row, *cell, *c;
 
-	for (row = lsn_child(table, "row"); row != NULL;
-	    row = lsn_next(row, "row"))
-		for (cell = lsn_child(row, "cell"); cell != NULL;
-		    cell = lsn_next(cell, "cell")) {
+	for (row = lsn_child_n(table, LSN_N_ROW); row != NULL;
+	    row = lsn_next_n(row, LSN_N_ROW))
+		for (cell = lsn_child_n(row, LSN_N_CELL); cell != NULL;
+		    cell = lsn_next_n(cell, LSN_N_CELL)) {
 			int paras = 0;
 
-			if (lsn_prop(cell, "colspan") != NULL ||
-			    lsn_prop(cell, "rowspan") != NULL)
+			if (lsn_prop_n(cell, LSN_N_COLSPAN) != NULL ||
+			    lsn_prop_n(cell, LSN_N_ROWSPAN) != NULL)
 				return 0;
 			for (c = lsn_child(cell, NULL); c != NULL;
 			    c = lsn_next(c, NULL))
-				if (!lsn_is(c, "p") || ++paras > 1)
+				if (!lsn_is_n(c, LSN_N_P) || ++paras > 1)
 					return 0;
 		}
 	return 1;
@@ -1202,11 +1211,11 @@ md_table(struct md *md, lsn_node *table, int depth)
 	lsn_node *row, *cell;
 	size_t cols = 0, n, r = 0;
 
-	for (row = lsn_child(table, "row"); row != NULL;
-	    row = lsn_next(row, "row")) {
+	for (row = lsn_child_n(table, LSN_N_ROW); row != NULL;
+	    row = lsn_next_n(row, LSN_N_ROW)) {
 		n = 0;
-		for (cell = lsn_child(row, "cell"); cell != NULL;
-		    cell = lsn_next(cell, "cell"))
+		for (cell = lsn_child_n(row, LSN_N_CELL); cell != NULL;
+		    cell = lsn_next_n(cell, LSN_N_CELL))
 			n++;
 		if (n > cols)
 			cols = n;
@@ -1225,19 +1234,19 @@ md_table(struct md *md, lsn_node *table, int depth)
 		lsn_buf_free(&b);
 		return;
 	}
-	for (row = lsn_child(table, "row"); row != NULL;
-	    row = lsn_next(row, "row"), r++) {
+	for (row = lsn_child_n(table, LSN_N_ROW); row != NULL;
+	    row = lsn_next_n(row, LSN_N_ROW), r++) {
 		struct lsn_buf b = LSN_BUF_INIT;
 		size_t i = 0;
 
 		lsn_buf_putc(&b, '|');
-		for (cell = lsn_child(row, "cell"); cell != NULL;
-		    cell = lsn_next(cell, "cell"), i++) {
+		for (cell = lsn_child_n(row, LSN_N_CELL); cell != NULL;
+		    cell = lsn_next_n(cell, LSN_N_CELL), i++) {
 			struct lsn_buf t = LSN_BUF_INIT;
 			const char *s;
 			size_t len;
 
-			md_inline(md, &t, lsn_child(cell, "p"), IN_CELL);
+			md_inline(md, &t, lsn_child_n(cell, LSN_N_P), IN_CELL);
 			s = lsn_buf_str(&t);
 			len = t.len;
 			while (len > 0 && is_space(s[len - 1]))
@@ -1290,18 +1299,18 @@ md_blocks(struct md *md, lsn_node *first, int depth)
 	for (n = first; n != NULL; n = n->next) {
 		if (n->type != LSN_ELEMENT)
 			continue;
-		if (lsn_is(n, "p")) {
+		if (lsn_is_n(n, LSN_N_P)) {
 			if (is_empty_inline(md, n))
 				continue;
 			if (written)
 				md_blank(md);
 			md_paragraph(md, n, NULL);
 			prev_list = 0;
-		} else if (lsn_is(n, "list")) {
+		} else if (lsn_is_n(n, LSN_N_LIST)) {
 			struct list_plan pl;
 			char kind;
 
-			if (lsn_child(n, "item") == NULL)
+			if (lsn_child_n(n, LSN_N_ITEM) == NULL)
 				continue;
 			plan_list(n, &pl);
 			kind = pl.labelled ? 0 : pl.ordered ? pl.delim : '-';
@@ -1314,14 +1323,15 @@ md_blocks(struct md *md, lsn_node *first, int depth)
 				md_blank(md);
 			}
 			prev_list = md_list(md, n, &pl, depth + 1);
-		} else if (lsn_is(n, "table")) {
+		} else if (lsn_is_n(n, LSN_N_TABLE)) {
 			if (!table_has_cells(n))
 				continue;
 			if (written)
 				md_blank(md);
 			md_table(md, n, depth + 1);
 			prev_list = 0;
-		} else if (lsn_is(n, "figure") || lsn_is(n, "equation")) {
+		} else if (lsn_is_n(n, LSN_N_FIGURE) ||
+		    lsn_is_n(n, LSN_N_EQUATION)) {
 			if (written)
 				md_blank(md);
 			md_figure(md, n);
@@ -1389,8 +1399,8 @@ md_heading(struct md *md, int level, const char *number, lsn_node *inl,
 static void
 md_section(struct md *md, lsn_node *sec, int base, int depth)
 {
-	const char *lv = lsn_prop(sec, "level");
-	lsn_node *heading = lsn_child(sec, "heading"), *c;
+	const char *lv = lsn_prop_n(sec, LSN_N_LEVEL);
+	lsn_node *heading = lsn_child_n(sec, LSN_N_HEADING), *c;
 	long level = lv != NULL ? strtol(lv, NULL, 10) : 1;
 
 	if (depth > MD_MAX_DEPTH) {
@@ -1402,17 +1412,18 @@ md_section(struct md *md, lsn_node *sec, int base, int depth)
 	if (level > 6)
 		level = 6;
 	md_blank(md);
-	md_heading(md, (int)level + base, lsn_prop(sec, "number"), heading,
+	md_heading(md, (int)level + base, lsn_prop_n(sec, LSN_N_NUMBER),
+	    heading,
 	    NULL);
 	c = heading != NULL ? heading->next : lsn_child(sec, NULL);
 	for (; c != NULL && c->type != LSN_ELEMENT; c = c->next)
 		;
-	if (c != NULL && !lsn_is(c, "section")) {
+	if (c != NULL && !lsn_is_n(c, LSN_N_SECTION)) {
 		md_blank(md);
 		md_blocks(md, c, depth + 1);
 	}
-	for (c = lsn_child(sec, "section"); c != NULL;
-	    c = lsn_next(c, "section"))
+	for (c = lsn_child_n(sec, LSN_N_SECTION); c != NULL;
+	    c = lsn_next_n(c, LSN_N_SECTION))
 		md_section(md, c, base, depth + 1);
 }
 
@@ -1436,8 +1447,8 @@ md_titled_blocks(struct md *md, lsn_node *container, int level,
 static void
 md_annex(struct md *md, lsn_node *annex)
 {
-	const char *id = lsn_prop(annex, "id");
-	lsn_node *note = lsn_child(annex, "note"), *c;
+	const char *id = lsn_prop_n(annex, LSN_N_ID);
+	lsn_node *note = lsn_child_n(annex, LSN_N_NOTE), *c;
 	struct lsn_buf lead = LSN_BUF_INIT, tmp = LSN_BUF_INIT;
 
 	/* "Annex A", unless the id names itself ("Appendix I"). */
@@ -1447,7 +1458,8 @@ md_annex(struct md *md, lsn_node *annex)
 	if (lead.oom)
 		md->oom = 1;
 	md_blank(md);
-	md_heading(md, 2, NULL, lsn_child(annex, "title"), lsn_buf_str(&lead));
+	md_heading(md, 2, NULL, lsn_child_n(annex, LSN_N_TITLE),
+	    lsn_buf_str(&lead));
 	lsn_buf_free(&lead);
 	if (note != NULL && !is_blank(elem_text(md, note, &tmp))) {
 		struct lsn_buf b = LSN_BUF_INIT;
@@ -1461,9 +1473,9 @@ md_annex(struct md *md, lsn_node *annex)
 		lsn_buf_free(&b);
 	}
 	lsn_buf_free(&tmp);
-	md_titled_blocks(md, lsn_child(annex, "body"), 0, NULL);
-	for (c = lsn_child(annex, "section"); c != NULL;
-	    c = lsn_next(c, "section"))
+	md_titled_blocks(md, lsn_child_n(annex, LSN_N_BODY), 0, NULL);
+	for (c = lsn_child_n(annex, LSN_N_SECTION); c != NULL;
+	    c = lsn_next_n(c, LSN_N_SECTION))
 		md_section(md, c, 2, 1);
 }
 
@@ -1507,27 +1519,28 @@ yaml_tor(struct md *md, lsn_node *tor, struct lsn_buf *tmp)
 	const char *v;
 
 	md_puts(md, "terms_of_reference:\n");
-	if ((v = lsn_prop(tor, "group")) != NULL)
+	if ((v = lsn_prop_n(tor, LSN_N_GROUP)) != NULL)
 		yaml_key(md, "  ", "group", v);
-	if ((c = lsn_child(tor, "name")) != NULL)
+	if ((c = lsn_child_n(tor, LSN_N_NAME)) != NULL)
 		yaml_key(md, "  ", "name", elem_text(md, c, tmp));
-	if ((c = lsn_child(tor, "person")) != NULL) {
+	if ((c = lsn_child_n(tor, LSN_N_PERSON)) != NULL) {
 		md_puts(md, "  people:\n");
-		for (; c != NULL; c = lsn_next(c, "person")) {
+		for (; c != NULL; c = lsn_next_n(c, LSN_N_PERSON)) {
 			yaml_key(md, "    - ", "name", elem_text(md, c, tmp));
-			if ((v = lsn_prop(c, "role")) != NULL)
+			if ((v = lsn_prop_n(c, LSN_N_ROLE)) != NULL)
 				yaml_key(md, "      ", "role", v);
 		}
 	}
-	if ((c = lsn_child(tor, "mailing-list")) != NULL) {
+	if ((c = lsn_child_n(tor, LSN_N_MAILING_LIST)) != NULL) {
 		md_puts(md, "  mailing_lists:\n");
-		for (; c != NULL; c = lsn_next(c, "mailing-list")) {
+		for (; c != NULL; c = lsn_next_n(c, LSN_N_MAILING_LIST)) {
 			md_puts(md, "    - ");
 			yaml_quote(md, elem_text(md, c, tmp));
 			md_puts(md, "\n");
 		}
 	}
-	if (lsn_child(tor, NULL) == NULL && lsn_prop(tor, "group") == NULL)
+	if (lsn_child(tor, NULL) == NULL &&
+	    lsn_prop_n(tor, LSN_N_GROUP) == NULL)
 		md_puts(md, "  {}\n");
 }
 
@@ -1538,12 +1551,13 @@ yaml_annex(struct md *md, lsn_node *annex)
 	lsn_node *c;
 	const char *v;
 
-	yaml_key(md, "  - ", "id", (v = lsn_prop(annex, "id")) != NULL ? v :
+	yaml_key(md, "  - ", "id",
+	    (v = lsn_prop_n(annex, LSN_N_ID)) != NULL ? v :
 	    "");
-	if ((v = lsn_prop(annex, "kind")) != NULL)
+	if ((v = lsn_prop_n(annex, LSN_N_KIND)) != NULL)
 		yaml_key(md, "    ", "kind", v);
 	/* The title's text without its anchors and markers. */
-	if ((c = lsn_child(annex, "title")) != NULL) {
+	if ((c = lsn_child_n(annex, LSN_N_TITLE)) != NULL) {
 		char *t = lsn_text_of(c);
 
 		if (t == NULL)
@@ -1553,11 +1567,11 @@ yaml_annex(struct md *md, lsn_node *annex)
 			free(t);
 		}
 	}
-	if ((c = lsn_child(annex, "question")) != NULL &&
-	    (v = lsn_prop(c, "id")) != NULL)
+	if ((c = lsn_child_n(annex, LSN_N_QUESTION)) != NULL &&
+	    (v = lsn_prop_n(c, LSN_N_ID)) != NULL)
 		yaml_key(md, "    ", "question", v);
-	if ((c = lsn_child(annex, "terms-of-reference")) != NULL &&
-	    (v = lsn_prop(c, "group")) != NULL)
+	if ((c = lsn_child_n(annex, LSN_N_TERMS_OF_REFERENCE)) != NULL &&
+	    (v = lsn_prop_n(c, LSN_N_GROUP)) != NULL)
 		yaml_key(md, "    ", "terms_of_reference", v);
 }
 
@@ -1588,12 +1602,13 @@ md_toc(struct md *md, lsn_node *toc)
 	lsn_node	 *e;
 	const char	*v;
 
-	if (lsn_child(toc, "entry") == NULL)
+	if (lsn_child_n(toc, LSN_N_ENTRY) == NULL)
 		return;
 	md_blank(md);
-	for (e = lsn_child(toc, "entry"); e != NULL; e = lsn_next(e, "entry")) {
+	for (e = lsn_child_n(toc, LSN_N_ENTRY); e != NULL;
+	    e = lsn_next_n(e, LSN_N_ENTRY)) {
 		lsn_buf_reset(&b);
-		if ((v = lsn_prop(e, "number")) != NULL) {
+		if ((v = lsn_prop_n(e, LSN_N_NUMBER)) != NULL) {
 			md_escape_inline(md, &b, v, strlen(v));
 			/* "Annex A – Title", "1.1 Title" */
 			lsn_buf_puts(&b, isdigit((unsigned char)v[0]) ? " " :
@@ -1601,7 +1616,7 @@ md_toc(struct md *md, lsn_node *toc)
 		}
 		v = elem_text(md, e, &tmp);
 		md_escape_inline(md, &b, v, strlen(v));
-		if ((v = lsn_prop(e, "page")) != NULL) {
+		if ((v = lsn_prop_n(e, LSN_N_PAGE)) != NULL) {
 			lsn_buf_puts(&b, " \xe2\x80\xa6 ");
 			md_escape_inline(md, &b, v, strlen(v));
 		}
@@ -1627,30 +1642,31 @@ md_front_matter(struct md *md, lsn_node *root)
 	};
 	static const char *const contact_fields[] = { "name",
 	    "organization", "country", "email", "phone" };
-	lsn_node *meta = lsn_child(root, "meta"), *input, *c, *f;
+	lsn_node *meta = lsn_child_n(root, LSN_N_META), *input, *c, *f;
 	struct lsn_buf tmp = LSN_BUF_INIT;
 	const char *v;
 	size_t i;
 
 	md_puts(md, "---\n");
-	if ((v = lsn_prop(root, "kind")) != NULL)
+	if ((v = lsn_prop_n(root, LSN_N_KIND)) != NULL)
 		yaml_key(md, "", "kind", v);
 	for (i = 0; i < sizeof(singles) / sizeof(singles[0]); i++)
 		if ((c = lsn_child(meta, singles[i].element)) != NULL)
-			yaml_key(md, "", singles[i].key, elem_text(md, c, &tmp));
+			yaml_key(md, "", singles[i].key,
+			    elem_text(md, c, &tmp));
 	yaml_list(md, meta, "question", "questions", &tmp);
 	yaml_list(md, meta, "for-action", "for_action", &tmp);
 	yaml_list(md, meta, "for-information", "for_information", &tmp);
-	if ((c = lsn_child(meta, "approval")) != NULL)
+	if ((c = lsn_child_n(meta, LSN_N_APPROVAL)) != NULL)
 		yaml_key(md, "", "approval", elem_text(md, c, &tmp));
-	if ((c = lsn_child(meta, "deadline")) != NULL) {
+	if ((c = lsn_child_n(meta, LSN_N_DEADLINE)) != NULL) {
 		yaml_key(md, "", "deadline", elem_text(md, c, &tmp));
-		if ((v = lsn_prop(c, "iso")) != NULL)
+		if ((v = lsn_prop_n(c, LSN_N_ISO)) != NULL)
 			yaml_key(md, "", "deadline_iso", v);
 	}
-	if ((c = lsn_child(meta, "contact")) != NULL) {
+	if ((c = lsn_child_n(meta, LSN_N_CONTACT)) != NULL) {
 		md_puts(md, "contacts:\n");
-		for (; c != NULL; c = lsn_next(c, "contact")) {
+		for (; c != NULL; c = lsn_next_n(c, LSN_N_CONTACT)) {
 			const char *indent = "  - ";
 
 			for (i = 0; i < sizeof(contact_fields) /
@@ -1665,29 +1681,29 @@ md_front_matter(struct md *md, lsn_node *root)
 				md_puts(md, "  - {}\n");
 		}
 	}
-	if ((c = lsn_child(root, "terms-of-reference")) != NULL)
+	if ((c = lsn_child_n(root, LSN_N_TERMS_OF_REFERENCE)) != NULL)
 		yaml_tor(md, c, &tmp);
-	if ((c = lsn_child(root, "question")) != NULL) {
+	if ((c = lsn_child_n(root, LSN_N_QUESTION)) != NULL) {
 		md_puts(md, "question:\n");
-		if ((v = lsn_prop(c, "id")) != NULL)
+		if ((v = lsn_prop_n(c, LSN_N_ID)) != NULL)
 			yaml_key(md, "  ", "id", v);
-		if ((f = lsn_child(c, "title")) != NULL)
+		if ((f = lsn_child_n(c, LSN_N_TITLE)) != NULL)
 			yaml_key(md, "  ", "title", elem_text(md, f, &tmp));
-		if ((f = lsn_child(c, "status")) != NULL)
+		if ((f = lsn_child_n(c, LSN_N_STATUS)) != NULL)
 			yaml_key(md, "  ", "status", elem_text(md, f, &tmp));
 	}
-	if ((c = lsn_child(root, "annex")) != NULL) {
+	if ((c = lsn_child_n(root, LSN_N_ANNEX)) != NULL) {
 		md_puts(md, "annexes:\n");
-		for (; c != NULL; c = lsn_next(c, "annex"))
+		for (; c != NULL; c = lsn_next_n(c, LSN_N_ANNEX))
 			yaml_annex(md, c);
 	}
-	if ((input = lsn_child(root, "input")) != NULL) {
+	if ((input = lsn_child_n(root, LSN_N_INPUT)) != NULL) {
 		md_puts(md, "input:\n");
-		if ((v = lsn_prop(input, "file")) != NULL)
+		if ((v = lsn_prop_n(input, LSN_N_FILE)) != NULL)
 			yaml_key(md, "  ", "file", v);
-		if ((v = lsn_prop(input, "format")) != NULL)
+		if ((v = lsn_prop_n(input, LSN_N_FORMAT)) != NULL)
 			yaml_key(md, "  ", "format", v);
-		if ((v = lsn_prop(input, "sha256")) != NULL)
+		if ((v = lsn_prop_n(input, LSN_N_SHA256)) != NULL)
 			yaml_key(md, "  ", "sha256", v);
 	}
 	md_puts(md, "---\n");
@@ -1808,14 +1824,14 @@ md_meta_block(struct md *md, lsn_node *root, int after_title)
 		{ "document", "Document" },
 		{ "study-period", "Study period" }, { "meeting", "Meeting" },
 	};
-	lsn_node *meta = lsn_child(root, "meta"), *c, *f;
+	lsn_node *meta = lsn_child_n(root, LSN_N_META), *c, *f;
 	struct lsn_buf tmp = LSN_BUF_INIT, kind = LSN_BUF_INIT;
 	const char *v, *parts[3];
 	size_t i;
 
 	if (after_title)
 		md_blank(md);
-	if ((v = lsn_prop(root, "kind")) != NULL) {
+	if ((v = lsn_prop_n(root, LSN_N_KIND)) != NULL) {
 		/* "liaison-statement" reads "liaison statement" */
 		for (; *v != '\0'; v++)
 			lsn_buf_putc(&kind, *v == '-' ? ' ' : *v);
@@ -1827,48 +1843,49 @@ md_meta_block(struct md *md, lsn_node *root, int after_title)
 	meta_children(md, meta, "question", "Questions", ", ");
 	meta_children(md, meta, "for-action", "For action", "; ");
 	meta_children(md, meta, "for-information", "For information", "; ");
-	if ((c = lsn_child(meta, "approval")) != NULL)
+	if ((c = lsn_child_n(meta, LSN_N_APPROVAL)) != NULL)
 		meta_one(md, "Approval", elem_text(md, c, &tmp));
-	if ((c = lsn_child(meta, "deadline")) != NULL) {
+	if ((c = lsn_child_n(meta, LSN_N_DEADLINE)) != NULL) {
 		meta_detail(md, "Deadline", elem_text(md, c, &tmp),
-		    lsn_prop(c, "iso"));
+		    lsn_prop_n(c, LSN_N_ISO));
 	}
-	for (c = lsn_child(meta, "contact"); c != NULL;
-	    c = lsn_next(c, "contact"))
+	for (c = lsn_child_n(meta, LSN_N_CONTACT); c != NULL;
+	    c = lsn_next_n(c, LSN_N_CONTACT))
 		meta_contact(md, c);
-	if ((c = lsn_child(root, "terms-of-reference")) != NULL) {
+	if ((c = lsn_child_n(root, LSN_N_TERMS_OF_REFERENCE)) != NULL) {
 		struct lsn_buf role = LSN_BUF_INIT;
 
-		parts[0] = lsn_prop(c, "group");
-		parts[1] = elem_text(md, lsn_child(c, "name"), &tmp);
+		parts[0] = lsn_prop_n(c, LSN_N_GROUP);
+		parts[1] = elem_text(md, lsn_child_n(c, LSN_N_NAME), &tmp);
 		meta_item(md, "Group", parts, 2, " \xe2\x80\x93 ");
-		for (f = lsn_child(c, "person"); f != NULL;
-		    f = lsn_next(f, "person")) {
-			v = lsn_prop(f, "role");
+		for (f = lsn_child_n(c, LSN_N_PERSON); f != NULL;
+		    f = lsn_next_n(f, LSN_N_PERSON)) {
+			v = lsn_prop_n(f, LSN_N_ROLE);
 			lsn_buf_reset(&role);
 			/* "Convenor", "Co-convenor": the role is the key */
 			lsn_buf_puts(&role, v != NULL && !is_blank(v) ? v :
 			    "Person");
 			if (role.oom)
 				md->oom = 1;
-			meta_one(md, lsn_buf_str(&role), elem_text(md, f, &tmp));
+			meta_one(md, lsn_buf_str(&role),
+			    elem_text(md, f, &tmp));
 		}
 		lsn_buf_free(&role);
 		meta_children(md, c, "mailing-list", "Mailing list", ", ");
 	}
-	if ((c = lsn_child(root, "question")) != NULL) {
+	if ((c = lsn_child_n(root, LSN_N_QUESTION)) != NULL) {
 		struct lsn_buf t2 = LSN_BUF_INIT;
 
-		parts[0] = lsn_prop(c, "id");
-		parts[1] = elem_text(md, lsn_child(c, "title"), &tmp);
-		parts[2] = elem_text(md, lsn_child(c, "status"), &t2);
+		parts[0] = lsn_prop_n(c, LSN_N_ID);
+		parts[1] = elem_text(md, lsn_child_n(c, LSN_N_TITLE), &tmp);
+		parts[2] = elem_text(md, lsn_child_n(c, LSN_N_STATUS), &t2);
 		meta_item(md, "Question", parts, 3, " \xe2\x80\x93 ");
 		lsn_buf_free(&t2);
 	}
-	if ((c = lsn_child(root, "input")) != NULL) {
-		meta_detail(md, "Input", lsn_prop(c, "file"),
-		    lsn_prop(c, "format"));
-		meta_one(md, "SHA-256", lsn_prop(c, "sha256"));
+	if ((c = lsn_child_n(root, LSN_N_INPUT)) != NULL) {
+		meta_detail(md, "Input", lsn_prop_n(c, LSN_N_FILE),
+		    lsn_prop_n(c, LSN_N_FORMAT));
+		meta_one(md, "SHA-256", lsn_prop_n(c, LSN_N_SHA256));
 	}
 	if (kind.oom)
 		md->oom = 1;
@@ -1885,8 +1902,8 @@ md_footnotes(struct md *md, lsn_node *root)
 	lsn_node *fn;
 	size_t num = 0;
 
-	for (fn = lsn_child(root, "footnote"); fn != NULL;
-	    fn = lsn_next(fn, "footnote")) {
+	for (fn = lsn_child_n(root, LSN_N_FOOTNOTE); fn != NULL;
+	    fn = lsn_next_n(fn, LSN_N_FOOTNOTE)) {
 		char label[32];
 		size_t old;
 		lsn_node *first = lsn_child(fn, NULL);
@@ -1903,7 +1920,7 @@ md_footnotes(struct md *md, lsn_node *root)
 		/* The first block goes on the label's line when it is a
 		 * paragraph; the rest is indented four spaces. */
 		old = md_push(md, 4);
-		if (lsn_is(first, "p")) {
+		if (lsn_is_n(first, LSN_N_P)) {
 			md_puts(md, " ");
 			md_paragraph(md, first, NULL);
 			if (is_empty_inline(md, first))
@@ -1936,22 +1953,22 @@ lsn_emit_markdown(struct lsn_tree *model, int front_matter, struct lsn_out *o,
 	md.o = o;
 	o->visible = 1;   /* control characters as pictures */
 	root = model != NULL ? lsn_root(model) : NULL;
-	if (root == NULL || !lsn_is(root, "document")) {
+	if (root == NULL || !lsn_is_n(root, LSN_N_DOCUMENT)) {
 		lsn_error_set(err, LIAISON_ERR_INTERNAL, NULL, NULL, 0, 0,
 		    "markdown: the model has no <document> root");
 		return -1;
 	}
-	for (c = lsn_child(root, "footnote"); c != NULL;
-	    c = lsn_next(c, "footnote"))
+	for (c = lsn_child_n(root, LSN_N_FOOTNOTE); c != NULL;
+	    c = lsn_next_n(c, LSN_N_FOOTNOTE))
 		n++;
 	if (n > 0 && (md.notes = calloc(n, sizeof(*md.notes))) == NULL) {
 		lsn_error_set(err, LIAISON_ERR_NOMEM, NULL, NULL, 0, 0,
 		    "out of memory");
 		return -1;
 	}
-	for (c = lsn_child(root, "footnote"); c != NULL;
-	    c = lsn_next(c, "footnote")) {
-		const char *id = lsn_prop(c, "id");
+	for (c = lsn_child_n(root, LSN_N_FOOTNOTE); c != NULL;
+	    c = lsn_next_n(c, LSN_N_FOOTNOTE)) {
+		const char *id = lsn_prop_n(c, LSN_N_ID);
 
 		md.notes[md.n_notes].id = id != NULL ? id : "";
 		md.notes[md.n_notes].number = md.n_notes + 1;
@@ -1964,7 +1981,7 @@ lsn_emit_markdown(struct lsn_tree *model, int front_matter, struct lsn_out *o,
 
 	if (front_matter)
 		md_front_matter(&md, root);
-	title = lsn_child(lsn_child(root, "meta"), "title");
+	title = lsn_child_n(lsn_child_n(root, LSN_N_META), LSN_N_TITLE);
 	if (title != NULL) {
 		struct lsn_buf tmp = LSN_BUF_INIT;
 		const char *t = elem_text(&md, title, &tmp);
@@ -1979,20 +1996,20 @@ lsn_emit_markdown(struct lsn_tree *model, int front_matter, struct lsn_out *o,
 	}
 	if (!front_matter)
 		md_meta_block(&md, root, titled);
-	md_titled_blocks(&md, lsn_child(root, "abstract"), 2, "Abstract");
-	md_titled_blocks(&md, lsn_child(root, "actions-requested"), 2,
+	md_titled_blocks(&md, lsn_child_n(root, LSN_N_ABSTRACT), 2, "Abstract");
+	md_titled_blocks(&md, lsn_child_n(root, LSN_N_ACTIONS_REQUESTED), 2,
 	    "Actions requested");
 	/* After an abstract the body needs its own heading, or it reads as
 	 * more of the abstract. */
-	md_titled_blocks(&md, lsn_child(root, "body"), 2,
-	    lsn_child(root, "abstract") != NULL ||
-	    lsn_child(root, "actions-requested") != NULL ? "Text" : NULL);
-	md_toc(&md, lsn_child(root, "toc"));
-	for (c = lsn_child(root, "section"); c != NULL;
-	    c = lsn_next(c, "section"))
+	md_titled_blocks(&md, lsn_child_n(root, LSN_N_BODY), 2,
+	    lsn_child_n(root, LSN_N_ABSTRACT) != NULL ||
+	    lsn_child_n(root, LSN_N_ACTIONS_REQUESTED) != NULL ? "Text" : NULL);
+	md_toc(&md, lsn_child_n(root, LSN_N_TOC));
+	for (c = lsn_child_n(root, LSN_N_SECTION); c != NULL;
+	    c = lsn_next_n(c, LSN_N_SECTION))
 		md_section(&md, c, 1, 1);
-	for (c = lsn_child(root, "annex"); c != NULL;
-	    c = lsn_next(c, "annex"))
+	for (c = lsn_child_n(root, LSN_N_ANNEX); c != NULL;
+	    c = lsn_next_n(c, LSN_N_ANNEX))
 		md_annex(&md, c);
 	md_footnotes(&md, root);
 

@@ -179,6 +179,32 @@ lsn_unlink(lsn_node *n)
 	n->parent = n->prev = n->next = NULL;
 }
 
+/* The name's id, and the string a node keeps for it: the schema's own
+ * (static), or the tree's copy for a name of no schema. NULL and oom
+ * when memory ran out. */
+static const char *
+name_of(struct lsn_builder *b, const char *name, enum lsn_name *id)
+{
+	if ((*id = lsn_name_find(name, strlen(name))) != LSN_N_UNKNOWN)
+		return lsn_name_str[*id];
+	return intern(b, name);
+}
+
+lsn_node *
+lsn_el_n(struct lsn_builder *b, lsn_node *parent, enum lsn_name id)
+{
+	lsn_node	*n;
+
+	if (b->oom || (n = new_node(b, sizeof(*n))) == NULL)
+		return NULL;
+	n->id = id;
+	n->name = lsn_name_str[id];
+	n->type = LSN_ELEMENT;
+	if (parent != NULL)
+		lsn_append(parent, n);
+	return n;
+}
+
 lsn_node *
 lsn_el(struct lsn_builder *b, lsn_node *parent, const char *name)
 {
@@ -186,7 +212,7 @@ lsn_el(struct lsn_builder *b, lsn_node *parent, const char *name)
 
 	if (b->oom || (n = new_node(b, sizeof(*n))) == NULL)
 		return NULL;
-	if ((n->name = intern(b, name)) == NULL)
+	if ((n->name = name_of(b, name, &n->id)) == NULL)
 		return NULL;
 	n->type = LSN_ELEMENT;
 	if (parent != NULL)
@@ -257,9 +283,11 @@ lsn_text(struct lsn_builder *b, lsn_node *parent, const char *text,
 	lsn_append(parent, t);
 }
 
-void
-lsn_attr(struct lsn_builder *b, lsn_node *n, const char *name,
-    const char *value)
+/* Sets attribute name (id: its id, or LSN_N_UNKNOWN and name a name
+ * of no schema). */
+static void
+set_attr(struct lsn_builder *b, lsn_node *n, enum lsn_name id,
+    const char *name, const char *value)
 {
 	struct lsn_attr	*a, *last = NULL;
 	char		*v;
@@ -273,18 +301,36 @@ lsn_attr(struct lsn_builder *b, lsn_node *n, const char *name,
 	}
 	/* Set again (a document's kind, once known): the new value. */
 	for (a = n->attrs; a != NULL; last = a, a = a->next)
-		if (strcmp(a->name, name) == 0) {
+		if (id != LSN_N_UNKNOWN ? a->id == id :
+		    strcmp(a->name, name) == 0) {
 			a->value = v;
 			return;
 		}
-	if ((a = new_node(b, sizeof(*a))) == NULL ||
-	    (a->name = intern(b, name)) == NULL)
+	if ((a = new_node(b, sizeof(*a))) == NULL)
+		return;
+	a->id = id;
+	if ((a->name = id != LSN_N_UNKNOWN ? lsn_name_str[id] :
+	    intern(b, name)) == NULL)
 		return;
 	a->value = v;
 	if (last != NULL)
 		last->next = a;
 	else
 		n->attrs = a;
+}
+
+void
+lsn_attr(struct lsn_builder *b, lsn_node *n, const char *name,
+    const char *value)
+{
+	set_attr(b, n, lsn_name_find(name, strlen(name)), name, value);
+}
+
+void
+lsn_attr_n(struct lsn_builder *b, lsn_node *n, enum lsn_name id,
+    const char *value)
+{
+	set_attr(b, n, id, lsn_name_str[id], value);
 }
 
 void
@@ -317,10 +363,10 @@ copy_element(struct lsn_builder *b, lsn_node *parent, const lsn_node *from)
 	lsn_node	*n;
 	struct lsn_attr	*a;
 
-	if ((n = lsn_el(b, parent, from->name)) == NULL)
-		return NULL;
-	for (a = from->attrs; a != NULL; a = a->next)
-		lsn_attr(b, n, a->name, a->value);
+	n = from->id != LSN_N_UNKNOWN ? lsn_el_n(b, parent, from->id) :
+	    lsn_el(b, parent, from->name);
+	for (a = from->attrs; n != NULL && a != NULL; a = a->next)
+		set_attr(b, n, a->id, a->name, a->value);
 	return n;
 }
 
@@ -359,6 +405,39 @@ lsn_copy(struct lsn_builder *b, lsn_node *parent, const lsn_node *from)
 
 /* ------------------------------------------------------------------ */
 /* Reading                                                             */
+
+lsn_node *
+lsn_next_n(const lsn_node *n, enum lsn_name id)
+{
+	for (n = n != NULL ? n->next : NULL; n != NULL; n = n->next)
+		if (n->type == LSN_ELEMENT && n->id == id)
+			return (lsn_node *)n;
+	return NULL;
+}
+
+lsn_node *
+lsn_child_n(const lsn_node *n, enum lsn_name id)
+{
+	if (n == NULL)
+		return NULL;
+	for (n = n->children; n != NULL; n = n->next)
+		if (n->type == LSN_ELEMENT && n->id == id)
+			return (lsn_node *)n;
+	return NULL;
+}
+
+const char *
+lsn_prop_n(const lsn_node *n, enum lsn_name id)
+{
+	const struct lsn_attr	*a;
+
+	if (n == NULL || n->type != LSN_ELEMENT)
+		return NULL;
+	for (a = n->attrs; a != NULL; a = a->next)
+		if (a->id == id)
+			return a->value;
+	return NULL;
+}
 
 int
 lsn_same_name(const char *a, const char *b)

@@ -14,6 +14,7 @@
 
 #include <stddef.h>
 
+#include "tree/names.h"
 #include "util/arena.h"
 
 enum lsn_node_type {
@@ -23,8 +24,9 @@ enum lsn_node_type {
 
 struct lsn_attr {
 	struct lsn_attr	*next;
-	const char	*name;   /* interned in the tree */
+	const char	*name;   /* lsn_name_str[id], or interned in the tree */
 	const char	*value;  /* NUL-terminated */
+	enum lsn_name	 id;     /* LSN_N_UNKNOWN: a name of no schema */
 };
 
 /*
@@ -34,10 +36,13 @@ struct lsn_attr {
 typedef struct lsn_node lsn_node;
 struct lsn_node {
 	lsn_node		*parent, *children, *last, *prev, *next;
-	const char		*name;     /* element: interned; text: NULL */
+	const char		*name;     /* element: lsn_name_str[id] or
+					    * interned; text: NULL */
 	char			*content;  /* text: NUL-terminated; else NULL */
 	struct lsn_attr		*attrs;    /* element: in order set */
 	enum lsn_node_type	 type;
+	enum lsn_name		 id;       /* element: its name's, or
+					    * LSN_N_UNKNOWN (and for text) */
 };
 
 struct lsn_name_slot;
@@ -86,6 +91,9 @@ void		lsn_tree_free(struct lsn_tree *t);
  * (and oom) on failure. */
 lsn_node	*lsn_el(struct lsn_builder *b, lsn_node *parent,
 		    const char *name);
+/* The same by the schema's name for it (names.h): no look-up. */
+lsn_node	*lsn_el_n(struct lsn_builder *b, lsn_node *parent,
+		    enum lsn_name id);
 /* The tree's root element. */
 lsn_node	*lsn_root_el(struct lsn_builder *b, const char *name);
 /* A new child element holding text (NULL text: empty element). */
@@ -99,6 +107,8 @@ void		lsn_attr(struct lsn_builder *b, lsn_node *n, const char *name,
 		    const char *value);
 void		lsn_attr_int(struct lsn_builder *b, lsn_node *n,
 		    const char *name, long value);
+void		lsn_attr_n(struct lsn_builder *b, lsn_node *n,
+		    enum lsn_name id, const char *value);
 
 /* Linking, for nodes of one tree. A node is unlinked before it is
  * linked again; text nodes are never joined by these. */
@@ -128,6 +138,16 @@ lsn_node	*lsn_child(const lsn_node *n, const char *name);
 lsn_node	*lsn_next(const lsn_node *n, const char *name);
 /* Attribute value (owned by the tree) or NULL. */
 const char	*lsn_prop(const lsn_node *n, const char *name);
+
+/* The same by the schema's names (names.h): an integer compared. */
+static inline int
+lsn_is_n(const lsn_node *n, enum lsn_name id)
+{
+	return n != NULL && n->type == LSN_ELEMENT && n->id == id;
+}
+lsn_node	*lsn_child_n(const lsn_node *n, enum lsn_name id);
+lsn_node	*lsn_next_n(const lsn_node *n, enum lsn_name id);
+const char	*lsn_prop_n(const lsn_node *n, enum lsn_name id);
 /* The text of n (a text node) or of all the text under n (an element),
  * malloc'd (the caller frees it), or NULL (n NULL, or out of memory). */
 char		*lsn_text_of(const lsn_node *n);
