@@ -16,6 +16,7 @@
 #include <strings.h>
 
 #include "recognize/lines.h"
+#include "recognize/tuning.h"
 #include "util/buf.h"
 
 int
@@ -227,7 +228,7 @@ is_caption(const struct lsn_line *l)
 	size_t		 i;
 
 	if (l->type != LSN_LINE_PARA || l->used || l->label != NULL ||
-	    l->len == 0 || l->len > 600)
+	    l->len == 0 || l->len > LSN_CAPTION_BYTES)
 		return 0;
 	if (l->style != NULL && !has_word(l->style, "table") &&
 	    (has_word(l->style, "caption") ||
@@ -540,7 +541,8 @@ fix_numbers(struct lsn_rctx *r, struct items *it, struct family fam)
 	    fam.delim != 0)
 		for (k = 0; k + 1 < it->n; k++)
 			if (it->v[k + 1].number > it->v[k].number + 1 &&
-			    it->v[k + 1].number - it->v[k].number < 50)
+			    it->v[k + 1].number - it->v[k].number <
+			    LSN_GLUED_GAP)
 				k += split_glued(r, it, k, it->v[k].number + 1,
 				    it->v[k + 1].number, fam.delim);
 }

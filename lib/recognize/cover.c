@@ -17,6 +17,7 @@
 
 #include "recognize/dates.h"
 #include "recognize/lines.h"
+#include "recognize/tuning.h"
 #include "util/text.h"
 #include "util/buf.h"
 
@@ -338,7 +339,7 @@ is_document_number(const char *s, size_t n)
 	size_t	 i;
 	int	 dash = 0, kind = 0;
 
-	if (n < 4 || n > 40 || !isupper((unsigned char)s[0]))
+	if (n < LSN_DOCNUM_MIN_BYTES || n > LSN_DOCNUM_MAX_BYTES || !isupper((unsigned char)s[0]))
 		return 0;
 	for (i = 0; i < n; i++) {
 		if (s[i] == ' ')
@@ -557,7 +558,8 @@ take_actions(struct lsn_rctx *r, struct lsn_lines *body, lsn_node **actions)
 			    m->used || lsn_is_rule(m))
 				break;
 			if (m->label != NULL && lsn_number_parse(m->label, &num) &&
-			    lsn_title_like(m->text, m->len, 12))
+			    lsn_title_like(m->text, m->len,
+			    LSN_TITLE_WORDS_COVER_END))
 				break;
 		}
 		lsn_blocks(r, *actions, body->v + i + 1, j - (i + 1));
@@ -626,7 +628,7 @@ lsn_cover(struct lsn_rctx *r, struct lsn_lines *body, lsn_node *meta,
 	 * The cover region: from the start up to the first substantial
 	 * paragraph or heading outside a table.
 	 */
-	for (i = 0; i < body->n && i < 200; i++) {
+	for (i = 0; i < body->n && i < LSN_COVER_LINES; i++) {
 		struct lsn_line *l = &body->v[i];
 		enum field f;
 
@@ -673,7 +675,7 @@ lsn_cover(struct lsn_rctx *r, struct lsn_lines *body, lsn_node *meta,
 			continue;
 		}
 		words = lsn_word_count(l->text, l->len);
-		if (words > 12 || actions_label(l))
+		if (words > LSN_COVER_END_WORDS || actions_label(l))
 			break;
 	}
 	take_actions(r, body, actions);

@@ -24,9 +24,8 @@
 #include <string.h>
 
 #include "recognize/dates.h"
+#include "recognize/tuning.h"
 
-#define YEAR_MIN	1900	/* years outside are numbers, not dates */
-#define YEAR_MAX	2200
 
 /* Month names: English (capital needed), then the languages that write
  * them in lower case. Russian has the genitive ("октября") of dates and
@@ -297,7 +296,7 @@ days_in(int y, int m)
 static int
 valid_year(int y)
 {
-	return y >= YEAR_MIN && y <= YEAR_MAX;
+	return y >= LSN_YEAR_MIN && y <= LSN_YEAR_MAX;
 }
 
 /* d (0: none) is a day of month m of year y. */

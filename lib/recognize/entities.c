@@ -17,6 +17,7 @@
 
 #include "recognize/dates.h"
 #include "recognize/lines.h"
+#include "recognize/tuning.h"
 #include "util/text.h"
 #include "util/buf.h"
 
@@ -301,10 +302,6 @@ groups_at(struct found *f, const char *t, size_t n, size_t i)
 	return i;
 }
 
-/* Bare Question numbers waiting for the Study Group of a later one
- * ("Q4, 5, 12/13"); a longer run of numbers is no list of Questions. */
-#define QUESTIONS_PENDING_MAX	16
-
 /* The Study Group after a Question's slash at t[j]: "17" or "ITU-R
  * SG11". Writes it into group and returns its length in t, else 0. */
 static size_t
@@ -333,7 +330,7 @@ static size_t
 questions_at(struct found *f, const char *t, size_t n, size_t i)
 {
 	size_t	 j, k, g, p, npending = 0, end;
-	size_t	 pending[QUESTIONS_PENDING_MAX][2];
+	size_t	 pending[LSN_QUESTIONS_PENDING_MAX][2];
 	char	 buf[48], group[16];
 
 	if (t[i] != 'Q')
@@ -367,7 +364,7 @@ questions_at(struct found *f, const char *t, size_t n, size_t i)
 			add(f, K_QUESTION, buf, strlen(buf), NULL);
 			j += k + 1 + g;
 			end = j;
-		} else if (npending < QUESTIONS_PENDING_MAX &&
+		} else if (npending < LSN_QUESTIONS_PENDING_MAX &&
 		    (t[j + k] == ',' || strncmp(t + j + k, " and ", 5) == 0)) {
 			pending[npending][0] = j;
 			pending[npending][1] = k;
@@ -512,7 +509,7 @@ walk(struct found *f, lsn_node *n)
 		if (lsn_is(c, "question") && lsn_is(n, "meta")) {
 			/* The cover's Question(s) row says "10/17". */
 			char *q = lsn_plain(f->r, c), buf[40];
-			if (q != NULL && strlen(q) < 30 && isdigit((unsigned char)q[0]) &&
+			if (q != NULL && strlen(q) < LSN_COVER_QUESTION_BYTES && isdigit((unsigned char)q[0]) &&
 			    strchr(q, '/') != NULL) {
 				snprintf(buf, sizeof(buf), "Q%s", q);
 				questions(f, buf, strlen(buf));

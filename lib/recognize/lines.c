@@ -12,6 +12,7 @@
 #include <strings.h>
 
 #include "recognize/lines.h"
+#include "recognize/tuning.h"
 #include "util/text.h"
 
 /* ------------------------------------------------------------------ */
@@ -512,7 +513,7 @@ lsn_title_like(const char *s, size_t len, size_t max_words)
 	char	 last;
 	int32_t	 cp;
 
-	if (len == 0 || len > 200)
+	if (len == 0 || len > LSN_TITLE_BYTES)
 		return 0;
 	words = lsn_word_count(s, len);
 	if (words == 0 || words > max_words)
@@ -778,7 +779,8 @@ lsn_inline(struct lsn_builder *b, lsn_node *parent, const struct lsn_line *l,
 		const struct lsn_mark *m = &l->marks[i];
 
 		if (m->start < start && m->start == m->end && start > 0 &&
-		    start < 16 && !span_element(m->type)) {
+		    start < LSN_ANCHOR_BEFORE_CUT &&
+		    !span_element(m->type)) {
 			lsn_node *n = lsn_el(b, parent, m->type == LSN_MARK_ANCHOR ?
 			    "anchor" : "note-ref");
 			lsn_attr(b, n, "id", m->value != NULL ? m->value : "");

@@ -19,6 +19,7 @@
 #include <strings.h>
 
 #include "recognize/kinds/kinds.h"
+#include "recognize/tuning.h"
 #include "util/text.h"
 
 struct heading {
@@ -85,7 +86,7 @@ annex_line(const struct lsn_line *l, char *id, size_t idsize, size_t *title)
 
 	if (l->type == LSN_LINE_PARA && l->label != NULL)
 		return annex_label(l, id, idsize, title);
-	if (l->type != LSN_LINE_PARA || l->len > 400)
+	if (l->type != LSN_LINE_PARA || l->len > LSN_ANNEX_LINE_BYTES)
 		return 0;
 	if ((k = lsn_prefix_ci(l->text, "annex")) == 0 || k >= l->len ||
 	    l->text[k] != ' ')
@@ -117,7 +118,8 @@ annex_line(const struct lsn_line *l, char *id, size_t idsize, size_t *title)
 		i += 3;
 	} else if (l->text[i] == '(' && lsn_last_char(l->text, l->len) == ')') {
 		/* "Annex A (normative)": the parenthesis is part of the title */
-	} else if (!lsn_title_like(l->text + i, l->len - i, 25)) {
+	} else if (!lsn_title_like(l->text + i, l->len - i,
+	    LSN_TITLE_WORDS_ANNEX)) {
 		/* "Annex A contains ..." is a sentence; "Annex A Draft
 		 * Terms of Reference" (a tab in the export) is a title. */
 		return 0;
@@ -141,7 +143,7 @@ static int
 acronym_line(const struct lsn_line *l)
 {
 	return parenthetical(l) && memchr(l->text, ' ', l->len) == NULL &&
-	    l->len < 40;
+	    l->len < LSN_ACRONYM_BYTES;
 }
 
 /* ------------------------------------------------------------------ */
@@ -155,7 +157,7 @@ typed_number(const struct lsn_line *l, struct lsn_number *num)
 	size_t	 i = 0, n;
 	char	 lab[48];
 
-	while (i < l->len && i < 40 && (isdigit((unsigned char)l->text[i]) ||
+	while (i < l->len && i < LSN_TYPED_NUMBER_BYTES && (isdigit((unsigned char)l->text[i]) ||
 	    (l->text[i] == '.' && i > 0)))
 		i++;
 	if (i == 0 || i >= l->len)
@@ -201,8 +203,10 @@ fits(const struct numbering *s, const struct lsn_number *num)
 		return 0;
 	if (d == 1) {
 		if (s->depth == 0)
-			return num->part[0] >= 0 && num->part[0] <= 9;
-		return num->part[0] > s->cur[0] && num->part[0] <= s->cur[0] + 3;
+			return num->part[0] >= 0 &&
+			    num->part[0] <= LSN_HEADING_FIRST_MAX;
+		return num->part[0] > s->cur[0] &&
+		    num->part[0] <= s->cur[0] + LSN_HEADING_STEP;
 	}
 	if (s->depth < d - 1)
 		return 0;
@@ -211,8 +215,9 @@ fits(const struct numbering *s, const struct lsn_number *num)
 			return 0;
 	if (s->depth >= d)
 		return num->part[d - 1] > s->cur[d - 1] &&
-		    num->part[d - 1] <= s->cur[d - 1] + 3;
-	return num->part[d - 1] >= 0 && num->part[d - 1] <= 3;
+		    num->part[d - 1] <= s->cur[d - 1] + LSN_HEADING_STEP;
+	return num->part[d - 1] >= 0 &&
+	    num->part[d - 1] <= LSN_SUBHEADING_FIRST_MAX;
 }
 
 static void
@@ -333,10 +338,12 @@ find_numbered(struct lsn_rctx *r, struct lsn_line *v, size_t n,
 		cut = 0;
 		if (l->label == NULL && (cut = typed_number(l, &num)) > 0 &&
 		    (num.letter || num.roman || num.paren ||
-		    !lsn_title_like(l->text + cut, l->len - cut, 15)))
+		    !lsn_title_like(l->text + cut, l->len - cut,
+		    LSN_TITLE_WORDS_NUMBERED)))
 			cut = 0;
 		if ((cut == 0 && !heading_label(l, &num)) ||
-		    !lsn_title_like(l->text + cut, l->len - cut, 15)) {
+		    !lsn_title_like(l->text + cut, l->len - cut,
+		    LSN_TITLE_WORDS_NUMBERED)) {
 			prev_run = 0;
 			continue;
 		}
@@ -344,7 +351,8 @@ find_numbered(struct lsn_rctx *r, struct lsn_line *v, size_t n,
 		j = next_usable(v, i + 1, n);
 		if (j < n && heading_label(&v[j], &nx) && nx.depth == num.depth &&
 		    nx.part[nx.depth - 1] == num.part[num.depth - 1] + 1 &&
-		    lsn_title_like(v[j].text, v[j].len, 15)) {
+		    lsn_title_like(v[j].text, v[j].len,
+		    LSN_TITLE_WORDS_NUMBERED)) {
 			prev_run = 1;
 			continue;
 		}
@@ -378,12 +386,14 @@ find_unnumbered(struct lsn_rctx *r, struct lsn_line *v, size_t n,
 		if (!usable(l))
 			continue;
 		title = l->type == LSN_LINE_PARA && l->label == NULL &&
-		    lsn_title_like(l->text, l->len, 10) && !parenthetical(l);
+		    lsn_title_like(l->text, l->len, LSN_TITLE_WORDS_UNNUMBERED) &&
+		    !parenthetical(l);
 		if (title && (!prev_title || prev_heading)) {
 			j = next_usable(v, i + 1, n);
 			if (j < n && !(v[j].type == LSN_LINE_PARA &&
 			    v[j].label == NULL &&
-			    lsn_title_like(v[j].text, v[j].len, 10))) {
+			    lsn_title_like(v[j].text, v[j].len,
+			    LSN_TITLE_WORDS_UNNUMBERED))) {
 				if ((h = push_heading(r, out)) == NULL)
 					return;
 				h->line = i;
@@ -525,7 +535,8 @@ build_annex(struct lsn_rctx *r, lsn_node *root, struct lsn_line *v, size_t n,
 		anchors_only(r, title, head);
 		j = next_usable(v, 1, n);
 		if (j < n && v[j].type == LSN_LINE_PARA && v[j].label == NULL &&
-		    v[j].outline == 0 && lsn_word_count(v[j].text, v[j].len) <= 40) {
+		    v[j].outline == 0 && lsn_word_count(v[j].text, v[j].len) <=
+		    LSN_ANNEX_TITLE_WORDS) {
 			lsn_inline(&r->b, title, &v[j], 0, v[j].len);
 			v[j].used = 1;
 			i = j + 1;
@@ -535,7 +546,7 @@ build_annex(struct lsn_rctx *r, lsn_node *root, struct lsn_line *v, size_t n,
 	/* "Question 10/17" with its title on the next line. */
 	if (j < n && v[j].type == LSN_LINE_PARA && v[j].label == NULL &&
 	    v[j].outline == 0 && !parenthetical(&v[j]) &&
-	    lsn_title_like(v[j].text, v[j].len, 30)) {
+	    lsn_title_like(v[j].text, v[j].len, LSN_TITLE_WORDS_CONTINUED)) {
 		char *t = lsn_plain(r, title);
 		if (t != NULL && lsn_kind_title_continues(t, strlen(t))) {
 			lsn_text(&r->b, title, " \xe2\x80\x93 ", 5);
@@ -600,7 +611,7 @@ lsn_structure(struct lsn_rctx *r, lsn_node *root, struct lsn_lines *lines,
 		    kind->title_continues(v[i].text, v[i].len) &&
 		    j < main_end && v[j].type == LSN_LINE_PARA &&
 		    v[j].label == NULL && !parenthetical(&v[j]) &&
-		    lsn_title_like(v[j].text, v[j].len, 30) &&
+		    lsn_title_like(v[j].text, v[j].len, LSN_TITLE_WORDS_CONTINUED) &&
 		    (both = lsn_arena_alloc(&r->a, sizeof(*both))) != NULL) {
 			size_t len = v[i].len + 5 + v[j].len;
 			*both = v[i];

@@ -22,10 +22,7 @@
 
 #include "recognize/lines.h"
 #include "recognize/toc.h"
-
-/* Entries in a run without a title before it is taken as a TOC: fewer
- * is as likely a list of numbered lines ending in a number. */
-#define TOC_UNTITLED_MIN	3
+#include "recognize/tuning.h"
 
 /* TOC titles, compared whole and case-insensitively. */
 static const char *const toc_titles[] = {
@@ -71,7 +68,8 @@ is_toc_title(const struct lsn_line *l)
 {
 	size_t	 i;
 
-	if (l->type != LSN_LINE_PARA || l->len == 0 || l->len > 40)
+	if (l->type != LSN_LINE_PARA || l->len == 0 ||
+	    l->len > LSN_TOC_TITLE_BYTES)
 		return 0;
 	for (i = 0; i < sizeof(toc_titles) / sizeof(toc_titles[0]); i++)
 		if (lsn_equals_ci(l->text, l->len, toc_titles[i]))
@@ -222,7 +220,8 @@ styled_entry(const struct lsn_line *l, struct entry *e)
 	for (i = 0; i < l->len; i++)
 		if (isdigit((unsigned char)l->text[i]))
 			break;
-	if (i == l->len && lsn_word_count(l->text, l->len) < 2)
+	if (i == l->len && lsn_word_count(l->text, l->len) <
+	    LSN_TOC_ENTRY_MIN_WORDS)
 		return 0;
 	if (!parse_number_title(l->text, l->len, e))
 		return 0;
@@ -375,7 +374,8 @@ page_header(const struct lsn_line *l)
 {
 	size_t	 i;
 
-	if (l->type != LSN_LINE_PARA || l->len == 0 || l->len > 16 ||
+	if (l->type != LSN_LINE_PARA || l->len == 0 ||
+	    l->len > LSN_TOC_PAGE_HEADER_BYTES ||
 	    lsn_word_count(l->text, l->len) != 1)
 		return 0;
 	for (i = 0; i < l->len; i++)
@@ -527,7 +527,7 @@ lsn_toc(struct lsn_rctx *r, struct lsn_lines *body)
 			/* untitled: several entries, the first one a clause
 			 * that comes again after them; a run that is not
 			 * is passed over whole, so each line is tried once */
-			if (run < TOC_UNTITLED_MIN ||
+			if (run < LSN_TOC_UNTITLED_MIN ||
 			    !parse_entry(l->text, l->len, &e) ||
 			    !repeated_later(r, body, &texts, j, l, &e)) {
 				i = j - 1;

@@ -17,6 +17,7 @@
 #include <strings.h>
 
 #include "recognize/kinds/kinds.h"
+#include "recognize/tuning.h"
 #include "util/text.h"
 #include "util/buf.h"
 
@@ -54,11 +55,11 @@ static const struct {
 };
 
 /* The ToR's title, parsed once: "Terms of Reference of ...", "... ToR
- * ...", up to 400 bytes (s NUL-terminated after len bytes). */
+ * ...", up to LSN_TOR_TITLE_BYTES (s NUL-terminated after len bytes). */
 static int
 tor_named(const char *s, size_t len)
 {
-	return len > 0 && len <= 400 &&
+	return len > 0 && len <= LSN_TOR_TITLE_BYTES &&
 	    (lsn_find_ci(s, len, "terms of reference") >= 0 ||
 	    strstr(s, "ToR") != NULL);
 }
@@ -212,9 +213,14 @@ lists_in(struct torstate *st, const char *t)
 		if (a == i || e == i + 1)
 			continue;
 		if (strncasecmp(t + i + 1, "lists.", 6) == 0 ||
-		    lsn_find_ci(t + (a > 60 ? a - 60 : 0), a > 60 ? 60 : a,
+		    lsn_find_ci(t + (a > LSN_TOR_LIST_CONTEXT ?
+		    a - LSN_TOR_LIST_CONTEXT : 0),
+		    a > LSN_TOR_LIST_CONTEXT ? LSN_TOR_LIST_CONTEXT : a,
 		    "mailing list") >= 0 ||
-		    lsn_find_ci(t + (a > 30 ? a - 30 : 0), a > 30 ? 30 : a,
+		    lsn_find_ci(t + (a > LSN_TOR_REFLECTOR_CONTEXT ?
+		    a - LSN_TOR_REFLECTOR_CONTEXT : 0),
+		    a > LSN_TOR_REFLECTOR_CONTEXT ?
+		    LSN_TOR_REFLECTOR_CONTEXT : a,
 		    "reflector") >= 0) {
 			if (!seen(st, t + a, e - a)) {
 				char *s = lsn_arena_strndup(&st->r->a, t + a, e - a);
@@ -285,7 +291,7 @@ group_of(const char *title, size_t *at, size_t *len)
 		if (close == NULL)
 			break;
 		n = (size_t)(close - p - 1);
-		if (n > 1 && n < 32 && memchr(p + 1, ' ', n) == NULL &&
+		if (n > 1 && n < LSN_TOR_ACRONYM_BYTES && memchr(p + 1, ' ', n) == NULL &&
 		    isupper((unsigned char)p[1]) && !(n == 3 &&
 		    strncmp(p + 1, "ToR", 3) == 0))
 			open = p;
@@ -376,11 +382,11 @@ tor_build(struct lsn_rctx *r, lsn_node *container, const char *title,
 }
 
 /* A first line naming a ToR: its title, and not a sentence. The build
- * takes titles up to 400 bytes, the claim only shorter ones. */
+ * takes titles up to LSN_TOR_TITLE_BYTES, the claim only shorter ones. */
 static int
 tor_title(const char *s, size_t len)
 {
-	return len < 400 && tor_named(s, len) && lsn_last_char(s, len) != '.';
+	return len < LSN_TOR_TITLE_BYTES && tor_named(s, len) && lsn_last_char(s, len) != '.';
 }
 
 const struct lsn_kind lsn_kind_tor = {
