@@ -18,7 +18,7 @@
 #include "reader/stream.h"
 
 /* ------------------------------------------------------------------ */
-/* Lines                                                               */
+/* Lines (lines.c)                                                     */
 
 enum lsn_line_type {
 	LSN_LINE_PARA = 0,
@@ -97,11 +97,11 @@ int	lsn_lines_build(struct lsn_arena *a, const struct lsn_stream *s,
  */
 void	lsn_line_cut_front(struct lsn_line *l, size_t n);
 
-/* ------------------------------------------------------------------ */
-/* Shared predicates over text                                         */
-
 /* FNV-1a of s[0..n), for the recognizer's hash sets. */
 size_t	 lsn_hash(const char *s, size_t n);
+
+/* ------------------------------------------------------------------ */
+/* Number labels (labels.c)                                            */
 
 /* Parsed number label: "3.1" -> {3,1}, depth 2; "1." and "1)" too. */
 struct lsn_number {
@@ -122,6 +122,9 @@ size_t	lsn_number_prefix(const char *text, size_t len, struct lsn_number *num);
 /* 1 when the label is a bullet glyph rather than a number. */
 int	lsn_label_is_bullet(const char *label);
 
+/* ------------------------------------------------------------------ */
+/* Words of a text (wording.c)                                         */
+
 /* Number of words (runs of letters/digits). */
 size_t	lsn_word_count(const char *s, size_t len);
 /* 1 for text that reads like a title: short, no closing punctuation. */
@@ -135,7 +138,7 @@ long	lsn_find_ci(const char *hay, size_t len, const char *needle);
 int	lsn_equals_ci(const char *s, size_t len, const char *word);
 
 /* ------------------------------------------------------------------ */
-/* Building inline content                                             */
+/* Building inline content (inline.c)                                  */
 
 /*
  * Appends text[start..end) of a line to parent as inline content:
