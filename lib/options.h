@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * options.h: the body of the public liaison_options type.
+ * options.h: the body of the public liaison_options type, the limits'
+ * defaults and the functions of options.c.
  */
 #ifndef LSN_OPTIONS_H
 #define LSN_OPTIONS_H
