@@ -17,6 +17,7 @@
 #include "liaison.h"
 #include "options.h"
 #include "doc.h"
+#include "diff/diff.h"
 #include "emit/emit.h"
 #include "tree/tree.h"
 #include "tree/validate.h"
@@ -375,6 +376,23 @@ liaison_doc_kind(const liaison_doc *doc)
 	if (doc == NULL || (root = lsn_root(doc->tree)) == NULL)
 		return NULL;
 	return lsn_prop(root, "kind");
+}
+
+/* The diff's entry point that takes documents: the diff itself works on
+ * their trees (diff/diff.c), below the document object. */
+liaison_diff *
+liaison_diff_new(const liaison_doc *old_doc, const liaison_doc *new_doc,
+    liaison_error **err)
+{
+	if (lsn_error_in_use(err))
+		return NULL;
+	if (old_doc == NULL || new_doc == NULL || old_doc->tree == NULL ||
+	    new_doc->tree == NULL) {
+		lsn_error_set(err, LIAISON_ERR_USAGE, NULL, NULL, 0, 0,
+		    "liaison_diff_new: a document is missing");
+		return NULL;
+	}
+	return lsn_diff_new(old_doc->tree, new_doc->tree, err);
 }
 
 /* ------------------------------------------------------------------ */

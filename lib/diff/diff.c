@@ -15,7 +15,6 @@
 
 #include "diff/diff.h"
 #include "emit/emit.h"
-#include "doc.h"
 #include "tree/tree.h"
 #include "tree/validate.h"
 #include "tree/xml.h"
@@ -58,9 +57,9 @@ copy_input(struct lsn_builder *b, lsn_node *root, const char *name,
 	}
 }
 
-/* liaison_diff_new inside the caller's libxml2 error handlers. */
+/* lsn_diff_new inside the caller's libxml2 error handlers. */
 static liaison_diff *
-diff_new(const liaison_doc *old_doc, const liaison_doc *new_doc,
+diff_new(const struct lsn_tree *old_tree, const struct lsn_tree *new_tree,
     liaison_error **err)
 {
 	liaison_diff		*d;
@@ -68,14 +67,8 @@ diff_new(const liaison_doc *old_doc, const liaison_doc *new_doc,
 	lsn_node		*root, *or, *nr, *view;
 	struct lsn_builder	 b;
 
-	if (old_doc == NULL || new_doc == NULL || old_doc->tree == NULL ||
-	    new_doc->tree == NULL) {
-		lsn_error_set(err, LIAISON_ERR_USAGE, NULL, NULL, 0, 0,
-		    "liaison_diff_new: a document is missing");
-		return NULL;
-	}
-	or = lsn_root(old_doc->tree);
-	nr = lsn_root(new_doc->tree);
+	or = lsn_root(old_tree);
+	nr = lsn_root(new_tree);
 	if (!lsn_is_n(or, LSN_N_DOCUMENT) || !lsn_is_n(nr, LSN_N_DOCUMENT)) {
 		lsn_error_set(err, LIAISON_ERR_USAGE, NULL, NULL, 0, 0,
 		    "liaison_diff_new: not a liaison model");
@@ -93,14 +86,14 @@ diff_new(const liaison_doc *old_doc, const liaison_doc *new_doc,
 	d->tree = b.tree;
 	root = lsn_root_el(&b, "diff");
 	lsn_attr_n(&b, root, LSN_N_MODEL, "liaison-diff/1");
-	copy_input(&b, root, "old-input", old_doc->tree);
-	copy_input(&b, root, "new-input", new_doc->tree);
+	copy_input(&b, root, "old-input", old_tree);
+	copy_input(&b, root, "new-input", new_tree);
 	/* the HTML page's view: in the diff's arena, outside its root */
 	view = lsn_el(&b, NULL, "view");
 	if (b.oom)
 		goto oom;
 	d->view = view;
-	if (lsn_diff_align(old_doc->tree, new_doc->tree, &b, root, view,
+	if (lsn_diff_align(old_tree, new_tree, &b, root, view,
 	    err) == -1) {
 		liaison_diff_free(d);
 		return NULL;
@@ -132,16 +125,14 @@ oom:
 }
 
 liaison_diff *
-liaison_diff_new(const liaison_doc *old_doc, const liaison_doc *new_doc,
+lsn_diff_new(const struct lsn_tree *old_tree, const struct lsn_tree *new_tree,
     liaison_error **err)
 {
 	struct lsn_xml_quiet	 q;
 	liaison_diff		*d;
 
-	if (lsn_error_in_use(err))
-		return NULL;
 	lsn_xml_quiet_begin(&q);
-	d = diff_new(old_doc, new_doc, err);
+	d = diff_new(old_tree, new_tree, err);
 	lsn_xml_quiet_end(&q);
 	return d;
 }

@@ -10,6 +10,7 @@
 #ifndef LSN_DIFF_H
 #define LSN_DIFF_H
 
+#include <pthread.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <libxml/tree.h>
@@ -111,6 +112,15 @@ int	 lsn_word_diff(const char *old, size_t olen, const char *new,
 int	 lsn_diff_align(const struct lsn_tree *old_model,
 	    const struct lsn_tree *new_model, struct lsn_builder *out,
 	    lsn_node *root, lsn_node *view, liaison_error **err);
+
+/*
+ * The diff of two models (liaison_diff_new of their documents, in api.c,
+ * which checks they are there): the <diff> document, validated against
+ * liaison-diff.rng. Returns a new diff (free with liaison_diff_free), or
+ * NULL with *err set.
+ */
+liaison_diff *lsn_diff_new(const struct lsn_tree *old_tree,
+	    const struct lsn_tree *new_tree, liaison_error **err);
 
 /* ------------------------------------------------------------------ */
 /* Emitters: each reads the diff document and writes to o.             */
