@@ -417,126 +417,26 @@ put_all(FILE *fp, const char *data, size_t len)
 	return ferror(fp) ? -1 : 0;
 }
 
-/*
- * Removes the insignificant white space of a JSON text in place, so one
- * document fits on one line (JSON Lines). Newlines inside strings are
- * always escaped in JSON, so the result has none. Returns the new length.
- */
-static size_t
-json_compact(char *s, size_t len)
-{
-	size_t i, j = 0;
-	int in_string = 0, escaped = 0;
-
-	for (i = 0; i < len; i++) {
-		char c = s[i];
-
-		if (in_string) {
-			if (escaped)
-				escaped = 0;
-			else if (c == '\\')
-				escaped = 1;
-			else if (c == '"')
-				in_string = 0;
-		} else if (c == '"')
-			in_string = 1;
-		else if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
-			continue;
-		s[j++] = c;
-	}
-	if (j < len)
-		s[j] = '\0';
-	return j;
-}
-
 /* ------------------------------------------------------------------ */
 /* --limit                                                             */
 
-/* The limits --limit sets, by the names liaison(1) gives them. The
- * library's limit messages use the same names. */
-static const struct {
-	const char	*name;
-	liaison_limit	 which;
-	int		 bytes;  /* a size: takes a k, M or G suffix */
-} limit_names[] = {
-	{ "input-bytes", LIAISON_LIMIT_INPUT_BYTES, 1 },
-	{ "zip-entry-bytes", LIAISON_LIMIT_ZIP_ENTRY_BYTES, 1 },
-	{ "zip-total-bytes", LIAISON_LIMIT_ZIP_TOTAL_BYTES, 1 },
-	{ "zip-entries", LIAISON_LIMIT_ZIP_ENTRIES, 0 },
-	{ "xml-depth", LIAISON_LIMIT_XML_DEPTH, 0 },
-	{ "paragraphs", LIAISON_LIMIT_PARAGRAPHS, 0 },
-	{ "model-depth", LIAISON_LIMIT_MODEL_DEPTH, 0 },
-	{ "model-bytes", LIAISON_LIMIT_MODEL_BYTES, 1 },
-	{ "paragraph-marks", LIAISON_LIMIT_PARAGRAPH_MARKS, 0 },
-};
-#define NLIMITS (sizeof(limit_names) / sizeof(limit_names[0]))
-
-/* Prints the valid limit names to stderr, after a usage error. */
-static void
-limit_names_list(void)
-{
-	size_t i;
-
-	fputs(" (limits:", stderr);
-	for (i = 0; i < NLIMITS; i++)
-		fprintf(stderr, " %s%s", limit_names[i].name,
-		    i + 1 < NLIMITS ? "," : ")\n");
-}
-
 /*
- * Parses a --limit argument, NAME=VALUE, and sets the limit in each of
- * the (up to two) options. VALUE is a whole number above 0; sizes may
- * end in k, M or G (KiB, MiB, GiB). Returns 0, or -1 after printing a
- * usage error.
+ * Parses a --limit argument, NAME=VALUE (liaison_options_parse_limit),
+ * and sets the limit in each of the (up to two) options. Returns 0, or
+ * -1 after printing a usage error.
  */
 static int
 parse_limit(const char *arg, liaison_options *opts, liaison_options *opts2)
 {
-	const char *eq = strchr(arg, '='), *v, *end;
-	unsigned long long value = 0, mult = 1;
-	size_t i, n;
+	liaison_error *err = NULL;
 
-	n = eq != NULL ? (size_t)(eq - arg) : strlen(arg);
-	for (i = 0; i < NLIMITS; i++)
-		if (strlen(limit_names[i].name) == n &&
-		    strncmp(arg, limit_names[i].name, n) == 0)
-			break;
-	if (eq == NULL || i == NLIMITS) {
-		fprintf(stderr, "%s: --limit %s: %s", progname, arg,
-		    eq == NULL ? "expected NAME=VALUE" : "unknown limit");
-		limit_names_list();
-		return -1;
-	}
-	v = eq + 1;
-	/* digits only: strtoull would take blanks, a sign or hex */
-	for (end = v; isdigit((unsigned char)*end); end++) {
-		unsigned d = (unsigned)(*end - '0');
-
-		if (value > (~0ULL - d) / 10)
-			goto bad;
-		value = value * 10 + d;
-	}
-	if (end == v)
-		goto bad;
-	if (limit_names[i].bytes && *end != '\0' && end[1] == '\0') {
-		switch (*end) {
-		case 'k': case 'K': mult = 1ULL << 10; end++; break;
-		case 'M': mult = 1ULL << 20; end++; break;
-		case 'G': mult = 1ULL << 30; end++; break;
-		}
-	}
-	if (*end != '\0' || value == 0 || value > ~0ULL / mult)
-		goto bad;
-	liaison_options_set_limit(opts, limit_names[i].which, value * mult);
-	if (opts2 != NULL)
-		liaison_options_set_limit(opts2, limit_names[i].which,
-		    value * mult);
-	return 0;
-bad:
-	fprintf(stderr, "%s: --limit %s: the value must be %s\n", progname,
-	    arg, limit_names[i].bytes ? "a size in bytes above 0, with an "
-	    "optional suffix k, M or G (powers of 1024)" :
-	    "a whole number above 0");
+	if (liaison_options_parse_limit(opts, arg, &err) == LIAISON_OK &&
+	    (opts2 == NULL ||
+	    liaison_options_parse_limit(opts2, arg, &err) == LIAISON_OK))
+		return 0;
+	fprintf(stderr, "%s: --limit %s: %s\n", progname, arg,
+	    liaison_error_message(err));
+	liaison_error_free(err);
 	return -1;
 }
 
@@ -768,17 +668,13 @@ emit_doc(const struct convert_run *run, const char *name,
 		liaison_error_free(err);
 		return -2;
 	}
-	if (liaison_emit_buffer(doc, run->fmt, &data, &len, &err) !=
-	    LIAISON_OK) {
+	if (liaison_emit_buffer(doc, LIAISON_EMIT_JSON_LINE, &data, &len,
+	    &err) != LIAISON_OK) {
 		report_error(name, err);
 		liaison_error_free(err);
 		return -2;
 	}
-	len = json_compact(data, len);
-	/* Every line ends in exactly one newline. */
-	while (len > 0 && data[len - 1] == '\n')
-		len--;
-	if (put_all(fp, data, len) == -1 || putc('\n', fp) == EOF) {
+	if (put_all(fp, data, len) == -1) {
 		warnx_("%s: %s", outname, strerror(errno));
 		free(data);
 		return -1;

@@ -408,6 +408,8 @@ emit(const liaison_doc *doc, liaison_emit_format fmt, struct lsn_out *o,
 	switch (fmt) {
 	case LIAISON_EMIT_JSON:
 		return lsn_emit_json(doc->tree, o, err);
+	case LIAISON_EMIT_JSON_LINE:
+		return lsn_emit_json_line(doc->tree, o, err);
 	case LIAISON_EMIT_XML:
 		return lsn_emit_xml(doc->tree, o, err);
 	case LIAISON_EMIT_MARKDOWN:

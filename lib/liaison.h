@@ -133,6 +133,18 @@ void liaison_options_set_limit(liaison_options *opts, liaison_limit which,
 /** A limit's value: the default for NULL opts, 0 for an unknown limit. */
 unsigned long long liaison_options_get_limit(const liaison_options *opts,
     liaison_limit which);
+/** A limit's name, as liaison(1)'s --limit and the limit messages give
+ * it ("input-bytes"), or NULL for an unknown limit; static storage. */
+const char *liaison_limit_name(liaison_limit which);
+/**
+ * Sets a limit from "NAME=VALUE", as liaison(1)'s --limit takes it: NAME
+ * a liaison_limit_name, VALUE a whole number above 0, which for a size
+ * (the *-bytes limits) may end in k, M or G (KiB, MiB, GiB). Returns
+ * LIAISON_OK, or LIAISON_ERR_USAGE with *err saying what is wrong (with
+ * the limits' names when NAME is none of them); opts is unchanged then.
+ */
+liaison_status liaison_options_parse_limit(liaison_options *opts,
+    const char *arg, liaison_error **err);
 
 /* ------------------------------------------------------------------ */
 /* Documents                                                           */
@@ -187,7 +199,9 @@ typedef enum liaison_emit_format {
 	LIAISON_EMIT_JSON = 0,
 	LIAISON_EMIT_XML,
 	LIAISON_EMIT_MARKDOWN,              /* metadata as a list under the title */
-	LIAISON_EMIT_MARKDOWN_FRONT_MATTER  /* metadata as YAML front matter */
+	LIAISON_EMIT_MARKDOWN_FRONT_MATTER, /* metadata as YAML front matter */
+	LIAISON_EMIT_JSON_LINE              /* JSON on one line ending in a
+	                                       newline (JSON Lines) */
 } liaison_emit_format;
 
 /** Writes doc to `out` (not NULL). Returns LIAISON_OK or an error code. */

@@ -12,6 +12,7 @@
 
 #include "liaison.h"
 #include "options.h"
+#include "util/error.h"
 
 static const unsigned long long default_limits[LIAISON_LIMIT__COUNT] = {
 	LSN_DEFAULT_INPUT_BYTES,
@@ -119,4 +120,99 @@ unsigned long long
 liaison_options_get_limit(const liaison_options *opts, liaison_limit which)
 {
 	return lsn_limit(opts, which);
+}
+
+/* The limits by the names liaison(1) and the limit messages give them,
+ * in the order of liaison_limit; bytes: a size, taking k, M or G. */
+static const struct {
+	const char	*name;
+	int		 bytes;
+} limit_names[LIAISON_LIMIT__COUNT] = {
+	{ "input-bytes", 1 },
+	{ "zip-entry-bytes", 1 },
+	{ "zip-total-bytes", 1 },
+	{ "zip-entries", 0 },
+	{ "xml-depth", 0 },
+	{ "paragraphs", 0 },
+	{ "model-depth", 0 },
+	{ "model-bytes", 1 },
+	{ "paragraph-marks", 0 },
+};
+
+const char *
+liaison_limit_name(liaison_limit which)
+{
+	if ((unsigned)which >= LIAISON_LIMIT__COUNT)
+		return NULL;
+	return limit_names[which].name;
+}
+
+/* " (limits: a, b, ...)", what a usage error of the name appends, into
+ * buf of size n (room for all names: their table is short). */
+static const char *
+names_list(char *buf, size_t n)
+{
+	size_t i, len = 0;
+
+	len += (size_t)snprintf(buf, n, " (limits:");
+	for (i = 0; i < LIAISON_LIMIT__COUNT && len < n; i++)
+		len += (size_t)snprintf(buf + len, n - len, " %s%s",
+		    limit_names[i].name, i + 1 < LIAISON_LIMIT__COUNT ?
+		    "," : ")");
+	return buf;
+}
+
+liaison_status
+liaison_options_parse_limit(liaison_options *opts, const char *arg,
+    liaison_error **err)
+{
+	const char *eq, *v, *end;
+	unsigned long long value = 0, mult = 1;
+	char list[256];
+	size_t i, n;
+
+	if (lsn_error_in_use(err))
+		return LIAISON_ERR_USAGE;
+	if (opts == NULL || arg == NULL)
+		return lsn_error_set(err, LIAISON_ERR_USAGE, NULL, NULL, 0, 0,
+		    "liaison_options_parse_limit: no %s",
+		    opts == NULL ? "options" : "argument");
+	eq = strchr(arg, '=');
+	n = eq != NULL ? (size_t)(eq - arg) : strlen(arg);
+	for (i = 0; i < LIAISON_LIMIT__COUNT; i++)
+		if (strlen(limit_names[i].name) == n &&
+		    strncmp(arg, limit_names[i].name, n) == 0)
+			break;
+	if (eq == NULL || i == LIAISON_LIMIT__COUNT) {
+		return lsn_error_set(err, LIAISON_ERR_USAGE, NULL, NULL, 0, 0,
+		    "%s%s", eq == NULL ? "expected NAME=VALUE" :
+		    "unknown limit", names_list(list, sizeof(list)));
+	}
+	v = eq + 1;
+	/* digits only: strtoull would take blanks, a sign or hex */
+	for (end = v; *end >= '0' && *end <= '9'; end++) {
+		unsigned d = (unsigned)(*end - '0');
+
+		if (value > (~0ULL - d) / 10)
+			goto bad;
+		value = value * 10 + d;
+	}
+	if (end == v)
+		goto bad;
+	if (limit_names[i].bytes && *end != '\0' && end[1] == '\0') {
+		switch (*end) {
+		case 'k': case 'K': mult = 1ULL << 10; end++; break;
+		case 'M': mult = 1ULL << 20; end++; break;
+		case 'G': mult = 1ULL << 30; end++; break;
+		}
+	}
+	if (*end != '\0' || value == 0 || value > ~0ULL / mult)
+		goto bad;
+	opts->limits[i] = value * mult;
+	return LIAISON_OK;
+bad:
+	return lsn_error_set(err, LIAISON_ERR_USAGE, NULL, NULL, 0, 0,
+	    "the value must be %s", limit_names[i].bytes ? "a size in bytes "
+	    "above 0, with an optional suffix k, M or G (powers of 1024)" :
+	    "a whole number above 0");
 }

@@ -80,6 +80,9 @@ void	lsn_json_escape(struct lsn_out *o, const char *s, size_t n);
 /* Each emitter: 0 on success, -1 with *err set. */
 int	lsn_emit_json(struct lsn_tree *model, struct lsn_out *o,
 	    liaison_error **err);
+/* The same on one line ending in a newline (json-line.c). */
+int	lsn_emit_json_line(struct lsn_tree *model, struct lsn_out *o,
+	    liaison_error **err);
 int	lsn_emit_xml(struct lsn_tree *model, struct lsn_out *o,
 	    liaison_error **err);
 /* front_matter: metadata as YAML front matter instead of a list under

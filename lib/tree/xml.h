@@ -45,6 +45,8 @@ liaison_status	lsn_xml_validate(xmlDocPtr doc, const char *schema_name,
  */
 xmlDocPtr	lsn_xml_parse_file(const char *path, unsigned long long limit,
 		    liaison_error **err);
+/* (The library reads files only: lsn_xml_parse_memory serves the model
+ * fuzzer, fuzz/fuzz-model.c, alone.) */
 xmlDocPtr	lsn_xml_parse_memory(const char *data, size_t len,
 		    const char *name, liaison_error **err);
 

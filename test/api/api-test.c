@@ -119,6 +119,29 @@ test_options(void)
 	liaison_options_set_limit(opts, LIAISON_LIMIT_INPUT_BYTES, 0);
 	check(liaison_options_get_limit(opts, LIAISON_LIMIT_INPUT_BYTES) ==
 	    def, "0 restores the default limit");
+	check(liaison_options_parse_limit(opts, "zip-entry-bytes=3k", NULL) ==
+	    LIAISON_OK && liaison_options_get_limit(opts,
+	    LIAISON_LIMIT_ZIP_ENTRY_BYTES) == 3072, "a limit parsed by name");
+	{
+		liaison_error *err = NULL;
+
+		check(liaison_options_parse_limit(opts, "xml-depth=3k", &err) ==
+		    LIAISON_ERR_USAGE && liaison_options_get_limit(opts,
+		    LIAISON_LIMIT_XML_DEPTH) != 3072 && strcmp(
+		    liaison_error_message(err), "the value must be a whole "
+		    "number above 0") == 0, "a count takes no suffix");
+		liaison_error_free(err);
+		err = NULL;
+		check(liaison_options_parse_limit(opts, "nope=1", &err) ==
+		    LIAISON_ERR_USAGE && strstr(liaison_error_message(err),
+		    "unknown limit (limits: input-bytes,") != NULL,
+		    "an unknown limit names the limits");
+		liaison_error_free(err);
+	}
+	check(strcmp(liaison_limit_name(LIAISON_LIMIT_PARAGRAPH_MARKS),
+	    "paragraph-marks") == 0 &&
+	    liaison_limit_name(LIAISON_LIMIT__COUNT) == NULL,
+	    "limit names");
 	liaison_options_free(opts);
 	liaison_options_free(NULL);
 }
