@@ -21,25 +21,6 @@
 #include "util/buf.h"
 #include "util/error.h"
 
-const char *
-lsn_diff_node_text(lsn_node *n)
-{
-	if (n == NULL)
-		return "";
-	for (lsn_node *c = n->children; c != NULL; c = c->next)
-		if (c->type == LSN_TEXT && c->content != NULL)
-			return (const char *)c->content;
-	return "";
-}
-
-const char *
-lsn_diff_child_text(lsn_node *n, const char *name)
-{
-	lsn_node *c = lsn_child(n, name);
-
-	return c != NULL ? lsn_diff_node_text(c) : NULL;
-}
-
 /* <old-input>/<new-input> from the model's <input>. */
 static void
 copy_input(struct lsn_builder *b, lsn_node *root, const char *name,

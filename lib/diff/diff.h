@@ -138,7 +138,7 @@ int	 lsn_diff_emit_xml(struct lsn_tree *diff, unsigned int flags,
 int	 lsn_diff_emit_html(struct lsn_tree *diff, lsn_node *view,
 	    unsigned int flags, struct lsn_out *o, liaison_error **err);
 
-/* Helpers shared by the emitters (diff.c). */
+/* Helpers shared by the emitters (node-text.c). */
 /* The text of the first child element `name` of n, or NULL (owned by
  * the tree; no allocation). */
 const char *lsn_diff_child_text(lsn_node *n, const char *name);
