@@ -1,0 +1,622 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * units.c: the aligner's units built from a model (align.c tells the
+ * whole method): groups, fields, sections, annexes, paragraphs, lists,
+ * items, tables, rows, cells and footnotes, with their normalized text,
+ * subtree hashes and word sets.
+ */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/tree.h>
+#include <utf8proc.h>
+
+#include "diff/diff.h"
+#include "diff/align.h"
+#include "tree/tree.h"
+#include "util/buf.h"
+#include "util/error.h"
+
+/* ------------------------------------------------------------------ */
+/* Building units from the model                                       */
+
+static struct unit *
+unit_new(struct aligner *al, struct side *sd, int kind, struct unit *parent,
+    lsn_node *node)
+{
+	struct unit *u;
+
+	if (al->oom)
+		return NULL;
+	if (sd->n == sd->cap) {
+		size_t ncap = sd->cap ? sd->cap * 2 : 256;
+		struct unit **p = realloc(sd->all, ncap * sizeof(*p));
+		if (p == NULL) {
+			al->oom = 1;
+			return NULL;
+		}
+		sd->all = p;
+		sd->cap = ncap;
+	}
+	if ((u = calloc(1, sizeof(*u))) == NULL) {
+		al->oom = 1;
+		return NULL;
+	}
+	sd->all[sd->n++] = u;
+	u->kind = kind;
+	u->node = u->text_node = node;
+	u->parent = parent;
+	if (parent != NULL) {
+		if (parent->nkids == parent->capkids) {
+			size_t ncap = parent->capkids ? parent->capkids * 2 : 4;
+			struct unit **p = realloc(parent->kids,
+			    ncap * sizeof(*p));
+			if (p == NULL) {
+				al->oom = 1;
+				return NULL;
+			}
+			parent->kids = p;
+			parent->capkids = ncap;
+		}
+		u->index = parent->nkids;
+		parent->kids[parent->nkids++] = u;
+	}
+	return u;
+}
+
+static void
+unit_free(struct unit *u)
+{
+	free(u->text);
+	free(u->number);
+	free(u->seg);
+	free(u->subject);
+	free(u->kids);
+	free(u->set);
+	free(u->hset);
+	free(u);
+}
+
+void
+lsn_align_side_free(struct side *sd)
+{
+	for (size_t i = 0; i < sd->n; i++)
+		unit_free(sd->all[i]);
+	free(sd->all);
+}
+
+/* Appends the inline text of n: text and links; not deleted text,
+ * anchors or note references (model data, not words). */
+static void
+inline_text(lsn_node *n, struct lsn_buf *b)
+{
+	for (lsn_node *c = n->children; c != NULL; c = c->next) {
+		if (c->type == LSN_TEXT) {
+			if (c->content != NULL)
+				lsn_buf_puts(b, (const char *)c->content);
+		} else if (c->type == LSN_ELEMENT) {
+			if (lsn_is(c, "del") || lsn_is(c, "move-from") ||
+			    lsn_is(c, "anchor") || lsn_is(c, "note-ref"))
+				continue;
+			inline_text(c, b);
+		}
+	}
+}
+
+/* Collapses every run of white space (Unicode Z*, tabs, line breaks)
+ * to one space and trims both ends; returns a malloc'd copy or NULL. */
+static char *
+normalize(const char *s, size_t len)
+{
+	char			*out, *o;
+	size_t			 i = 0;
+	int			 space = 0;
+	const utf8proc_uint8_t	*u = (const utf8proc_uint8_t *)s;
+
+	if ((out = malloc(len + 1)) == NULL)
+		return NULL;
+	o = out;
+	while (i < len) {
+		utf8proc_int32_t	 c;
+		utf8proc_ssize_t	 k;
+		int			 ws;
+
+		if (u[i] < 0x80) {
+			k = 1;
+			ws = u[i] == ' ' || (u[i] >= '\t' && u[i] <= '\r');
+		} else if ((k = utf8proc_iterate(u + i,
+		    (utf8proc_ssize_t)(len - i), &c)) <= 0) {
+			k = 1;
+			ws = 0;
+		} else {
+			utf8proc_category_t cat = utf8proc_category(c);
+			ws = c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+			    c == '\f' || c == '\v' ||
+			    cat == UTF8PROC_CATEGORY_ZS ||
+			    cat == UTF8PROC_CATEGORY_ZL ||
+			    cat == UTF8PROC_CATEGORY_ZP;
+		}
+		if (ws)
+			space = 1;
+		else {
+			if (space && o != out)
+				*o++ = ' ';
+			space = 0;
+			memcpy(o, s + i, (size_t)k);
+			o += k;
+		}
+		i += (size_t)k;
+	}
+	*o = '\0';
+	return out;
+}
+
+/* Sets u->text from the inline content of element n (NULL: empty). */
+static void
+set_text_from(struct aligner *al, struct unit *u, lsn_node *n)
+{
+	struct lsn_buf b = LSN_BUF_INIT;
+
+	if (u == NULL)
+		return;
+	if (n != NULL)
+		inline_text(n, &b);
+	if (b.oom || (u->text = normalize(lsn_buf_str(&b), b.len)) == NULL)
+		al->oom = 1;
+	lsn_buf_free(&b);
+}
+
+static void
+set_str(struct aligner *al, char **dst, const char *s)
+{
+	if (s == NULL || al->oom)
+		return;
+	if ((*dst = strdup(s)) == NULL)
+		al->oom = 1;
+}
+
+static void
+set_seg(struct aligner *al, struct unit *u, const char *name, size_t n)
+{
+	struct lsn_buf b = LSN_BUF_INIT;
+
+	if (u == NULL)
+		return;
+	if (lsn_buf_printf(&b, "%s %zu", name, n) == -1 ||
+	    (u->seg = lsn_buf_detach(&b, NULL)) == NULL)
+		al->oom = 1;
+	lsn_buf_free(&b);
+}
+
+/* A heading for a location: at most about 60 bytes, cut at a space. */
+static void
+set_heading_seg(struct aligner *al, struct unit *u, const char *prefix,
+    const char *number, const char *text)
+{
+	struct lsn_buf	 b = LSN_BUF_INIT;
+	size_t		 len = strlen(text), cut = len;
+
+	if (u == NULL)
+		return;
+	if (len > 60) {
+		cut = 60;
+		while (cut > 30 && text[cut] != ' ')
+			cut--;
+		while (cut > 0 && ((unsigned char)text[cut] & 0xc0) == 0x80)
+			cut--;
+	}
+	if (prefix != NULL)
+		lsn_buf_puts(&b, prefix);
+	if (number != NULL && *number != '\0') {
+		lsn_buf_puts(&b, number);
+		if (cut > 0)
+			lsn_buf_putc(&b, ' ');
+	}
+	lsn_buf_put(&b, text, cut);
+	if (cut < len)
+		lsn_buf_puts(&b, "\xe2\x80\xa6");   /* … */
+	if (b.len == 0)
+		lsn_buf_puts(&b, "section");
+	if (b.oom || (u->seg = lsn_buf_detach(&b, NULL)) == NULL)
+		al->oom = 1;
+	lsn_buf_free(&b);
+}
+
+static void build_blocks(struct aligner *, struct side *, struct unit *,
+    lsn_node *);
+static void build_section(struct aligner *, struct side *, struct unit *,
+    lsn_node *);
+
+/* Counts of block kinds in one container, for "paragraph 3". */
+struct counters {
+	size_t	 p, list, table, lists_total;
+};
+
+static void
+build_block(struct aligner *al, struct side *sd, struct unit *parent,
+    lsn_node *n, struct counters *cn)
+{
+	struct unit	*u, *row, *cell, *item;
+	size_t		 k, r, c;
+
+	if (lsn_is(n, "p")) {
+		u = unit_new(al, sd, U_PARA, parent, n);
+		set_text_from(al, u, n);
+		set_seg(al, u, "paragraph", ++cn->p);
+	} else if (lsn_is(n, "list")) {
+		u = unit_new(al, sd, U_LIST, parent, n);
+		if (u == NULL)
+			return;
+		set_str(al, &u->text, "");
+		cn->list++;
+		if (cn->lists_total > 1)
+			set_seg(al, u, "list", cn->list);
+		k = 0;
+		for (lsn_node *i = lsn_child(n, "item"); i != NULL;
+		    i = lsn_next(i, "item")) {
+			item = unit_new(al, sd, U_ITEM, u, i);
+			if (item == NULL)
+				return;
+			item->text_node = lsn_child(i, "text");
+			set_text_from(al, item, item->text_node);
+			set_str(al, &item->number, lsn_prop(i, "label"));
+			set_seg(al, item, "item", ++k);
+			build_blocks(al, sd, item, i);
+		}
+	} else if (lsn_is(n, "table")) {
+		u = unit_new(al, sd, U_TABLE, parent, n);
+		if (u == NULL)
+			return;
+		set_str(al, &u->text, "");
+		set_seg(al, u, "table", ++cn->table);
+		r = 0;
+		for (lsn_node *rn = lsn_child(n, "row"); rn != NULL;
+		    rn = lsn_next(rn, "row")) {
+			if ((row = unit_new(al, sd, U_ROW, u, rn)) == NULL)
+				return;
+			set_str(al, &row->text, "");
+			set_seg(al, row, "row", ++r);
+			c = 0;
+			for (lsn_node *cl = lsn_child(rn, "cell"); cl != NULL;
+			    cl = lsn_next(cl, "cell")) {
+				if ((cell = unit_new(al, sd, U_CELL, row, cl)) == NULL)
+					return;
+				set_str(al, &cell->text, "");
+				set_seg(al, cell, "cell", ++c);
+				build_blocks(al, sd, cell, cl);
+			}
+		}
+	}
+}
+
+/* The block children (p, list, table) of element n, under parent. */
+static void
+build_blocks(struct aligner *al, struct side *sd, struct unit *parent,
+    lsn_node *n)
+{
+	struct counters cn = { 0, 0, 0, 0 };
+
+	if (n == NULL)
+		return;
+	for (lsn_node *c = lsn_child(n, "list"); c != NULL; c = lsn_next(c, "list"))
+		cn.lists_total++;
+	for (lsn_node *c = lsn_child(n, NULL); c != NULL && !al->oom;
+	    c = lsn_next(c, NULL))
+		build_block(al, sd, parent, c, &cn);
+}
+
+static void
+build_section(struct aligner *al, struct side *sd, struct unit *parent,
+    lsn_node *n)
+{
+	struct unit *u = unit_new(al, sd, U_SECTION, parent, n);
+
+	if (u == NULL)
+		return;
+	u->text_node = lsn_child(n, "heading");
+	set_text_from(al, u, u->text_node);
+	set_str(al, &u->number, lsn_prop(n, "number"));
+	u->role = lsn_prop(n, "role");
+	if (u->text != NULL)
+		set_heading_seg(al, u, NULL, u->number, u->text);
+	build_blocks(al, sd, u, n);
+	for (lsn_node *s = lsn_child(n, "section"); s != NULL && !al->oom;
+	    s = lsn_next(s, "section"))
+		build_section(al, sd, u, s);
+}
+
+static void
+build_sections(struct aligner *al, struct side *sd, struct unit *parent,
+    lsn_node *n)
+{
+	for (lsn_node *s = lsn_child(n, "section"); s != NULL && !al->oom;
+	    s = lsn_next(s, "section"))
+		build_section(al, sd, parent, s);
+}
+
+/* A field: element e's text (contacts: their parts joined). */
+static struct unit *
+build_field(struct aligner *al, struct side *sd, struct unit *parent,
+    lsn_node *e, const char *key, const char *label, int multi, size_t nth)
+{
+	struct unit *u = unit_new(al, sd, U_FIELD, parent, e);
+
+	if (u == NULL)
+		return NULL;
+	u->key = key;
+	u->multi = multi;
+	if (lsn_is(e, "contact")) {
+		struct lsn_buf b = LSN_BUF_INIT;
+		for (lsn_node *c = lsn_child(e, NULL); c != NULL;
+		    c = lsn_next(c, NULL)) {
+			if (b.len > 0)
+				lsn_buf_puts(&b, ", ");
+			inline_text(c, &b);
+		}
+		if (b.oom || (u->text = normalize(lsn_buf_str(&b), b.len)) == NULL)
+			al->oom = 1;
+		lsn_buf_free(&b);
+	} else
+		set_text_from(al, u, e);
+	if (multi)
+		set_seg(al, u, label, nth);
+	else
+		set_str(al, &u->seg, label);
+	return u;
+}
+
+static const struct {
+	const char	*name;
+	const char	*label;   /* repeated fields get " N" */
+	int		 multi;
+} meta_fields[] = {
+	{ "title", "Title", 0 },
+	{ "source", "Source", 0 },
+	{ "purpose", "Purpose", 0 },
+	{ "document", "Document", 0 },
+	{ "study-period", "Study period", 0 },
+	{ "meeting", "Meeting", 0 },
+	{ "question", "Question", 1 },
+	{ "for-action", "For action", 1 },
+	{ "for-information", "For information", 1 },
+	{ "approval", "Approval", 0 },
+	{ "deadline", "Deadline", 0 },
+	{ "contact", "Contact", 1 },
+};
+
+static void
+build_meta(struct aligner *al, struct side *sd, struct unit *root,
+    lsn_node *meta)
+{
+	struct unit	*g;
+	size_t		 nth[sizeof(meta_fields) / sizeof(meta_fields[0])] = { 0 };
+
+	if (meta == NULL || lsn_child(meta, NULL) == NULL)
+		return;
+	if ((g = unit_new(al, sd, U_GROUP, root, meta)) == NULL)
+		return;
+	g->key = "meta";
+	set_str(al, &g->text, "");
+	for (lsn_node *e = lsn_child(meta, NULL); e != NULL && !al->oom;
+	    e = lsn_next(e, NULL))
+		for (size_t i = 0; i < sizeof(meta_fields) / sizeof(meta_fields[0]); i++)
+			if (lsn_is(e, meta_fields[i].name)) {
+				build_field(al, sd, g, e, meta_fields[i].name,
+				    meta_fields[i].label, meta_fields[i].multi,
+				    ++nth[i]);
+				break;
+			}
+}
+
+static void
+build_group(struct aligner *al, struct side *sd, struct unit *root,
+    lsn_node *e, const char *key, const char *label)
+{
+	struct unit *g;
+
+	if (e == NULL || lsn_child(e, NULL) == NULL)
+		return;
+	if ((g = unit_new(al, sd, U_GROUP, root, e)) == NULL)
+		return;
+	g->key = key;
+	set_str(al, &g->text, "");
+	set_str(al, &g->seg, label);
+	build_blocks(al, sd, g, e);
+}
+
+/* What an annex is about: a Question (by id) or a ToR (by group). */
+static void
+set_subject(struct aligner *al, struct unit *u, lsn_node *annex)
+{
+	struct lsn_buf	 b = LSN_BUF_INIT;
+	lsn_node	 *q = lsn_child(annex, "question");
+	lsn_node	 *t = lsn_child(annex, "terms-of-reference");
+	const char	*kind = lsn_prop(annex, "kind");
+
+	if (q != NULL && lsn_prop(q, "id") != NULL)
+		lsn_buf_printf(&b, "question %s", lsn_prop(q, "id"));
+	else if (t != NULL || (kind != NULL && strcmp(kind, "terms-of-reference") == 0))
+		lsn_buf_printf(&b, "tor %s", t != NULL && lsn_prop(t, "group") ?
+		    lsn_prop(t, "group") : "");
+	else
+		return;
+	if (b.oom || (u->subject = lsn_buf_detach(&b, NULL)) == NULL)
+		al->oom = 1;
+	lsn_buf_free(&b);
+}
+
+static void
+build_annex(struct aligner *al, struct side *sd, struct unit *parent,
+    lsn_node *a)
+{
+	struct unit *u = unit_new(al, sd, U_ANNEX, parent, a);
+	lsn_node *note;
+
+	if (u == NULL)
+		return;
+	u->text_node = lsn_child(a, "title");
+	set_text_from(al, u, u->text_node);
+	set_str(al, &u->number, lsn_prop(a, "id"));
+	set_heading_seg(al, u, "Annex ", u->number, "");
+	set_subject(al, u, a);
+	if ((note = lsn_child(a, "note")) != NULL)
+		build_field(al, sd, u, note, "note", "note", 0, 0);
+	build_blocks(al, sd, u, lsn_child(a, "body"));
+	build_sections(al, sd, u, a);
+}
+
+/* The whole document. */
+struct unit *
+lsn_align_build_document(struct aligner *al, struct side *sd,
+    const struct lsn_tree *doc)
+{
+	lsn_node	 *d = lsn_root(doc), *fn;
+	struct unit	*root, *g = NULL;
+	size_t		 k = 0;
+
+	if ((root = unit_new(al, sd, U_ROOT, NULL, d)) == NULL)
+		return NULL;
+	set_str(al, &root->text, "");
+	build_meta(al, sd, root, lsn_child(d, "meta"));
+	build_group(al, sd, root, lsn_child(d, "abstract"), "abstract",
+	    "Abstract");
+	build_group(al, sd, root, lsn_child(d, "actions-requested"),
+	    "actions-requested", "Actions requested");
+	build_blocks(al, sd, root, lsn_child(d, "body"));
+	build_sections(al, sd, root, d);
+	for (lsn_node *a = lsn_child(d, "annex"); a != NULL && !al->oom;
+	    a = lsn_next(a, "annex"))
+		build_annex(al, sd, root, a);
+	for (fn = lsn_child(d, "footnote"); fn != NULL && !al->oom;
+	    fn = lsn_next(fn, "footnote")) {
+		struct unit *u;
+		if (g == NULL) {
+			if ((g = unit_new(al, sd, U_GROUP, root, fn)) == NULL)
+				return NULL;
+			g->key = "footnotes";
+			set_str(al, &g->text, "");
+			/* Footnotes have no element of their own: the path
+			 * of the group is the document's. */
+			g->node = g->text_node = d;
+		}
+		if ((u = unit_new(al, sd, U_FOOTNOTE, g, fn)) == NULL)
+			return NULL;
+		set_str(al, &u->text, "");
+		set_seg(al, u, "footnote", ++k);
+		build_blocks(al, sd, u, fn);
+	}
+	return root;
+}
+
+/*
+ * One subject (a ToR or a Question) as a document of its own: title,
+ * note, body and sections of the annex `a`, or of the document when a
+ * is NULL (a standalone ToR or Question).
+ */
+struct unit *
+lsn_align_build_subject(struct aligner *al, struct side *sd,
+    const struct lsn_tree *doc, lsn_node *a)
+{
+	lsn_node	 *d = lsn_root(doc), *title, *note = NULL;
+	lsn_node	 *host = a != NULL ? a : d;
+	struct unit	*root;
+
+	if ((root = unit_new(al, sd, U_ROOT, NULL, host)) == NULL)
+		return NULL;
+	set_str(al, &root->text, "");
+	if (a != NULL) {
+		set_heading_seg(al, root, "Annex ", lsn_prop(a, "id"), "");
+		title = lsn_child(a, "title");
+		note = lsn_child(a, "note");
+	} else
+		title = lsn_child(lsn_child(d, "meta"), "title");
+	if (title != NULL)
+		build_field(al, sd, root, title, "title", "Title", 0, 0);
+	if (note != NULL)
+		build_field(al, sd, root, note, "note", "Note", 0, 0);
+	build_blocks(al, sd, root, lsn_child(host, "body"));
+	build_sections(al, sd, root, host);
+	return root;
+}
+
+static int
+cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Subtree hashes and weights, bottom-up. */
+void
+lsn_align_finish_unit(struct aligner *al, struct unit *u)
+{
+	uint64_t	 h = FNV64_OFFSET;
+	unsigned char	 k = (unsigned char)u->kind;
+
+	if (u->text == NULL && !al->oom)
+		set_str(al, &u->text, "");
+	if (al->oom)
+		return;
+	h = hash_bytes(h, &k, 1);
+	if (u->key != NULL)
+		h = hash_bytes(h, u->key, strlen(u->key) + 1);
+	h = hash_bytes(h, u->text, strlen(u->text) + 1);
+	u->weight = 1;
+	for (size_t i = 0; i < u->nkids; i++) {
+		lsn_align_finish_unit(al, u->kids[i]);
+		if (al->oom)
+			return;
+		h = hash_bytes(h, &u->kids[i]->hash, sizeof(uint64_t));
+		u->weight += u->kids[i]->weight;
+	}
+	u->hash = h;
+}
+
+/*
+ * Word sets of u and its subtree, computed on first need: units equal
+ * by hash are never compared, so an unchanged document costs no sets.
+ * Returns 0, or -1 when memory ran out.
+ */
+int
+lsn_align_ensure_set(struct unit *u)
+{
+	size_t total;
+
+	if (u->has_set)
+		return 0;
+	if (lsn_token_set(u->text, strlen(u->text), &u->hset, &u->nhset) == -1)
+		return -1;
+	total = u->nhset;
+	for (size_t i = 0; i < u->nkids; i++) {
+		if (lsn_align_ensure_set(u->kids[i]) == -1)
+			return -1;
+		total += u->kids[i]->nset;
+	}
+	u->has_set = 1;
+	if (total == 0)
+		return 0;
+	/* Union of own words and the kids': concatenate, sort, dedupe. */
+	if ((u->set = malloc(total * sizeof(uint32_t))) == NULL)
+		return -1;
+	if (u->nhset > 0)
+		memcpy(u->set, u->hset, u->nhset * sizeof(uint32_t));
+	total = u->nhset;
+	for (size_t i = 0; i < u->nkids; i++) {
+		const struct unit *c = u->kids[i];
+		if (c->nset > 0)
+			memcpy(u->set + total, c->set, c->nset * sizeof(uint32_t));
+		total += c->nset;
+	}
+	if (u->nkids > 0)
+		qsort(u->set, total, sizeof(uint32_t), cmp_u32);
+	u->nset = 0;
+	for (size_t i = 0; i < total; i++)
+		if (u->nset == 0 || u->set[u->nset - 1] != u->set[i])
+			u->set[u->nset++] = u->set[i];
+	return 0;
+}
