@@ -80,9 +80,14 @@ lsn_tree_to_xml(const struct lsn_tree *t)
 		made = NULL;
 		if (c->type == LSN_TEXT) {
 			if ((x = xmlNewDocText(doc,
-			    (const xmlChar *)c->content)) == NULL ||
-			    x->content == NULL)
+			    (const xmlChar *)c->content)) == NULL)
 				goto oom;
+			if (x->content == NULL) {
+				/* not yet linked: the document would not
+				 * free it */
+				xmlFreeNode(x);
+				goto oom;
+			}
 			xmlAddChild(to, x);
 		} else if ((made = xml_element(doc, to, c)) == NULL)
 			goto oom;
