@@ -352,20 +352,10 @@ liaison_doc_free(liaison_doc *doc)
 struct _xmlDoc *
 liaison_doc_xml(const liaison_doc *doc)
 {
-	liaison_doc		*d = (liaison_doc *)doc;
-	struct lsn_xml_quiet	 q;
+	liaison_doc	*d = (liaison_doc *)doc;
 
-	if (d == NULL)
-		return NULL;
-	/* made on first use: most users never ask for it */
-	pthread_mutex_lock(&d->xml_lock);
-	if (d->xml == NULL) {
-		lsn_xml_quiet_begin(&q);
-		d->xml = lsn_tree_to_xml(d->tree);
-		lsn_xml_quiet_end(&q);
-	}
-	pthread_mutex_unlock(&d->xml_lock);
-	return d->xml;
+	return d != NULL ? lsn_tree_to_xml_once(d->tree, &d->xml,
+	    &d->xml_lock) : NULL;
 }
 
 const char *

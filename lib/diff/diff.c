@@ -127,20 +127,10 @@ liaison_diff_count(const liaison_diff *diff)
 struct _xmlDoc *
 liaison_diff_xml(const liaison_diff *diff)
 {
-	liaison_diff		*d = (liaison_diff *)diff;
-	struct lsn_xml_quiet	 q;
+	liaison_diff	*d = (liaison_diff *)diff;
 
-	if (d == NULL)
-		return NULL;
-	/* made on first use: most users never ask for it */
-	pthread_mutex_lock(&d->xml_lock);
-	if (d->xml == NULL) {
-		lsn_xml_quiet_begin(&q);
-		d->xml = lsn_tree_to_xml(d->tree);
-		lsn_xml_quiet_end(&q);
-	}
-	pthread_mutex_unlock(&d->xml_lock);
-	return d->xml;
+	return d != NULL ? lsn_tree_to_xml_once(d->tree, &d->xml,
+	    &d->xml_lock) : NULL;
 }
 
 void

@@ -109,6 +109,25 @@ oom:
 	return NULL;
 }
 
+xmlDocPtr
+lsn_tree_to_xml_once(const struct lsn_tree *t, xmlDocPtr *cache,
+    pthread_mutex_t *lock)
+{
+	struct lsn_xml_quiet	 q;
+	xmlDocPtr		 doc;
+
+	/* made on first use: most users never ask for it */
+	pthread_mutex_lock(lock);
+	if (*cache == NULL) {
+		lsn_xml_quiet_begin(&q);
+		*cache = lsn_tree_to_xml(t);
+		lsn_xml_quiet_end(&q);
+	}
+	doc = *cache;
+	pthread_mutex_unlock(lock);
+	return doc;
+}
+
 /* The text of a libxml2 attribute, "" when it has none. */
 static const char *
 xml_attr_value(xmlAttrPtr a)

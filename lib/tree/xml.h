@@ -8,6 +8,8 @@
 #ifndef LSN_TREE_XML_H
 #define LSN_TREE_XML_H
 
+#include <pthread.h>
+
 #include <libxml/tree.h>
 #include "liaison.h"
 #include "tree/tree.h"
@@ -19,6 +21,11 @@ xmlDocPtr	lsn_tree_to_xml(const struct lsn_tree *t);
  * comments and processing instructions dropped) as our tree (the
  * caller's: lsn_tree_free), or NULL when memory ran out. */
 struct lsn_tree *lsn_tree_from_xml(xmlDocPtr doc);
+/* The libxml2 copy of t kept in *cache, made on the first call (under
+ * lock, libxml2 kept off stderr), or NULL when memory ran out. The copy
+ * is the cache holder's, freed with what holds it. */
+xmlDocPtr	lsn_tree_to_xml_once(const struct lsn_tree *t, xmlDocPtr *cache,
+		    pthread_mutex_t *lock);
 
 /*
  * The embedded file `name` (a schema), or NULL. *len may be NULL.
