@@ -216,7 +216,8 @@ read_file(const char *path, unsigned long long limit, size_t *lenp,
 			lsn_error_set(err, LIAISON_ERR_LIMIT, path, NULL, 0, 0,
 			    "input is larger than the input-bytes limit of %s "
 			    LSN_RAISE_BYTES("input-bytes"),
-			    lsn_limit_text(LIAISON_LIMIT_INPUT_BYTES, limit, t));
+			    lsn_limit_text(LIAISON_LIMIT_INPUT_BYTES, limit,
+			    t));
 			goto fail;
 		}
 		if (n == 0)
@@ -365,7 +366,7 @@ liaison_doc_kind(const liaison_doc *doc)
 
 	if (doc == NULL || (root = lsn_root(doc->tree)) == NULL)
 		return NULL;
-	return lsn_prop(root, "kind");
+	return lsn_prop_n(root, LSN_N_KIND);
 }
 
 /* The diff's entry point that takes documents: the diff itself works on

@@ -52,7 +52,8 @@
 static const char *
 tor_group(lsn_node *host)
 {
-	return lsn_prop(lsn_child(host, "terms-of-reference"), "group");
+	return lsn_prop_n(lsn_child_n(host, LSN_N_TERMS_OF_REFERENCE),
+	    LSN_N_GROUP);
 }
 
 /*
@@ -64,16 +65,16 @@ static lsn_node *
 find_tor(const struct lsn_tree *doc, const char *group)
 {
 	lsn_node *d = lsn_root(doc), *found = NULL, *named = NULL;
-	const char *kind = lsn_prop(d, "kind");
+	const char *kind = lsn_prop_n(d, LSN_N_KIND);
 	size_t n = 0;
 
-	if (lsn_child(d, "terms-of-reference") != NULL ||
+	if (lsn_child_n(d, LSN_N_TERMS_OF_REFERENCE) != NULL ||
 	    (kind != NULL && strcmp(kind, "terms-of-reference") == 0))
 		return d;
-	for (lsn_node *a = lsn_child(d, "annex"); a != NULL;
-	    a = lsn_next(a, "annex")) {
-		const char *k = lsn_prop(a, "kind"), *g = tor_group(a);
-		if (lsn_child(a, "terms-of-reference") != NULL ||
+	for (lsn_node *a = lsn_child_n(d, LSN_N_ANNEX); a != NULL;
+	    a = lsn_next_n(a, LSN_N_ANNEX)) {
+		const char *k = lsn_prop_n(a, LSN_N_KIND), *g = tor_group(a);
+		if (lsn_child_n(a, LSN_N_TERMS_OF_REFERENCE) != NULL ||
 		    (k != NULL && strcmp(k, "terms-of-reference") == 0)) {
 			found = a;
 			n++;
@@ -87,9 +88,9 @@ find_tor(const struct lsn_tree *doc, const char *group)
 static const char *
 question_id(lsn_node *host)
 {
-	lsn_node *q = lsn_child(host, "question");
+	lsn_node *q = lsn_child_n(host, LSN_N_QUESTION);
 
-	return q != NULL ? lsn_prop(q, "id") : NULL;
+	return q != NULL ? lsn_prop_n(q, LSN_N_ID) : NULL;
 }
 
 /* The annex (or the document) carrying Question `id`, or NULL. */
@@ -101,8 +102,8 @@ find_question(const struct lsn_tree *doc, const char *id)
 
 	if (q != NULL && strcmp(q, id) == 0)
 		return d;
-	for (lsn_node *a = lsn_child(d, "annex"); a != NULL;
-	    a = lsn_next(a, "annex"))
+	for (lsn_node *a = lsn_child_n(d, LSN_N_ANNEX); a != NULL;
+	    a = lsn_next_n(a, LSN_N_ANNEX))
 		if ((q = question_id(a)) != NULL && strcmp(q, id) == 0)
 			return a;
 	return NULL;
@@ -120,7 +121,8 @@ pick_scope(const struct lsn_tree *o, const struct lsn_tree *n, lsn_node **so,
     lsn_node **sn)
 {
 	lsn_node	 *ro = lsn_root(o), *rn = lsn_root(n);
-	const char	*ko = lsn_prop(ro, "kind"), *kn = lsn_prop(rn, "kind");
+	const char	*ko = lsn_prop_n(ro, LSN_N_KIND),
+	    *kn = lsn_prop_n(rn, LSN_N_KIND);
 	lsn_node	 *to, *tn;
 
 	*so = *sn = NULL;
@@ -140,7 +142,8 @@ pick_scope(const struct lsn_tree *o, const struct lsn_tree *n, lsn_node **so,
 	}
 	/* The first Question of old (document, then annexes) also in new. */
 	for (lsn_node *h = ro; h != NULL;
-	    h = h == ro ? lsn_child(ro, "annex") : lsn_next(h, "annex")) {
+	    h = h == ro ? lsn_child_n(ro, LSN_N_ANNEX)
+	    : lsn_next_n(h, LSN_N_ANNEX)) {
 		const char *id = question_id(h);
 		lsn_node *other;
 		if (id != NULL && (other = find_question(n, id)) != NULL) {

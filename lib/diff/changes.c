@@ -313,7 +313,8 @@ view_add(struct aligner *al, lsn_node *change, const struct unit *u)
 		if (b.oom)
 			al->oom = 1;
 		else if (b.len > 0)
-			v = lsn_align_new_child(al, al->view, "equal", lsn_buf_str(&b),
+			v = lsn_align_new_child(al, al->view, "equal",
+			    lsn_buf_str(&b),
 			    b.len);
 		lsn_buf_free(&b);
 		if (v == NULL || al->oom)
@@ -344,7 +345,7 @@ add_change(struct aligner *al, const char *op, const struct unit *u_old,
 	lsn_align_set_attr(al, c, "op", op);
 	set_where_attr(al, c, "where", here);
 	if (al->where_suffix != NULL && !al->oom) {
-		const char *wh = lsn_prop(c, "where");
+		const char *wh = lsn_prop_n(c, LSN_N_WHERE);
 		struct lsn_buf b = LSN_BUF_INIT;
 		if (wh == NULL || lsn_buf_puts(&b, wh) == -1 ||
 		    lsn_buf_puts(&b, al->where_suffix) == -1)
@@ -373,7 +374,8 @@ add_change(struct aligner *al, const char *op, const struct unit *u_old,
 			return;
 		}
 		for (size_t i = 0; i < n; i++)
-			lsn_align_new_child(al, w, ops[i].op == LSN_WOP_EQUAL ? "equal" :
+			lsn_align_new_child(al, w,
+			    ops[i].op == LSN_WOP_EQUAL ? "equal" :
 			    ops[i].op == LSN_WOP_INSERT ? "insert" : "delete",
 			    ops[i].text, ops[i].len);
 		free(ops);
@@ -415,7 +417,8 @@ emit_deleted(struct aligner *al, struct unit *u)
 		if (b.oom)
 			al->oom = 1;
 		else
-			add_change(al, "delete", u, NULL, lsn_buf_str(&b), NULL);
+			add_change(al, "delete", u, NULL, lsn_buf_str(&b),
+			    NULL);
 		lsn_buf_free(&b);
 		return;
 	}
@@ -445,7 +448,8 @@ emit_inserted(struct aligner *al, struct unit *u)
 		if (b.oom)
 			al->oom = 1;
 		else
-			add_change(al, "insert", NULL, u, NULL, lsn_buf_str(&b));
+			add_change(al, "insert", NULL, u, NULL,
+			    lsn_buf_str(&b));
 		lsn_buf_free(&b);
 		return;
 	}
@@ -545,7 +549,8 @@ lsn_align_emit_pair(struct aligner *al, struct unit *oa, struct unit *nb,
 		/* A split or a merge: one change, both pieces in it. */
 		joined_text(oa, &ob);
 		joined_text(nb, &nbuf);
-		if (ob.oom || nbuf.oom || (suffix = join_suffix(oa, nb)) == NULL)
+		if (ob.oom || nbuf.oom ||
+		    (suffix = join_suffix(oa, nb)) == NULL)
 			al->oom = 1;
 		else {
 			al->where_suffix = suffix;

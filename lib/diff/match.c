@@ -141,10 +141,12 @@ lsn_align_take(struct unit *a, struct unit *b, int cross)
 	b->partner = a;
 	if (cross) {
 		a->moved = b->moved = 2;   /* 2: across containers */
-		for (struct unit *p = a->parent; p != NULL && p->partner == NULL;
+		for (struct unit *p = a->parent;
+		    p != NULL && p->partner == NULL;
 		    p = p->parent)
 			p->blocked = 1;
-		for (struct unit *p = b->parent; p != NULL && p->partner == NULL;
+		for (struct unit *p = b->parent;
+		    p != NULL && p->partner == NULL;
 		    p = p->parent)
 			p->blocked = 1;
 	}
@@ -207,9 +209,11 @@ match_equal(struct unit **a, size_t na, struct unit **b, size_t nb,
 				*link = next[j];
 				continue;
 			}
-			if (b[j]->hash == a[i]->hash && b[j]->kind == a[i]->kind &&
+			if (b[j]->hash == a[i]->hash &&
+			    b[j]->kind == a[i]->kind &&
 			    strcmp(b[j]->text, a[i]->text) == 0 &&
-			    compatible(a[i], b[j]) && can_take(a[i], b[j], cross)) {
+			    compatible(a[i], b[j]) &&
+			    can_take(a[i], b[j], cross)) {
 				lsn_align_take(a[i], b[j], cross);
 				*link = next[j];
 				break;
@@ -329,7 +333,8 @@ index_cands(struct leftovers *l)
 				continue;
 			if (ntop < CAND_PER_UNIT)
 				ntop++;
-			for (q = ntop - 1; q > 0 && cnt[top[q - 1]] < cnt[t]; q--)
+			for (q = ntop - 1; q > 0 && cnt[top[q - 1]] < cnt[t];
+			    q--)
 				top[q] = top[q - 1];
 			top[q] = t;
 		}

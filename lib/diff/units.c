@@ -99,8 +99,10 @@ inline_text(lsn_node *n, struct lsn_buf *b)
 			if (c->content != NULL)
 				lsn_buf_puts(b, (const char *)c->content);
 		} else if (c->type == LSN_ELEMENT) {
-			if (lsn_is(c, "del") || lsn_is(c, "move-from") ||
-			    lsn_is(c, "anchor") || lsn_is(c, "note-ref"))
+			if (lsn_is_n(c, LSN_N_DEL) ||
+			    lsn_is_n(c, LSN_N_MOVE_FROM) ||
+			    lsn_is_n(c, LSN_N_ANCHOR) ||
+			    lsn_is_n(c, LSN_N_NOTE_REF))
 				continue;
 			inline_text(c, b);
 		}
@@ -243,11 +245,11 @@ build_block(struct aligner *al, struct side *sd, struct unit *parent,
 	struct unit	*u, *row, *cell, *item;
 	size_t		 k, r, c;
 
-	if (lsn_is(n, "p")) {
+	if (lsn_is_n(n, LSN_N_P)) {
 		u = unit_new(al, sd, U_PARA, parent, n);
 		set_text_from(al, u, n);
 		set_seg(al, u, "paragraph", ++cn->p);
-	} else if (lsn_is(n, "list")) {
+	} else if (lsn_is_n(n, LSN_N_LIST)) {
 		u = unit_new(al, sd, U_LIST, parent, n);
 		if (u == NULL)
 			return;
@@ -256,34 +258,36 @@ build_block(struct aligner *al, struct side *sd, struct unit *parent,
 		if (cn->lists_total > 1)
 			set_seg(al, u, "list", cn->list);
 		k = 0;
-		for (lsn_node *i = lsn_child(n, "item"); i != NULL;
-		    i = lsn_next(i, "item")) {
+		for (lsn_node *i = lsn_child_n(n, LSN_N_ITEM); i != NULL;
+		    i = lsn_next_n(i, LSN_N_ITEM)) {
 			item = unit_new(al, sd, U_ITEM, u, i);
 			if (item == NULL)
 				return;
-			item->text_node = lsn_child(i, "text");
+			item->text_node = lsn_child_n(i, LSN_N_TEXT);
 			set_text_from(al, item, item->text_node);
-			set_str(al, &item->number, lsn_prop(i, "label"));
+			set_str(al, &item->number, lsn_prop_n(i, LSN_N_LABEL));
 			set_seg(al, item, "item", ++k);
 			build_blocks(al, sd, item, i);
 		}
-	} else if (lsn_is(n, "table")) {
+	} else if (lsn_is_n(n, LSN_N_TABLE)) {
 		u = unit_new(al, sd, U_TABLE, parent, n);
 		if (u == NULL)
 			return;
 		set_str(al, &u->text, "");
 		set_seg(al, u, "table", ++cn->table);
 		r = 0;
-		for (lsn_node *rn = lsn_child(n, "row"); rn != NULL;
-		    rn = lsn_next(rn, "row")) {
+		for (lsn_node *rn = lsn_child_n(n, LSN_N_ROW); rn != NULL;
+		    rn = lsn_next_n(rn, LSN_N_ROW)) {
 			if ((row = unit_new(al, sd, U_ROW, u, rn)) == NULL)
 				return;
 			set_str(al, &row->text, "");
 			set_seg(al, row, "row", ++r);
 			c = 0;
-			for (lsn_node *cl = lsn_child(rn, "cell"); cl != NULL;
-			    cl = lsn_next(cl, "cell")) {
-				if ((cell = unit_new(al, sd, U_CELL, row, cl)) == NULL)
+			for (lsn_node *cl = lsn_child_n(rn, LSN_N_CELL);
+			    cl != NULL;
+			    cl = lsn_next_n(cl, LSN_N_CELL)) {
+				if ((cell = unit_new(al, sd, U_CELL, row,
+				    cl)) == NULL)
 					return;
 				set_str(al, &cell->text, "");
 				set_seg(al, cell, "cell", ++c);
@@ -302,7 +306,8 @@ build_blocks(struct aligner *al, struct side *sd, struct unit *parent,
 
 	if (n == NULL)
 		return;
-	for (lsn_node *c = lsn_child(n, "list"); c != NULL; c = lsn_next(c, "list"))
+	for (lsn_node *c = lsn_child_n(n, LSN_N_LIST); c != NULL;
+	    c = lsn_next_n(c, LSN_N_LIST))
 		cn.lists_total++;
 	for (lsn_node *c = lsn_child(n, NULL); c != NULL && !al->oom;
 	    c = lsn_next(c, NULL))
@@ -317,15 +322,15 @@ build_section(struct aligner *al, struct side *sd, struct unit *parent,
 
 	if (u == NULL)
 		return;
-	u->text_node = lsn_child(n, "heading");
+	u->text_node = lsn_child_n(n, LSN_N_HEADING);
 	set_text_from(al, u, u->text_node);
-	set_str(al, &u->number, lsn_prop(n, "number"));
-	u->role = lsn_prop(n, "role");
+	set_str(al, &u->number, lsn_prop_n(n, LSN_N_NUMBER));
+	u->role = lsn_prop_n(n, LSN_N_ROLE);
 	if (u->text != NULL)
 		set_heading_seg(al, u, NULL, u->number, u->text);
 	build_blocks(al, sd, u, n);
-	for (lsn_node *s = lsn_child(n, "section"); s != NULL && !al->oom;
-	    s = lsn_next(s, "section"))
+	for (lsn_node *s = lsn_child_n(n, LSN_N_SECTION); s != NULL && !al->oom;
+	    s = lsn_next_n(s, LSN_N_SECTION))
 		build_section(al, sd, u, s);
 }
 
@@ -333,8 +338,8 @@ static void
 build_sections(struct aligner *al, struct side *sd, struct unit *parent,
     lsn_node *n)
 {
-	for (lsn_node *s = lsn_child(n, "section"); s != NULL && !al->oom;
-	    s = lsn_next(s, "section"))
+	for (lsn_node *s = lsn_child_n(n, LSN_N_SECTION); s != NULL && !al->oom;
+	    s = lsn_next_n(s, LSN_N_SECTION))
 		build_section(al, sd, parent, s);
 }
 
@@ -349,7 +354,7 @@ build_field(struct aligner *al, struct side *sd, struct unit *parent,
 		return NULL;
 	u->key = key;
 	u->multi = multi;
-	if (lsn_is(e, "contact")) {
+	if (lsn_is_n(e, LSN_N_CONTACT)) {
 		struct lsn_buf b = LSN_BUF_INIT;
 		for (lsn_node *c = lsn_child(e, NULL); c != NULL;
 		    c = lsn_next(c, NULL)) {
@@ -357,7 +362,8 @@ build_field(struct aligner *al, struct side *sd, struct unit *parent,
 				lsn_buf_puts(&b, ", ");
 			inline_text(c, &b);
 		}
-		if (b.oom || (u->text = normalize(lsn_buf_str(&b), b.len)) == NULL)
+		if (b.oom ||
+		    (u->text = normalize(lsn_buf_str(&b), b.len)) == NULL)
 			al->oom = 1;
 		lsn_buf_free(&b);
 	} else
@@ -403,7 +409,8 @@ build_meta(struct aligner *al, struct side *sd, struct unit *root,
 	set_str(al, &g->text, "");
 	for (lsn_node *e = lsn_child(meta, NULL); e != NULL && !al->oom;
 	    e = lsn_next(e, NULL))
-		for (size_t i = 0; i < sizeof(meta_fields) / sizeof(meta_fields[0]); i++)
+		for (size_t i = 0;
+		    i < sizeof(meta_fields) / sizeof(meta_fields[0]); i++)
 			if (lsn_is(e, meta_fields[i].name)) {
 				build_field(al, sd, g, e, meta_fields[i].name,
 				    meta_fields[i].label, meta_fields[i].multi,
@@ -433,15 +440,17 @@ static void
 set_subject(struct aligner *al, struct unit *u, lsn_node *annex)
 {
 	struct lsn_buf	 b = LSN_BUF_INIT;
-	lsn_node	 *q = lsn_child(annex, "question");
-	lsn_node	 *t = lsn_child(annex, "terms-of-reference");
-	const char	*kind = lsn_prop(annex, "kind");
+	lsn_node	 *q = lsn_child_n(annex, LSN_N_QUESTION);
+	lsn_node	 *t = lsn_child_n(annex, LSN_N_TERMS_OF_REFERENCE);
+	const char	*kind = lsn_prop_n(annex, LSN_N_KIND);
 
-	if (q != NULL && lsn_prop(q, "id") != NULL)
-		lsn_buf_printf(&b, "question %s", lsn_prop(q, "id"));
-	else if (t != NULL || (kind != NULL && strcmp(kind, "terms-of-reference") == 0))
-		lsn_buf_printf(&b, "tor %s", t != NULL && lsn_prop(t, "group") ?
-		    lsn_prop(t, "group") : "");
+	if (q != NULL && lsn_prop_n(q, LSN_N_ID) != NULL)
+		lsn_buf_printf(&b, "question %s", lsn_prop_n(q, LSN_N_ID));
+	else if (t != NULL ||
+	    (kind != NULL && strcmp(kind, "terms-of-reference") == 0))
+		lsn_buf_printf(&b, "tor %s", t != NULL &&
+		    lsn_prop_n(t, LSN_N_GROUP) ?
+		    lsn_prop_n(t, LSN_N_GROUP) : "");
 	else
 		return;
 	if (b.oom || (u->subject = lsn_buf_detach(&b, NULL)) == NULL)
@@ -458,14 +467,14 @@ build_annex(struct aligner *al, struct side *sd, struct unit *parent,
 
 	if (u == NULL)
 		return;
-	u->text_node = lsn_child(a, "title");
+	u->text_node = lsn_child_n(a, LSN_N_TITLE);
 	set_text_from(al, u, u->text_node);
-	set_str(al, &u->number, lsn_prop(a, "id"));
+	set_str(al, &u->number, lsn_prop_n(a, LSN_N_ID));
 	set_heading_seg(al, u, "Annex ", u->number, "");
 	set_subject(al, u, a);
-	if ((note = lsn_child(a, "note")) != NULL)
+	if ((note = lsn_child_n(a, LSN_N_NOTE)) != NULL)
 		build_field(al, sd, u, note, "note", "note", 0, 0);
-	build_blocks(al, sd, u, lsn_child(a, "body"));
+	build_blocks(al, sd, u, lsn_child_n(a, LSN_N_BODY));
 	build_sections(al, sd, u, a);
 }
 
@@ -481,18 +490,18 @@ lsn_align_build_document(struct aligner *al, struct side *sd,
 	if ((root = unit_new(al, sd, U_ROOT, NULL, d)) == NULL)
 		return NULL;
 	set_str(al, &root->text, "");
-	build_meta(al, sd, root, lsn_child(d, "meta"));
-	build_group(al, sd, root, lsn_child(d, "abstract"), "abstract",
+	build_meta(al, sd, root, lsn_child_n(d, LSN_N_META));
+	build_group(al, sd, root, lsn_child_n(d, LSN_N_ABSTRACT), "abstract",
 	    "Abstract");
-	build_group(al, sd, root, lsn_child(d, "actions-requested"),
+	build_group(al, sd, root, lsn_child_n(d, LSN_N_ACTIONS_REQUESTED),
 	    "actions-requested", "Actions requested");
-	build_blocks(al, sd, root, lsn_child(d, "body"));
+	build_blocks(al, sd, root, lsn_child_n(d, LSN_N_BODY));
 	build_sections(al, sd, root, d);
-	for (lsn_node *a = lsn_child(d, "annex"); a != NULL && !al->oom;
-	    a = lsn_next(a, "annex"))
+	for (lsn_node *a = lsn_child_n(d, LSN_N_ANNEX); a != NULL && !al->oom;
+	    a = lsn_next_n(a, LSN_N_ANNEX))
 		build_annex(al, sd, root, a);
-	for (fn = lsn_child(d, "footnote"); fn != NULL && !al->oom;
-	    fn = lsn_next(fn, "footnote")) {
+	for (fn = lsn_child_n(d, LSN_N_FOOTNOTE); fn != NULL && !al->oom;
+	    fn = lsn_next_n(fn, LSN_N_FOOTNOTE)) {
 		struct unit *u;
 		if (g == NULL) {
 			if ((g = unit_new(al, sd, U_GROUP, root, fn)) == NULL)
@@ -529,16 +538,17 @@ lsn_align_build_subject(struct aligner *al, struct side *sd,
 		return NULL;
 	set_str(al, &root->text, "");
 	if (a != NULL) {
-		set_heading_seg(al, root, "Annex ", lsn_prop(a, "id"), "");
-		title = lsn_child(a, "title");
-		note = lsn_child(a, "note");
+		set_heading_seg(al, root, "Annex ", lsn_prop_n(a, LSN_N_ID),
+		    "");
+		title = lsn_child_n(a, LSN_N_TITLE);
+		note = lsn_child_n(a, LSN_N_NOTE);
 	} else
-		title = lsn_child(lsn_child(d, "meta"), "title");
+		title = lsn_child_n(lsn_child_n(d, LSN_N_META), LSN_N_TITLE);
 	if (title != NULL)
 		build_field(al, sd, root, title, "title", "Title", 0, 0);
 	if (note != NULL)
 		build_field(al, sd, root, note, "note", "Note", 0, 0);
-	build_blocks(al, sd, root, lsn_child(host, "body"));
+	build_blocks(al, sd, root, lsn_child_n(host, LSN_N_BODY));
 	build_sections(al, sd, root, host);
 	return root;
 }
@@ -609,7 +619,8 @@ lsn_align_ensure_set(struct unit *u)
 	for (size_t i = 0; i < u->nkids; i++) {
 		const struct unit *c = u->kids[i];
 		if (c->nset > 0)
-			memcpy(u->set + total, c->set, c->nset * sizeof(uint32_t));
+			memcpy(u->set + total, c->set,
+			    c->nset * sizeof(uint32_t));
 		total += c->nset;
 	}
 	if (u->nkids > 0)

@@ -131,7 +131,8 @@ reads_roman(const struct lsn_line *l, const struct lsn_line *next)
 	if (tolower((unsigned char)s[num.paren]) != 'i')
 		return 0;
 	return next == NULL || !lsn_number_parse(next->label, &num) ||
-	    !num.letter || tolower((unsigned char)next->label[num.paren]) != 'j';
+	    !num.letter ||
+	    tolower((unsigned char)next->label[num.paren]) != 'j';
 }
 
 static int
@@ -146,7 +147,7 @@ level_of(const struct lsn_line *l)
 static void
 emit_paragraph(struct lsn_rctx *r, lsn_node *parent, const struct lsn_line *l)
 {
-	lsn_node	 *p = lsn_el(&r->b, parent, "p");
+	lsn_node	 *p = lsn_el_n(&r->b, parent, LSN_N_P);
 
 	lsn_inline(&r->b, p, l, 0, l->len);
 }
@@ -154,13 +155,14 @@ emit_paragraph(struct lsn_rctx *r, lsn_node *parent, const struct lsn_line *l)
 static void
 emit_table(struct lsn_rctx *r, lsn_node *parent, struct lsn_table *t)
 {
-	lsn_node	 *tab = lsn_el(&r->b, parent, "table"), *row, *cell;
+	lsn_node	 *tab = lsn_el_n(&r->b, parent, LSN_N_TABLE), *row,
+	    *cell;
 	size_t		 i, j, k;
 
 	for (i = 0; i < t->n; i++) {
 		int col = 0;
 
-		row = lsn_el(&r->b, tab, "row");
+		row = lsn_el_n(&r->b, tab, LSN_N_ROW);
 		for (j = 0; j < t->rows[i].n; j++) {
 			struct lsn_cell *c = &t->rows[i].cells[j];
 			int rowspan = 1;
@@ -186,13 +188,15 @@ emit_table(struct lsn_rctx *r, lsn_node *parent, struct lsn_table *t)
 					break;
 				rowspan++;
 			}
-			cell = lsn_el(&r->b, row, "cell");
+			cell = lsn_el_n(&r->b, row, LSN_N_CELL);
 			if (c->colspan > 1)
-				lsn_attr_int(&r->b, cell, "colspan", c->colspan);
+				lsn_attr_int(&r->b, cell, "colspan",
+				    c->colspan);
 			if (rowspan > 1)
 				lsn_attr_int(&r->b, cell, "rowspan", rowspan);
 			else if (c->rowspan > 1)
-				lsn_attr_int(&r->b, cell, "rowspan", c->rowspan);
+				lsn_attr_int(&r->b, cell, "rowspan",
+				    c->rowspan);
 			lsn_blocks(r, cell, c->lines.v, c->lines.n);
 			col += c->colspan;
 		}
@@ -260,10 +264,10 @@ static void
 emit_figure(struct lsn_rctx *r, lsn_node *parent, const struct lsn_line *fig,
     struct lsn_line *caption)
 {
-	lsn_node	 *f = lsn_el(&r->b, parent, "figure");
+	lsn_node	 *f = lsn_el_n(&r->b, parent, LSN_N_FIGURE);
 
 	if (caption != NULL) {
-		lsn_inline(&r->b, lsn_el(&r->b, f, "caption"), caption, 0,
+		lsn_inline(&r->b, lsn_el_n(&r->b, f, LSN_N_CAPTION), caption, 0,
 		    caption->len);
 		caption->used = 1;
 	}
@@ -378,7 +382,8 @@ infer_nesting(struct lsn_line *v, size_t start, size_t n)
 		end = i + 1;
 	}
 	for (i = start; i + 1 < end; i++)
-		if (is_item(&v[i]) && lsn_last_char(v[i].text, v[i].len) == ':' &&
+		if (is_item(&v[i]) &&
+		    lsn_last_char(v[i].text, v[i].len) == ':' &&
 		    is_item(&v[next_line(v, i + 1, end)]))
 			any = 1;
 	if (!any)
@@ -450,7 +455,8 @@ split_glued(struct lsn_rctx *r, struct items *it, size_t k, long from,
 		lsn_line_cut_front(tail, found + lablen);
 		/* The head keeps the text before the glued label. */
 		{
-			struct lsn_line *head = lsn_arena_alloc(&r->a, sizeof(*head));
+			struct lsn_line *head = lsn_arena_alloc(&r->a,
+			    sizeof(*head));
 			size_t e = found, j, w = 0;
 
 			if (head == NULL)
@@ -528,7 +534,8 @@ fix_numbers(struct lsn_rctx *r, struct items *it, struct family fam)
 		for (k = 0; k < it->n; k++) {
 			it->v[k].number = first + (long)k;
 			if (fam.paren)
-				snprintf(lab, sizeof(lab), "(%ld)", it->v[k].number);
+				snprintf(lab, sizeof(lab), "(%ld)",
+				    it->v[k].number);
 			else
 				snprintf(lab, sizeof(lab), "%ld%c",
 				    it->v[k].number, fam.delim);
@@ -675,22 +682,24 @@ static void
 emit_list(struct lsn_rctx *r, lsn_node *parent, struct lsn_line *v,
     struct items *it, struct family fam)
 {
-	lsn_node	 *list = lsn_el(&r->b, parent, "list"), *item, *text;
+	lsn_node	 *list = lsn_el_n(&r->b, parent, LSN_N_LIST), *item,
+	    *text;
 	size_t		 k;
 
-	lsn_attr(&r->b, list, "ordered", fam.bullet ? "false" : "true");
+	lsn_attr_n(&r->b, list, LSN_N_ORDERED, fam.bullet ? "false" : "true");
 	for (k = 0; k < it->n; k++) {
 		struct item *e = &it->v[k];
 
-		item = lsn_el(&r->b, list, "item");
-		lsn_attr(&r->b, item, "label",
+		item = lsn_el_n(&r->b, list, LSN_N_ITEM);
+		lsn_attr_n(&r->b, item, LSN_N_LABEL,
 		    e->label != NULL ? e->label : e->line->label);
 		if (e->number >= 0)
 			lsn_attr_int(&r->b, item, "number", e->number);
-		text = lsn_el(&r->b, item, "text");
+		text = lsn_el_n(&r->b, item, LSN_N_TEXT);
 		lsn_inline(&r->b, text, e->line, 0, e->line->len);
 		if (e->child_end > e->child)
-			lsn_blocks(r, item, v + e->child, e->child_end - e->child);
+			lsn_blocks(r, item, v + e->child,
+			    e->child_end - e->child);
 	}
 }
 

@@ -93,7 +93,8 @@ struct cover {
 	lsn_node	 *meta;
 	/* Meta values gathered, emitted in schema order at the end. */
 	char		*single[F_STUDY_PERIOD + 1];
-	struct lsn_buf	 questions, for_action, for_information; /* NUL-separated */
+	struct lsn_buf	 questions, for_action, for_information;
+	    /* NUL-separated */
 	char		 deadline_iso[LSN_DATE_ISO_SIZE];
 	lsn_node	 *abstract;
 	struct contact {
@@ -204,7 +205,8 @@ add_list(struct lsn_buf *b, const char *s, size_t n, int questions)
 				a++;
 			while (e > a && (s[e - 1] == ' ' || s[e - 1] == '.'))
 				e--;
-			if (questions && e > a + 1 && (s[a] == 'Q' || s[a] == 'q') &&
+			if (questions && e > a + 1 &&
+			    (s[a] == 'Q' || s[a] == 'q') &&
 			    isdigit((unsigned char)s[a + 1]))
 				a++;
 			if (questions && pending != (size_t)-1 && e > a &&
@@ -253,9 +255,11 @@ contact_piece(struct cover *c, const char *s, size_t n)
 		return;
 	c->contact_pending = 0;
 	k = &c->contacts[c->ncontacts - 1];
-	if ((at = lsn_prefix_ci(s, "tel")) > 0 || (at = lsn_prefix_ci(s, "phone")) > 0 ||
+	if ((at = lsn_prefix_ci(s, "tel")) > 0 ||
+	    (at = lsn_prefix_ci(s, "phone")) > 0 ||
 	    (at = lsn_prefix_ci(s, "mobile")) > 0) {
-		while (at < n && (isalpha((unsigned char)s[at]) || s[at] == '.' ||
+		while (at < n &&
+		    (isalpha((unsigned char)s[at]) || s[at] == '.' ||
 		    s[at] == ':' || s[at] == ' '))
 			at++;
 		if (k->phone == NULL)
@@ -310,7 +314,7 @@ take_value(struct cover *c, enum field f, const struct lsn_line *l,
 		struct lsn_line copy = *l;
 
 		if (c->abstract == NULL)
-			c->abstract = lsn_el(&c->r->b, NULL, "abstract");
+			c->abstract = lsn_el_n(&c->r->b, NULL, LSN_N_ABSTRACT);
 		lsn_line_cut_front(&copy, from);
 		if (copy.len > 0)
 			lsn_blocks(c->r, c->abstract, &copy, 1);
@@ -339,7 +343,8 @@ is_document_number(const char *s, size_t n)
 	size_t	 i;
 	int	 dash = 0, kind = 0;
 
-	if (n < LSN_DOCNUM_MIN_BYTES || n > LSN_DOCNUM_MAX_BYTES || !isupper((unsigned char)s[0]))
+	if (n < LSN_DOCNUM_MIN_BYTES || n > LSN_DOCNUM_MAX_BYTES ||
+	    !isupper((unsigned char)s[0]))
 		return 0;
 	for (i = 0; i < n; i++) {
 		if (s[i] == ' ')
@@ -448,7 +453,8 @@ cover_row(struct cover *c, const struct lsn_row *row)
 				all = 0;
 			continue;
 		}
-		if (f == F_NONE && empty_first && j > 0 && c->current != F_NONE) {
+		if (f == F_NONE && empty_first && j > 0 &&
+		    c->current != F_NONE) {
 			/* A row continuing the label above (first cell empty). */
 			f = c->current;
 		}
@@ -491,7 +497,8 @@ is_cover_table(const struct lsn_table *t)
 	for (i = 0; i < t->n; i++)
 		for (j = 0; j < t->rows[i].n && j < 2; j++) {
 			const struct lsn_line *l = first_line(&t->rows[i].cells[j]);
-			if (l != NULL && label_at(l->text, l->len, 0, &taken) != F_NONE &&
+			if (l != NULL &&
+			    label_at(l->text, l->len, 0, &taken) != F_NONE &&
 			    lsn_last_char(l->text, l->len) == ':')
 				return 1;
 		}
@@ -541,7 +548,7 @@ take_actions(struct lsn_rctx *r, struct lsn_lines *body, lsn_node **actions)
 
 		if (l->used || (from = actions_label(l)) == 0)
 			continue;
-		*actions = lsn_el(&r->b, NULL, "actions-requested");
+		*actions = lsn_el_n(&r->b, NULL, LSN_N_ACTIONS_REQUESTED);
 		l->used = 1;
 		if (from < l->len) {
 			struct lsn_line copy = *l;
@@ -557,7 +564,8 @@ take_actions(struct lsn_rctx *r, struct lsn_lines *body, lsn_node **actions)
 			if (m->type == LSN_LINE_BLANK || m->outline > 0 ||
 			    m->used || lsn_is_rule(m))
 				break;
-			if (m->label != NULL && lsn_number_parse(m->label, &num) &&
+			if (m->label != NULL &&
+			    lsn_number_parse(m->label, &num) &&
 			    lsn_title_like(m->text, m->len,
 			    LSN_TITLE_WORDS_COVER_END))
 				break;
@@ -582,13 +590,15 @@ emit_meta(struct cover *c)
 	struct lsn_builder *b = &c->r->b;
 	const struct lsn_buf *lists[3] = { &c->questions, &c->for_action,
 	    &c->for_information };
-	const char *list_el[3] = { "question", "for-action", "for-information" };
+	const char *list_el[3] = { "question", "for-action",
+	    "for-information" };
 	size_t	 i, k;
 	lsn_node *n;
 
 	for (i = 0; i < sizeof(order) / sizeof(order[0]); i++)
 		if (c->single[order[i].f] != NULL)
-			lsn_el_text(b, c->meta, order[i].el, c->single[order[i].f]);
+			lsn_el_text(b, c->meta, order[i].el,
+			    c->single[order[i].f]);
 	for (k = 0; k < 3; k++) {
 		const char *p = lsn_buf_str(lists[k]), *end = p + lists[k]->len;
 		for (; p < end; p += strlen(p) + 1)
@@ -599,13 +609,14 @@ emit_meta(struct cover *c)
 	if (c->single[F_DEADLINE] != NULL) {
 		n = lsn_el_text(b, c->meta, "deadline", c->single[F_DEADLINE]);
 		if (strlen(c->deadline_iso) == 10)
-			lsn_attr(b, n, "iso", c->deadline_iso);
+			lsn_attr_n(b, n, LSN_N_ISO, c->deadline_iso);
 	}
 	for (i = 0; i < c->ncontacts; i++) {
 		struct contact *k2 = &c->contacts[i];
-		n = lsn_el(b, c->meta, "contact");
+		n = lsn_el_n(b, c->meta, LSN_N_CONTACT);
 		if (k2->name) lsn_el_text(b, n, "name", k2->name);
-		if (k2->organization) lsn_el_text(b, n, "organization", k2->organization);
+		if (k2->organization) lsn_el_text(b, n, "organization",
+		    k2->organization);
 		if (k2->country) lsn_el_text(b, n, "country", k2->country);
 		if (k2->email) lsn_el_text(b, n, "email", k2->email);
 		if (k2->phone) lsn_el_text(b, n, "phone", k2->phone);

@@ -50,7 +50,8 @@ static const struct month_name {
 	{ "december", 12, 1 }, { "dec", 12, 1 },
 	/* French */
 	{ "janvier", 1, 0 }, { "janv", 1, 0 },
-	{ "f\xc3\xa9vrier", 2, 0 }, { "fevrier", 2, 0 }, { "f\xc3\xa9vr", 2, 0 },
+	{ "f\xc3\xa9vrier", 2, 0 }, { "fevrier", 2, 0 }, { "f\xc3\xa9vr", 2,
+	    0 },
 	{ "mars", 3, 0 }, { "avril", 4, 0 }, { "avr", 4, 0 },
 	{ "mai", 5, 0 }, { "juin", 6, 0 },
 	{ "juillet", 7, 0 }, { "juil", 7, 0 },
@@ -73,7 +74,8 @@ static const struct month_name {
 	{ "\xd0\xb8\xd1\x8e\xd0\xbd\xd1\x8f", 6, 0 },
 	{ "\xd0\xb8\xd1\x8e\xd0\xbb\xd1\x8f", 7, 0 },
 	{ "\xd0\xb0\xd0\xb2\xd0\xb3\xd1\x83\xd1\x81\xd1\x82\xd0\xb0", 8, 0 },
-	{ "\xd1\x81\xd0\xb5\xd0\xbd\xd1\x82\xd1\x8f\xd0\xb1\xd1\x80\xd1\x8f", 9, 0 },
+	{ "\xd1\x81\xd0\xb5\xd0\xbd\xd1\x82\xd1\x8f\xd0\xb1\xd1\x80\xd1\x8f", 9,
+	    0 },
 	{ "\xd0\xbe\xd0\xba\xd1\x82\xd1\x8f\xd0\xb1\xd1\x80\xd1\x8f", 10, 0 },
 	{ "\xd0\xbd\xd0\xbe\xd1\x8f\xd0\xb1\xd1\x80\xd1\x8f", 11, 0 },
 	{ "\xd0\xb4\xd0\xb5\xd0\xba\xd0\xb0\xd0\xb1\xd1\x80\xd1\x8f", 12, 0 },
@@ -85,7 +87,8 @@ static const struct month_name {
 	{ "\xd0\xb8\xd1\x8e\xd0\xbd\xd1\x8c", 6, 0 },
 	{ "\xd0\xb8\xd1\x8e\xd0\xbb\xd1\x8c", 7, 0 },
 	{ "\xd0\xb0\xd0\xb2\xd0\xb3\xd1\x83\xd1\x81\xd1\x82", 8, 0 },
-	{ "\xd1\x81\xd0\xb5\xd0\xbd\xd1\x82\xd1\x8f\xd0\xb1\xd1\x80\xd1\x8c", 9, 0 },
+	{ "\xd1\x81\xd0\xb5\xd0\xbd\xd1\x82\xd1\x8f\xd0\xb1\xd1\x80\xd1\x8c", 9,
+	    0 },
 	{ "\xd0\xbe\xd0\xba\xd1\x82\xd1\x8f\xd0\xb1\xd1\x80\xd1\x8c", 10, 0 },
 	{ "\xd0\xbd\xd0\xbe\xd1\x8f\xd0\xb1\xd1\x80\xd1\x8c", 11, 0 },
 	{ "\xd0\xb4\xd0\xb5\xd0\xba\xd0\xb0\xd0\xb1\xd1\x80\xd1\x8c", 12, 0 },
@@ -198,7 +201,8 @@ month_at(const char *s, size_t len, size_t *n)
 		if (l > len)
 			continue;
 		for (k = fl; k < l; k++)
-			if ((name[k] < 0x80 ? ascii_lower(u[k]) : u[k]) != name[k])
+			if ((name[k] < 0x80 ? ascii_lower(u[k])
+			    : u[k]) != name[k])
 				break;
 		if (k < l || continues_word(s + l, len - l))
 			continue;
@@ -376,7 +380,8 @@ day_at(const char *s, size_t len, size_t i, int *d)
 	}
 	for (k = 0; k < sizeof(suffixes) / sizeof(suffixes[0]); k++) {
 		l = strlen(suffixes[k]);
-		if (i + n + l <= len && memcmp(s + i + n, suffixes[k], l) == 0 &&
+		if (i + n + l <= len &&
+		    memcmp(s + i + n, suffixes[k], l) == 0 &&
 		    !continues_word(s + i + n + l, len - i - n - l))
 			return n + l;
 	}

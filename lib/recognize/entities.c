@@ -73,7 +73,8 @@ seen_add(struct seen *set, const char *s, size_t n)
 
 	if (2 * (set->count + 1) > set->size) {
 		set->size = oldsize ? 2 * oldsize : 64;
-		if ((set->slot = calloc(set->size, sizeof(*set->slot))) == NULL) {
+		if ((set->slot = calloc(set->size,
+		    sizeof(*set->slot))) == NULL) {
 			set->slot = old;
 			set->size = oldsize;
 			return -1;
@@ -118,7 +119,7 @@ add(struct found *f, enum kind k, const char *s, size_t n, const char *iso)
 	e = lsn_el(&f->r->b, f->bucket[k], kind_el[k]);
 	lsn_text(&f->r->b, e, s, n);
 	if (iso != NULL)
-		lsn_attr(&f->r->b, e, "iso", iso);
+		lsn_attr_n(&f->r->b, e, LSN_N_ISO, iso);
 }
 
 static int
@@ -167,7 +168,8 @@ links(struct found *f, char *t, size_t n)
 	for (i = 0; i < n; i++) {
 		/* Most bytes are neither 'h' nor 'w': one test, not three. */
 		if (((t[i] | 0x20) == 'h' || (t[i] | 0x20) == 'w') &&
-		    (lsn_prefix_ci(t + i, "http://") || lsn_prefix_ci(t + i, "https://") ||
+		    (lsn_prefix_ci(t + i, "http://") ||
+		    lsn_prefix_ci(t + i, "https://") ||
 		    (lsn_prefix_ci(t + i, "www.") && word_start(f, t, i)))) {
 			int depth = 0;
 
@@ -251,12 +253,14 @@ groups_at(struct found *f, const char *t, size_t n, size_t i)
 			return i;
 		snprintf(buf, sizeof(buf), "%s%.*s",
 		    i >= 6 && strncmp(t + i - 6, "ITU-D ", 6) == 0 ?
-		    "ITU-D SG" : i >= 6 && strncmp(t + i - 6, "ITU-R ", 6) == 0 ?
+		    "ITU-D SG" : i >= 6 &&
+		    strncmp(t + i - 6, "ITU-R ", 6) == 0 ?
 		    "ITU-R SG" : "SG", (int)k, t + j);
 		add(f, K_SG, buf, strlen(buf), NULL);
 		return j + k;
 	}
-	if (strncmp(t + i, "WP", 2) == 0 || lsn_prefix_ci(t + i, "working party ")) {
+	if (strncmp(t + i, "WP", 2) == 0 ||
+	    lsn_prefix_ci(t + i, "working party ")) {
 		size_t k2;
 
 		j = i + (t[i + 1] == 'P' ? 2 : 14);
@@ -273,7 +277,8 @@ groups_at(struct found *f, const char *t, size_t n, size_t i)
 		add(f, K_SG, buf, strlen(buf), NULL);
 		return j + k + 1 + k2;
 	}
-	if (lsn_prefix_ci(t + i, "study group") && isupper((unsigned char)t[i])) {
+	if (lsn_prefix_ci(t + i, "study group") &&
+	    isupper((unsigned char)t[i])) {
 		j = i + 11;
 		if (j < n && t[j] == 's')
 			j++;
@@ -355,7 +360,8 @@ questions_at(struct found *f, const char *t, size_t n, size_t i)
 				break;
 			for (p = 0; p < npending; p++) {
 				snprintf(buf, sizeof(buf), "Q%.*s/%s",
-				    (int)pending[p][1], t + pending[p][0], group);
+				    (int)pending[p][1], t + pending[p][0],
+				    group);
 				add(f, K_QUESTION, buf, strlen(buf), NULL);
 			}
 			npending = 0;
@@ -502,24 +508,26 @@ walk(struct found *f, lsn_node *n)
 	lsn_node	 *c;
 
 	for (c = lsn_child(n, NULL); c != NULL; c = lsn_next(c, NULL)) {
-		if (lsn_is(c, "entities") || lsn_is(c, "input") ||
-		    (lsn_is(c, "question") && !lsn_is(n, "meta")) ||
-		    lsn_is(c, "terms-of-reference"))
+		if (lsn_is_n(c, LSN_N_ENTITIES) || lsn_is_n(c, LSN_N_INPUT) ||
+		    (lsn_is_n(c, LSN_N_QUESTION) && !lsn_is_n(n, LSN_N_META)) ||
+		    lsn_is_n(c, LSN_N_TERMS_OF_REFERENCE))
 			continue;
-		if (lsn_is(c, "question") && lsn_is(n, "meta")) {
+		if (lsn_is_n(c, LSN_N_QUESTION) && lsn_is_n(n, LSN_N_META)) {
 			/* The cover's Question(s) row says "10/17". */
 			char *q = lsn_plain(f->r, c), buf[40];
-			if (q != NULL && strlen(q) < LSN_COVER_QUESTION_BYTES && isdigit((unsigned char)q[0]) &&
+			if (q != NULL && strlen(q) < LSN_COVER_QUESTION_BYTES &&
+			    isdigit((unsigned char)q[0]) &&
 			    strchr(q, '/') != NULL) {
 				snprintf(buf, sizeof(buf), "Q%s", q);
 				questions(f, buf, strlen(buf));
 			}
 			continue;
 		}
-		if (lsn_is(c, "p") || lsn_is(c, "heading") || lsn_is(c, "text") ||
-		    lsn_is(c, "title") || lsn_is(c, "note") ||
-		    (lsn_is(n, "meta") && lsn_child(c, NULL) == NULL) ||
-		    lsn_is(n, "contact")) {
+		if (lsn_is_n(c, LSN_N_P) || lsn_is_n(c, LSN_N_HEADING) ||
+		    lsn_is_n(c, LSN_N_TEXT) ||
+		    lsn_is_n(c, LSN_N_TITLE) || lsn_is_n(c, LSN_N_NOTE) ||
+		    (lsn_is_n(n, LSN_N_META) && lsn_child(c, NULL) == NULL) ||
+		    lsn_is_n(n, LSN_N_CONTACT)) {
 			/* One copy, written on by links(); the text was
 			 * copied three times per element before. */
 			lsn_buf_reset(&f->text);

@@ -80,15 +80,15 @@ static void
 change_attrs(struct lsn_builder *b, lsn_node *n, struct inline_run *run,
     const struct lsn_mark *m)
 {
-	lsn_attr(b, n, "author", m->value);
-	lsn_attr(b, n, "date", m->date);
+	lsn_attr_n(b, n, LSN_N_AUTHOR, m->value);
+	lsn_attr_n(b, n, LSN_N_DATE, m->date);
 	if (m->type < LSN_MARK_INS || m->type > LSN_MARK_MOVE_TO)
 		return;
 	if (run->l->srcline > 0)
 		lsn_attr_int(b, n, "paragraph", (long)run->l->srcline);
 	lsn_attr_int(b, n, "offset", (long)offset(run, m->start));
 	if (m->para_mark)
-		lsn_attr(b, n, "paragraph-mark", "true");
+		lsn_attr_n(b, n, LSN_N_PARAGRAPH_MARK, "true");
 }
 
 /* The first mark in order starting at pos or after it (past: after). */
@@ -145,7 +145,8 @@ build_inline(struct lsn_builder *b, lsn_node *parent,
 			}
 			n = lsn_el(b, parent, m->type == LSN_MARK_ANCHOR ?
 			    "anchor" : "note-ref");
-			lsn_attr(b, n, "id", m->value != NULL ? m->value : "");
+			lsn_attr_n(b, n, LSN_N_ID,
+			    m->value != NULL ? m->value : "");
 		}
 		/* The longest span starting at pos that fits; the first of
 		 * the longest. */
@@ -174,7 +175,8 @@ build_inline(struct lsn_builder *b, lsn_node *parent,
 
 			run->used[best] = 1;
 			if (m->type == LSN_MARK_LINK)
-				lsn_attr(b, n, "href", m->value != NULL ? m->value : "");
+				lsn_attr_n(b, n, LSN_N_HREF,
+				    m->value != NULL ? m->value : "");
 			else if (m->type != LSN_MARK_SUP &&
 			    m->type != LSN_MARK_SUB)
 				change_attrs(b, n, run, m);
@@ -239,9 +241,11 @@ lsn_inline(struct lsn_builder *b, lsn_node *parent, const struct lsn_line *l,
 		if (m->start < start && m->start == m->end && start > 0 &&
 		    start < LSN_ANCHOR_BEFORE_CUT &&
 		    !span_element(m->type)) {
-			lsn_node *n = lsn_el(b, parent, m->type == LSN_MARK_ANCHOR ?
+			lsn_node *n = lsn_el(b, parent,
+			    m->type == LSN_MARK_ANCHOR ?
 			    "anchor" : "note-ref");
-			lsn_attr(b, n, "id", m->value != NULL ? m->value : "");
+			lsn_attr_n(b, n, LSN_N_ID,
+			    m->value != NULL ? m->value : "");
 			used[i] = 1;
 		} else if (m->start < start || m->start > end)
 			used[i] = 1;

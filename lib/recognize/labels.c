@@ -61,7 +61,8 @@ lsn_number_parse(const char *label, struct lsn_number *num)
 		size_t i = 0;
 		while (i < n && num->depth < 8) {
 			int v = 0, digits = 0;
-			while (i < n && isdigit((unsigned char)s[i]) && digits < 6) {
+			while (i < n && isdigit((unsigned char)s[i]) &&
+			    digits < 6) {
 				v = v * 10 + (s[i++] - '0');
 				digits++;
 			}

@@ -92,7 +92,8 @@ make_line(struct lsn_arena *a, struct lsn_doc_lines *doc,
 	l->type = LSN_LINE_PARA;
 	/* A blank label (a numbered list paragraph whose level shows no
 	 * number) is no label: the paragraph continues the item above. */
-	l->label = p->label != NULL && p->label[strspn(p->label, " \t")] != '\0' ?
+	l->label = p->label != NULL &&
+	    p->label[strspn(p->label, " \t")] != '\0' ?
 	    lsn_arena_strdup(a, p->label) : NULL;
 	l->label_auto = p->label_auto;
 	l->value = l->label != NULL ? p->value : -1;
@@ -191,7 +192,8 @@ make_line(struct lsn_arena *a, struct lsn_doc_lines *doc,
 			l->marks[i] = p->marks[i];
 			l->marks[i].value = lsn_arena_strdup(a,
 			    p->marks[i].value);
-			l->marks[i].date = lsn_arena_strdup(a, p->marks[i].date);
+			l->marks[i].date = lsn_arena_strdup(a,
+			    p->marks[i].date);
 			s = s <= p->len ? map[s] : o;
 			e = e <= p->len ? map[e] : o;
 			l->marks[i].start = s > o ? o : s;
@@ -300,7 +302,8 @@ build_seq(struct lsn_arena *a, const struct lsn_stream *s, size_t *i,
 			l->type = LSN_LINE_TABLE;
 			l->ilvl = -1;
 			l->srcline = p->line;
-			if ((l->table = lsn_arena_alloc(a, sizeof(*l->table))) == NULL ||
+			if ((l->table = lsn_arena_alloc(a,
+			    sizeof(*l->table))) == NULL ||
 			    build_table(a, s, i, l->table, doc) == -1)
 				return -1;
 			break;
@@ -308,7 +311,8 @@ build_seq(struct lsn_arena *a, const struct lsn_stream *s, size_t *i,
 			struct lsn_note *n;
 
 			doc->notes = lsn_arena_grow(a, doc->notes,
-			    &doc->capnotes, doc->nnotes + 1, sizeof(*doc->notes));
+			    &doc->capnotes, doc->nnotes + 1,
+			    sizeof(*doc->notes));
 			if (a->oom)
 				return -1;
 			n = &doc->notes[doc->nnotes++];
@@ -357,7 +361,8 @@ lsn_line_cut_front(struct lsn_line *l, size_t n)
 	l->text += n;
 	l->len -= n;
 	for (i = 0; i < l->nmarks; i++) {
-		l->marks[i].start = l->marks[i].start > n ? l->marks[i].start - n : 0;
+		l->marks[i].start = l->marks[i].start > n
+		    ? l->marks[i].start - n : 0;
 		l->marks[i].end = l->marks[i].end > n ? l->marks[i].end - n : 0;
 	}
 }

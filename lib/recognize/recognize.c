@@ -120,7 +120,8 @@ number_footnotes(struct lsn_rctx *r, struct lsn_doc_lines *lines)
 		renumber_refs(r, &m, &lines->notes[i].lines);
 	for (i = 0; i < lines->nnotes; i++)
 		if (all_digits(lines->notes[i].id))
-			lines->notes[i].id = shown_number(r, &m, lines->notes[i].id);
+			lines->notes[i].id = shown_number(r, &m,
+			    lines->notes[i].id);
 }
 
 /* The one-line error for the model budget limit that stopped b. */
@@ -155,9 +156,10 @@ place_toc(lsn_node *root, lsn_node *toc)
 	lsn_node	 *c;
 
 	for (c = lsn_child(root, NULL); c != NULL; c = lsn_next(c, NULL))
-		if (!lsn_is(c, "input") && !lsn_is(c, "meta") &&
-		    !lsn_is(c, "abstract") && !lsn_is(c, "actions-requested") &&
-		    !lsn_is(c, "body")) {
+		if (!lsn_is_n(c, LSN_N_INPUT) && !lsn_is_n(c, LSN_N_META) &&
+		    !lsn_is_n(c, LSN_N_ABSTRACT) &&
+		    !lsn_is_n(c, LSN_N_ACTIONS_REQUESTED) &&
+		    !lsn_is_n(c, LSN_N_BODY)) {
 			lsn_insert_before(c, toc);
 			return;
 		}
@@ -170,7 +172,8 @@ lsn_recognize(struct lsn_stream *stream, const struct lsn_source_info *src,
 {
 	struct lsn_rctx		 r;
 	struct lsn_doc_lines	 lines;
-	lsn_node		 *root, *in, *meta, *abstract, *actions, *toc, *fn;
+	lsn_node		 *root, *in, *meta, *abstract, *actions, *toc,
+	    *fn;
 	size_t			 i;
 	const struct lsn_kind	*standalone;
 	int			 built;
@@ -202,19 +205,20 @@ lsn_recognize(struct lsn_stream *stream, const struct lsn_source_info *src,
 	root = lsn_root_el(&r.b, "document");
 	if (root == NULL)
 		goto oom;
-	lsn_attr(&r.b, root, "model", "liaison/1");
-	lsn_attr(&r.b, root, "kind", "document");
-	in = lsn_el(&r.b, root, "input");
-	lsn_attr(&r.b, in, "file", src->file);
-	lsn_attr(&r.b, in, "format", src->format);
-	lsn_attr(&r.b, in, "sha256", src->sha256);
-	meta = lsn_el(&r.b, root, "meta");
+	lsn_attr_n(&r.b, root, LSN_N_MODEL, "liaison/1");
+	lsn_attr_n(&r.b, root, LSN_N_KIND, "document");
+	in = lsn_el_n(&r.b, root, LSN_N_INPUT);
+	lsn_attr_n(&r.b, in, LSN_N_FILE, src->file);
+	lsn_attr_n(&r.b, in, LSN_N_FORMAT, src->format);
+	lsn_attr_n(&r.b, in, LSN_N_SHA256, src->sha256);
+	meta = lsn_el_n(&r.b, root, LSN_N_META);
 
 	lsn_cover(&r, &lines.body, meta, &abstract, &actions);
 	if (src->core != NULL && src->core->title != NULL &&
-	    src->core->title[0] != '\0' && lsn_child(meta, "title") == NULL) {
+	    src->core->title[0] != '\0' &&
+	    lsn_child_n(meta, LSN_N_TITLE) == NULL) {
 		/* The document property is a fallback for the cover's title. */
-		lsn_node *t = lsn_el(&r.b, NULL, "title"),
+		lsn_node *t = lsn_el_n(&r.b, NULL, LSN_N_TITLE),
 		    *first = lsn_child(meta, NULL);
 		if (t == NULL)
 			goto oom;
@@ -234,12 +238,14 @@ lsn_recognize(struct lsn_stream *stream, const struct lsn_source_info *src,
 		place_toc(root, toc);
 
 	for (i = 0; i < lines.nnotes; i++) {
-		fn = lsn_el(&r.b, root, "footnote");
-		lsn_attr(&r.b, fn, "id", lines.notes[i].id);
-		lsn_blocks(&r, fn, lines.notes[i].lines.v, lines.notes[i].lines.n);
+		fn = lsn_el_n(&r.b, root, LSN_N_FOOTNOTE);
+		lsn_attr_n(&r.b, fn, LSN_N_ID, lines.notes[i].id);
+		lsn_blocks(&r, fn, lines.notes[i].lines.v,
+		    lines.notes[i].lines.n);
 	}
-	lsn_attr(&r.b, root, "kind", lsn_kind_of_document(&r, root, standalone));
-	lsn_entities(&r, root, lsn_el(&r.b, root, "entities"));
+	lsn_attr_n(&r.b, root, LSN_N_KIND,
+	    lsn_kind_of_document(&r, root, standalone));
+	lsn_entities(&r, root, lsn_el_n(&r.b, root, LSN_N_ENTITIES));
 	if (r.b.oom || r.a.oom)
 		goto oom;
 	lsn_arena_free(&r.a);

@@ -93,7 +93,8 @@ annex_line(const struct lsn_line *l, char *id, size_t idsize, size_t *title)
 		return 0;
 	i = k + 1;
 	n = 0;
-	while (i + n < l->len && isalnum((unsigned char)l->text[i + n]) && n < 8)
+	while (i + n < l->len && isalnum((unsigned char)l->text[i + n]) &&
+	    n < 8)
 		n++;
 	if (n == 0 || n >= idsize)
 		return 0;
@@ -113,7 +114,8 @@ annex_line(const struct lsn_line *l, char *id, size_t idsize, size_t *title)
 	}
 	if (l->text[i] == ':' || l->text[i] == '-' || l->text[i] == '.') {
 		i++;
-	} else if (i + 3 <= l->len && (memcmp(l->text + i, "\xe2\x80\x93", 3) == 0 ||
+	} else if (i + 3 <= l->len &&
+	    (memcmp(l->text + i, "\xe2\x80\x93", 3) == 0 ||
 	    memcmp(l->text + i, "\xe2\x80\x94", 3) == 0)) {
 		i += 3;
 	} else if (l->text[i] == '(' && lsn_last_char(l->text, l->len) == ')') {
@@ -157,7 +159,8 @@ typed_number(const struct lsn_line *l, struct lsn_number *num)
 	size_t	 i = 0, n;
 	char	 lab[48];
 
-	while (i < l->len && i < LSN_TYPED_NUMBER_BYTES && (isdigit((unsigned char)l->text[i]) ||
+	while (i < l->len && i < LSN_TYPED_NUMBER_BYTES &&
+	    (isdigit((unsigned char)l->text[i]) ||
 	    (l->text[i] == '.' && i > 0)))
 		i++;
 	if (i == 0 || i >= l->len)
@@ -307,9 +310,11 @@ find_numbered(struct lsn_rctx *r, struct lsn_line *v, size_t n,
 				return;
 			h->line = i;
 			h->level = l->outline;
-			if (heading_label(l, &num) || ((cut = typed_number(l, &num)) > 0 &&
+			if (heading_label(l, &num) ||
+			    ((cut = typed_number(l, &num)) > 0 &&
 			    (h->cut = cut) > 0)) {
-				number_string(&num, h->number, sizeof(h->number));
+				number_string(&num, h->number,
+				    sizeof(h->number));
 				advance(&st, &num);
 			} else
 				worded_number(l, h->number, sizeof(h->number));
@@ -349,7 +354,8 @@ find_numbered(struct lsn_rctx *r, struct lsn_line *v, size_t n,
 		}
 		/* Consecutive short numbered lines are a list, not headings. */
 		j = next_usable(v, i + 1, n);
-		if (j < n && heading_label(&v[j], &nx) && nx.depth == num.depth &&
+		if (j < n && heading_label(&v[j], &nx) &&
+		    nx.depth == num.depth &&
 		    nx.part[nx.depth - 1] == num.part[num.depth - 1] + 1 &&
 		    lsn_title_like(v[j].text, v[j].len,
 		    LSN_TITLE_WORDS_NUMBERED)) {
@@ -386,7 +392,8 @@ find_unnumbered(struct lsn_rctx *r, struct lsn_line *v, size_t n,
 		if (!usable(l))
 			continue;
 		title = l->type == LSN_LINE_PARA && l->label == NULL &&
-		    lsn_title_like(l->text, l->len, LSN_TITLE_WORDS_UNNUMBERED) &&
+		    lsn_title_like(l->text, l->len,
+		    LSN_TITLE_WORDS_UNNUMBERED) &&
 		    !parenthetical(l);
 		if (title && (!prev_title || prev_heading)) {
 			j = next_usable(v, i + 1, n);
@@ -433,7 +440,7 @@ build_region(struct lsn_rctx *r, lsn_node *container, struct lsn_line *v,
 	for (k = 0; k < first; k++)
 		if (usable(&v[k])) {
 			if (body == NULL)
-				body = lsn_el(&r->b, container, "body");
+				body = lsn_el_n(&r->b, container, LSN_N_BODY);
 			lsn_blocks(r, body, v, first);
 			break;
 		}
@@ -447,14 +454,14 @@ build_region(struct lsn_rctx *r, lsn_node *container, struct lsn_line *v,
 		while (top > 0 && stack_lvl[top - 1] >= level)
 			top--;
 		parent = top > 0 ? stack_el[top - 1] : container;
-		sec = lsn_el(&r->b, parent, "section");
+		sec = lsn_el_n(&r->b, parent, LSN_N_SECTION);
 		if (h->number[0] != '\0')
-			lsn_attr(&r->b, sec, "number", h->number);
+			lsn_attr_n(&r->b, sec, LSN_N_NUMBER, h->number);
 		/* Levels below a parent are at least one deeper. */
 		if (top > 0 && level <= stack_lvl[top - 1])
 			level = stack_lvl[top - 1] + 1;
 		lsn_attr_int(&r->b, sec, "level", level);
-		head = lsn_el(&r->b, sec, "heading");
+		head = lsn_el_n(&r->b, sec, LSN_N_HEADING);
 		lsn_inline(&r->b, head, l, h->cut < l->len ? h->cut : l->len,
 		    l->len);
 		l->used = 1;
@@ -475,8 +482,9 @@ anchors_only(struct lsn_rctx *r, lsn_node *parent, const struct lsn_line *l)
 
 	for (i = 0; i < l->nmarks; i++)
 		if (l->marks[i].type == LSN_MARK_ANCHOR) {
-			lsn_node *a = lsn_el(&r->b, parent, "anchor");
-			lsn_attr(&r->b, a, "id", l->marks[i].value != NULL ?
+			lsn_node *a = lsn_el_n(&r->b, parent, LSN_N_ANCHOR);
+			lsn_attr_n(&r->b, a, LSN_N_ID,
+			    l->marks[i].value != NULL ?
 			    l->marks[i].value : "");
 		}
 }
@@ -484,7 +492,7 @@ anchors_only(struct lsn_rctx *r, lsn_node *parent, const struct lsn_line *l)
 char *
 lsn_section_title(struct lsn_rctx *r, lsn_node *section)
 {
-	return lsn_plain(r, lsn_child(section, "heading"));
+	return lsn_plain(r, lsn_child_n(section, LSN_N_HEADING));
 }
 
 char *
@@ -520,14 +528,15 @@ static void
 build_annex(struct lsn_rctx *r, lsn_node *root, struct lsn_line *v, size_t n,
     const char *id, size_t title_at)
 {
-	lsn_node	 *annex = lsn_el(&r->b, root, "annex"), *title, *note = NULL;
+	lsn_node	 *annex = lsn_el_n(&r->b, root, LSN_N_ANNEX), *title,
+	    *note = NULL;
 	struct lsn_line	*head = &v[0];
 	size_t		 i = 1, j;
 	const char	*title_text, *note_text = NULL;
 
-	lsn_attr(&r->b, annex, "id", id);
-	lsn_attr(&r->b, annex, "kind", "other");
-	title = lsn_el(&r->b, annex, "title");
+	lsn_attr_n(&r->b, annex, LSN_N_ID, id);
+	lsn_attr_n(&r->b, annex, LSN_N_KIND, "other");
+	title = lsn_el_n(&r->b, annex, LSN_N_TITLE);
 	head->used = 1;
 	if (title_at < head->len)
 		lsn_inline(&r->b, title, head, title_at, head->len);
@@ -562,7 +571,7 @@ build_annex(struct lsn_rctx *r, lsn_node *root, struct lsn_line *v, size_t n,
 		j = next_usable(v, j + 1, n);
 	}
 	if (j < n && parenthetical(&v[j])) {
-		note = lsn_el(&r->b, annex, "note");
+		note = lsn_el_n(&r->b, annex, LSN_N_NOTE);
 		lsn_text(&r->b, note, v[j].text, v[j].len);
 		v[j].used = 1;
 	}
@@ -572,12 +581,12 @@ build_annex(struct lsn_rctx *r, lsn_node *root, struct lsn_line *v, size_t n,
 		note_text = lsn_plain(r, note);
 	if (lsn_kind_build_part(r, annex, title_text, note_text) == NULL) {
 		/* An annex that is one list and nothing else. */
-		lsn_node *body = lsn_child(annex, "body");
-		if (lsn_child(annex, "section") == NULL && body != NULL &&
+		lsn_node *body = lsn_child_n(annex, LSN_N_BODY);
+		if (lsn_child_n(annex, LSN_N_SECTION) == NULL && body != NULL &&
 		    lsn_child(body, NULL) != NULL &&
-		    lsn_is(lsn_child(body, NULL), "list") &&
+		    lsn_is_n(lsn_child(body, NULL), LSN_N_LIST) &&
 		    lsn_next(lsn_child(body, NULL), NULL) == NULL)
-			lsn_attr(&r->b, annex, "kind", "list");
+			lsn_attr_n(&r->b, annex, LSN_N_KIND, "list");
 	}
 }
 
@@ -611,12 +620,14 @@ lsn_structure(struct lsn_rctx *r, lsn_node *root, struct lsn_lines *lines,
 		    kind->title_continues(v[i].text, v[i].len) &&
 		    j < main_end && v[j].type == LSN_LINE_PARA &&
 		    v[j].label == NULL && !parenthetical(&v[j]) &&
-		    lsn_title_like(v[j].text, v[j].len, LSN_TITLE_WORDS_CONTINUED) &&
+		    lsn_title_like(v[j].text, v[j].len,
+		    LSN_TITLE_WORDS_CONTINUED) &&
 		    (both = lsn_arena_alloc(&r->a, sizeof(*both))) != NULL) {
 			size_t len = v[i].len + 5 + v[j].len;
 			*both = v[i];
 			both->nmarks = 0;
-			if ((both->text = lsn_arena_alloc(&r->a, len + 1)) == NULL)
+			if ((both->text = lsn_arena_alloc(&r->a,
+			    len + 1)) == NULL)
 				return NULL;
 			memcpy(both->text, v[i].text, v[i].len);
 			memcpy(both->text + v[i].len, " \xe2\x80\x93 ", 5);
@@ -626,9 +637,10 @@ lsn_structure(struct lsn_rctx *r, lsn_node *root, struct lsn_lines *lines,
 		}
 		if (both == NULL)
 			both = &v[i];
-		if (lsn_child(meta, "title") == NULL) {
+		if (lsn_child_n(meta, LSN_N_TITLE) == NULL) {
 			lsn_node *first = lsn_child(meta, NULL);
-			if ((title = lsn_el(&r->b, NULL, "title")) == NULL)
+			if ((title = lsn_el_n(&r->b, NULL,
+			    LSN_N_TITLE)) == NULL)
 				return NULL;
 			if (first != NULL)
 				lsn_insert_before(first, title);
@@ -640,8 +652,9 @@ lsn_structure(struct lsn_rctx *r, lsn_node *root, struct lsn_lines *lines,
 		v[i].used = 1;
 		i = next_usable(v, i + 1, main_end);
 		if (i < main_end && parenthetical(&v[i])) {
-			note_text = lsn_arena_strndup(&r->a, v[i].text, v[i].len);
-			body = lsn_el(&r->b, root, "body");
+			note_text = lsn_arena_strndup(&r->a, v[i].text,
+			    v[i].len);
+			body = lsn_el_n(&r->b, root, LSN_N_BODY);
 			lsn_blocks(r, body, &v[i], 1);
 			v[i].used = 1;
 		}

@@ -116,7 +116,8 @@ parse_number_title(const char *t, size_t end, struct entry *e)
 	    t[k] == '.' && isdigit((unsigned char)t[k + 1]))) {
 		i = isdigit((unsigned char)t[0]) ? 1 : k;
 		while (i < end && (isdigit((unsigned char)t[i]) ||
-		    (t[i] == '.' && i + 1 < end && isdigit((unsigned char)t[i + 1]))))
+		    (t[i] == '.' && i + 1 < end &&
+		    isdigit((unsigned char)t[i + 1]))))
 			i++;
 		if (i + 3 <= end && strncmp(t + i, "bis", 3) == 0)
 			i += 3;
@@ -125,7 +126,8 @@ parse_number_title(const char *t, size_t end, struct entry *e)
 		if (i < end && t[i] != ' ')
 			i = 0;
 	} else {
-		for (k = 0; k < sizeof(part_words) / sizeof(part_words[0]); k++) {
+		for (k = 0; k < sizeof(part_words) / sizeof(part_words[0]);
+		    k++) {
 			size_t l = strlen(part_words[k]);
 
 			if (l < end && strncmp(t, part_words[k], l) == 0 &&
@@ -239,13 +241,13 @@ add_entry(struct lsn_rctx *r, lsn_node **toc, struct lsn_line *l,
 	char		*s;
 	struct lsn_number num;
 
-	if (*toc == NULL && (*toc = lsn_el(&r->b, NULL, "toc")) == NULL)
+	if (*toc == NULL && (*toc = lsn_el_n(&r->b, NULL, LSN_N_TOC)) == NULL)
 		return;
-	if ((en = lsn_el(&r->b, *toc, "entry")) == NULL)
+	if ((en = lsn_el_n(&r->b, *toc, LSN_N_ENTRY)) == NULL)
 		return;
 	if (e->num_len > 0 &&
 	    (s = lsn_arena_strndup(&r->a, l->text, e->num_len)) != NULL)
-		lsn_attr(&r->b, en, "number", s);
+		lsn_attr_n(&r->b, en, LSN_N_NUMBER, s);
 	else if (l->label != NULL && lsn_number_parse(l->label, &num) &&
 	    !num.letter && (s = lsn_arena_strdup(&r->a, l->label)) != NULL) {
 		/* a text export's "1.1" the reader took as a label */
@@ -253,11 +255,11 @@ add_entry(struct lsn_rctx *r, lsn_node **toc, struct lsn_line *l,
 
 		while (n > 0 && (s[n - 1] == '.' || s[n - 1] == ')'))
 			s[--n] = '\0';
-		lsn_attr(&r->b, en, "number", s);
+		lsn_attr_n(&r->b, en, LSN_N_NUMBER, s);
 	}
 	if (e->page_len > 0 && (s = lsn_arena_strndup(&r->a,
 	    l->text + e->page_at, e->page_len)) != NULL)
-		lsn_attr(&r->b, en, "page", s);
+		lsn_attr_n(&r->b, en, LSN_N_PAGE, s);
 	lsn_text(&r->b, en, l->text + e->title_at, e->title_len);
 	l->used = 1;
 }
@@ -494,7 +496,8 @@ lsn_toc(struct lsn_rctx *r, struct lsn_lines *body)
 				add_entry(r, &toc, l, &e);
 			continue;
 		}
-		if (!is_toc_title(l) && !(l->len > 0 && isdigit((unsigned char)l->text[0])) &&
+		if (!is_toc_title(l) &&
+		    !(l->len > 0 && isdigit((unsigned char)l->text[0])) &&
 		    l->label == NULL)
 			continue;
 		/* a run of lines ending in page numbers, blanks between */
@@ -514,7 +517,8 @@ lsn_toc(struct lsn_rctx *r, struct lsn_lines *body)
 				j += 2;
 				continue;
 			}
-			if (o->used || (o = as_para(r, body, j, &flat)) == NULL ||
+			if (o->used ||
+			    (o = as_para(r, body, j, &flat)) == NULL ||
 			    lsn_toc_style(o->style) ||
 			    !parse_entry(o->text, o->len, &e))
 				break;

@@ -56,7 +56,8 @@ lsn_kind_build_part(struct lsn_rctx *r, lsn_node *annex, const char *title,
 	for (i = 0; lsn_kinds[i] != NULL; i++)
 		if (lsn_kinds[i]->build != NULL &&
 		    lsn_kinds[i]->build(r, annex, title, note)) {
-			lsn_attr(&r->b, annex, "kind", lsn_kinds[i]->name);
+			lsn_attr_n(&r->b, annex, LSN_N_KIND,
+			    lsn_kinds[i]->name);
 			return lsn_kinds[i];
 		}
 	return NULL;
@@ -94,12 +95,13 @@ lsn_kind_mentions(struct lsn_rctx *r, lsn_node *n, const char *word)
 lsn_node *
 lsn_kind_first_paragraph(lsn_node *root)
 {
-	lsn_node	 *body = lsn_child(root, "body"), *s, *p;
+	lsn_node	 *body = lsn_child_n(root, LSN_N_BODY), *s, *p;
 
-	if (body != NULL && (p = lsn_child(body, "p")) != NULL)
+	if (body != NULL && (p = lsn_child_n(body, LSN_N_P)) != NULL)
 		return p;
-	for (s = lsn_child(root, "section"); s != NULL; s = lsn_next(s, "section"))
-		if ((p = lsn_child(s, "p")) != NULL)
+	for (s = lsn_child_n(root, LSN_N_SECTION); s != NULL;
+	    s = lsn_next_n(s, LSN_N_SECTION))
+		if ((p = lsn_child_n(s, LSN_N_P)) != NULL)
 			return p;
 	return NULL;
 }

@@ -17,17 +17,17 @@
 static int
 ls_claim_model(struct lsn_rctx *r, lsn_node *root)
 {
-	lsn_node	 *meta = lsn_child(root, "meta");
-	lsn_node	 *abstract = lsn_child(root, "abstract");
-	lsn_node	 *title = lsn_child(meta, "title");
+	lsn_node	 *meta = lsn_child_n(root, LSN_N_META);
+	lsn_node	 *abstract = lsn_child_n(root, LSN_N_ABSTRACT);
+	lsn_node	 *title = lsn_child_n(meta, LSN_N_TITLE);
 	const char	 *t;
 
-	return lsn_kind_mentions(r, lsn_child(meta, "document"), "-LS") ||
+	return lsn_kind_mentions(r, lsn_child_n(meta, LSN_N_DOCUMENT), "-LS") ||
 	    lsn_kind_mentions(r, title, "liaison") ||
 	    (title != NULL && (t = lsn_plain(r, title)) != NULL &&
 	    lsn_prefix_ci(t, "LS ")) ||
-	    lsn_child(meta, "for-action") != NULL ||
-	    lsn_child(meta, "for-information") != NULL ||
+	    lsn_child_n(meta, LSN_N_FOR_ACTION) != NULL ||
+	    lsn_child_n(meta, LSN_N_FOR_INFORMATION) != NULL ||
 	    lsn_kind_mentions(r, abstract, "liaison") ||
 	    (abstract == NULL &&
 	    lsn_kind_mentions(r, lsn_kind_first_paragraph(root), "liaison"));

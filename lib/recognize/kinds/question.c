@@ -90,7 +90,8 @@ question_role(const char *t)
 
 	if (lsn_equals_ci(t, n, "motivation"))
 		return "motivation";
-	if (lsn_equals_ci(t, n, "question") || lsn_equals_ci(t, n, "questions") ||
+	if (lsn_equals_ci(t, n, "question") ||
+	    lsn_equals_ci(t, n, "questions") ||
 	    lsn_equals_ci(t, n, "study items") ||
 	    lsn_equals_ci(t, n, "study questions") ||
 	    lsn_equals_ci(t, n, "question(s)"))
@@ -180,14 +181,20 @@ split_listing(struct lsn_rctx *r, lsn_node *parent, const char *el,
 					buf[plen + e - a] = '\0';
 					lsn_el_text(&r->b, parent, el, buf);
 				} else {
-					char *v = lsn_arena_strndup(&r->a, s + a, e - a);
+					char *v = lsn_arena_strndup(&r->a,
+					    s + a, e - a);
 					if (v != NULL)
-						lsn_el_text(&r->b, parent, el, v);
+						lsn_el_text(&r->b, parent, el,
+						    v);
 					/* "Supplements 7": remember "Supplements ". */
 					plen = 0;
-					for (k = e; k > a && isdigit((unsigned char)s[k - 1]); k--)
+					for (k = e;
+					    k > a &&
+					    isdigit((unsigned char)s[k - 1]);
+					    k--)
 						;
-					if (k < e && k > a + 1 && s[k - 1] == ' ' &&
+					if (k < e && k > a + 1 &&
+					    s[k - 1] == ' ' &&
 					    isalpha((unsigned char)s[a]) &&
 					    k - a < sizeof(prefix)) {
 						memcpy(prefix, s + a, k - a);
@@ -250,7 +257,8 @@ addresses(const char *t, struct lsn_buf *out)
 		return;
 	/* Up to the word "question(s)" or "item(s)", then a number list. */
 	for (i = (size_t)at; i < n; i++) {
-		if (lsn_prefix_ci(t + i, "question") || lsn_prefix_ci(t + i, "item")) {
+		if (lsn_prefix_ci(t + i, "question") ||
+		    lsn_prefix_ci(t + i, "item")) {
 			while (i < n && isalpha((unsigned char)t[i]))
 				i++;
 			break;
@@ -282,14 +290,15 @@ numbered_items(struct lsn_rctx *r, lsn_node *q, lsn_node *sec,
 {
 	lsn_node	 *blk, *item, *child;
 
-	for (blk = lsn_child(sec, NULL); blk != NULL; blk = lsn_next(blk, NULL)) {
-		if (!lsn_is(blk, "list"))
+	for (blk = lsn_child(sec, NULL); blk != NULL;
+	    blk = lsn_next(blk, NULL)) {
+		if (!lsn_is_n(blk, LSN_N_LIST))
 			continue;
-		for (item = lsn_child(blk, "item"); item != NULL;
-		    item = lsn_next(item, "item")) {
+		for (item = lsn_child_n(blk, LSN_N_ITEM); item != NULL;
+		    item = lsn_next_n(item, LSN_N_ITEM)) {
 			struct lsn_arena_mark mark;
 			char		*text;
-			const char	*num = lsn_prop(item, "number");
+			const char	*num = lsn_prop_n(item, LSN_N_NUMBER);
 			struct lsn_number typed;
 			size_t		 cut = 0, len;
 			lsn_node	 *e;
@@ -300,29 +309,32 @@ numbered_items(struct lsn_rctx *r, lsn_node *q, lsn_node *sec,
 			 * back at its end, they no longer add up to a tenth
 			 * of the peak heap. Only the model keeps anything. */
 			lsn_arena_mark(&r->a, &mark);
-			if ((text = lsn_plain(r, lsn_child(item, "text"))) == NULL)
+			if ((text = lsn_plain(r,
+			    lsn_child_n(item, LSN_N_TEXT))) == NULL)
 				return;
 			len = strlen(text);
 			if (num == NULL && (cut = lsn_number_prefix(text, len,
 			    &typed)) > 0 && typed.depth == 1) {
-				snprintf(nbuf, sizeof(nbuf), "%d", typed.part[0]);
+				snprintf(nbuf, sizeof(nbuf), "%d",
+				    typed.part[0]);
 				num = nbuf;
 			} else
 				cut = 0;
 			e = lsn_el_text(&r->b, q, el, text + cut);
 			if (num != NULL)
-				lsn_attr(&r->b, e, "number", num);
+				lsn_attr_n(&r->b, e, LSN_N_NUMBER, num);
 			if (tasks) {
 				addresses(text, &addr);
-				for (child = lsn_child(item, "p"); child != NULL;
-				    child = lsn_next(child, "p")) {
+				for (child = lsn_child_n(item, LSN_N_P);
+				    child != NULL;
+				    child = lsn_next_n(child, LSN_N_P)) {
 					char *ct = lsn_plain(r, child);
 					if (ct != NULL)
 						addresses(ct, &addr);
 				}
 				if (addr.len > 0) {
 					addr.data[--addr.len] = '\0';
-					lsn_attr(&r->b, e, "addresses",
+					lsn_attr_n(&r->b, e, LSN_N_ADDRESSES,
 					    addr.data);
 				}
 				lsn_buf_free(&addr);
@@ -389,9 +401,11 @@ rel_value(struct lsn_rctx *r, lsn_node *parent, enum rel cat, const char *t)
 		return;
 	if (cat == REL_SDG || cat == REL_WSIS) {
 		for (i = 0; i < n; i++) {
-			int c5 = cat == REL_WSIS && (t[i] == 'C' || t[i] == 'c') &&
+			int c5 = cat == REL_WSIS &&
+			    (t[i] == 'C' || t[i] == 'c') &&
 			    i + 1 < n && isdigit((unsigned char)t[i + 1]);
-			if (!(c5 || (cat == REL_SDG && isdigit((unsigned char)t[i]))) ||
+			if (!(c5 ||
+			    (cat == REL_SDG && isdigit((unsigned char)t[i]))) ||
 			    (i > 0 && isalnum((unsigned char)t[i - 1])))
 				continue;
 			k = (size_t)c5 + strspn(t + i + c5, "0123456789");
@@ -457,21 +471,24 @@ relationships(struct lsn_rctx *r, lsn_node *rel, lsn_node *sec)
 	for (k = 0; k < REL__COUNT; k++)
 		if ((bucket[k] = lsn_el(&r->b, NULL, "bucket")) == NULL)
 			return;
-	for (blk = lsn_child(sec, NULL); blk != NULL; blk = lsn_next(blk, NULL)) {
-		if (lsn_is(blk, "p")) {
+	for (blk = lsn_child(sec, NULL); blk != NULL;
+	    blk = lsn_next(blk, NULL)) {
+		if (lsn_is_n(blk, LSN_N_P)) {
 			char *t = lsn_plain(r, blk), *colon;
 			enum rel c;
 
 			if (t == NULL || (c = rel_category(t)) == REL_NONE)
 				continue;
 			cat = c;
-			if ((colon = strchr(t, ':')) != NULL && colon[1] != '\0')
+			if ((colon = strchr(t, ':')) != NULL &&
+			    colon[1] != '\0')
 				rel_value(r, bucket[cat], cat, colon + 1 +
 				    strspn(colon + 1, " "));
-		} else if (lsn_is(blk, "list") && cat != REL_NONE) {
-			for (item = lsn_child(blk, "item"); item != NULL;
-			    item = lsn_next(item, "item")) {
-				char *t = lsn_plain(r, lsn_child(item, "text"));
+		} else if (lsn_is_n(blk, LSN_N_LIST) && cat != REL_NONE) {
+			for (item = lsn_child_n(blk, LSN_N_ITEM); item != NULL;
+			    item = lsn_next_n(item, LSN_N_ITEM)) {
+				char *t = lsn_plain(r,
+				    lsn_child_n(item, LSN_N_TEXT));
 				if (t != NULL)
 					rel_value(r, bucket[cat], cat, t);
 			}
@@ -488,7 +505,8 @@ each_section(lsn_node *n, void (*fn)(lsn_node *, void *), void *arg)
 {
 	lsn_node	 *s;
 
-	for (s = lsn_child(n, "section"); s != NULL; s = lsn_next(s, "section")) {
+	for (s = lsn_child_n(n, LSN_N_SECTION); s != NULL;
+	    s = lsn_next_n(s, LSN_N_SECTION)) {
 		fn(s, arg);
 		each_section(s, fn, arg);
 	}
@@ -496,7 +514,8 @@ each_section(lsn_node *n, void (*fn)(lsn_node *, void *), void *arg)
 
 struct qstate {
 	struct lsn_rctx	*r;
-	lsn_node	 *sec[4];   /* motivation, study items, tasks, relationships */
+	lsn_node	 *sec[4];
+	    /* motivation, study items, tasks, relationships */
 	lsn_node	 *responsible, *development;
 };
 
@@ -515,7 +534,7 @@ assign_role(lsn_node *s, void *arg)
 	for (k = 0; k < 4; k++)
 		if (strcmp(role, roles[k]) == 0 && st->sec[k] == NULL) {
 			st->sec[k] = s;
-			lsn_attr(&st->r->b, s, "role", role);
+			lsn_attr_n(&st->r->b, s, LSN_N_ROLE, role);
 		}
 }
 
@@ -525,7 +544,8 @@ find_listings(lsn_node *s, void *arg)
 	struct qstate	*st = arg;
 	lsn_node	 *p;
 
-	for (p = lsn_child(s, "p"); p != NULL; p = lsn_next(p, "p")) {
+	for (p = lsn_child_n(s, LSN_N_P); p != NULL;
+	    p = lsn_next_n(p, LSN_N_P)) {
 		struct lsn_arena_mark	 mark;
 		char			*t;
 
@@ -561,17 +581,19 @@ question_build(struct lsn_rctx *r, lsn_node *container, const char *title,
 	each_section(container, assign_role, &st);
 	each_section(container, find_listings, &st);
 
-	q = lsn_el(&r->b, container, "question");
-	lsn_attr(&r->b, q, "id", qt.id);
+	q = lsn_el_n(&r->b, container, LSN_N_QUESTION);
+	lsn_attr_n(&r->b, q, LSN_N_ID, qt.id);
 	lsn_el_text(&r->b, q, "title", title + qt.words);
 	if (note != NULL && note[0] != '\0')
 		lsn_el_text(&r->b, q, "status", note);
-	e = lsn_el(&r->b, q, "motivation");
+	e = lsn_el_n(&r->b, q, LSN_N_MOTIVATION);
 	if (st.sec[0] != NULL)
 		for (blk = lsn_child(st.sec[0], NULL); blk != NULL;
 		    blk = lsn_next(blk, NULL)) {
-			if (!(lsn_is(blk, "p") || lsn_is(blk, "list") ||
-			    lsn_is(blk, "table")) || blk == st.responsible ||
+			if (!(lsn_is_n(blk, LSN_N_P) ||
+			    lsn_is_n(blk, LSN_N_LIST) ||
+			    lsn_is_n(blk, LSN_N_TABLE)) ||
+			    blk == st.responsible ||
 			    blk == st.development)
 				continue;
 			if (lsn_copy(&r->b, e, blk) == NULL)
@@ -581,14 +603,14 @@ question_build(struct lsn_rctx *r, lsn_node *container, const char *title,
 		numbered_items(r, q, st.sec[1], "study-item", 0);
 	if (st.sec[2] != NULL)
 		numbered_items(r, q, st.sec[2], "task", 1);
-	e = lsn_el(&r->b, q, "relationships");
+	e = lsn_el_n(&r->b, q, LSN_N_RELATIONSHIPS);
 	if (st.sec[3] != NULL)
 		relationships(r, e, st.sec[3]);
-	e = lsn_el(&r->b, q, "responsible-for");
+	e = lsn_el_n(&r->b, q, LSN_N_RESPONSIBLE_FOR);
 	if (st.responsible != NULL)
 		split_listing(r, e, "item",
 		    responsible_list(lsn_plain(r, st.responsible)));
-	e = lsn_el(&r->b, q, "under-development");
+	e = lsn_el_n(&r->b, q, LSN_N_UNDER_DEVELOPMENT);
 	if (st.development != NULL)
 		split_listing(r, e, "item",
 		    development_list(lsn_plain(r, st.development)));

@@ -12,15 +12,16 @@
 static int
 report_claim_model(struct lsn_rctx *r, lsn_node *root)
 {
-	lsn_node	 *meta = lsn_child(root, "meta");
-	lsn_node	 *abstract = lsn_child(root, "abstract");
+	lsn_node	 *meta = lsn_child_n(root, LSN_N_META);
+	lsn_node	 *abstract = lsn_child_n(root, LSN_N_ABSTRACT);
 
 	return lsn_kind_mentions(r, abstract, "report") ||
-	    lsn_kind_mentions(r, lsn_child(meta, "title"), "report") ||
+	    lsn_kind_mentions(r, lsn_child_n(meta, LSN_N_TITLE), "report") ||
 	    (abstract == NULL &&
 	    (lsn_kind_mentions(r, lsn_kind_first_paragraph(root), "report") ||
-	    lsn_kind_mentions(r, lsn_child(lsn_child(root, "section"),
-	    "heading"), "report")));
+	    lsn_kind_mentions(r,
+	    lsn_child_n(lsn_child_n(root, LSN_N_SECTION), LSN_N_HEADING),
+	    "report")));
 }
 
 const struct lsn_kind lsn_kind_report = {

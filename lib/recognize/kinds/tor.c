@@ -99,7 +99,8 @@ role_in(struct lsn_rctx *r, const char *t, size_t n)
 			continue;
 		k = strlen(role_nouns[i]);
 		/* The earliest, then the longest ("Co-Convenor" over "Convenor"). */
-		if ((size_t)at < best_at || ((size_t)at == best_at && k > best_len)) {
+		if ((size_t)at < best_at ||
+		    ((size_t)at == best_at && k > best_len)) {
 			best_at = (size_t)at;
 			best_len = k;
 		}
@@ -149,17 +150,20 @@ people_in(struct torstate *st, const char *t, const char *section_role)
 		for (h = 0; honorifics[h] != NULL; h++) {
 			k = strlen(honorifics[h]);
 			if (strncmp(t + i, honorifics[h], k) == 0 &&
-			    (t[i + k] == ' ' || (t[i + k] == '.' && t[i + k + 1] == ' ')))
+			    (t[i + k] == ' ' ||
+			    (t[i + k] == '.' && t[i + k + 1] == ' ')))
 				break;
 		}
 		if (honorifics[h] == NULL)
 			continue;
 		{
-			size_t a = i + k + (t[i + k] == '.') + 1, e = a, words = 0;
+			size_t a = i + k + (t[i + k] == '.') + 1, e = a,
+			    words = 0;
 			char *role;
 			lsn_node *p;
 
-			while (e < n && words < 5 && isupper((unsigned char)t[e])) {
+			while (e < n && words < 5 &&
+			    isupper((unsigned char)t[e])) {
 				size_t w = e;
 
 				while (e < n && t[e] != ' ' && t[e] != ',' &&
@@ -183,9 +187,9 @@ people_in(struct torstate *st, const char *t, const char *section_role)
 			}
 			role = section_role != NULL ? (char *)section_role :
 			    role_in(st->r, t, i);
-			p = lsn_el(&st->r->b, st->people, "person");
+			p = lsn_el_n(&st->r->b, st->people, LSN_N_PERSON);
 			if (role != NULL)
-				lsn_attr(&st->r->b, p, "role", role);
+				lsn_attr_n(&st->r->b, p, LSN_N_ROLE, role);
 			lsn_text(&st->r->b, p, t + a, e - a);
 			i = e;
 		}
@@ -223,7 +227,8 @@ lists_in(struct torstate *st, const char *t)
 		    LSN_TOR_REFLECTOR_CONTEXT : a,
 		    "reflector") >= 0) {
 			if (!seen(st, t + a, e - a)) {
-				char *s = lsn_arena_strndup(&st->r->a, t + a, e - a);
+				char *s = lsn_arena_strndup(&st->r->a, t + a,
+				    e - a);
 				if (s != NULL)
 					lsn_el_text(&st->r->b, st->lists,
 					    "mailing-list", s);
@@ -250,14 +255,15 @@ walk_text(struct torstate *st, lsn_node *n, const char *role)
 	lsn_node	 *c;
 
 	for (c = lsn_child(n, NULL); c != NULL; c = lsn_next(c, NULL)) {
-		if (lsn_is(c, "p") || lsn_is(c, "text")) {
+		if (lsn_is_n(c, LSN_N_P) || lsn_is_n(c, LSN_N_TEXT)) {
 			char *t = lsn_plain(st->r, c);
 			if (t != NULL) {
 				people_in(st, t, role);
 				lists_in(st, t);
 			}
-		} else if (lsn_is(c, "list") || lsn_is(c, "item") ||
-		    lsn_is(c, "table") || lsn_is(c, "row") || lsn_is(c, "cell"))
+		} else if (lsn_is_n(c, LSN_N_LIST) || lsn_is_n(c, LSN_N_ITEM) ||
+		    lsn_is_n(c, LSN_N_TABLE) || lsn_is_n(c, LSN_N_ROW) ||
+		    lsn_is_n(c, LSN_N_CELL))
 			walk_text(st, c, role);
 	}
 }
@@ -267,12 +273,12 @@ walk_sections(struct torstate *st, lsn_node *container)
 {
 	lsn_node	 *s;
 
-	for (s = lsn_child(container, "section"); s != NULL;
-	    s = lsn_next(s, "section")) {
+	for (s = lsn_child_n(container, LSN_N_SECTION); s != NULL;
+	    s = lsn_next_n(s, LSN_N_SECTION)) {
 		char *title = lsn_section_title(st->r, s);
 		const char *role = tor_role(title != NULL ? title : "");
 
-		lsn_attr(&st->r->b, s, "role", role);
+		lsn_attr_n(&st->r->b, s, LSN_N_ROLE, role);
 		walk_text(st, s, strcmp(role, "leadership") == 0 ?
 		    heading_role(st->r, title) : NULL);
 		walk_sections(st, s);
@@ -291,7 +297,8 @@ group_of(const char *title, size_t *at, size_t *len)
 		if (close == NULL)
 			break;
 		n = (size_t)(close - p - 1);
-		if (n > 1 && n < LSN_TOR_ACRONYM_BYTES && memchr(p + 1, ' ', n) == NULL &&
+		if (n > 1 && n < LSN_TOR_ACRONYM_BYTES &&
+		    memchr(p + 1, ' ', n) == NULL &&
 		    isupper((unsigned char)p[1]) && !(n == 3 &&
 		    strncmp(p + 1, "ToR", 3) == 0))
 			open = p;
@@ -326,7 +333,8 @@ name_of(struct lsn_rctx *r, const char *title, size_t end)
 			i++;
 		for (k = 0; skip[k] != NULL; k++) {
 			size_t n = strlen(skip[k]);
-			if (i + n <= end && strncasecmp(title + i, skip[k], n) == 0 &&
+			if (i + n <= end &&
+			    strncasecmp(title + i, skip[k], n) == 0 &&
 			    (i + n == end || title[i + n] == ' ')) {
 				i += n;
 				again = 1;
@@ -362,13 +370,13 @@ tor_build(struct lsn_rctx *r, lsn_node *container, const char *title,
 	if (st.people == NULL || st.lists == NULL)
 		return 1;	/* out of memory: the builder's flag says so */
 	/* Text before the first section (a ToR's preamble) counts too. */
-	if ((c = lsn_child(container, "body")) != NULL)
+	if ((c = lsn_child_n(container, LSN_N_BODY)) != NULL)
 		walk_text(&st, c, NULL);
 	walk_sections(&st, container);
 
-	tor = lsn_el(&r->b, container, "terms-of-reference");
+	tor = lsn_el_n(&r->b, container, LSN_N_TERMS_OF_REFERENCE);
 	if (group != NULL)
-		lsn_attr(&r->b, tor, "group", group);
+		lsn_attr_n(&r->b, tor, LSN_N_GROUP, group);
 	if (name != NULL)
 		lsn_el_text(&r->b, tor, "name", name);
 	/* The emptied holders stay in the model's arena, unlinked; without
@@ -386,7 +394,8 @@ tor_build(struct lsn_rctx *r, lsn_node *container, const char *title,
 static int
 tor_title(const char *s, size_t len)
 {
-	return len < LSN_TOR_TITLE_BYTES && tor_named(s, len) && lsn_last_char(s, len) != '.';
+	return len < LSN_TOR_TITLE_BYTES && tor_named(s, len) &&
+	    lsn_last_char(s, len) != '.';
 }
 
 const struct lsn_kind lsn_kind_tor = {
