@@ -28,50 +28,30 @@ indent(struct lsn_out *o, size_t level)
 	    XML_INDENT_LEVELS : level));
 }
 
-/* Text content: &, < and > as entities, CR as a character reference
- * (a literal one would be read back as a line feed). */
+/*
+ * s escaped as XML: &, < and > as entities, CR as a character reference
+ * (a literal one would be read back as a line feed); in an attribute
+ * value also the quote, and the tab and line feed an XML reader would
+ * otherwise normalize to spaces.
+ */
 static void
-put_text(struct lsn_out *o, const char *s)
+put_escaped(struct lsn_out *o, const char *s, int attr)
 {
-	const char	*run = s;
+	const char	*run = s, *rep;
 
 	for (; *s != '\0'; s++) {
-		const char *rep;
-
 		switch (*s) {
 		case '&':  rep = "&amp;"; break;
 		case '<':  rep = "&lt;"; break;
 		case '>':  rep = "&gt;"; break;
 		case '\r': rep = "&#13;"; break;
-		default:   continue;
+		case '"':  rep = attr ? "&quot;" : NULL; break;
+		case '\n': rep = attr ? "&#10;" : NULL; break;
+		case '\t': rep = attr ? "&#9;" : NULL; break;
+		default:   rep = NULL; break;
 		}
-		lsn_out_put(o, run, (size_t)(s - run));
-		lsn_out_puts(o, rep);
-		run = s + 1;
-	}
-	lsn_out_put(o, run, (size_t)(s - run));
-}
-
-/* An attribute value: also the quote, and the white space that an XML
- * reader would otherwise normalize to spaces. */
-static void
-put_attr_value(struct lsn_out *o, const char *s)
-{
-	const char	*run = s;
-
-	for (; *s != '\0'; s++) {
-		const char *rep;
-
-		switch (*s) {
-		case '&':  rep = "&amp;"; break;
-		case '<':  rep = "&lt;"; break;
-		case '>':  rep = "&gt;"; break;
-		case '"':  rep = "&quot;"; break;
-		case '\n': rep = "&#10;"; break;
-		case '\r': rep = "&#13;"; break;
-		case '\t': rep = "&#9;"; break;
-		default:   continue;
-		}
+		if (rep == NULL)
+			continue;
 		lsn_out_put(o, run, (size_t)(s - run));
 		lsn_out_puts(o, rep);
 		run = s + 1;
@@ -102,7 +82,7 @@ open_tag(struct lsn_out *o, const lsn_node *n)
 		lsn_out_putc(o, ' ');
 		lsn_out_puts(o, a->name);
 		lsn_out_puts(o, "=\"");
-		put_attr_value(o, a->value);
+		put_escaped(o, a->value, 1);
 		lsn_out_putc(o, '"');
 	}
 	lsn_out_puts(o, n->children == NULL ? "/>" : ">");
@@ -122,7 +102,7 @@ lsn_emit_xml(struct lsn_tree *model, struct lsn_out *o, liaison_error **err)
 	c = root;
 	for (;;) {
 		if (c->type == LSN_TEXT)
-			put_text(o, c->content);
+			put_escaped(o, c->content, 0);
 		else {
 			if (c != root && flat == NULL)
 				indent(o, level);
