@@ -38,8 +38,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/tree.h>
-
 #include "diff/diff.h"
 #include "diff/align.h"
 #include "tree/tree.h"

@@ -11,8 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/tree.h>
-
 #include "diff/diff.h"
 #include "diff/align.h"
 #include "tree/tree.h"
@@ -394,7 +392,6 @@ add_change(struct aligner *al, const char *op, const struct unit *u_old,
 	else
 		al->moved++;
 }
-
 
 /* The cover fields and the footnotes have no location of their own:
  * inserted or deleted, they are reported one by one. */

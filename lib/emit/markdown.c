@@ -22,8 +22,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/tree.h>
-
 #include "emit/emit.h"
 #include "tree/tree.h"
 #include "util/buf.h"
