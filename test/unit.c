@@ -161,13 +161,54 @@ test_dates(void)
 		{ "del 15 al 24", NULL, 0 },
 		{ "15 al 24 de octubre de 2024", "2024-10-15/2024-10-24", 27 },
 		{ "15\xe2\x80\x93" "24 \xd0\xbe\xd0\xba\xd1\x82\xd1\x8f\xd0\xb1\xd1\x80\xd1\x8f 2024 \xd0\xb3.",
-		    "2024-10-15/2024-10-24", 27 },
+		    "2024-10-15/2024-10-24", 31 },
 		{ "\xd0\x9c\xd0\xb0\xd1\x80\xd1\x82 2025", "2025-03", 13 },
 		{ "3 \xd8\xaf\xd9\x8a\xd8\xb3\xd9\x85\xd8\xa8\xd8\xb1 2025", "2025-12-03", 19 },
 		{ "2025\xe5\xb9\xb4" "12\xe6\x9c\x88" "3\xe6\x97\xa5", "2025-12-03", 16 },
 		{ "2024\xe5\xb9\xb4" "10\xe6\x9c\x88" "15\xe6\x97\xa5\xe8\x87\xb3" "24\xe6\x97\xa5",
 		    "2024-10-15/2024-10-24", 25 },
 		{ "2025\xe5\xb9\xb4" "5\xe6\x9c\x88", "2025-05", 11 },
+		/* the forms of each language, with the range's words */
+		{ "du 3 au 5 d\xc3\xa9" "cembre 2025", "2025-12-03/2025-12-05", 24 },
+		{ "du 28 novembre au 2 decembre 2025", "2025-11-28/2025-12-02", 33 },
+		{ "3 d\xc3\xa9" "cembre \xe2\x80\x93 5 janvier 2026",
+		    "2025-12-03/2026-01-05", 30 },
+		{ "D\xc3\x89" "CEMBRE 2025", "2025-12", 14 },
+		{ "1\xe1\xb5\x89\xca\xb3 ao\xc3\xbbt 2025", "2025-08-01", 17 },
+		{ "del 3 al 5 de diciembre de 2025", "2025-12-03/2025-12-05", 31 },
+		{ "del 30 de junio al 1 de julio de 2026",
+		    "2026-06-30/2026-07-01", 37 },
+		{ "1\xc2\xba de diciembre de 2025", "2025-12-01", 24 },
+		{ "1.\xc2\xba de julio de 2026", "2026-07-01", 21 },
+		{ "diciembre de 2025", "2025-12", 17 },
+		/* 3-5 декабря 2025 г.; с 28 ноября по 2 декабря 2025 г. */
+		{ "3-5 \xd0\xb4\xd0\xb5\xd0\xba\xd0\xb0\xd0\xb1\xd1\x80\xd1\x8f 2025 \xd0\xb3.",
+		    "2025-12-03/2025-12-05", 27 },
+		{ "\xd1\x81 28 \xd0\xbd\xd0\xbe\xd1\x8f\xd0\xb1\xd1\x80\xd1\x8f \xd0\xbf\xd0\xbe 2 "
+		    "\xd0\xb4\xd0\xb5\xd0\xba\xd0\xb0\xd0\xb1\xd1\x80\xd1\x8f 2025 \xd0\xb3.",
+		    "2025-11-28/2025-12-02", 49 },
+		/* 3 ДЕКАБРЯ 2025 года */
+		{ "3 \xd0\x94\xd0\x95\xd0\x9a\xd0\x90\xd0\x91\xd0\xa0\xd0\xaf 2025 "
+		    "\xd0\xb3\xd0\xbe\xd0\xb4\xd0\xb0", "2025-12-03", 30 },
+		/* من 3 إلى 5 ديسمبر 2025 */
+		{ "\xd9\x85\xd9\x86 3 \xd8\xa5\xd9\x84\xd9\x89 5 "
+		    "\xd8\xaf\xd9\x8a\xd8\xb3\xd9\x85\xd8\xa8\xd8\xb1 2025",
+		    "2025-12-03/2025-12-05", 33 },
+		/* 2025年12月3-5日, 2025年12月30日至1月2日 */
+		{ "2025\xe5\xb9\xb4" "12\xe6\x9c\x88" "3-5\xe6\x97\xa5",
+		    "2025-12-03/2025-12-05", 18 },
+		{ "2025\xe5\xb9\xb4" "12\xe6\x9c\x88" "30\xe6\x97\xa5\xe8\x87\xb3"
+		    "1\xe6\x9c\x88" "2\xe6\x97\xa5", "2025-12-30/2026-01-02", 28 },
+		/* numbers only; ranges across months and years */
+		{ "03.12.2025,", "2025-12-03", 10 },
+		{ "3.12.2025", "2025-12-03", 9 },
+		{ "07-04-2017", "2017-04-07", 10 },
+		{ "2025-12-03/2025-12-05", "2025-12-03/2025-12-05", 21 },
+		{ "28 November \xe2\x80\x93 2 December 2025",
+		    "2025-11-28/2025-12-02", 31 },
+		{ "30 June-1 July 2026", "2026-06-30/2026-07-01", 19 },
+		{ "5 January - 3 December 2026", "2026-01-05/2026-12-03", 27 },
+		{ "29 February 2000", "2000-02-29", 16 },
 		/* not dates: off the calendar, a verb, a number, a town */
 		{ "31 February 2025", NULL, 0 },
 		{ "29 February 2025", NULL, 0 },
@@ -177,6 +218,22 @@ test_dates(void)
 		{ "2025", NULL, 0 },
 		{ "Marseille 2025", NULL, 0 },
 		{ "24 - 15 October 2024", NULL, 0 },
+		{ "29 f\xc3\xa9vrier 2023", NULL, 0 },
+		{ "29 February 1900", NULL, 0 },
+		{ "31 de abril de 2025", NULL, 0 },
+		{ "31.02.2025", NULL, 0 },
+		{ "04-31-2017", NULL, 0 },
+		{ "1-2-3-2025", NULL, 0 },
+		{ "2025\xe5\xb9\xb4" "2\xe6\x9c\x88" "30\xe6\x97\xa5", NULL, 0 },
+		/* reversed: no range, nor a date in it */
+		{ "5 d\xc3\xa9" "cembre - 3 d\xc3\xa9" "cembre 2025", NULL, 0 },
+		{ "3 December 2026 - 5 January 2026", NULL, 0 },
+		{ "November 2026 - March 2026", NULL, 0 },
+		{ "2025-12-05/2025-12-03", NULL, 0 },
+		/* a month and year only where the caller asks; a number */
+		{ "12/2018", NULL, 0 },
+		{ "1.03.12.2025.4", NULL, 0 },
+		{ "du 15 au 24", NULL, 0 },
 	};
 	char	 iso[LSN_DATE_ISO_SIZE];
 	size_t	 i, m;
@@ -193,6 +250,29 @@ test_dates(void)
 	}
 	/* off the calendar: passed over whole */
 	CHECK(lsn_parse_date("31 February 2025 x", 18, iso, &m) == -1 && m == 16);
+	CHECK(lsn_parse_date("3 December 2026 - 5 January 2026", 32, iso,
+	    &m) == -1 && m == 32);
+	/* an edition's month and year, when asked for */
+	CHECK(lsn_parse_date_flags("10/2016)", 8, LSN_DATE_MONTH_YEAR, iso,
+	    &m) == 1 && strcmp(iso, "2016-10") == 0 && m == 7);
+	CHECK(lsn_parse_date_flags("13/2016", 7, LSN_DATE_MONTH_YEAR, iso,
+	    &m) == -1);
+	CHECK(lsn_parse_date_flags("12/13", 5, LSN_DATE_MONTH_YEAR, iso,
+	    &m) == 0);
+	/* the first date of a cover's value, past one off the calendar */
+	{
+		const char *v = "Geneva, 30 February 2025; 3-5 December 2025";
+		size_t at = 0;
+
+		CHECK(lsn_find_date(v, strlen(v), 0, iso, &at, &m) == 1 &&
+		    at == 26 && m == 17 &&
+		    strcmp(iso, "2025-12-03/2025-12-05") == 0);
+		CHECK(lsn_find_date("v1.03.12.2025", 13, 0, iso, &at,
+		    &m) == 0);
+		CHECK(lsn_find_date("1-2-3-2025", 10, 0, iso, &at, &m) == 0);
+		CHECK(lsn_find_date("Q12/2018", 8, LSN_DATE_MONTH_YEAR, iso,
+		    &at, &m) == 0);
+	}
 }
 
 /* The text reader on a small input: labels, markers, notes, tables. */

@@ -12,6 +12,8 @@
  *   December 8, 2025; October 15-24, 2024; May 2025; March/April 2026
  *   1er janvier 2025; du 15 au 24 octobre 2024; 3 de diciembre de 2025;
  *   15–24 октября 2024 г.; 3 ديسمبر 2025; 2025年12月3日; 2025-05-30
+ *   del 3 al 5 de diciembre de 2025; с 3 по 5 декабря 2025 г.; 1º de
+ *   julio; DÉCEMBRE 2025; 03.12.2025; 07-04-2017; 12/2018 (on request)
  *
  * Every day is checked against its month and year (no 31 February).
  * English month names count only with a capital ("5 may 2025" is a
@@ -137,33 +139,37 @@ ascii_lower(int c)
 }
 
 /*
- * The first letter of s folded to lower case into buf (ASCII, and the
- * Cyrillic capitals А-Я, two bytes each): the bytes compared with a
- * name's start. Returns the letter's length in s, 0 for none.
+ * The letter at s folded to lower case into buf: ASCII, the Cyrillic
+ * capitals (А-Я, Ё) and the accented Latin capitals (À-Þ), which keep
+ * their length in UTF-8, so a name and the text stay aligned byte for
+ * byte ("DÉCEMBRE", "ДЕКАБРЯ"). Returns the letter's length in s (1 or
+ * 2; other bytes are copied one by one), 0 at the end.
  */
 static size_t
-first_lower(const unsigned char *s, size_t len, unsigned char buf[2])
+fold(const unsigned char *s, size_t len, unsigned char buf[2])
 {
-	if (len >= 1 && s[0] < 0x80) {
+	if (len == 0)
+		return 0;
+	if (s[0] < 0x80 || len < 2) {
 		buf[0] = (unsigned char)ascii_lower(s[0]);
 		return 1;
 	}
-	if (len >= 2 && s[0] == 0xd0 && s[1] >= 0x90 && s[1] <= 0x9f) {
-		buf[0] = 0xd0;
+	buf[0] = s[0];
+	buf[1] = s[1];
+	if (s[0] == 0xd0 && s[1] >= 0x90 && s[1] <= 0x9f)
 		buf[1] = s[1] + 0x20;   /* А-П -> а-п */
-		return 2;
-	}
-	if (len >= 2 && s[0] == 0xd0 && s[1] >= 0xa0 && s[1] <= 0xaf) {
+	else if (s[0] == 0xd0 && s[1] >= 0xa0 && s[1] <= 0xaf) {
 		buf[0] = 0xd1;
 		buf[1] = s[1] - 0x20;   /* Р-Я -> р-я */
-		return 2;
-	}
-	if (len >= 2) {
-		buf[0] = s[0];
-		buf[1] = s[1];
-		return 2;
-	}
-	return 0;
+	} else if (s[0] == 0xd0 && s[1] == 0x81) {
+		buf[0] = 0xd1;
+		buf[1] = 0x91;          /* Ё -> ё */
+	} else if (s[0] == 0xc3 && s[1] >= 0x80 && s[1] <= 0x9e &&
+	    s[1] != 0x97)
+		buf[1] = s[1] + 0x20;   /* À-Þ -> à-þ, but for × */
+	else if (s[0] < 0xc0)
+		return 1;               /* a lone continuation byte */
+	return 2;
 }
 
 /* 1 when the byte at s can continue a word: a month name must end at
@@ -186,7 +192,7 @@ month_at(const char *s, size_t len, size_t *n)
 	unsigned char	 f[2];
 	size_t		 i, fl, l, k;
 
-	if (len < 3 || (fl = first_lower(u, len, f)) == 0)
+	if (len < 3 || (fl = fold(u, len, f)) == 0)
 		return 0;
 	/* Most words fail on their first letter: no name opens with it. */
 	if (fl == 1 && (f[0] == '\0' || strchr("jfmasonde", f[0]) == NULL))
@@ -194,17 +200,19 @@ month_at(const char *s, size_t len, size_t *n)
 	for (i = 0; i < sizeof(month_names) / sizeof(month_names[0]); i++) {
 		const struct month_name *mn = &month_names[i];
 		const unsigned char *name = (const unsigned char *)mn->name;
+		unsigned char	 g[2];
+		size_t		 gl;
 
 		if (name[0] != f[0] || (fl == 2 && name[1] != f[1]))
 			continue;
 		l = strlen(mn->name);
 		if (l > len)
 			continue;
-		for (k = fl; k < l; k++)
-			if ((name[k] < 0x80 ? ascii_lower(u[k])
-			    : u[k]) != name[k])
+		for (k = fl; k < l; k += gl)
+			if ((gl = fold(u + k, l - k, g)) == 0 ||
+			    memcmp(g, name + k, gl) != 0)
 				break;
-		if (k < l || continues_word(s + l, len - l))
+		if (k != l || continues_word(s + l, len - l))
 			continue;
 		if (mn->english && !(u[0] >= 'A' && u[0] <= 'Z'))
 			continue;
@@ -256,14 +264,17 @@ word_at(const char *s, size_t len, size_t i, const char *w)
 
 /*
  * A range's separator at s[i], with the spaces around it: "-", "–",
- * "—", "/" (when slash is set), "to", "au", "al", "till", "à". Returns
+ * "—", "/" (when slash is set), "to", "au", "al", "till", "à", "по",
+ * "إلى". Returns
  * the index after it, or 0.
  */
 static size_t
 range_at(const char *s, size_t len, size_t i, int slash)
 {
 	static const char *const words[] = { "to", "au", "al", "till",
-	    "until", "\xc3\xa0", "\xd0\xbf\xd0\xbe" /* по */ };
+	    "until", "\xc3\xa0", "\xd0\xbf\xd0\xbe" /* по */,
+	    "\xd8\xa5\xd9\x84\xd9\x89" /* إلى */,
+	    "\xd8\xa7\xd9\x84\xd9\x89" /* الى */ };
 	size_t	 j = spaces(s, len, i), w;
 
 	if (j < len && s[j] == '-')
@@ -350,15 +361,16 @@ format_iso(char *iso, const struct ymd *a, const struct ymd *b)
 /*
  * A range or a date from its parts: checks each against the calendar
  * and puts the start a year back when only the end carried the year
- * and the start would come after it ("3 December – 5 January 2026").
- * Returns 1, or -1 for a date's shape off the calendar.
+ * and the start's month comes after the end's ("3 December – 5 January
+ * 2026"; "5 – 3 December 2025" stays reversed). Returns 1, or -1 for a
+ * date's shape off the calendar or a range that ends before it starts.
  */
 static int
 finish(char *iso, struct ymd *a, struct ymd *b, int start_had_year)
 {
 	if (b == NULL)
 		return valid(a) ? (format_iso(iso, a, NULL), 1) : -1;
-	if (!start_had_year && before(b, a))
+	if (!start_had_year && a->m > b->m)
 		a->y--;
 	if (!valid(a) || !valid(b) || before(b, a))
 		return -1;
@@ -366,12 +378,15 @@ finish(char *iso, struct ymd *a, struct ymd *b, int start_had_year)
 	return 1;
 }
 
-/* A day number with its ordinal suffix ("1er", "1st", "2nd", "3rd",
- * "4th") at s[i]: its length, 0 for none. */
+/* A day number with its ordinal suffix ("1er", "1ᵉʳ", "1st", "2nd",
+ * "3rd", "4th", Spanish "1º", "1.º", "1°") at s[i]: its length, 0 for
+ * none. */
 static size_t
 day_at(const char *s, size_t len, size_t i, int *d)
 {
-	static const char *const suffixes[] = { "er", "st", "nd", "rd", "th" };
+	static const char *const suffixes[] = { "er", "st", "nd", "rd", "th",
+	    "\xe1\xb5\x89\xca\xb3" /* ᵉʳ */, "\xc2\xba" /* º */,
+	    ".\xc2\xba", "\xc2\xb0" /* ° */ };
 	size_t	 n, k, l;
 
 	if ((n = digits_at(s + i, len - i, 2, d)) == 0 || *d < 1 || *d > 31) {
@@ -466,8 +481,8 @@ day_first(const char *s, size_t len, char *iso, size_t *matched)
 	memset(&b, 0, sizeof(b));
 	if ((k = range_at(s, len, i, 0)) > 0 &&
 	    (n = day_month_at(s, len, k, &b)) > 0 &&
-	    (j = year_at(s, len, n, &b.y)) > 0 && valid(&a) && valid(&b) &&
-	    !before(&b, &a)) {
+	    (j = year_at(s, len, n, &b.y)) > 0) {
+		/* reversed ("5 January 2026 – 3 December 2025"): no date */
 		*matched = j;
 		return finish(iso, &a, &b, 1);
 	}
@@ -519,7 +534,7 @@ month_first(const char *s, size_t len, char *iso, size_t *matched)
 	memset(&b, 0, sizeof(b));
 	if ((k = range_at(s, len, j, 0)) > 0 &&
 	    (b.m = month_at(s + k, len - k, &i)) > 0 &&
-	    (n = year_at(s, len, k + i, &b.y)) > 0 && !before(&b, &a)) {
+	    (n = year_at(s, len, k + i, &b.y)) > 0) {
 		*matched = n;
 		return finish(iso, &a, &b, 1);
 	}
@@ -527,12 +542,30 @@ month_first(const char *s, size_t len, char *iso, size_t *matched)
 	return finish(iso, &a, NULL, 1);
 }
 
-/* Chinese: "2025年12月3日", "2024年10月15日至24日", "2025年5月". */
+/* A range's separator in a Chinese date at s[i]: 至, "-", "–", "~",
+ * "～". Returns the index after it (and its spaces), or 0. */
+static size_t
+cjk_to(const char *s, size_t len, size_t i)
+{
+	static const char *const seps[] = { CJK_TO, "\xe2\x80\x93", "-", "~",
+	    "\xef\xbd\x9e" };
+	size_t	 j = spaces(s, len, i), k, l;
+
+	for (k = 0; k < sizeof(seps) / sizeof(seps[0]); k++) {
+		l = strlen(seps[k]);
+		if (j + l <= len && memcmp(s + j, seps[k], l) == 0)
+			return spaces(s, len, j + l);
+	}
+	return 0;
+}
+
+/* Chinese: "2025年12月3日", "2024年10月15日至24日", "2025年12月3-5日",
+ * "2025年12月30日至1月2日" (the end in the next year), "2025年5月". */
 static int
 chinese(const char *s, size_t len, char *iso, size_t *matched)
 {
 	struct ymd	 a = { 0, 0, 0 }, b;
-	size_t		 i, n;
+	size_t		 i, j, k, n;
 	int		 v;
 
 	if (digits_at(s, len, 4, &a.y) != 4 || len < 7 ||
@@ -543,8 +576,21 @@ chinese(const char *s, size_t len, char *iso, size_t *matched)
 	    i + n + 3 > len || memcmp(s + i + n, CJK_MONTH, 3) != 0)
 		return 0;
 	i = spaces(s, len, i + n + 3);
-	if ((n = digits_at(s + i, len - i, 2, &a.d)) == 0 ||
-	    i + n + 3 > len || memcmp(s + i + n, CJK_DAY, 3) != 0) {
+	if ((n = digits_at(s + i, len - i, 2, &a.d)) == 0) {
+		*matched = i;
+		while (*matched > 0 && s[*matched - 1] == ' ')
+			(*matched)--;
+		return finish(iso, &a, NULL, 1);
+	}
+	b = a;
+	/* "3-5日": the day's range before 日 */
+	if ((j = cjk_to(s, len, i + n)) > 0 &&
+	    (k = digits_at(s + j, len - j, 2, &b.d)) > 0 &&
+	    j + k + 3 <= len && memcmp(s + j + k, CJK_DAY, 3) == 0) {
+		*matched = j + k + 3;
+		return finish(iso, &a, &b, 1);
+	}
+	if (i + n + 3 > len || memcmp(s + i + n, CJK_DAY, 3) != 0) {
 		a.d = 0;
 		*matched = i;
 		while (*matched > 0 && s[*matched - 1] == ' ')
@@ -554,14 +600,13 @@ chinese(const char *s, size_t len, char *iso, size_t *matched)
 	i += n + 3;
 	*matched = i;
 	/* 至 [M月] D日 */
-	n = spaces(s, len, i);
-	if (n + 3 <= len && memcmp(s + n, CJK_TO, 3) == 0) {
-		size_t j = spaces(s, len, n + 3), k;
-
-		b = a;
+	if ((j = cjk_to(s, len, i)) > 0) {
 		if ((k = digits_at(s + j, len - j, 2, &v)) > 0 &&
 		    j + k + 3 <= len && memcmp(s + j + k, CJK_MONTH, 3) == 0) {
 			b.m = v;
+			/* 12月30日至1月2日: into the next year */
+			if (b.m < a.m)
+				b.y++;
 			j = spaces(s, len, j + k + 3);
 			k = digits_at(s + j, len - j, 2, &v);
 		}
@@ -575,33 +620,170 @@ chinese(const char *s, size_t len, char *iso, size_t *matched)
 	return finish(iso, &a, NULL, 1);
 }
 
+/* A word before a date or range that belongs to it: French "du",
+ * Spanish "del", Russian "с", Arabic "من" ("du 3 au 5 décembre 2025").
+ * Returns the index of what follows it and its space, or 0. */
+static size_t
+prefix_at(const char *s, size_t len)
+{
+	static const char *const words[] = { "du", "Du", "del", "Del",
+	    "\xd1\x81" /* с */, "\xd0\xa1" /* С */,
+	    "\xd9\x85\xd9\x86" /* من */ };
+	size_t	 w, l, j;
+
+	for (w = 0; w < sizeof(words) / sizeof(words[0]); w++) {
+		l = strlen(words[w]);
+		if (l < len && memcmp(s, words[w], l) == 0 &&
+		    (j = spaces(s, len, l)) > l && j < len &&
+		    is_digit((unsigned char)s[j]))
+			return j;
+	}
+	return 0;
+}
+
+/* Russian "г." or "года" after a date's year at s[i] ("5 декабря 2025
+ * г."): the index after it, else i. */
+static size_t
+year_word(const char *s, size_t len, size_t i)
+{
+	static const char *const words[] = { "\xd0\xb3.",
+	    "\xd0\xb3\xd0\xbe\xd0\xb4\xd0\xb0" };
+	size_t	 j = spaces(s, len, i), w, l;
+
+	if (i == 0 || !is_digit((unsigned char)s[i - 1]))
+		return i;
+	for (w = 0; w < sizeof(words) / sizeof(words[0]); w++) {
+		l = strlen(words[w]);
+		if (j + l <= len && memcmp(s + j, words[w], l) == 0 &&
+		    !continues_word(s + j + l, len - j - l))
+			return j + l;
+	}
+	return i;
+}
+
+/* "2025-12-03" at s (its ten bytes), in a: 1, else 0. */
+static int
+iso_at(const char *s, size_t len, struct ymd *a)
+{
+	return len >= 10 && digits_at(s, len, 4, &a->y) == 4 &&
+	    s[4] == '-' && digits_at(s + 5, len - 5, 2, &a->m) == 2 &&
+	    s[7] == '-' && digits_at(s + 8, len - 8, 2, &a->d) == 2;
+}
+
+/*
+ * Numbers only: "2025-12-03", "2025-12-03/2025-12-05" (ISO's interval,
+ * or any range separator), "03.12.2025" and "07-04-2017" (day first,
+ * as ITU's French, Spanish and Russian texts write them; an American
+ * month first never comes with dots or hyphens there), and with
+ * LSN_DATE_MONTH_YEAR "12/2018". Returns as
+ * lsn_parse_date_flags does.
+ */
+static int
+numeric(const char *s, size_t len, int flags, char *iso, size_t *matched)
+{
+	struct ymd	 a = { 0, 0, 0 }, b = { 0, 0, 0 };
+	size_t		 i, k, n;
+
+	if (iso_at(s, len, &a)) {
+		*matched = 10;
+		if ((k = range_at(s, len, 10, 1)) > 0 &&
+		    iso_at(s + k, len - k, &b)) {
+			*matched = k + 10;
+			return finish(iso, &a, &b, 1);
+		}
+		return finish(iso, &a, NULL, 1);
+	}
+	/* D.M.YYYY or D-M-YYYY, not inside a longer number
+	 * ("1.03.12.2025.4") */
+	if ((n = digits_at(s, len, 2, &a.d)) > 0 && n < len &&
+	    (s[n] == '.' || s[n] == '-') &&
+	    (k = digits_at(s + n + 1, len - n - 1, 2, &a.m)) > 0 &&
+	    (i = n + 1 + k) < len && s[i] == s[n] &&
+	    digits_at(s + i + 1, len - i - 1, 4, &a.y) == 4 &&
+	    !(i + 5 + 1 < len && (s[i + 5] == '.' || s[i + 5] == '-') &&
+	    is_digit((unsigned char)s[i + 6]))) {
+		*matched = i + 5;
+		return finish(iso, &a, NULL, 1);
+	}
+	/* MM/YYYY: an edition, when the caller expects one */
+	if ((flags & LSN_DATE_MONTH_YEAR) &&
+	    (n = digits_at(s, len, 2, &a.m)) > 0 && n < len && s[n] == '/' &&
+	    digits_at(s + n + 1, len - n - 1, 4, &a.y) == 4 &&
+	    !(n + 5 < len && s[n + 5] == '/')) {
+		*matched = n + 5;
+		a.d = 0;
+		return a.m >= 1 && a.m <= 12 ? finish(iso, &a, NULL, 1) : -1;
+	}
+	return 0;
+}
+
+int
+lsn_parse_date_flags(const char *s, size_t len, int flags,
+    char iso[LSN_DATE_ISO_SIZE], size_t *matched)
+{
+	size_t	 p = prefix_at(s, len), m = 0;
+	int	 r = 0;
+
+	s += p;
+	len -= p;
+	if (len == 0)
+		return 0;
+	if (is_digit((unsigned char)s[0])) {
+		if ((r = numeric(s, len, flags, iso, &m)) == 0 &&
+		    (r = chinese(s, len, iso, &m)) == 0)
+			r = day_first(s, len, iso, &m);
+	} else if (p == 0)
+		/* A month opens it: a letter, or a Cyrillic or Arabic one */
+		r = month_first(s, len, iso, &m);
+	if (r != 0)
+		*matched = p + year_word(s, len, m);
+	return r;
+}
+
 int
 lsn_parse_date(const char *s, size_t len, char iso[LSN_DATE_ISO_SIZE],
     size_t *matched)
 {
-	struct ymd	 a = { 0, 0, 0 };
-	unsigned char	 c;
+	return lsn_parse_date_flags(s, len, 0, iso, matched);
+}
 
-	if (len == 0)
-		return 0;
-	c = (unsigned char)s[0];
-	if (is_digit(c)) {
-		int r;
+int
+lsn_date_inside_number(const char *s, size_t i)
+{
+	return i >= 2 && (s[i - 1] == '.' || s[i - 1] == '/' ||
+	    s[i - 1] == '-') &&
+	    is_digit((unsigned char)s[i - 2]) &&
+	    is_digit((unsigned char)s[i]);
+}
 
-		/* YYYY-MM-DD */
-		if (len >= 10 && digits_at(s, len, 4, &a.y) == 4 &&
-		    s[4] == '-' && digits_at(s + 5, len - 5, 2, &a.m) == 2 &&
-		    s[7] == '-' && digits_at(s + 8, len - 8, 2, &a.d) == 2) {
-			*matched = 10;
-			return finish(iso, &a, NULL, 1);
+/* A byte that may continue a word: an ASCII letter or digit, or any
+ * byte of a multibyte letter. */
+static int
+word_byte(unsigned char c)
+{
+	return is_digit(c) || is_ascii_alpha(c) || c >= 0x80;
+}
+
+int
+lsn_find_date(const char *s, size_t len, int flags,
+    char iso[LSN_DATE_ISO_SIZE], size_t *at, size_t *matched)
+{
+	size_t	 i, m;
+
+	for (i = 0; i < len; i++) {
+		if (i > 0 && (word_byte((unsigned char)s[i - 1]) ||
+		    lsn_date_inside_number(s, i)))
+			continue;
+		switch (lsn_parse_date_flags(s + i, len - i, flags, iso,
+		    &m)) {
+		case 1:
+			*at = i;
+			*matched = m;
+			return 1;
+		case -1:
+			i += m - 1;
+			break;
 		}
-		if ((r = chinese(s, len, iso, matched)) != 0)
-			return r;
-		return day_first(s, len, iso, matched);
 	}
-	/* A month opens it: a letter, or a Cyrillic or Arabic one. */
-	if (is_ascii_alpha(c) || c == 0xd0 || c == 0xd1 || c == 0xd8 ||
-	    c == 0xd9)
-		return month_first(s, len, iso, matched);
 	return 0;
 }

@@ -21,6 +21,9 @@
 #include "util/text.h"
 #include "util/buf.h"
 
+#define OPENS_ANY	1
+#define OPENS_DATE	2
+
 enum kind { K_QUESTION, K_SG, K_REC, K_EMAIL, K_URL, K_DATE, K__COUNT };
 
 static const char *const kind_el[K__COUNT] = {
@@ -46,7 +49,8 @@ struct found {
 	struct lsn_buf	 text;        /* the element scanned, reused */
 	unsigned char	 alnum[256];  /* isalnum() of each byte, looked up
 				       * once: it is asked of every byte */
-	unsigned char	 opens[256];  /* 1: a byte an entity may start with */
+	unsigned char	 opens[256];  /* OPENS_ANY: a byte any entity may
+				       * start with; OPENS_DATE: a date only */
 };
 
 /* Slot of s in the set: where it is, or the empty one it would take. */
@@ -436,6 +440,8 @@ date_at(struct found *f, const char *t, size_t n, size_t i)
 	size_t	 m;
 	char	 iso[LSN_DATE_ISO_SIZE];
 
+	if (lsn_date_inside_number(t, i))
+		return i;
 	switch (lsn_parse_date(t + i, n - i, iso, &m)) {
 	case 1:
 		add(f, K_DATE, t + i, m, iso);
@@ -467,6 +473,13 @@ scan(struct found *f, char *t, size_t n)
 		if (!f->opens[(unsigned char)t[i]] ||
 		    (i > 0 && f->alnum[(unsigned char)t[i - 1]]))
 			continue;
+		if (f->opens[(unsigned char)t[i]] == OPENS_DATE) {
+			/* a month in lower case, or in Cyrillic or Arabic
+			 * letters (whose lead byte must open a word) */
+			if (i >= d && (i == 0 || (unsigned char)t[i - 1] < 0x80))
+				d = date_at(f, t, n, i) + 1;
+			continue;
+		}
 		if (i >= q)
 			q = questions_at(f, t, n, i) + 1;
 		if (i >= g)
@@ -554,11 +567,18 @@ lsn_entities(struct lsn_rctx *r, lsn_node *root, lsn_node *entities)
 	memset(&f, 0, sizeof(f));
 	f.r = r;
 	/* Questions open with 'Q', groups with 'S', 'W' or 'w',
-	 * Recommendations with a capital, dates with a digit or a
-	 * month's capital. */
+	 * Recommendations with a capital, dates with a digit, a month's
+	 * capital, or the first letter of a month in the languages that
+	 * write it in lower case ("décembre", "diciembre", "декабря",
+	 * "ديسمبر"; "du"/"del" 3 ...), which only the date scan reads. */
 	for (k = 0; k < 256; k++) {
 		f.alnum[k] = isalnum(k) != 0;
-		f.opens[k] = isupper(k) || isdigit(k) || k == 'w';
+		f.opens[k] = isupper(k) || isdigit(k) || k == 'w' ?
+		    OPENS_ANY : 0;
+		if (f.opens[k] == 0 && ((k != '\0' &&
+		    strchr("jfmasonde", k) != NULL) || k == 0xd0 ||
+		    k == 0xd1 || k == 0xd8 || k == 0xd9))
+			f.opens[k] = OPENS_DATE;
 	}
 	for (k = 0; k < K__COUNT; k++)
 		if ((f.bucket[k] = lsn_el(&r->b, NULL, "bucket")) == NULL)
