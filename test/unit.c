@@ -16,6 +16,7 @@
 #include "reader/readers.h"
 #include "recognize/dates.h"
 #include "recognize/lines.h"
+#include "recognize/questions.h"
 #include "emit/emit.h"
 #include "tree/tree.h"
 #include "util/arena.h"
@@ -273,6 +274,92 @@ test_dates(void)
 		CHECK(lsn_find_date("Q12/2018", 8, LSN_DATE_MONTH_YEAR, iso,
 		    &at, &m) == 0);
 	}
+}
+
+/* Questions taken from a list, "Q4/13;" each */
+static void
+take_q(void *arg, const char *number, size_t len, const char *group)
+{
+	struct lsn_buf *b = arg;
+
+	lsn_buf_putc(b, 'Q');
+	lsn_buf_put(b, number, len);
+	lsn_buf_putc(b, '/');
+	lsn_buf_puts(b, group);
+	lsn_buf_putc(b, ';');
+}
+
+static void
+test_questions(void)
+{
+	/* running text: input, Questions, length read */
+	static const struct { const char *in, *out; size_t end; } lists[] = {
+		{ "Q4, 5, 12/13 met", "Q4/13;Q5/13;Q12/13;", 12 },
+		{ "Questions 1, 2 and 5/17.", "Q1/17;Q2/17;Q5/17;", 23 },
+		{ "Q.9/17", "Q9/17;", 6 },
+		{ "Q.4 and Q.5/16", "Q4/16;Q5/16;", 14 },
+		{ "Q8/ITU-R SG11", "Q8/ITU-R SG11;", 13 },
+		{ "Questions 45/15, 3/4, 8/ITU-R SG11", "Q45/15;Q3/4;Q8/ITU-R SG11;",
+		    34 },
+		{ "Questions 22 et 23/17", "Q22/17;Q23/17;", 21 },
+		{ "Cuestiones 32 y 33/13", "Q32/13;Q33/13;", 21 },
+		/* Вопросы 42 и 43/15 */
+		{ "\xd0\x92\xd0\xbe\xd0\xbf\xd1\x80\xd0\xbe\xd1\x81\xd1\x8b 42 \xd0\xb8 43/15",
+		    "Q42/15;Q43/15;", 26 },
+		/* والمسائل 52 و53/2 */
+		{ "\xd9\x88\xd8\xa7\xd9\x84\xd9\x85\xd8\xb3\xd8\xa7\xd8\xa6\xd9\x84 52 \xd9\x88" "53/2",
+		    "Q52/2;Q53/2;", 26 },
+		/* 课题62、63/11 */
+		{ "\xe8\xaf\xbe\xe9\xa2\x98" "62\xe3\x80\x81" "63/11", "Q62/11;Q63/11;", 16 },
+		/* no Study Group, no Question; a year is no group */
+		{ "Q7 alone", "", 0 },
+		{ "Q1, 2 and", "", 0 },
+		{ "Q12/2018", "", 0 },
+		{ "Quality 4/13", "", 0 },
+	};
+	/* a cover's row: input, values separated by ';' */
+	static const struct { const char *in, *out; } rows[] = {
+		{ "Q4, 5 and 12/13", "4/13;5/13;12/13;" },
+		{ "45/15, 3/4, 8/ITU-R SG11", "45/15;3/4;8/ITU-R SG11;" },
+		{ "Q.9/17", "9/17;" },
+		{ "q4/17; Q5/17.", "4/17;5/17;" },
+		{ "Questions 1, 2 and 5/17", "1/17;2/17;5/17;" },
+		{ "1 et 2/15", "1/15;2/15;" },
+		{ "All/17, 3", "All/17;3;" },
+	};
+	struct lsn_buf	 b = { 0 };
+	size_t		 i, end, k;
+
+	for (i = 0; i < sizeof(lists) / sizeof(lists[0]); i++) {
+		int good;
+
+		lsn_buf_reset(&b);
+		end = lsn_question_list_at(lists[i].in, strlen(lists[i].in), 0,
+		    take_q, &b);
+		good = b.len == strlen(lists[i].out) &&
+		    memcmp(lsn_buf_str(&b), lists[i].out, b.len) == 0 &&
+		    end == lists[i].end;
+		CHECK(good);
+		if (!good)
+			fprintf(stderr, "  questions %s -> %.*s (%zu)\n",
+			    lists[i].in, (int)b.len, lsn_buf_str(&b), end);
+	}
+	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		int good;
+
+		lsn_buf_reset(&b);
+		lsn_split_questions(&b, rows[i].in, strlen(rows[i].in));
+		for (k = 0; k < b.len; k++)
+			if (b.data[k] == '\0')
+				b.data[k] = ';';
+		good = b.len == strlen(rows[i].out) &&
+		    memcmp(lsn_buf_str(&b), rows[i].out, b.len) == 0;
+		CHECK(good);
+		if (!good)
+			fprintf(stderr, "  row %s -> %.*s\n", rows[i].in,
+			    (int)b.len, lsn_buf_str(&b));
+	}
+	lsn_buf_free(&b);
 }
 
 /* The text reader on a small input: labels, markers, notes, tables. */
@@ -653,6 +740,7 @@ main(void)
 	test_sha256();
 	test_numbers();
 	test_dates();
+	test_questions();
 	test_text_reader();
 	test_lines();
 	test_arena();

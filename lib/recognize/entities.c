@@ -17,12 +17,13 @@
 
 #include "recognize/dates.h"
 #include "recognize/lines.h"
+#include "recognize/questions.h"
 #include "recognize/tuning.h"
 #include "util/text.h"
 #include "util/buf.h"
 
 #define OPENS_ANY	1
-#define OPENS_DATE	2
+#define OPENS_WORD	2
 
 enum kind { K_QUESTION, K_SG, K_REC, K_EMAIL, K_URL, K_DATE, K__COUNT };
 
@@ -50,7 +51,8 @@ struct found {
 	unsigned char	 alnum[256];  /* isalnum() of each byte, looked up
 				       * once: it is asked of every byte */
 	unsigned char	 opens[256];  /* OPENS_ANY: a byte any entity may
-				       * start with; OPENS_DATE: a date only */
+				       * start with; OPENS_WORD: a date or a
+				       * Question only */
 };
 
 /* Slot of s in the set: where it is, or the empty one it would take. */
@@ -311,89 +313,25 @@ groups_at(struct found *f, const char *t, size_t n, size_t i)
 	return i;
 }
 
-/* The Study Group after a Question's slash at t[j]: "17" or "ITU-R
- * SG11". Writes it into group and returns its length in t, else 0. */
-static size_t
-question_group(const char *t, size_t n, size_t j, char *group, size_t size)
+/* One Question of a list: "Q" number "/" group. */
+static void
+take_question(void *arg, const char *number, size_t len, const char *group)
 {
-	size_t	 k;
+	struct found	*f = arg;
+	char		 buf[48];
 
-	if ((k = digits(t, n, j)) > 0 && k <= 2 &&
-	    !(j + k < n && isalnum((unsigned char)t[j + k]))) {
-		snprintf(group, size, "%.*s", (int)k, t + j);
-		return k;
-	}
-	if (n - j > 8 && (strncmp(t + j, "ITU-R SG", 8) == 0 ||
-	    strncmp(t + j, "ITU-D SG", 8) == 0) &&
-	    (k = digits(t, n, j + 8)) > 0 && k <= 2 &&
-	    !(j + 8 + k < n && isalnum((unsigned char)t[j + 8 + k]))) {
-		snprintf(group, size, "%.*s", (int)(8 + k), t + j);
-		return 8 + k;
-	}
-	return 0;
+	snprintf(buf, sizeof(buf), "Q%.*s/%s", (int)len, number, group);
+	add(f, K_QUESTION, buf, strlen(buf), NULL);
 }
 
 /* "Q10/17", "Question 7/17", "Questions 3/17 and 10/17", "Q4, 5,
- * 12/13" (all of SG13), "Q8/ITU-R SG11" */
+ * 12/13" (all of SG13), "Q8/ITU-R SG11", "Q.9/17", "Вопрос 9/17"
+ * (questions.c). The scan resumes after the last Question taken:
+ * what follows a list ("and Questions 3/17") is read again. */
 static size_t
 questions_at(struct found *f, const char *t, size_t n, size_t i)
 {
-	size_t	 j, k, g, p, npending = 0, end;
-	size_t	 pending[LSN_QUESTIONS_PENDING_MAX][2];
-	char	 buf[48], group[16];
-
-	if (t[i] != 'Q')
-		return i;
-	if (i + 1 < n && isdigit((unsigned char)t[i + 1]))
-		j = i + 1;
-	else if (strncmp(t + i, "Question ", 9) == 0)
-		j = i + 9;
-	else if (strncmp(t + i, "Questions ", 10) == 0)
-		j = i + 10;
-	else
-		return i;
-	/* the scan resumes after the last Question taken: what follows
-	 * a list ("and Questions 3/17") is read again */
-	end = i;
-	for (;;) {
-		if ((k = digits(t, n, j)) == 0 || k > 3 || j + k >= n)
-			break;
-		if (t[j + k] == '/') {
-			if ((g = question_group(t, n, j + k + 1, group,
-			    sizeof(group))) == 0)
-				break;
-			for (p = 0; p < npending; p++) {
-				snprintf(buf, sizeof(buf), "Q%.*s/%s",
-				    (int)pending[p][1], t + pending[p][0],
-				    group);
-				add(f, K_QUESTION, buf, strlen(buf), NULL);
-			}
-			npending = 0;
-			snprintf(buf, sizeof(buf), "Q%.*s/%s", (int)k, t + j,
-			    group);
-			add(f, K_QUESTION, buf, strlen(buf), NULL);
-			j += k + 1 + g;
-			end = j;
-		} else if (npending < LSN_QUESTIONS_PENDING_MAX &&
-		    (t[j + k] == ',' || strncmp(t + j + k, " and ", 5) == 0)) {
-			pending[npending][0] = j;
-			pending[npending][1] = k;
-			npending++;
-			j += k;
-		} else
-			break;
-		if (strncmp(t + j, ", ", 2) == 0)
-			j += 2;
-		else if (t[j] == ',')
-			j++;
-		else if (strncmp(t + j, " and ", 5) == 0)
-			j += 5;
-		else
-			break;
-		if (j < n && t[j] == 'Q')
-			j++;
-	}
-	return end;
+	return lsn_question_list_at(t, n, i, take_question, f);
 }
 
 /* Every Question of t, alone (the cover's Question row). */
@@ -454,6 +392,18 @@ date_at(struct found *f, const char *t, size_t n, size_t i)
 	}
 }
 
+/* 1 when the byte before t[i] ends a letter of more than one byte:
+ * not a sign of Latin-1 ("«", NBSP) nor of General Punctuation ("–",
+ * "“"), which may open a word. */
+static int
+after_letter(const char *t, size_t i)
+{
+	const unsigned char *u = (const unsigned char *)t;
+
+	return i > 0 && u[i - 1] >= 0x80 && !(i >= 2 && u[i - 2] == 0xc2) &&
+	    !(i >= 3 && u[i - 3] == 0xe2 && u[i - 2] == 0x80);
+}
+
 /*
  * Scans t (n bytes, NUL-terminated, written on): links first, masking
  * them, then Questions, groups, Recommendations and dates at every word
@@ -473,10 +423,15 @@ scan(struct found *f, char *t, size_t n)
 		if (!f->opens[(unsigned char)t[i]] ||
 		    (i > 0 && f->alnum[(unsigned char)t[i - 1]]))
 			continue;
-		if (f->opens[(unsigned char)t[i]] == OPENS_DATE) {
-			/* a month in lower case, or in Cyrillic or Arabic
-			 * letters (whose lead byte must open a word) */
-			if (i >= d && (i == 0 || (unsigned char)t[i - 1] < 0x80))
+		if (f->opens[(unsigned char)t[i]] == OPENS_WORD) {
+			/* a month in lower case, a Cyrillic or Arabic word
+			 * (its lead byte after no letter), a Chinese
+			 * character (anywhere: no spaces part words there) */
+			if ((unsigned char)t[i] < 0xe0 && after_letter(t, i))
+				continue;
+			if (i >= q)
+				q = questions_at(f, t, n, i) + 1;
+			if (i >= d)
 				d = date_at(f, t, n, i) + 1;
 			continue;
 		}
@@ -566,19 +521,20 @@ lsn_entities(struct lsn_rctx *r, lsn_node *root, lsn_node *entities)
 
 	memset(&f, 0, sizeof(f));
 	f.r = r;
-	/* Questions open with 'Q', groups with 'S', 'W' or 'w',
+	/* Questions open with 'Q' or 'C', groups with 'S', 'W' or 'w',
 	 * Recommendations with a capital, dates with a digit, a month's
 	 * capital, or the first letter of a month in the languages that
 	 * write it in lower case ("décembre", "diciembre", "декабря",
-	 * "ديسمبر"; "du"/"del" 3 ...), which only the date scan reads. */
+	 * "ديسمبر"; "du"/"del" 3 ...); Questions and dates only open
+	 * with those and with "Вопрос", "المسألة", "课题". */
 	for (k = 0; k < 256; k++) {
 		f.alnum[k] = isalnum(k) != 0;
 		f.opens[k] = isupper(k) || isdigit(k) || k == 'w' ?
 		    OPENS_ANY : 0;
 		if (f.opens[k] == 0 && ((k != '\0' &&
 		    strchr("jfmasonde", k) != NULL) || k == 0xd0 ||
-		    k == 0xd1 || k == 0xd8 || k == 0xd9))
-			f.opens[k] = OPENS_DATE;
+		    k == 0xd1 || k == 0xd8 || k == 0xd9 || k == 0xe8))
+			f.opens[k] = OPENS_WORD;
 	}
 	for (k = 0; k < K__COUNT; k++)
 		if ((f.bucket[k] = lsn_el(&r->b, NULL, "bucket")) == NULL)
