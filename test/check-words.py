@@ -20,6 +20,9 @@ import sys
 import unicodedata
 
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
+PART_WORDS = ("Annex", "Annexe", "Anexo", "Приложение", "الملحق", "附件",
+              "Appendix", "Appendice", "Apéndice", "Дополнение", "التذييل",
+              "附录")
 
 
 def words(text):
@@ -64,10 +67,14 @@ def main():
     model.pop("source", None)   # the file's name is not the document's text
     strings(model, values)
     have = collections.Counter(w for v in values for w in words(v))
-    # Annex identifiers ("Annex A") live in the annex's "id".
-    for annex in model.get("annexes", []):
-        have["Annex"] += 1
-        have["ANNEX"] += 1
+    # Annex and appendix identifiers ("Annex A", "Annexe A", "Apéndice
+    # II", "附件A") live in the part's "id"; the word before it, in ITU's
+    # six languages, is what makes it a part.
+    for part in model.get("annexes", []) + model.get("appendices", []):
+        for w in PART_WORDS:
+            for form in (w, w.upper()):
+                have[form] += 1
+                have[form + part.get("id", "")] += 1
     need = collections.Counter(words(text))
     missing = {w: n - have[w] for w, n in need.items() if have[w] < n}
     if missing:

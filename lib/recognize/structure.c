@@ -49,60 +49,141 @@ next_usable(struct lsn_line *v, size_t i, size_t n)
 }
 
 /* ------------------------------------------------------------------ */
-/* Annexes                                                             */
+/* Parts: annexes and appendices                                       */
+
+enum part { PART_NONE = 0, PART_ANNEX, PART_APPENDIX };
 
 /*
- * "Annex A", "ANNEX 1", "Annex B – Title", "Annex C: Title". Stores the
- * id and the offset of a title on the same line (or len when none).
+ * The words that open a part, in ITU's six languages, compared
+ * case-insensitively (ASCII letters) after the capitals of the others
+ * are listed. An appendix is ITU's informative part ("Appendix I"), an
+ * annex its normative one ("Annex A").
  */
+static const struct {
+	const char	*word;
+	enum part	 part;
+} part_words[] = {
+	{ "annex", PART_ANNEX }, { "annexe", PART_ANNEX },
+	{ "anexo", PART_ANNEX },
+	/* Приложение, ПРИЛОЖЕНИЕ */
+	{ "\xd0\x9f\xd1\x80\xd0\xb8\xd0\xbb\xd0\xbe\xd0\xb6\xd0\xb5\xd0\xbd"
+	  "\xd0\xb8\xd0\xb5", PART_ANNEX },
+	{ "\xd0\x9f\xd0\xa0\xd0\x98\xd0\x9b\xd0\x9e\xd0\x96\xd0\x95\xd0\x9d"
+	  "\xd0\x98\xd0\x95", PART_ANNEX },
+	/* الملحق */
+	{ "\xd8\xa7\xd9\x84\xd9\x85\xd9\x84\xd8\xad\xd9\x82", PART_ANNEX },
+	/* 附件 */
+	{ "\xe9\x99\x84\xe4\xbb\xb6", PART_ANNEX },
+	{ "appendix", PART_APPENDIX }, { "appendice", PART_APPENDIX },
+	{ "ap\xc3\xa9ndice", PART_APPENDIX }, { "AP\xc3\x89NDICE", PART_APPENDIX },
+	/* Дополнение, ДОПОЛНЕНИЕ */
+	{ "\xd0\x94\xd0\xbe\xd0\xbf\xd0\xbe\xd0\xbb\xd0\xbd\xd0\xb5\xd0\xbd"
+	  "\xd0\xb8\xd0\xb5", PART_APPENDIX },
+	{ "\xd0\x94\xd0\x9e\xd0\x9f\xd0\x9e\xd0\x9b\xd0\x9d\xd0\x95\xd0\x9d"
+	  "\xd0\x98\xd0\x95", PART_APPENDIX },
+	/* التذييل */
+	{ "\xd8\xa7\xd9\x84\xd8\xaa\xd8\xb0\xd9\x8a\xd9\x8a\xd9\x84",
+	  PART_APPENDIX },
+	/* 附录 */
+	{ "\xe9\x99\x84\xe5\xbd\x95", PART_APPENDIX },
+};
+
+/*
+ * The part word s[0..len) starts with: the bytes it takes with the
+ * space after it (Chinese writes none: "附件A"), its part in *part; 0
+ * for none.
+ */
+static size_t
+part_word(const char *s, size_t len, enum part *part)
+{
+	size_t	 i, k;
+
+	for (i = 0; i < sizeof(part_words) / sizeof(part_words[0]); i++) {
+		k = strlen(part_words[i].word);
+		if (k >= len || lsn_prefix_ci(s, part_words[i].word) != k)
+			continue;
+		*part = part_words[i].part;
+		if (s[k] == ' ')
+			return k + 1;
+		if ((unsigned char)s[0] >= 0xe0)
+			return k;
+	}
+	return 0;
+}
+
+/*
+ * A part's id at s[0..len): one capital letter (Latin, or Cyrillic in
+ * Russian texts), a number, or a roman numeral, followed by no other
+ * letter or digit. Its bytes, or 0.
+ */
+static size_t
+part_id(const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t	 n = 0;
+
+	if (len >= 2 && u[0] == 0xd0 && u[1] >= 0x90 && u[1] <= 0xaf)
+		n = 2;    /* А-Я */
+	else {
+		while (n < len && n < 8 && isalnum(u[n]))
+			n++;
+		if (!(n == 1 && isupper(u[0])) && strspn(s, "0123456789") < n &&
+		    strspn(s, "IVXLC") < n)
+			return 0;
+	}
+	/* "Приложение для ..." is a sentence: no letter after the id */
+	if (n == 0 || (n < len && (isalnum(u[n]) || u[n] == 0xd0 ||
+	    u[n] == 0xd1)))
+		return 0;
+	return n;
+}
+
 /*
  * Word's numbering "Annex %1" on a heading: the label says "Annex A"
  * (maybe with closing punctuation), the text is the title.
  */
-static int
-annex_label(const struct lsn_line *l, char *id, size_t idsize, size_t *title)
+static enum part
+part_label(const struct lsn_line *l, char *id, size_t idsize, size_t *title)
 {
 	const char	*s = l->label;
-	size_t		 k, n;
+	size_t		 k, n, len;
+	enum part	 part;
 
-	if (!l->label_auto || l->outline == 0 ||
-	    (k = lsn_prefix_ci(s, "annex")) == 0 || s[k] != ' ')
-		return 0;
-	s += k + 1;
-	for (n = 0; isalnum((unsigned char)s[n]); n++)
-		;
-	if (n == 0 || n >= idsize || s[n + strspn(s + n, " .:")] != '\0')
-		return 0;
-	memcpy(id, s, n);
+	if (!l->label_auto || l->outline == 0)
+		return PART_NONE;
+	len = strlen(s);
+	if ((k = part_word(s, len, &part)) == 0 ||
+	    (n = part_id(s + k, len - k)) == 0 || n >= idsize ||
+	    s[k + n + strspn(s + k + n, " .:")] != '\0')
+		return PART_NONE;
+	memcpy(id, s + k, n);
 	id[n] = '\0';
 	*title = 0;
-	return 1;
+	return part;
 }
 
-static int
-annex_line(const struct lsn_line *l, char *id, size_t idsize, size_t *title)
+/*
+ * "Annex A", "ANNEX 1", "Annex B – Title", "Annex C: Title", "Appendix
+ * II", "Annexe A", "Приложение А": the part it opens, its id, and the
+ * offset of a title on the same line (or len when none).
+ */
+static enum part
+part_line(const struct lsn_line *l, char *id, size_t idsize, size_t *title)
 {
-	size_t	 k, i, n;
+	size_t		 k, i, n;
+	enum part	 part;
 
 	if (l->type == LSN_LINE_PARA && l->label != NULL)
-		return annex_label(l, id, idsize, title);
+		return part_label(l, id, idsize, title);
 	if (l->type != LSN_LINE_PARA || l->len > LSN_ANNEX_LINE_BYTES)
-		return 0;
-	if ((k = lsn_prefix_ci(l->text, "annex")) == 0 || k >= l->len ||
-	    l->text[k] != ' ')
-		return 0;
-	i = k + 1;
-	n = 0;
-	while (i + n < l->len && isalnum((unsigned char)l->text[i + n]) &&
-	    n < 8)
-		n++;
-	if (n == 0 || n >= idsize)
-		return 0;
-	/* One capital letter, a number, or a roman numeral. */
-	if (!(n == 1 && isupper((unsigned char)l->text[i])) &&
-	    strspn(l->text + i, "0123456789") < n &&
-	    strspn(l->text + i, "IVXLC") < n)
-		return 0;
+		return PART_NONE;
+	if ((k = part_word(l->text, l->len, &part)) == 0 ||
+	    (n = part_id(l->text + k, l->len - k)) == 0 || n >= idsize)
+		return PART_NONE;
+	/* Appendices wait for their element in the schema. */
+	if (part == PART_APPENDIX)
+		return PART_NONE;
+	i = k;
 	memcpy(id, l->text + i, n);
 	id[n] = '\0';
 	i += n;
@@ -110,7 +191,7 @@ annex_line(const struct lsn_line *l, char *id, size_t idsize, size_t *title)
 		i++;
 	if (i == l->len) {
 		*title = l->len;
-		return 1;
+		return part;
 	}
 	if (l->text[i] == ':' || l->text[i] == '-' || l->text[i] == '.') {
 		i++;
@@ -124,12 +205,12 @@ annex_line(const struct lsn_line *l, char *id, size_t idsize, size_t *title)
 	    LSN_TITLE_WORDS_ANNEX)) {
 		/* "Annex A contains ..." is a sentence; "Annex A Draft
 		 * Terms of Reference" (a tab in the export) is a title. */
-		return 0;
+		return PART_NONE;
 	}
 	while (i < l->len && l->text[i] == ' ')
 		i++;
 	*title = i;
-	return 1;
+	return part;
 }
 
 /* A line wholly in parentheses: "(JCA-IdM)", "(Continuation of ...)". */
@@ -151,28 +232,72 @@ acronym_line(const struct lsn_line *l)
 /* ------------------------------------------------------------------ */
 /* Headings                                                            */
 
-/* Typed "1 Title" / "1. Title" / "3.1 Title" at the start of a DOCX
- * heading's text: the number and the bytes it takes. */
-static size_t
-typed_number(const struct lsn_line *l, struct lsn_number *num)
-{
-	size_t	 i = 0, n;
-	char	 lab[48];
+/*
+ * A clause number: "1", "3.1.2", "1bis", "1bis.1" (WTSA Resolutions add
+ * clauses between others so), and in a part "A.1", "II.2.3" (the part's
+ * id, a dot, the numbers). The numbers are in num; bis has bit k set
+ * when number k carries "bis"; part is the id printed before, or NULL.
+ */
+struct clause {
+	struct lsn_number num;
+	unsigned	 bis;
+	const char	*part;
+};
 
-	while (i < l->len && i < LSN_TYPED_NUMBER_BYTES &&
-	    (isdigit((unsigned char)l->text[i]) ||
-	    (l->text[i] == '.' && i > 0)))
-		i++;
-	if (i == 0 || i >= l->len)
+/*
+ * The clause number at s[0..len), in a part with id `part` (NULL in the
+ * main text): the bytes it takes, with a "." or ")" after it; 0 for
+ * none. Only digits, "bis", dots and the part's id: "a)", "(1)" and
+ * "iv." are list labels.
+ */
+static size_t
+clause_number(const char *s, size_t len, const char *part, struct clause *c)
+{
+	size_t	 i = 0, k;
+	int	 v, digits;
+
+	memset(c, 0, sizeof(*c));
+	if (part != NULL && (k = strlen(part)) > 0 && k + 1 < len &&
+	    strncmp(s, part, k) == 0 && s[k] == '.' &&
+	    isdigit((unsigned char)s[k + 1])) {
+		c->part = part;
+		i = k + 1;
+	}
+	while (i < len && i < LSN_TYPED_NUMBER_BYTES && c->num.depth < 8) {
+		for (v = 0, digits = 0; i < len && digits < 6 &&
+		    isdigit((unsigned char)s[i]); i++, digits++)
+			v = v * 10 + (s[i] - '0');
+		if (digits == 0)
+			return 0;
+		if (i + 3 <= len && strncmp(s + i, "bis", 3) == 0) {
+			c->bis |= 1u << c->num.depth;
+			i += 3;
+		}
+		c->num.part[c->num.depth++] = v;
+		if (i + 1 < len && s[i] == '.' && isdigit((unsigned char)s[i + 1]))
+			i++;
+		else
+			break;
+	}
+	if (c->num.depth == 0)
 		return 0;
-	n = i;
-	if (l->text[i] == ')')
-		n = ++i;
-	if (l->text[i] != ' ')
+	if (i < len && (s[i] == '.' || s[i] == ')'))
+		c->num.delim = s[i++];
+	if (i < len && isalnum((unsigned char)s[i]))
 		return 0;
-	memcpy(lab, l->text, n);
-	lab[n] = '\0';
-	if (!lsn_number_parse(lab, num))
+	return i;
+}
+
+/* Typed "1 Title" / "1. Title" / "3.1 Title" / "A.1 Title" at the start
+ * of a line's text: the number and the bytes it takes with the space
+ * after it. */
+static size_t
+typed_number(const struct lsn_line *l, const char *part, struct clause *c)
+{
+	size_t	 i;
+
+	if ((i = clause_number(l->text, l->len, part, c)) == 0 ||
+	    i >= l->len || l->text[i] != ' ')
 		return 0;
 	while (i < l->len && l->text[i] == ' ')
 		i++;
@@ -180,57 +305,71 @@ typed_number(const struct lsn_line *l, struct lsn_number *num)
 }
 
 static void
-number_string(const struct lsn_number *num, char *buf, size_t size)
+number_string(const struct clause *c, char *buf, size_t size)
 {
 	int	 k;
 	size_t	 o = 0;
 
 	buf[0] = '\0';
-	for (k = 0; k < num->depth && o + 12 < size; k++)
-		o += (size_t)snprintf(buf + o, size - o, k ? ".%d" : "%d",
-		    num->part[k]);
+	if (c->part != NULL && strlen(c->part) + 2 < size)
+		o = (size_t)snprintf(buf, size, "%s.", c->part);
+	for (k = 0; k < c->num.depth && o + 16 < size; k++)
+		o += (size_t)snprintf(buf + o, size - o, "%s%d%s",
+		    k ? "." : "", c->num.part[k],
+		    c->bis & (1u << k) ? "bis" : "");
 }
 
-/* Numbering state of one container. */
+/* Numbering state of one container; "1bis" follows "1". */
 struct numbering {
 	int	 cur[8];
+	unsigned bis;
 	int	 depth;
 };
 
+/* 1 when number k of c comes after cur (v, or vbis when bis). */
 static int
-fits(const struct numbering *s, const struct lsn_number *num)
+after(const struct clause *c, int k, int cur, int bis)
 {
-	int	 d = num->depth, k;
+	int	 v = c->num.part[k], b = (c->bis >> k) & 1;
+
+	return (v > cur || (v == cur && b && !bis)) &&
+	    v <= cur + LSN_HEADING_STEP;
+}
+
+static int
+fits(const struct numbering *s, const struct clause *c)
+{
+	int	 d = c->num.depth, k;
 
 	if (d < 1 || d > 8)
 		return 0;
 	if (d == 1) {
 		if (s->depth == 0)
-			return num->part[0] >= 0 &&
-			    num->part[0] <= LSN_HEADING_FIRST_MAX;
-		return num->part[0] > s->cur[0] &&
-		    num->part[0] <= s->cur[0] + LSN_HEADING_STEP;
+			return c->num.part[0] >= 0 &&
+			    c->num.part[0] <= LSN_HEADING_FIRST_MAX;
+		return after(c, 0, s->cur[0], s->bis & 1);
 	}
 	if (s->depth < d - 1)
 		return 0;
 	for (k = 0; k < d - 1; k++)
-		if (num->part[k] != s->cur[k])
+		if (c->num.part[k] != s->cur[k] ||
+		    ((c->bis >> k) & 1) != ((s->bis >> k) & 1))
 			return 0;
 	if (s->depth >= d)
-		return num->part[d - 1] > s->cur[d - 1] &&
-		    num->part[d - 1] <= s->cur[d - 1] + LSN_HEADING_STEP;
-	return num->part[d - 1] >= 0 &&
-	    num->part[d - 1] <= LSN_SUBHEADING_FIRST_MAX;
+		return after(c, d - 1, s->cur[d - 1], (s->bis >> (d - 1)) & 1);
+	return c->num.part[d - 1] >= 0 &&
+	    c->num.part[d - 1] <= LSN_SUBHEADING_FIRST_MAX;
 }
 
 static void
-advance(struct numbering *s, const struct lsn_number *num)
+advance(struct numbering *s, const struct clause *c)
 {
 	int	 k;
 
-	for (k = 0; k < num->depth; k++)
-		s->cur[k] = num->part[k];
-	s->depth = num->depth;
+	for (k = 0; k < c->num.depth; k++)
+		s->cur[k] = c->num.part[k];
+	s->bis = c->bis;
+	s->depth = c->num.depth;
 }
 
 int
@@ -240,13 +379,15 @@ lsn_style_unnumbered_heading(const char *style)
 	    strcasecmp(style, "heading b") == 0);
 }
 
-/* A numbered label that can be a heading number: digits, no bullet,
- * letter, roman numeral or parenthesis. */
+/* A label that can be a heading number: a clause number (digits, a
+ * part's "A.1"), no bullet, letter, roman numeral or parenthesis. */
 static int
-heading_label(const struct lsn_line *l, struct lsn_number *num)
+heading_label(const struct lsn_line *l, const char *part, struct clause *c)
 {
-	return l->label != NULL && lsn_number_parse(l->label, num) &&
-	    !num->letter && !num->roman && !num->paren;
+	size_t	 n;
+
+	return l->label != NULL && (n = clause_number(l->label,
+	    strlen(l->label), part, c)) > 0 && l->label[n] == '\0';
 }
 
 /*
@@ -288,34 +429,129 @@ push_heading(struct lsn_rctx *r, struct headings *h)
 	return &h->v[h->n++];
 }
 
-/* Numbered and style headings of v[0..n). */
+/* 1 when s[0..len) has a letter: "3 0 135 15 180" (a table row in a
+ * text export) is no clause title. */
+static int
+has_letter(const char *s, size_t len)
+{
+	size_t	 i = 0;
+	int32_t	 cp;
+
+	while (i < len) {
+		i += lsn_utf8_decode(s + i, len - i, &cp);
+		if (lsn_is_alnum(cp) && !(cp >= '0' && cp <= '9'))
+			return 1;
+	}
+	return 0;
+}
+
+/* The words of a WTSA Resolution's "SECTION 1" in ITU's languages. */
+static const char *const section_words[] = {
+	"SECTION", "Section", "SECCI\xc3\x93N", "Secci\xc3\xb3n",
+	"\xd0\xa0\xd0\x90\xd0\x97\xd0\x94\xd0\x95\xd0\x9b",	/* РАЗДЕЛ */
+	"\xd0\xa0\xd0\xb0\xd0\xb7\xd0\xb4\xd0\xb5\xd0\xbb",	/* Раздел */
+};
+
+/*
+ * "SECTION 1", "Section 2 – Title": the heading of a group of clauses
+ * (WTSA Resolutions). Its number in *no, "SECTION 1" as written in
+ * word[0..*wlen), and the bytes to cut before the title (the line's
+ * length when it has none); 0 for no such line.
+ */
+static size_t
+section_line(const struct lsn_line *l, int *no, size_t *wlen)
+{
+	size_t	 i, k, w;
+
+	if (l->type != LSN_LINE_PARA || l->label != NULL ||
+	    !lsn_title_like(l->text, l->len, LSN_TITLE_WORDS_NUMBERED))
+		return 0;
+	for (w = 0; w < sizeof(section_words) / sizeof(section_words[0]); w++)
+		if ((k = strlen(section_words[w])) + 1 < l->len &&
+		    strncmp(l->text, section_words[w], k) == 0 &&
+		    l->text[k] == ' ')
+			break;
+	if (w == sizeof(section_words) / sizeof(section_words[0]))
+		return 0;
+	for (i = ++k, *no = 0; i < l->len && i - k < 3 &&
+	    isdigit((unsigned char)l->text[i]); i++)
+		*no = *no * 10 + (l->text[i] - '0');
+	if (i == k || (i < l->len && isalnum((unsigned char)l->text[i])))
+		return 0;
+	*wlen = i;
+	/* the title after a dash, colon or full stop: "Section 2 of
+	 * Resolution 1" is a reference */
+	while (i < l->len && l->text[i] == ' ')
+		i++;
+	if (i == l->len)
+		return i;
+	if (l->text[i] == ':' || l->text[i] == '.' || l->text[i] == '-')
+		i++;
+	else if (i + 3 <= l->len &&
+	    (memcmp(l->text + i, "\xe2\x80\x93", 3) == 0 ||
+	    memcmp(l->text + i, "\xe2\x80\x94", 3) == 0))
+		i += 3;
+	else
+		return 0;
+	while (i < l->len && l->text[i] == ' ')
+		i++;
+	return i;
+}
+
+/*
+ * Numbered and style headings of v[0..n), in a part with id `part`
+ * (NULL for the main text). Under "SECTION n" headings the clauses are
+ * a level deeper, and may start again at "n.1".
+ */
 static void
 find_numbered(struct lsn_rctx *r, struct lsn_line *v, size_t n,
-    struct headings *out)
+    const char *part, struct headings *out)
 {
-	struct numbering	 st;
-	struct lsn_number	 num, nx;
+	struct numbering	 st, sect;
+	struct clause		 num, nx;
 	struct heading		*h;
-	size_t			 i, j, cut;
-	int			 prev_run = 0;
+	size_t			 i, j, cut, wlen;
+	int			 prev_run = 0, sect_level = 0, in_sect = 0, no;
+	int			 sect_base = 0;  /* 1: clauses "n.1" under it */
 
 	memset(&st, 0, sizeof(st));
+	memset(&sect, 0, sizeof(sect));
 	for (i = 0; i < n; i++) {
 		struct lsn_line *l = &v[i];
 
 		if (!usable(l) || l->type != LSN_LINE_PARA)
 			continue;
+		if (part == NULL && (cut = section_line(l, &no, &wlen)) > 0) {
+			if ((h = push_heading(r, out)) == NULL)
+				return;
+			h->line = i;
+			h->level = sect_level = l->outline > 0 ? l->outline : 1;
+			h->cut = cut;
+			if (wlen < sizeof(h->number)) {
+				memcpy(h->number, l->text, wlen);
+				h->number[wlen] = '\0';
+			}
+			/* "n.1" may follow; "k + 1" may go on */
+			sect.cur[0] = no;
+			sect.depth = 1;
+			in_sect = 1;
+			prev_run = 0;
+			continue;
+		}
 		if (l->outline > 0) {
 			if ((h = push_heading(r, out)) == NULL)
 				return;
 			h->line = i;
 			h->level = l->outline;
-			if (heading_label(l, &num) ||
-			    ((cut = typed_number(l, &num)) > 0 &&
+			if (sect_level > 0 && h->level <= sect_level)
+				h->level = sect_level + 1;
+			if (heading_label(l, part, &num) ||
+			    ((cut = typed_number(l, part, &num)) > 0 &&
 			    (h->cut = cut) > 0)) {
 				number_string(&num, h->number,
 				    sizeof(h->number));
 				advance(&st, &num);
+				in_sect = 0;
 			} else
 				worded_number(l, h->number, sizeof(h->number));
 			continue;
@@ -330,7 +566,7 @@ find_numbered(struct lsn_rctx *r, struct lsn_line *v, size_t n,
 			if ((h = push_heading(r, out)) == NULL)
 				return;
 			h->line = i;
-			h->level = st.depth + 1;
+			h->level = st.depth + 1 + sect_level;
 			prev_run = 0;
 			continue;
 		}
@@ -341,12 +577,12 @@ find_numbered(struct lsn_rctx *r, struct lsn_line *v, size_t n,
 			continue;
 		}
 		cut = 0;
-		if (l->label == NULL && (cut = typed_number(l, &num)) > 0 &&
-		    (num.letter || num.roman || num.paren ||
-		    !lsn_title_like(l->text + cut, l->len - cut,
-		    LSN_TITLE_WORDS_NUMBERED)))
+		if (l->label == NULL && (cut = typed_number(l, part, &num)) > 0 &&
+		    (!lsn_title_like(l->text + cut, l->len - cut,
+		    LSN_TITLE_WORDS_NUMBERED) ||
+		    !has_letter(l->text + cut, l->len - cut)))
 			cut = 0;
-		if ((cut == 0 && !heading_label(l, &num)) ||
+		if ((cut == 0 && !heading_label(l, part, &num)) ||
 		    !lsn_title_like(l->text + cut, l->len - cut,
 		    LSN_TITLE_WORDS_NUMBERED)) {
 			prev_run = 0;
@@ -354,25 +590,33 @@ find_numbered(struct lsn_rctx *r, struct lsn_line *v, size_t n,
 		}
 		/* Consecutive short numbered lines are a list, not headings. */
 		j = next_usable(v, i + 1, n);
-		if (j < n && heading_label(&v[j], &nx) &&
-		    nx.depth == num.depth &&
-		    nx.part[nx.depth - 1] == num.part[num.depth - 1] + 1 &&
+		if (j < n && heading_label(&v[j], part, &nx) &&
+		    nx.num.depth == num.num.depth &&
+		    nx.num.part[nx.num.depth - 1] ==
+		    num.num.part[num.num.depth - 1] + 1 &&
 		    lsn_title_like(v[j].text, v[j].len,
 		    LSN_TITLE_WORDS_NUMBERED)) {
 			prev_run = 1;
 			continue;
 		}
-		if (prev_run || !fits(&st, &num)) {
+		if (prev_run) {
 			prev_run = 0;
 			continue;
 		}
+		if (in_sect && num.num.depth > 1 && fits(&sect, &num))
+			sect_base = 1;
+		else if (fits(&st, &num))
+			sect_base = in_sect ? 0 : sect_base;
+		else
+			continue;
 		if ((h = push_heading(r, out)) == NULL)
 			return;
 		h->line = i;
-		h->level = num.depth;
+		h->level = num.num.depth + sect_level - sect_base;
 		h->cut = cut;
 		number_string(&num, h->number, sizeof(h->number));
 		advance(&st, &num);
+		in_sect = 0;
 	}
 }
 
@@ -424,7 +668,7 @@ find_unnumbered(struct lsn_rctx *r, struct lsn_line *v, size_t n,
  */
 static void
 build_region(struct lsn_rctx *r, lsn_node *container, struct lsn_line *v,
-    size_t n, lsn_node *body)
+    size_t n, const char *part, lsn_node *body)
 {
 	struct headings	 hs;
 	lsn_node	 *stack_el[16];
@@ -433,7 +677,7 @@ build_region(struct lsn_rctx *r, lsn_node *container, struct lsn_line *v,
 	size_t		 k, first;
 
 	memset(&hs, 0, sizeof(hs));
-	find_numbered(r, v, n, &hs);
+	find_numbered(r, v, n, part, &hs);
 	if (hs.n == 0 && !r->style_headings)
 		find_unnumbered(r, v, n, &hs);
 	first = hs.n > 0 ? hs.v[0].line : n;
@@ -524,6 +768,60 @@ lsn_plain(struct lsn_rctx *r, lsn_node *n)
 	return p;
 }
 
+/*
+ * Where a part's note starts in the title on its heading line
+ * s[from..len): a closing parenthesis of at least LSN_ANNEX_NOTE_WORDS
+ * words ("(This annex forms an integral part of this Recommendation.)";
+ * "(normative)" is the title's). len when there is none.
+ */
+static size_t
+note_at(const char *s, size_t len, size_t from)
+{
+	size_t	 i;
+	int	 depth = 0;
+
+	if (lsn_last_char(s, len) != ')')
+		return len;
+	while (len > from && s[len - 1] == ' ')
+		len--;
+	for (i = len; i > from; i--) {
+		if (s[i - 1] == ')')
+			depth++;
+		else if (s[i - 1] == '(' && --depth == 0)
+			break;
+	}
+	if (i == from || depth != 0 ||
+	    lsn_word_count(s + i - 1, len - (i - 1)) < LSN_ANNEX_NOTE_WORDS)
+		return len;
+	return i - 1;
+}
+
+/*
+ * A part's note from line j: a parenthetical, one line or, in a text
+ * export, a few lines with no blank between, the first opening the
+ * parenthesis and the last closing it. The index after it, or j for
+ * none.
+ */
+static size_t
+note_lines(struct lsn_line *v, size_t j, size_t n)
+{
+	size_t	 k;
+
+	if (parenthetical(&v[j]))
+		return j + 1;
+	if (v[j].type != LSN_LINE_PARA || v[j].label != NULL ||
+	    v[j].len == 0 || v[j].text[0] != '(' || v[j].outline > 0)
+		return j;
+	for (k = j + 1; k < n && k < j + LSN_ANNEX_NOTE_LINES; k++) {
+		if (v[k].type != LSN_LINE_PARA || v[k].label != NULL ||
+		    v[k].used || v[k].outline > 0)
+			return j;
+		if (lsn_last_char(v[k].text, v[k].len) == ')')
+			return k + 1;
+	}
+	return j;
+}
+
 static void
 build_annex(struct lsn_rctx *r, lsn_node *root, struct lsn_line *v, size_t n,
     const char *id, size_t title_at)
@@ -531,20 +829,36 @@ build_annex(struct lsn_rctx *r, lsn_node *root, struct lsn_line *v, size_t n,
 	lsn_node	 *annex = lsn_el_n(&r->b, root, LSN_N_ANNEX), *title,
 	    *note = NULL;
 	struct lsn_line	*head = &v[0];
-	size_t		 i = 1, j;
+	size_t		 i = 1, j, k, first;
 	const char	*title_text, *note_text = NULL;
 
 	lsn_attr_n(&r->b, annex, LSN_N_ID, id);
 	lsn_attr_n(&r->b, annex, LSN_N_KIND, "other");
 	title = lsn_el_n(&r->b, annex, LSN_N_TITLE);
 	head->used = 1;
-	if (title_at < head->len)
-		lsn_inline(&r->b, title, head, title_at, head->len);
-	else {
+	if (title_at < head->len) {
+		/* "Annex A – Title (This annex forms ...)": the note apart */
+		size_t at = note_at(head->text, head->len, title_at), end = at;
+
+		while (end > title_at && head->text[end - 1] == ' ')
+			end--;
+		if (at < head->len) {
+			note = lsn_el_n(&r->b, NULL, LSN_N_NOTE);
+			lsn_text(&r->b, note, head->text + at, head->len - at);
+		}
+		if (end > title_at)
+			lsn_inline(&r->b, title, head, title_at, end);
+		else
+			anchors_only(r, title, head);
+	} else {
 		anchors_only(r, title, head);
 		j = next_usable(v, 1, n);
+		/* the next line is the title, unless it is the note */
 		if (j < n && v[j].type == LSN_LINE_PARA && v[j].label == NULL &&
-		    v[j].outline == 0 && lsn_word_count(v[j].text, v[j].len) <=
+		    v[j].outline == 0 && !parenthetical(&v[j]) &&
+		    !(v[j].len > 0 && v[j].text[0] == '(' &&
+		    note_lines(v, j, n) > j) &&
+		    lsn_word_count(v[j].text, v[j].len) <=
 		    LSN_ANNEX_TITLE_WORDS) {
 			lsn_inline(&r->b, title, &v[j], 0, v[j].len);
 			v[j].used = 1;
@@ -570,12 +884,21 @@ build_annex(struct lsn_rctx *r, lsn_node *root, struct lsn_line *v, size_t n,
 		v[j].used = 1;
 		j = next_usable(v, j + 1, n);
 	}
-	if (j < n && parenthetical(&v[j])) {
+	if (note != NULL)
+		lsn_append(annex, note);
+	else if (j < n && (k = note_lines(v, j, n)) > j) {
+		/* the note, maybe wrapped over lines by a text export */
 		note = lsn_el_n(&r->b, annex, LSN_N_NOTE);
-		lsn_text(&r->b, note, v[j].text, v[j].len);
-		v[j].used = 1;
+		for (first = j; j < k; j++) {
+			if (v[j].used || v[j].type != LSN_LINE_PARA)
+				continue;
+			if (j > first)
+				lsn_text(&r->b, note, " ", 1);
+			lsn_text(&r->b, note, v[j].text, v[j].len);
+			v[j].used = 1;
+		}
 	}
-	build_region(r, annex, v + 1, n - 1, NULL);
+	build_region(r, annex, v + 1, n - 1, id, NULL);
 	title_text = lsn_plain(r, title);
 	if (note != NULL)
 		note_text = lsn_plain(r, note);
@@ -605,7 +928,7 @@ lsn_structure(struct lsn_rctx *r, lsn_node *root, struct lsn_lines *lines,
 	/* The main part ends at the first annex. */
 	for (main_end = 0; main_end < n; main_end++)
 		if (usable(&v[main_end]) &&
-		    annex_line(&v[main_end], id, sizeof(id), &title_at))
+		    part_line(&v[main_end], id, sizeof(id), &title_at))
 			break;
 
 	/* A standalone ToR or Question names itself on its first line. */
@@ -659,16 +982,16 @@ lsn_structure(struct lsn_rctx *r, lsn_node *root, struct lsn_lines *lines,
 			v[i].used = 1;
 		}
 	}
-	build_region(r, root, v, main_end, body);
+	build_region(r, root, v, main_end, NULL, body);
 
 	for (start = main_end; start < n; ) {
 		size_t end, t2;
 		char id2[16];
 
-		annex_line(&v[start], id, sizeof(id), &title_at);
+		part_line(&v[start], id, sizeof(id), &title_at);
 		for (end = start + 1; end < n; end++)
 			if (usable(&v[end]) &&
-			    annex_line(&v[end], id2, sizeof(id2), &t2))
+			    part_line(&v[end], id2, sizeof(id2), &t2))
 				break;
 		build_annex(r, root, v + start, end - start, id, title_at);
 		start = end;

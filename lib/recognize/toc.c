@@ -232,6 +232,20 @@ styled_entry(const struct lsn_line *l, struct entry *e)
 	return 1;
 }
 
+/* 1 for an annex's or appendix's clause number as a label: "A.1",
+ * "II.3.2" (a capital or roman numeral, a dot, numbers). */
+static int
+part_clause(const char *s)
+{
+	size_t	 k = strspn(s, "IVX");
+
+	if (k == 0 && isupper((unsigned char)s[0]))
+		k = 1;
+	if (k == 0 || s[k] != '.' || !isdigit((unsigned char)s[k + 1]))
+		return 0;
+	return s[k + 1 + strspn(s + k + 1, "0123456789.")] == '\0';
+}
+
 /* Adds entry e of line l to toc (creating it on first use). */
 static void
 add_entry(struct lsn_rctx *r, lsn_node **toc, struct lsn_line *l,
@@ -248,8 +262,9 @@ add_entry(struct lsn_rctx *r, lsn_node **toc, struct lsn_line *l,
 	if (e->num_len > 0 &&
 	    (s = lsn_arena_strndup(&r->a, l->text, e->num_len)) != NULL)
 		lsn_attr_n(&r->b, en, LSN_N_NUMBER, s);
-	else if (l->label != NULL && lsn_number_parse(l->label, &num) &&
-	    !num.letter && (s = lsn_arena_strdup(&r->a, l->label)) != NULL) {
+	else if (l->label != NULL && ((lsn_number_parse(l->label, &num) &&
+	    !num.letter) || part_clause(l->label)) &&
+	    (s = lsn_arena_strdup(&r->a, l->label)) != NULL) {
 		/* a text export's "1.1" the reader took as a label */
 		size_t n = strlen(s);
 
@@ -386,6 +401,14 @@ page_header(const struct lsn_line *l)
 	return 1;
 }
 
+/* 1 for a cell with nothing in it (the empty column between a TOC
+ * entry's title and page in a text export). */
+static int
+empty_cell(const struct lsn_lines *cl)
+{
+	return cl->n == 0 || (cl->n == 1 && cl->v[0].type == LSN_LINE_BLANK);
+}
+
 /*
  * Line i as a paragraph: itself, or a table of one row of one-line
  * cells, as a text export makes of "Annex A – Title<TAB>5", its cells
@@ -409,11 +432,13 @@ as_para(struct lsn_rctx *r, const struct lsn_lines *body, size_t i,
 	for (c = 0; c < row->n; c++) {
 		const struct lsn_lines *cl = &row->cells[c].lines;
 
+		if (empty_cell(cl))
+			continue;
 		if (cl->n != 1 || cl->v[0].type != LSN_LINE_PARA)
 			return NULL;
 		len += cl->v[0].len + 1;
 	}
-	if ((t = lsn_arena_alloc(&r->a, len)) == NULL)
+	if ((t = lsn_arena_alloc(&r->a, len + 1)) == NULL)
 		return NULL;
 	memset(flat, 0, sizeof(*flat));
 	flat->type = LSN_LINE_PARA;
@@ -421,7 +446,9 @@ as_para(struct lsn_rctx *r, const struct lsn_lines *body, size_t i,
 	for (c = 0; c < row->n; c++) {
 		const struct lsn_line *cell = &row->cells[c].lines.v[0];
 
-		if (c > 0)
+		if (empty_cell(&row->cells[c].lines))
+			continue;
+		if (flat->len > 0)
 			t[flat->len++] = '\t';
 		memcpy(t + flat->len, cell->text, cell->len);
 		flat->len += cell->len;

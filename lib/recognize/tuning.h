@@ -42,6 +42,12 @@
 /* "Annex A" alone: the next line is its title when it has at most so
  * many words (counted, not title-like: annex titles may end in '.'). */
 #define LSN_ANNEX_TITLE_WORDS		40
+/* A parenthesis closing an annex's heading line is its note ("(This
+ * annex forms an integral part of this Recommendation.)") from so many
+ * words; "(normative)" or "(FG-Test)" is the title's. */
+#define LSN_ANNEX_NOTE_WORDS		5
+/* A note wrapped by a text export spans at most so many lines. */
+#define LSN_ANNEX_NOTE_LINES		4
 /* "(JCA-IdM)": a one-token parenthetical continuing a title is shorter
  * than this; longer ones are notes. */
 #define LSN_ACRONYM_BYTES		40

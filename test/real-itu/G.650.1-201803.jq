@@ -5,3 +5,7 @@
 [.toc[] | select(.number == "IV.2") | .page] == ["68"]
 .toc[-1] == {"number": null, "title": "Bibliography", "page": "78"}
 [.sections[] | .number] == ["1", "2", "3", "4", "5", "6"]
+# Annex A's clauses are numbered "A.1" ... after the annex's id, and its
+# note "(This annex forms ...)" is no part of its title.
+[.annexes[0].sections[] | .number][0:3] == ["A.1", "A.2", "A.3"]
+.annexes[0].title == "Chromatic dispersion fitting" and .annexes[0].note == "(This annex forms an integral part of this Recommendation.)"

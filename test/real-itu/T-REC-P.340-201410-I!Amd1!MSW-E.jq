@@ -4,3 +4,7 @@
 [.toc[0:4][] | .number] == ["1", "2", "2.1", "2.2"]
 .toc[3].title == "Annex B"
 .toc[4] == {"number": "Annex B", "title": "Objective test methods for multi-talker scenarios", "page": "1"}
+# The amendment's new Annex B, clauses "B.1" to "B.6"; a table's rows
+# of numbers in pandoc's plain text ("3 0 135 15 180") are no clauses.
+[.annexes[] | .id] == ["B"]
+[.annexes[0].sections[] | .number] == ["B.1", "B.2", "B.3", "B.4", "B.5", "B.6"]
