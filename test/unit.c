@@ -210,6 +210,10 @@ test_dates(void)
 		{ "30 June-1 July 2026", "2026-06-30/2026-07-01", 19 },
 		{ "5 January - 3 December 2026", "2026-01-05/2026-12-03", 27 },
 		{ "29 February 2000", "2000-02-29", 16 },
+		{ "December 30 - January 2, 2026", "2025-12-30/2026-01-02", 29 },
+		{ "December 3, 2025 \xe2\x80\x93 January 5, 2026",
+		    "2025-12-03/2026-01-05", 36 },
+		{ "du 1er au 3 d\xc3\xa9" "cembre 2025", "2025-12-01/2025-12-03", 26 },
 		/* not dates: off the calendar, a verb, a number, a town */
 		{ "31 February 2025", NULL, 0 },
 		{ "29 February 2025", NULL, 0 },
@@ -230,6 +234,7 @@ test_dates(void)
 		{ "5 d\xc3\xa9" "cembre - 3 d\xc3\xa9" "cembre 2025", NULL, 0 },
 		{ "3 December 2026 - 5 January 2026", NULL, 0 },
 		{ "November 2026 - March 2026", NULL, 0 },
+		{ "December 3, 2025 - January 5, 2025", NULL, 0 },
 		{ "2025-12-05/2025-12-03", NULL, 0 },
 		/* a month and year only where the caller asks; a number */
 		{ "12/2018", NULL, 0 },

@@ -490,8 +490,23 @@ day_first(const char *s, size_t len, char *iso, size_t *matched)
 	return finish(iso, &a, NULL, 1);
 }
 
+/* "Month D" at s[i] (American order): fills m and d, returns the index
+ * after the day, or 0. */
+static size_t
+month_day_at(const char *s, size_t len, size_t i, struct ymd *v)
+{
+	size_t	 n, j, k;
+
+	if ((v->m = month_at(s + i, len - i, &n)) == 0 ||
+	    (j = spaces(s, len, i + n)) == i + n ||
+	    (k = day_at(s, len, j, &v->d)) == 0)
+		return 0;
+	return j + k;
+}
+
 /* Month first: "December 8, 2025", "October 15-24, 2024", "May 2025",
- * "March/April 2026", "November 2025 – March 2026". */
+ * "March/April 2026", "November 2025 – March 2026", "December 30 –
+ * January 2, 2026", "December 3, 2025 – January 5, 2026". */
 static int
 month_first(const char *s, size_t len, char *iso, size_t *matched)
 {
@@ -510,12 +525,27 @@ month_first(const char *s, size_t len, char *iso, size_t *matched)
 		b = a;
 		if (r > 0 && (dn = day_at(s, len, r, &b.d)) > 0)
 			k = r + dn - j;
-		else
+		else if (r > 0 && (dn = month_day_at(s, len, r, &b)) > 0 &&
+		    (i = year_at(s, len, dn, &b.y)) > 0) {
+			/* "December 30 – January 2, 2026" */
+			a.y = b.y;
+			*matched = i;
+			return finish(iso, &a, &b, 0);
+		} else
 			b.d = 0;
 		if ((i = year_at(s, len, j + k, &a.y)) > 0) {
 			*matched = i;
 			b.y = a.y;
-			return finish(iso, &a, b.d > 0 ? &b : NULL, 1);
+			if (b.d > 0)
+				return finish(iso, &a, &b, 1);
+			/* "December 3, 2025 – January 5, 2026" */
+			if ((r = range_at(s, len, i, 0)) > 0 &&
+			    (dn = month_day_at(s, len, r, &b)) > 0 &&
+			    (k = year_at(s, len, dn, &b.y)) > 0) {
+				*matched = k;
+				return finish(iso, &a, &b, 1);
+			}
+			return finish(iso, &a, NULL, 1);
 		}
 		a.d = 0;
 		memset(&b, 0, sizeof(b));
