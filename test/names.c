@@ -241,7 +241,8 @@ main(void)
 	check(strcmp(lsn_values_doc_kind[LSN_DOC_KIND_QUESTION], "question")
 	    == 0, "doc-kind", lsn_values_doc_kind[LSN_DOC_KIND_QUESTION]);
 	check(LSN_SECTION_ROLE_COUNT == LSN_TOR_ROLE_COUNT +
-	    LSN_QUESTION_ROLE_COUNT, "section roles", "tor + question");
+	    LSN_QUESTION_ROLE_COUNT + LSN_RESOLUTION_ROLE_COUNT, "section roles",
+	    "tor + question + resolution");
 
 	printf("%d names, %d values, %d checks, %d failed\n", names.n,
 	    values.n, checks, failures);

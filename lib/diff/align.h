@@ -27,6 +27,7 @@ struct unit {
 	char		*seg;       /* location segment ("item 3"), or NULL */
 	const char	*role;      /* section role; owned by the model */
 	char		*subject;   /* annex: "question 10/17", "tor ..." */
+	int		 appendix;  /* U_ANNEX of an <appendix> */
 	lsn_node	 *node;      /* the element (for the path) */
 	lsn_node	 *text_node; /* element holding own text, or node */
 	struct unit	*parent;

@@ -59,7 +59,7 @@ static void
 display_own(const struct unit *u, struct lsn_buf *b)
 {
 	if (u->kind == U_ANNEX) {
-		lsn_buf_puts(b, "Annex");
+		lsn_buf_puts(b, u->appendix ? "Appendix" : "Annex");
 		if (u->number != NULL && *u->number != '\0') {
 			lsn_buf_putc(b, ' ');
 			lsn_buf_puts(b, u->number);

@@ -26,7 +26,7 @@
 static int
 compatible(const struct unit *a, const struct unit *b)
 {
-	if (a->kind != b->kind)
+	if (a->kind != b->kind || a->appendix != b->appendix)
 		return 0;
 	if ((a->key != NULL || b->key != NULL) && (a->key == NULL ||
 	    b->key == NULL || strcmp(a->key, b->key) != 0))

@@ -389,8 +389,15 @@ static const struct {
 	{ "question", "Question", 1 },
 	{ "for-action", "For action", 1 },
 	{ "for-information", "For information", 1 },
+	{ "for-comment", "For comment", 1 },
 	{ "approval", "Approval", 0 },
 	{ "deadline", "Deadline", 0 },
+	{ "reply-to", "Reply to", 0 },
+	{ "date", "Date", 0 },
+	{ "language", "Language", 0 },
+	{ "group", "Group", 0 },
+	{ "number", "Number", 0 },
+	{ "edition", "Edition", 0 },
 	{ "contact", "Contact", 1 },
 };
 
@@ -470,7 +477,9 @@ build_annex(struct aligner *al, struct side *sd, struct unit *parent,
 	u->text_node = lsn_child_n(a, LSN_N_TITLE);
 	set_text_from(al, u, u->text_node);
 	set_str(al, &u->number, lsn_prop_n(a, LSN_N_ID));
-	set_heading_seg(al, u, "Annex ", u->number, "");
+	u->appendix = lsn_is_n(a, LSN_N_APPENDIX);
+	set_heading_seg(al, u, u->appendix ? "Appendix " : "Annex ",
+	    u->number, "");
 	set_subject(al, u, a);
 	if ((note = lsn_child_n(a, LSN_N_NOTE)) != NULL)
 		build_field(al, sd, u, note, "note", "note", 0, 0);
@@ -499,6 +508,9 @@ lsn_align_build_document(struct aligner *al, struct side *sd,
 	build_sections(al, sd, root, d);
 	for (lsn_node *a = lsn_child_n(d, LSN_N_ANNEX); a != NULL && !al->oom;
 	    a = lsn_next_n(a, LSN_N_ANNEX))
+		build_annex(al, sd, root, a);
+	for (lsn_node *a = lsn_child_n(d, LSN_N_APPENDIX);
+	    a != NULL && !al->oom; a = lsn_next_n(a, LSN_N_APPENDIX))
 		build_annex(al, sd, root, a);
 	for (fn = lsn_child_n(d, LSN_N_FOOTNOTE); fn != NULL && !al->oom;
 	    fn = lsn_next_n(fn, LSN_N_FOOTNOTE)) {

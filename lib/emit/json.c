@@ -585,6 +585,10 @@ emit_meta(struct jw *w, lsn_node *meta)
 		{ "purpose", "purpose" }, { "document", "document" },
 		{ "study_period", "study-period" }, { "meeting", "meeting" },
 	};
+	static const struct { const char *key; enum lsn_name el; } later[] = {
+		{ "language", LSN_N_LANGUAGE }, { "group", LSN_N_GROUP },
+		{ "number", LSN_N_NUMBER }, { "edition", LSN_N_EDITION },
+	};
 	size_t		 i;
 
 	jw_key(w, "meta");
@@ -594,10 +598,17 @@ emit_meta(struct jw *w, lsn_node *meta)
 	jw_key_texts(w, "questions", meta, "question");
 	jw_key_texts(w, "for_action", meta, "for-action");
 	jw_key_texts(w, "for_information", meta, "for-information");
+	jw_key_texts(w, "for_comment", meta, "for-comment");
 	jw_key_content(w, "approval", lsn_child_n(meta, LSN_N_APPROVAL));
 	c = lsn_child_n(meta, LSN_N_DEADLINE);
 	jw_key_content(w, "deadline", c);
 	jw_key_string(w, "deadline_iso", lsn_prop_n(c, LSN_N_ISO));
+	jw_key_content(w, "reply_to", lsn_child_n(meta, LSN_N_REPLY_TO));
+	c = lsn_child_n(meta, LSN_N_DATE);
+	jw_key_content(w, "date", c);
+	jw_key_string(w, "date_iso", lsn_prop_n(c, LSN_N_ISO));
+	for (i = 0; i < sizeof(later) / sizeof(later[0]); i++)
+		jw_key_content(w, later[i].key, lsn_child_n(meta, later[i].el));
 	jw_key(w, "contacts");
 	jw_open(w, '[');
 	for (c = lsn_child_n(meta, LSN_N_CONTACT); c != NULL;
@@ -610,6 +621,7 @@ emit_meta(struct jw *w, lsn_node *meta)
 		jw_key_content(w, "country", lsn_child_n(c, LSN_N_COUNTRY));
 		jw_key_content(w, "email", lsn_child_n(c, LSN_N_EMAIL));
 		jw_key_content(w, "phone", lsn_child_n(c, LSN_N_PHONE));
+		jw_key_content(w, "fax", lsn_child_n(c, LSN_N_FAX));
 		jw_close(w, '}');
 	}
 	jw_close(w, ']');
@@ -682,6 +694,12 @@ lsn_emit_json(struct lsn_tree *model, struct lsn_out *o, liaison_error **err)
 	jw_open(&w, '[');
 	for (c = lsn_child_n(root, LSN_N_ANNEX); c != NULL;
 	    c = lsn_next_n(c, LSN_N_ANNEX))
+		emit_annex(&w, c);
+	jw_close(&w, ']');
+	jw_key(&w, "appendices");
+	jw_open(&w, '[');
+	for (c = lsn_child_n(root, LSN_N_APPENDIX); c != NULL;
+	    c = lsn_next_n(c, LSN_N_APPENDIX))
 		emit_annex(&w, c);
 	jw_close(&w, ']');
 	if ((c = lsn_child_n(root, LSN_N_TERMS_OF_REFERENCE)) != NULL)

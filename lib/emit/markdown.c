@@ -1449,9 +1449,10 @@ md_annex(struct md *md, lsn_node *annex)
 	lsn_node *note = lsn_child_n(annex, LSN_N_NOTE), *c;
 	struct lsn_buf lead = LSN_BUF_INIT, tmp = LSN_BUF_INIT;
 
-	/* "Annex A", unless the id names itself ("Appendix I"). */
+	/* "Annex A", "Appendix I", unless the id names itself. */
 	if (id == NULL || strchr(id, ' ') == NULL)
-		lsn_buf_puts(&lead, "Annex ");
+		lsn_buf_puts(&lead, lsn_is_n(annex, LSN_N_APPENDIX) ?
+		    "Appendix " : "Annex ");
 	lsn_buf_puts(&lead, id != NULL ? id : "");
 	if (lead.oom)
 		md->oom = 1;
@@ -1637,9 +1638,12 @@ md_front_matter(struct md *md, lsn_node *root)
 		{ "title", "title" }, { "source", "source" },
 		{ "purpose", "purpose" }, { "document", "document" },
 		{ "study-period", "study_period" }, { "meeting", "meeting" },
+		{ "reply-to", "reply_to" }, { "language", "language" },
+		{ "group", "group" }, { "number", "number" },
+		{ "edition", "edition" },
 	};
 	static const char *const contact_fields[] = { "name",
-	    "organization", "country", "email", "phone" };
+	    "organization", "country", "email", "phone", "fax" };
 	lsn_node *meta = lsn_child_n(root, LSN_N_META), *input, *c, *f;
 	struct lsn_buf tmp = LSN_BUF_INIT;
 	const char *v;
@@ -1655,12 +1659,18 @@ md_front_matter(struct md *md, lsn_node *root)
 	yaml_list(md, meta, "question", "questions", &tmp);
 	yaml_list(md, meta, "for-action", "for_action", &tmp);
 	yaml_list(md, meta, "for-information", "for_information", &tmp);
+	yaml_list(md, meta, "for-comment", "for_comment", &tmp);
 	if ((c = lsn_child_n(meta, LSN_N_APPROVAL)) != NULL)
 		yaml_key(md, "", "approval", elem_text(md, c, &tmp));
 	if ((c = lsn_child_n(meta, LSN_N_DEADLINE)) != NULL) {
 		yaml_key(md, "", "deadline", elem_text(md, c, &tmp));
 		if ((v = lsn_prop_n(c, LSN_N_ISO)) != NULL)
 			yaml_key(md, "", "deadline_iso", v);
+	}
+	if ((c = lsn_child_n(meta, LSN_N_DATE)) != NULL) {
+		yaml_key(md, "", "date", elem_text(md, c, &tmp));
+		if ((v = lsn_prop_n(c, LSN_N_ISO)) != NULL)
+			yaml_key(md, "", "date_iso", v);
 	}
 	if ((c = lsn_child_n(meta, LSN_N_CONTACT)) != NULL) {
 		md_puts(md, "contacts:\n");
@@ -1693,6 +1703,11 @@ md_front_matter(struct md *md, lsn_node *root)
 	if ((c = lsn_child_n(root, LSN_N_ANNEX)) != NULL) {
 		md_puts(md, "annexes:\n");
 		for (; c != NULL; c = lsn_next_n(c, LSN_N_ANNEX))
+			yaml_annex(md, c);
+	}
+	if ((c = lsn_child_n(root, LSN_N_APPENDIX)) != NULL) {
+		md_puts(md, "appendices:\n");
+		for (; c != NULL; c = lsn_next_n(c, LSN_N_APPENDIX))
 			yaml_annex(md, c);
 	}
 	if ((input = lsn_child_n(root, LSN_N_INPUT)) != NULL) {
@@ -1796,18 +1811,30 @@ static void
 meta_contact(struct md *md, lsn_node *contact)
 {
 	static const char *const fields[] = { "name", "organization",
-	    "country", "email", "phone" };
-	const char *parts[5];
-	struct lsn_buf tmp[5];
+	    "country", "email", "phone", "fax" };
+	const char *parts[6];
+	struct lsn_buf tmp[6];
 	size_t i;
 
-	for (i = 0; i < 5; i++) {
+	for (i = 0; i < 6; i++) {
 		memset(&tmp[i], 0, sizeof(tmp[i]));
 		parts[i] = elem_text(md, lsn_child(contact, fields[i]),
 		    &tmp[i]);
 	}
-	meta_item(md, "Contact", parts, 5, ", ");
-	for (i = 0; i < 5; i++)
+	/* A fax number says so: it would read as a second phone. */
+	if (parts[5] != NULL && !is_blank(parts[5])) {
+		struct lsn_buf fax = LSN_BUF_INIT;
+
+		lsn_buf_puts(&fax, "fax ");
+		lsn_buf_puts(&fax, parts[5]);
+		if (fax.oom)
+			md->oom = 1;
+		lsn_buf_free(&tmp[5]);
+		tmp[5] = fax;
+		parts[5] = lsn_buf_str(&tmp[5]);
+	}
+	meta_item(md, "Contact", parts, 6, ", ");
+	for (i = 0; i < 6; i++)
 		lsn_buf_free(&tmp[i]);
 }
 
@@ -1821,6 +1848,9 @@ md_meta_block(struct md *md, lsn_node *root, int after_title)
 		{ "source", "Source" }, { "purpose", "Purpose" },
 		{ "document", "Document" },
 		{ "study-period", "Study period" }, { "meeting", "Meeting" },
+		{ "number", "Number" }, { "edition", "Edition" },
+		{ "group", "Group" }, { "language", "Language" },
+		{ "reply-to", "Reply to" },
 	};
 	lsn_node *meta = lsn_child_n(root, LSN_N_META), *c, *f;
 	struct lsn_buf tmp = LSN_BUF_INIT, kind = LSN_BUF_INIT;
@@ -1841,12 +1871,16 @@ md_meta_block(struct md *md, lsn_node *root, int after_title)
 	meta_children(md, meta, "question", "Questions", ", ");
 	meta_children(md, meta, "for-action", "For action", "; ");
 	meta_children(md, meta, "for-information", "For information", "; ");
+	meta_children(md, meta, "for-comment", "For comment", "; ");
 	if ((c = lsn_child_n(meta, LSN_N_APPROVAL)) != NULL)
 		meta_one(md, "Approval", elem_text(md, c, &tmp));
 	if ((c = lsn_child_n(meta, LSN_N_DEADLINE)) != NULL) {
 		meta_detail(md, "Deadline", elem_text(md, c, &tmp),
 		    lsn_prop_n(c, LSN_N_ISO));
 	}
+	if ((c = lsn_child_n(meta, LSN_N_DATE)) != NULL)
+		meta_detail(md, "Date", elem_text(md, c, &tmp),
+		    lsn_prop_n(c, LSN_N_ISO));
 	for (c = lsn_child_n(meta, LSN_N_CONTACT); c != NULL;
 	    c = lsn_next_n(c, LSN_N_CONTACT))
 		meta_contact(md, c);
@@ -2008,6 +2042,9 @@ lsn_emit_markdown(struct lsn_tree *model, int front_matter, struct lsn_out *o,
 		md_section(&md, c, 1, 1);
 	for (c = lsn_child_n(root, LSN_N_ANNEX); c != NULL;
 	    c = lsn_next_n(c, LSN_N_ANNEX))
+		md_annex(&md, c);
+	for (c = lsn_child_n(root, LSN_N_APPENDIX); c != NULL;
+	    c = lsn_next_n(c, LSN_N_APPENDIX))
 		md_annex(&md, c);
 	md_footnotes(&md, root);
 

@@ -90,52 +90,36 @@ label_at(const char *s, size_t len, int need_colon, size_t *taken)
 
 struct cover {
 	struct lsn_rctx	*r;
-	lsn_node	 *meta;
-	/* Meta values gathered, emitted in schema order at the end. */
-	char		*single[F_STUDY_PERIOD + 1];
-	struct lsn_buf	 questions, for_action, for_information;
-	    /* NUL-separated */
-	char		 deadline_iso[LSN_DATE_ISO_SIZE];
 	lsn_node	 *abstract;
-	struct contact {
-		char	*name, *organization, *country, *email, *phone;
-	}		*contacts;
-	size_t		 ncontacts, capcontacts;
 	enum field	 current;  /* the label continuation rows add to */
 	int		 contact_pending; /* a "Contact:" label opened one */
 };
 
-static char *
-dup_text(struct cover *c, const char *s, size_t n)
+/* The meta field each single-valued cover field fills. */
+static enum lsn_meta_field
+meta_field(enum field f)
 {
-	size_t	 a = 0;
-
-	while (a < n && s[a] == ' ')
-		a++;
-	while (n > a && (s[n - 1] == ' '))
-		n--;
-	return lsn_arena_strndup(&c->r->a, s + a, n - a);
+	switch (f) {
+	case F_SOURCE:		return LSN_META_SOURCE;
+	case F_TITLE:		return LSN_META_TITLE;
+	case F_PURPOSE:		return LSN_META_PURPOSE;
+	case F_APPROVAL:	return LSN_META_APPROVAL;
+	case F_DEADLINE:	return LSN_META_DEADLINE;
+	case F_MEETING:		return LSN_META_MEETING;
+	case F_DOCUMENT:	return LSN_META_DOCUMENT;
+	case F_STUDY_PERIOD:	return LSN_META_STUDY_PERIOD;
+	default:		return LSN_META_NFIELDS;
+	}
 }
 
+/* A value of f, or its continuation on another row or line. */
 static void
 set_single(struct cover *c, enum field f, const char *s, size_t n)
 {
-	if (n == 0)
-		return;
-	if (c->single[f] == NULL)
-		c->single[f] = dup_text(c, s, n);
-	else {
-		/* A value continued on another row or line. */
-		size_t old = strlen(c->single[f]);
-		char *p = lsn_arena_alloc(&c->r->a, old + n + 2);
-		if (p == NULL)
-			return;
-		memcpy(p, c->single[f], old);
-		p[old] = ' ';
-		memcpy(p + old + 1, s, n);
-		p[old + 1 + n] = '\0';
-		c->single[f] = p;
-	}
+	enum lsn_meta_field m = meta_field(f);
+
+	if (m != LSN_META_NFIELDS)
+		lsn_meta_continue(c->r, m, s, n);
 }
 
 /* 1 when s[0..n) is digits only: a Question number whose Study Group
@@ -184,7 +168,7 @@ suffix_pending(struct lsn_buf *b, size_t from, const char *suffix,
  * share it: "Q4, 5, 12/13" is 4/13, 5/13 and 12/13.
  */
 static void
-add_list(struct lsn_buf *b, const char *s, size_t n, int questions)
+split_list(struct lsn_buf *b, const char *s, size_t n, int questions)
 {
 	size_t	 i = 0, start = 0, pending = (size_t)-1;
 
@@ -230,31 +214,45 @@ add_list(struct lsn_buf *b, const char *s, size_t n, int questions)
 	}
 }
 
-static struct contact *
-new_contact(struct cover *c)
+/* The values of s[0..n) (see split_list) added to meta list l. */
+static void
+add_list(struct cover *c, enum lsn_meta_list l, const char *s, size_t n,
+    int questions)
 {
-	c->contacts = lsn_arena_grow(&c->r->a, c->contacts, &c->capcontacts,
-	    c->ncontacts + 1, sizeof(*c->contacts));
-	if (c->r->a.oom)
-		return NULL;
-	memset(&c->contacts[c->ncontacts], 0, sizeof(c->contacts[0]));
-	return &c->contacts[c->ncontacts++];
+	struct lsn_buf	 b = { 0 };
+	const char	*p, *end;
+
+	split_list(&b, s, n, questions);
+	if (b.oom)
+		c->r->a.oom = 1;
+	for (p = lsn_buf_str(&b), end = p + b.len; p < end; p += strlen(p) + 1)
+		lsn_meta_add(c->r, l, p, strlen(p));
+	lsn_buf_free(&b);
+}
+
+/* Sets part p of contact k unless it has one. */
+static void
+contact_part(struct cover *c, size_t k, enum lsn_contact_part p,
+    const char *s, size_t n)
+{
+	if (lsn_meta_contact_get(c->r, k, p) == NULL)
+		lsn_meta_contact_set(c->r, k, p, s, n, 0);
 }
 
 /* One piece of a contact block: a name, "Tel: ...", "E-mail: ..." */
 static void
 contact_piece(struct cover *c, const char *s, size_t n)
 {
-	struct contact	*k;
-	size_t		 at;
+	size_t		 k, at;
 	const char	*p;
 
 	if (n == 0)
 		return;
-	if ((c->ncontacts == 0 || c->contact_pending) && new_contact(c) == NULL)
+	if ((lsn_meta_ncontacts(c->r) == 0 || c->contact_pending) &&
+	    lsn_meta_contact_add(c->r) == (size_t)-1)
 		return;
 	c->contact_pending = 0;
-	k = &c->contacts[c->ncontacts - 1];
+	k = lsn_meta_ncontacts(c->r) - 1;
 	if ((at = lsn_prefix_ci(s, "tel")) > 0 ||
 	    (at = lsn_prefix_ci(s, "phone")) > 0 ||
 	    (at = lsn_prefix_ci(s, "mobile")) > 0) {
@@ -262,8 +260,7 @@ contact_piece(struct cover *c, const char *s, size_t n)
 		    (isalpha((unsigned char)s[at]) || s[at] == '.' ||
 		    s[at] == ':' || s[at] == ' '))
 			at++;
-		if (k->phone == NULL)
-			k->phone = dup_text(c, s + at, n - at);
+		contact_part(c, k, LSN_CONTACT_PHONE, s + at, n - at);
 		return;
 	}
 	if ((p = memchr(s, '@', n)) != NULL) {
@@ -274,18 +271,18 @@ contact_piece(struct cover *c, const char *s, size_t n)
 			e++;
 		while (e > p && strchr(".,;)", e[-1]) != NULL)
 			e--;
-		if (k->email == NULL)
-			k->email = dup_text(c, a, (size_t)(e - a));
+		contact_part(c, k, LSN_CONTACT_EMAIL, a, (size_t)(e - a));
 		return;
 	}
 	if (lsn_prefix_ci(s, "fax") > 0)
 		return;
-	if (k->name == NULL)
-		k->name = dup_text(c, s, n);
-	else if (k->organization == NULL)
-		k->organization = dup_text(c, s, n);
-	else if (k->country == NULL)
-		k->country = dup_text(c, s, n);
+	if (lsn_meta_contact_get(c->r, k, LSN_CONTACT_NAME) == NULL)
+		contact_part(c, k, LSN_CONTACT_NAME, s, n);
+	else if (lsn_meta_contact_get(c->r, k,
+	    LSN_CONTACT_ORGANIZATION) == NULL)
+		contact_part(c, k, LSN_CONTACT_ORGANIZATION, s, n);
+	else
+		contact_part(c, k, LSN_CONTACT_COUNTRY, s, n);
 }
 
 /* Takes a value for field f from text s (a cell line or the rest of a
@@ -299,13 +296,13 @@ take_value(struct cover *c, enum field f, const struct lsn_line *l,
 
 	switch (f) {
 	case F_QUESTIONS:
-		add_list(&c->questions, s, n, 1);
+		add_list(c, LSN_META_QUESTIONS, s, n, 1);
 		return 1;
 	case F_FOR_ACTION:
-		add_list(&c->for_action, s, n, 0);
+		add_list(c, LSN_META_FOR_ACTION, s, n, 0);
 		return 1;
 	case F_FOR_INFORMATION:
-		add_list(&c->for_information, s, n, 0);
+		add_list(c, LSN_META_FOR_INFORMATION, s, n, 0);
 		return 1;
 	case F_CONTACT:
 		contact_piece(c, s, n);
@@ -321,13 +318,18 @@ take_value(struct cover *c, enum field f, const struct lsn_line *l,
 		return 1;
 	}
 	default:
-		if (f == F_DEADLINE && c->deadline_iso[0] == '\0') {
+		if (f == F_DEADLINE &&
+		    lsn_meta_iso(c->r, LSN_META_DEADLINE) == NULL) {
+			char iso[LSN_DATE_ISO_SIZE];
 			size_t at, matched;
 			for (at = 0; at < n; at++)
 				if ((at == 0 || s[at - 1] == ' ') &&
-				    lsn_parse_date(s + at, n - at,
-				    c->deadline_iso, &matched) > 0)
+				    lsn_parse_date(s + at, n - at, iso,
+				    &matched) > 0) {
+					lsn_meta_set_iso(c->r,
+					    LSN_META_DEADLINE, iso);
 					break;
+				}
 		}
 		if (f == F_NONE)
 			return 0;
@@ -579,60 +581,15 @@ take_actions(struct lsn_rctx *r, struct lsn_lines *body, lsn_node **actions)
 
 /* ------------------------------------------------------------------ */
 
-static void
-emit_meta(struct cover *c)
-{
-	static const struct { enum field f; const char *el; } order[] = {
-		{ F_TITLE, "title" }, { F_SOURCE, "source" },
-		{ F_PURPOSE, "purpose" }, { F_DOCUMENT, "document" },
-		{ F_STUDY_PERIOD, "study-period" }, { F_MEETING, "meeting" },
-	};
-	struct lsn_builder *b = &c->r->b;
-	const struct lsn_buf *lists[3] = { &c->questions, &c->for_action,
-	    &c->for_information };
-	const char *list_el[3] = { "question", "for-action",
-	    "for-information" };
-	size_t	 i, k;
-	lsn_node *n;
-
-	for (i = 0; i < sizeof(order) / sizeof(order[0]); i++)
-		if (c->single[order[i].f] != NULL)
-			lsn_el_text(b, c->meta, order[i].el,
-			    c->single[order[i].f]);
-	for (k = 0; k < 3; k++) {
-		const char *p = lsn_buf_str(lists[k]), *end = p + lists[k]->len;
-		for (; p < end; p += strlen(p) + 1)
-			lsn_el_text(b, c->meta, list_el[k], p);
-	}
-	if (c->single[F_APPROVAL] != NULL)
-		lsn_el_text(b, c->meta, "approval", c->single[F_APPROVAL]);
-	if (c->single[F_DEADLINE] != NULL) {
-		n = lsn_el_text(b, c->meta, "deadline", c->single[F_DEADLINE]);
-		if (strlen(c->deadline_iso) == 10)
-			lsn_attr_n(b, n, LSN_N_ISO, c->deadline_iso);
-	}
-	for (i = 0; i < c->ncontacts; i++) {
-		struct contact *k2 = &c->contacts[i];
-		n = lsn_el_n(b, c->meta, LSN_N_CONTACT);
-		if (k2->name) lsn_el_text(b, n, "name", k2->name);
-		if (k2->organization) lsn_el_text(b, n, "organization",
-		    k2->organization);
-		if (k2->country) lsn_el_text(b, n, "country", k2->country);
-		if (k2->email) lsn_el_text(b, n, "email", k2->email);
-		if (k2->phone) lsn_el_text(b, n, "phone", k2->phone);
-	}
-}
-
 void
-lsn_cover(struct lsn_rctx *r, struct lsn_lines *body, lsn_node *meta,
-    lsn_node **abstract, lsn_node **actions)
+lsn_cover(struct lsn_rctx *r, struct lsn_lines *body, lsn_node **abstract,
+    lsn_node **actions)
 {
 	struct cover	 c;
 	size_t		 i, j, taken, words = 0;
 
 	memset(&c, 0, sizeof(c));
 	c.r = r;
-	c.meta = meta;
 	*abstract = *actions = NULL;
 
 	/*
@@ -690,9 +647,5 @@ lsn_cover(struct lsn_rctx *r, struct lsn_lines *body, lsn_node *meta,
 			break;
 	}
 	take_actions(r, body, actions);
-	emit_meta(&c);
 	*abstract = c.abstract;
-	lsn_buf_free(&c.questions);
-	lsn_buf_free(&c.for_action);
-	lsn_buf_free(&c.for_information);
 }

@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include <libxml/tree.h>
 
+#include "recognize/meta.h"
 #include "tree/tree.h"
 #include "util/arena.h"
 #include "reader/stream.h"
@@ -156,6 +157,7 @@ struct lsn_rctx {
 	struct lsn_arena	 a;
 	int			 style_headings; /* headings come from styles */
 	int			 docx;           /* input has Word numbering */
+	struct lsn_meta		 meta;           /* fields found so far */
 };
 
 /* ITU-T's unnumbered heading style ("Headingb"): a heading by style. */
@@ -169,9 +171,9 @@ void	lsn_blocks(struct lsn_rctx *r, lsn_node *parent,
 int	lsn_is_rule(const struct lsn_line *l);
 
 /* cover.c: the cover sheet, abstract and actions requested at the
- * start of the document; fills meta and returns the <abstract> and
+ * start of the document; fills r->meta and returns the <abstract> and
  * <actions-requested> elements (not yet attached) via out-params. */
-void	lsn_cover(struct lsn_rctx *r, struct lsn_lines *body, lsn_node *meta,
+void	lsn_cover(struct lsn_rctx *r, struct lsn_lines *body,
 	    lsn_node **abstract, lsn_node **actions);
 
 struct lsn_kind;
@@ -181,7 +183,7 @@ struct lsn_kind;
  * Question) becomes meta's title when it has none. Returns the kind
  * built on the root from that line, or NULL. */
 const struct lsn_kind *lsn_structure(struct lsn_rctx *r, lsn_node *root,
-	    struct lsn_lines *body, lsn_node *meta);
+	    struct lsn_lines *body);
 
 /* Plain text of an element (all descendants), in the arena; "" for
  * none. */

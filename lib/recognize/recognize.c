@@ -213,29 +213,20 @@ lsn_recognize(struct lsn_stream *stream, const struct lsn_source_info *src,
 	lsn_attr_n(&r.b, in, LSN_N_SHA256, src->sha256);
 	meta = lsn_el_n(&r.b, root, LSN_N_META);
 
-	lsn_cover(&r, &lines.body, meta, &abstract, &actions);
-	if (src->core != NULL && src->core->title != NULL &&
-	    src->core->title[0] != '\0' &&
-	    lsn_child_n(meta, LSN_N_TITLE) == NULL) {
-		/* The document property is a fallback for the cover's title. */
-		lsn_node *t = lsn_el_n(&r.b, NULL, LSN_N_TITLE),
-		    *first = lsn_child(meta, NULL);
-		if (t == NULL)
-			goto oom;
-		lsn_text(&r.b, t, src->core->title, strlen(src->core->title));
-		if (first != NULL)
-			lsn_insert_before(first, t);
-		else
-			lsn_append(meta, t);
-	}
+	lsn_cover(&r, &lines.body, &abstract, &actions);
+	/* The document property is a fallback for the cover's title. */
+	if (src->core != NULL && src->core->title != NULL)
+		lsn_meta_set(&r, LSN_META_TITLE, src->core->title,
+		    strlen(src->core->title));
 	if (abstract != NULL)
 		lsn_append(root, abstract);
 	if (actions != NULL)
 		lsn_append(root, actions);
 	toc = lsn_toc(&r, &lines.body);
-	standalone = lsn_structure(&r, root, &lines.body, meta);
+	standalone = lsn_structure(&r, root, &lines.body);
 	if (toc != NULL)
 		place_toc(root, toc);
+	lsn_meta_emit(&r, meta);
 
 	for (i = 0; i < lines.nnotes; i++) {
 		fn = lsn_el_n(&r.b, root, LSN_N_FOOTNOTE);

@@ -914,15 +914,14 @@ build_annex(struct lsn_rctx *r, lsn_node *root, struct lsn_line *v, size_t n,
 }
 
 const struct lsn_kind *
-lsn_structure(struct lsn_rctx *r, lsn_node *root, struct lsn_lines *lines,
-    lsn_node *meta)
+lsn_structure(struct lsn_rctx *r, lsn_node *root, struct lsn_lines *lines)
 {
 	struct lsn_line	*v = lines->v;
 	size_t		 n = lines->n, i, start, main_end;
 	char		 id[16];
 	size_t		 title_at;
 	const struct lsn_kind *kind = NULL;
-	lsn_node	 *body = NULL, *title = NULL;
+	lsn_node	 *body = NULL;
 	char		*title_text = NULL, *note_text = NULL;
 
 	/* The main part ends at the first annex. */
@@ -960,17 +959,7 @@ lsn_structure(struct lsn_rctx *r, lsn_node *root, struct lsn_lines *lines,
 		}
 		if (both == NULL)
 			both = &v[i];
-		if (lsn_child_n(meta, LSN_N_TITLE) == NULL) {
-			lsn_node *first = lsn_child(meta, NULL);
-			if ((title = lsn_el_n(&r->b, NULL,
-			    LSN_N_TITLE)) == NULL)
-				return NULL;
-			if (first != NULL)
-				lsn_insert_before(first, title);
-			else
-				lsn_append(meta, title);
-			lsn_text(&r->b, title, both->text, both->len);
-		}
+		lsn_meta_set(r, LSN_META_TITLE, both->text, both->len);
 		title_text = lsn_arena_strndup(&r->a, both->text, both->len);
 		v[i].used = 1;
 		i = next_usable(v, i + 1, main_end);

@@ -241,6 +241,17 @@ lsn_el_text(struct lsn_builder *b, lsn_node *parent, const char *name,
 	return n;
 }
 
+lsn_node *
+lsn_el_text_n(struct lsn_builder *b, lsn_node *parent, enum lsn_name id,
+    const char *text)
+{
+	lsn_node	*n = lsn_el_n(b, parent, id);
+
+	if (n != NULL && text != NULL)
+		lsn_text(b, n, text, strlen(text));
+	return n;
+}
+
 void
 lsn_text(struct lsn_builder *b, lsn_node *parent, const char *text,
     size_t len)

@@ -99,6 +99,8 @@ lsn_node	*lsn_root_el(struct lsn_builder *b, const char *name);
 /* A new child element holding text (NULL text: empty element). */
 lsn_node	*lsn_el_text(struct lsn_builder *b, lsn_node *parent,
 		    const char *name, const char *text);
+lsn_node	*lsn_el_text_n(struct lsn_builder *b, lsn_node *parent,
+		    enum lsn_name id, const char *text);
 /* Appends text (len bytes) to parent, joined to a text before it. */
 void		lsn_text(struct lsn_builder *b, lsn_node *parent,
 		    const char *text, size_t len);

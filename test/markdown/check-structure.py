@@ -75,9 +75,10 @@ def expected_headings(root):
             sections(s, base)
 
     sections(root, 1)
-    for a in root.findall("annex"):
+    for a in root.findall("annex") + root.findall("appendix"):
         aid = a.get("id") or ""
-        lead = aid if " " in aid else "Annex " + aid
+        word = "Annex " if a.tag == "annex" else "Appendix "
+        lead = aid if " " in aid else word + aid
         title = norm(inline_text(a.find("title")))
         heads.append((2, lead + (" \u2013 " + title if title else "")))
         sections(a, 2)
@@ -195,19 +196,25 @@ def expected_meta(root):
     for tag, key in (("source", "Source"), ("purpose", "Purpose"),
                      ("document", "Document"),
                      ("study-period", "Study period"),
-                     ("meeting", "Meeting"), ("approval", "Approval")):
+                     ("meeting", "Meeting"), ("approval", "Approval"),
+                     ("number", "Number"), ("edition", "Edition"),
+                     ("group", "Group"), ("language", "Language"),
+                     ("reply-to", "Reply to")):
         el = meta.find(tag)
         if el is not None and norm(el.text or ""):
             want[key] = norm(el.text)
     for tag, key, sep in (("question", "Questions", ", "),
                           ("for-action", "For action", "; "),
-                          ("for-information", "For information", "; ")):
+                          ("for-information", "For information", "; "),
+                          ("for-comment", "For comment", "; ")):
         vals = [norm(e.text or "") for e in meta.findall(tag)]
         if any(vals):
             want[key] = sep.join(v for v in vals if v)
-    contacts = [", ".join(norm(c.findtext(f) or "") for f in
-                          ("name", "organization", "country", "email",
-                           "phone") if norm(c.findtext(f) or ""))
+    contacts = [", ".join([norm(c.findtext(f) or "") for f in
+                           ("name", "organization", "country", "email",
+                            "phone") if norm(c.findtext(f) or "")] +
+                          ["fax " + norm(c.findtext("fax"))
+                           for _ in [0] if norm(c.findtext("fax") or "")])
                 for c in meta.findall("contact")]
     if any(contacts):
         want["Contact"] = [c for c in contacts if c]

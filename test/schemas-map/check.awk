@@ -214,7 +214,10 @@ part == 3 && $1 == "attr" {
 				# an array (empty when the XML has none).
 				jopt = JNULL[p[j]] == "null" || JREQ[p[j]] == "opt" || JTYPE[p[j]] == "array"
 				checks++
-				if ((ATTR[k] == "opt") != jopt)
+				# Required on one element, optional on another of
+				# the same name (date@iso in entities and meta):
+				# each key is the one or the other.
+				if (ATTR[k] != "req and opt" && (ATTR[k] == "opt") != jopt)
 					bad(where() ": " e[i] "/@" a " is " (ATTR[k] == "opt" ? "optional" : ATTR[k] == "req" ? "required" : ATTR[k]) " in the .rnc, " p[j] " " (jopt ? "optional" : "required") " in the JSON Schema")
 				checks++
 				if (JTYPE[p[j]] == "boolean") {
