@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * unit.c: unit tests of the internals that file-pair tests reach only
- * indirectly: UTF-8, array growth, SHA-256, label and date parsing, the
- * text reader's markers and labels, the arena and the model builder.
+ * indirectly: UTF-8, array growth, SHA-256, label and date parsing, cover
+ * labels in six languages, the text reader's markers and labels, the
+ * arena and the model builder.
  */
 #include "config.h"
 
@@ -15,6 +16,7 @@
 #include "options.h"
 #include "reader/readers.h"
 #include "recognize/dates.h"
+#include "recognize/labels.h"
 #include "recognize/lines.h"
 #include "recognize/questions.h"
 #include "emit/emit.h"
@@ -737,6 +739,77 @@ test_visible(void)
 	fclose(fp);
 }
 
+/* Cover labels and header lines in ITU's six languages (labels.c). */
+static void
+test_cover_labels(void)
+{
+	size_t		 taken = 0, n = 0, at = 0;
+	const char	*lang = NULL, *s;
+	char		 g[16];
+
+#define LABEL(text, colon, field) \
+	lsn_cover_label(text, strlen(text), colon, &taken, &lang) == (field)
+	CHECK(LABEL("FOR COMMENT TO:", 1, LSN_CF_FOR_COMMENT) &&
+	    taken == 15 && strcmp(lang, "en") == 0);
+	CHECK(LABEL("For action to: TSAG", 1, LSN_CF_FOR_ACTION) &&
+	    taken == 15);
+	CHECK(LABEL("Pour information :", 1, LSN_CF_FOR_INFORMATION) &&
+	    taken == 18 && strcmp(lang, "fr") == 0);
+	CHECK(LABEL("Objet : Discussion", 1, LSN_CF_PURPOSE));
+	CHECK(LABEL("Cuesti\xc3\xb3n(es): 2/3", 1, LSN_CF_QUESTIONS) &&
+	    strcmp(lang, "es") == 0);
+	/* "ВОПРОС(Ы):" in capitals, "Для контактов:" */
+	CHECK(LABEL("\xd0\x92\xd0\x9e\xd0\x9f\xd0\xa0\xd0\x9e\xd0\xa1(\xd0\xab):",
+	    1, LSN_CF_QUESTIONS) && strcmp(lang, "ru") == 0);
+	CHECK(LABEL("\xd0\x94\xd0\xbb\xd1\x8f \xd0\xba\xd0\xbe\xd0\xbd\xd1\x82"
+	    "\xd0\xb0\xd0\xba\xd1\x82\xd0\xbe\xd0\xb2: X", 1, LSN_CF_CONTACT) &&
+	    taken == 27);
+	/* "课题：" with the full-width colon */
+	CHECK(LABEL("\xe8\xaf\xbe\xe9\xa2\x98\xef\xbc\x9a" "1/16", 1,
+	    LSN_CF_QUESTIONS) && taken == 9 && strcmp(lang, "zh") == 0);
+	/* "E‑mail:" with a non-breaking hyphen */
+	CHECK(LABEL("E\xe2\x80\x91mail: a@b.org", 1, LSN_CF_EMAIL));
+	CHECK(LABEL("Source", 0, LSN_CF_SOURCE));
+	CHECK(LABEL("Source", 1, LSN_CF_NONE));
+	CHECK(LABEL("Titles of the documents", 0, LSN_CF_NONE));
+	CHECK(LABEL("Tomorrow: rain", 1, LSN_CF_NONE));
+#undef LABEL
+	CHECK(lsn_cover_purpose("For Information", 15) ==
+	    LSN_CF_FOR_INFORMATION);
+	CHECK(lsn_cover_purpose("For information on X", 20) == LSN_CF_NONE);
+	CHECK((s = lsn_language_code("anglais", 7)) != NULL &&
+	    strcmp(s, "en") == 0);
+	/* "Английский" with its capital */
+	CHECK((s = lsn_language_code("\xd0\x90\xd0\xbd\xd0\xb3\xd0\xbb\xd0\xb8"
+	    "\xd0\xb9\xd1\x81\xd0\xba\xd0\xb8\xd0\xb9", 20)) != NULL &&
+	    strcmp(s, "en") == 0);
+	CHECK(lsn_language_code("Klingon", 7) == NULL);
+	CHECK(lsn_group_line("STUDY GROUP 16", 14, g, sizeof(g)) &&
+	    strcmp(g, "SG16") == 0);
+	/* the typographic apostrophe of "COMMISSION D’ÉTUDES 17" */
+	s = "COMMISSION D\xe2\x80\x99\xc3\x89TUDES 17";
+	CHECK(lsn_group_line(s, strlen(s), g, sizeof(g)) &&
+	    strcmp(g, "SG17") == 0);
+	s = "TELECOMMUNICATION STANDARDIZATION ADVISORY GROUP";
+	CHECK(lsn_group_line(s, strlen(s), g, sizeof(g)) &&
+	    strcmp(g, "TSAG") == 0);
+	CHECK(lsn_group_line("WORKING PARTY 1/17", 18, g, sizeof(g)) &&
+	    strcmp(g, "WP1/17") == 0);
+	CHECK(!lsn_group_line("STUDY GROUP 16 meeting", 22, g, sizeof(g)));
+	s = "P\xc3\x89RIODE D'\xc3\x89TUDES 2025-2028";
+	CHECK((at = lsn_study_period_line(s, strlen(s), &n)) > 0 && n == 9 &&
+	    strncmp(s + at, "2025-2028", 9) == 0);
+	CHECK(lsn_study_period_line("STUDY PERIODS", 13, &n) == 0);
+	CHECK(lsn_cover_doctype("LIAISON STATEMENT", 17));
+	CHECK(!lsn_cover_doctype("Liaison statements", 18));
+	s = "LS/r on X (reply to SG13-LS45)";
+	CHECK(lsn_reply_phrase(s, strlen(s), &at) == 20 && at == 11);
+	s = "How to reply to a survey";
+	CHECK(lsn_reply_phrase(s, strlen(s), &at) == 0);
+	s = "Registration \xe2\x80\x93 Reply to LS from WP 5/4";
+	CHECK(lsn_reply_phrase(s, strlen(s), &at) == 26 && at == 17);
+}
+
 int
 main(void)
 {
@@ -746,6 +819,7 @@ main(void)
 	test_numbers();
 	test_dates();
 	test_questions();
+	test_cover_labels();
 	test_text_reader();
 	test_lines();
 	test_arena();

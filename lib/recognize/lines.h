@@ -137,6 +137,10 @@ long	lsn_find_ci(const char *hay, size_t len, const char *needle);
 /* 1 when s (len bytes) equals word case-insensitively, ignoring a
  * trailing ':' and spaces. */
 int	lsn_equals_ci(const char *s, size_t len, const char *word);
+/* Bytes of s[0..len) that spell prefix (UTF-8) with capitals of any
+ * script folded to small letters and typographic apostrophes, hyphens
+ * and no-break spaces read as ASCII ones; 0 when s does not start so. */
+size_t	lsn_prefix_fold(const char *s, size_t len, const char *prefix);
 
 /* ------------------------------------------------------------------ */
 /* Building inline content (inline.c)                                  */

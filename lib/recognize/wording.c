@@ -2,7 +2,7 @@
 /*
  * wording.c: what the recognizer asks of a text's words: how many,
  * whether it reads like a title, its last character, case-insensitive
- * search and comparison.
+ * search and comparison (ASCII, or folded in every script for labels).
  */
 #include "config.h"
 
@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <utf8proc.h>
 
 #include "recognize/lines.h"
 #include "recognize/tuning.h"
@@ -90,4 +91,50 @@ lsn_equals_ci(const char *s, size_t len, const char *word)
 	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == ':'))
 		len--;
 	return len == n && strncasecmp(s, word, n) == 0;
+}
+
+/* A code point as label matching sees it: small letter, ASCII
+ * apostrophe, hyphen and space for their typographic forms. */
+static int32_t
+fold_cp(int32_t cp)
+{
+	switch (cp) {
+	case 0x2019: case 0x2018: case 0x02BC:
+		return '\'';
+	case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2212:
+		return '-';
+	case 0x00A0: case 0x202F: case 0x2007:
+		return ' ';
+	default:
+		return utf8proc_tolower(cp);
+	}
+}
+
+size_t
+lsn_prefix_fold(const char *s, size_t len, const char *prefix)
+{
+	size_t	 i = 0, j = 0, plen = strlen(prefix), k, m;
+	int32_t	 a, b;
+
+	while (j < plen) {
+		if (i >= len)
+			return 0;
+		/* ASCII on both sides: most labels, no decoding */
+		if ((unsigned char)s[i] < 0x80 &&
+		    (unsigned char)prefix[j] < 0x80) {
+			if (tolower((unsigned char)s[i]) !=
+			    tolower((unsigned char)prefix[j]))
+				return 0;
+			i++;
+			j++;
+			continue;
+		}
+		k = lsn_utf8_decode(s + i, len - i, &a);
+		m = lsn_utf8_decode(prefix + j, plen - j, &b);
+		if (fold_cp(a) != fold_cp(b))
+			return 0;
+		i += k;
+		j += m;
+	}
+	return i;
 }
