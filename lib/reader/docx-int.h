@@ -257,6 +257,14 @@ struct lsn_styles {
 
 /* The value of the current w:vertAlign element: an LSN_VALIGN_*. */
 int		 lsn_docx_valign(struct lsn_xr *xr);
+/*
+ * The longest style name or id kept, in bytes. Word allows 253
+ * characters (up to 4 bytes each in UTF-8); a longer one is no name a
+ * rule looks for, and every paragraph of the style would carry it
+ * through each pass that reads styles. Longer ones count as none.
+ */
+#define LSN_DOCX_STYLE_NAME_MAX	1024
+
 /* Reads styles.xml (part may be NULL: no styles). 0 or -1 with error. */
 int		 lsn_styles_read(struct lsn_pkg *pkg, const char *part,
 		    struct lsn_styles *st);

@@ -223,8 +223,14 @@ style_node(void *arg, struct lsn_xr *xr)
 		return 1;
 	if (cur == NULL)
 		return 0;
-	if (strcmp(xr->local, "name") == 0 && cur->name == NULL)
+	if (strcmp(xr->local, "name") == 0 && cur->name == NULL) {
 		cur->name = lsn_xr_attr(xr, "val");
+		if (cur->name != NULL &&
+		    strlen(cur->name) > LSN_DOCX_STYLE_NAME_MAX) {
+			xmlFree(cur->name);
+			cur->name = NULL;
+		}
+	}
 	else if (strcmp(xr->local, "basedOn") == 0 &&
 	    cur->based_on == NULL)
 		cur->based_on = lsn_xr_attr(xr, "val");

@@ -547,6 +547,8 @@ emit_para(struct ctx *c, struct para *p)
 	lsn_para_init(&out);
 	out.style = p->style_id != NULL && st != NULL ? st->name :
 	    p->style_id;
+	if (out.style != NULL && strlen(out.style) > LSN_DOCX_STYLE_NAME_MAX)
+		out.style = NULL;
 	if (p->outline_lvl >= 0)
 		out.outline = p->outline_lvl <= 8 ? p->outline_lvl + 1 : 0;
 	else if (st != NULL)
@@ -2183,8 +2185,11 @@ lsn_read_docx(const void *data, size_t len, const char *name,
 	if (out->max_marks == 0)
 		out->max_marks = (size_t)lsn_limit(opts,
 		    LIAISON_LIMIT_PARAGRAPH_MARKS);
+	if (out->max_bytes == 0)
+		out->max_bytes = lsn_limit(opts, LIAISON_LIMIT_MODEL_BYTES);
 	c.deferred.max_paras = out->max_paras;
 	c.deferred.max_marks = out->max_marks;
+	c.deferred.max_bytes = out->max_bytes;
 
 	if (lsn_rels_read(&pkg, "", &pkg_rels) == -1)
 		goto done;

@@ -51,6 +51,20 @@ lsn_stream_add(struct lsn_stream *s, const struct lsn_para *p)
 		s->marks_hit = 1;
 		return -2;
 	}
+	if (s->max_bytes > 0) {
+		unsigned long long add = p->text != NULL ? p->len : 0;
+
+		if (p->label != NULL)
+			add += strlen(p->label);
+		for (i = 0; i < p->nmarks; i++)
+			if (p->marks[i].value != NULL)
+				add += strlen(p->marks[i].value);
+		if (add > s->max_bytes - s->bytes) {
+			s->bytes_hit = 1;
+			return -2;
+		}
+		s->bytes += add;
+	}
 	if ((q = lsn_array_grow(s->items, &s->cap, s->count + 1, sizeof(*q),
 	    256)) == NULL)
 		goto oom;
@@ -115,6 +129,7 @@ lsn_stream_free(struct lsn_stream *s)
 	memset(&s->strings, 0, sizeof(s->strings));
 	s->items = NULL;
 	s->count = s->cap = 0;
+	s->bytes = 0;
 }
 
 liaison_status
@@ -131,9 +146,17 @@ liaison_status
 lsn_stream_limit_error(const struct lsn_stream *s, liaison_error **err,
     const char *file, const char *part, unsigned long line)
 {
+	char	 t[LSN_LIMIT_TEXT];
+
 	if (s->marks_hit)
 		return lsn_stream_marks_error(s->max_marks, err, file, part,
 		    line);
+	if (s->bytes_hit)
+		return lsn_error_set(err, LIAISON_ERR_LIMIT, file, part, line,
+		    0, "the model would be larger than the model-bytes limit "
+		    "of %s of text and attributes "
+		    LSN_RAISE_BYTES("model-bytes"),
+		    lsn_limit_text(LIAISON_LIMIT_MODEL_BYTES, s->max_bytes, t));
 	return lsn_error_set(err, LIAISON_ERR_LIMIT, file, part, line, 0,
 	    "more than the paragraphs limit of %zu "
 	    LSN_RAISE_COUNT("paragraphs"), s->max_paras);

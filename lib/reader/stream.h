@@ -97,7 +97,13 @@ struct lsn_stream {
 	size_t		 cap;
 	size_t		 max_paras;  /* limit; 0 = none */
 	size_t		 max_marks;  /* marks in one paragraph; 0 = none */
+	/* Bytes of text, labels and mark values, all of which the model
+	 * keeps: a DOCX can repeat one long numbering text, link target
+	 * or bookmark name in every paragraph, so the model-bytes limit
+	 * is spent here first. 0 = none. */
+	unsigned long long max_bytes, bytes;
 	int		 marks_hit;  /* -2 was for max_marks */
+	int		 bytes_hit;  /* -2 was for max_bytes */
 	int		 oom;
 	struct lsn_arena strings;    /* what items point to */
 };
@@ -107,8 +113,8 @@ void	lsn_para_init(struct lsn_para *p);
 
 /*
  * Appends a deep copy of p. Returns 0, -1 when memory ran out,
- * or -2 when the paragraph limit was reached or p has more marks than
- * the paragraph-marks limit.
+ * or -2 when the paragraph limit was reached, p has more marks than
+ * the paragraph-marks limit, or its bytes would pass max_bytes.
  */
 int	lsn_stream_add(struct lsn_stream *s, const struct lsn_para *p);
 /* Appends a structural event with no text. Same returns. */
@@ -116,7 +122,7 @@ int	lsn_stream_event(struct lsn_stream *s, enum lsn_event ev);
 /*
  * Sets *err (first error wins) for a paragraph the stream refused with
  * -2: "more than the paragraphs limit of N (raise with ...)" (or the
- * paragraph-marks limit), at
+ * paragraph-marks or model-bytes limit), at
  * file/part/line as the reader knows them (NULL or 0 when not).
  * Returns LIAISON_ERR_LIMIT.
  */
