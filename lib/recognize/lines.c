@@ -105,6 +105,11 @@ make_line(struct lsn_arena *a, struct lsn_doc_lines *doc,
 	/* not zeroed: written up to its NUL below */
 	if ((t = lsn_arena_take(a, p->len + 1, 1)) == NULL)
 		return -1;
+	for (i = 0, k = 0; i < p->len; i++)
+		k += p->text[i] == '\n';
+	if (k > 0 && (l->breaks = lsn_arena_alloc(a,
+	    k * sizeof(*l->breaks))) == NULL)
+		return -1;
 	/* map[i]: output offset of input byte i (and of the end), for the
 	 * marks only, and only while they are remapped: 8 bytes per input
 	 * byte kept in the arena were a quarter of the peak heap. */
@@ -153,6 +158,11 @@ make_line(struct lsn_arena *a, struct lsn_doc_lines *doc,
 		if (lsn_is_space(cp) && cp != 0xFEFF && cp != 0x200B) {
 			if (map != NULL)
 				map[i] = o;
+			if (cp == '\n' && o > 0 && l->breaks != NULL &&
+			    (l->nbreaks == 0 ||
+			    l->breaks[l->nbreaks - 1] != o - space))
+				/* a soft line break: where its space goes */
+				l->breaks[l->nbreaks++] = o - space;
 			if (!space)
 				t[o++] = ' ';
 			space = 1;
@@ -360,6 +370,10 @@ lsn_line_cut_front(struct lsn_line *l, size_t n)
 		n++;
 	l->text += n;
 	l->len -= n;
+	/* the breaks' offsets are the uncut text's (and shared with the
+	 * line's copies): none are kept */
+	l->breaks = NULL;
+	l->nbreaks = 0;
 	for (i = 0; i < l->nmarks; i++) {
 		l->marks[i].start = l->marks[i].start > n
 		    ? l->marks[i].start - n : 0;

@@ -46,6 +46,9 @@ struct lsn_line {
 	struct lsn_mark		*marks;     /* offsets into text */
 	size_t			 nmarks;
 	struct lsn_table	*table;     /* LSN_LINE_TABLE */
+	size_t			*breaks;    /* soft line breaks: offsets in
+					       text of the space each became */
+	size_t			 nbreaks;
 	unsigned long		 srcline;   /* source line (text), paragraph
 					       number (DOCX), or 0 */
 };

@@ -88,6 +88,18 @@
 /* An ITU document number ("SG17-LS123") is 4 to 40 bytes. */
 #define LSN_DOCNUM_MIN_BYTES		4
 #define LSN_DOCNUM_MAX_BYTES		40
+/* A line of a contact's name, organization or country has at most so
+ * many words; a longer one is text after the cover. */
+#define LSN_CONTACT_PIECE_WORDS		10
+/* ... and one ending in a full stop at most so many ("Example S.A."):
+ * longer, it is a sentence. */
+#define LSN_CONTACT_DOT_WORDS		3
+/* A text export writes a cell's lines one under the other: a field's
+ * value may go on over so many lines when a label follows them. */
+#define LSN_COVER_VALUE_LINES		4
+/* Labels of one language that make it the document's when no
+ * "Original:" says (one label could be a borrowed word). */
+#define LSN_COVER_LANG_LABELS		2
 
 /* ------------------------------------------------------------------ */
 /* Blocks (blocks.c)                                                   */

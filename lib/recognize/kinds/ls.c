@@ -10,9 +10,9 @@
 
 /*
  * An LS says so: its document number ("SG17-LS12"), its title ("LS on
- * ...", "... liaison ..."), its actions (for action / for information),
- * or its abstract (or, with none, its first paragraph) speaks of a
- * liaison.
+ * ...", "... liaison ..."), its destinations (for action, comment or
+ * information), or its abstract (or, with none, its first paragraph)
+ * speaks of a liaison.
  */
 static int
 ls_claim_model(struct lsn_rctx *r, lsn_node *root)
@@ -28,6 +28,7 @@ ls_claim_model(struct lsn_rctx *r, lsn_node *root)
 	    lsn_prefix_ci(t, "LS ")) ||
 	    lsn_child_n(meta, LSN_N_FOR_ACTION) != NULL ||
 	    lsn_child_n(meta, LSN_N_FOR_INFORMATION) != NULL ||
+	    lsn_child_n(meta, LSN_N_FOR_COMMENT) != NULL ||
 	    lsn_kind_mentions(r, abstract, "liaison") ||
 	    (abstract == NULL &&
 	    lsn_kind_mentions(r, lsn_kind_first_paragraph(root), "liaison"));
