@@ -25,6 +25,7 @@
 #include "recognize/labels.h"
 #include "recognize/lines.h"
 #include "recognize/meta.h"
+#include "recognize/questions.h"
 #include "recognize/tuning.h"
 #include "util/text.h"
 #include "util/buf.h"
@@ -44,9 +45,6 @@ struct cover {
 					     starts one */
 	enum lsn_cover_field	 part;	  /* TEL, FAX or EMAIL whose value
 					     the next cell or line gives */
-	const char		*lang;	  /* the labels' language; "" when
-					     they disagree */
-	size_t			 nlang;	  /* labels in that language */
 	struct lsn_buf		 to, cc;  /* a letter's addressees and
 					     copies, NUL-separated, waiting
 					     for their purpose */
@@ -96,20 +94,6 @@ set_single(struct cover *c, enum lsn_cover_field f, const char *s, size_t n)
 		lsn_meta_continue(c->r, m, s, n);
 }
 
-/* Counts a label's language; one that disagrees with those before
- * leaves the document's language unknown. */
-static void
-note_lang(struct cover *c, const char *lang)
-{
-	if (lang == NULL)
-		return;
-	if (c->lang == NULL)
-		c->lang = lang;
-	else if (strcmp(c->lang, lang) != 0)
-		c->lang = "";
-	c->nlang++;
-}
-
 /* The ISO date of the first date in s[0..n) as field m's, once. */
 static void
 date_iso(struct cover *c, enum lsn_meta_field m, const char *s, size_t n)
@@ -127,107 +111,48 @@ date_iso(struct cover *c, enum lsn_meta_field m, const char *s, size_t n)
 		}
 }
 
-/* 1 when s[0..n) is digits only: a Question number whose Study Group
- * comes with a later one ("4, 5, 12/13"). */
-static int
-bare_number(const char *s, size_t n)
-{
-	size_t	 i;
-
-	for (i = 0; i < n; i++)
-		if (!isdigit((unsigned char)s[i]))
-			return 0;
-	return n > 0;
-}
-
 /*
- * Gives each bare number after `from` in b (NUL-separated values) the
- * Study Group suffix ("/13"): each value is rewritten once, so a long
- * list stays linear.
+ * Splits "TSAG, SG2 and SG13" into NUL-separated values appended to b
+ * (a Question(s) value: lsn_split_questions).
  */
 static void
-suffix_pending(struct lsn_buf *b, size_t from, const char *suffix,
-    size_t len)
+split_list(struct lsn_buf *b, const char *s, size_t n)
 {
-	struct lsn_buf	 tail = { 0 };
-	const char	*p, *end;
-
-	lsn_buf_put(&tail, b->data + from, b->len - from);
-	if (tail.oom) {
-		b->oom = 1;
-		return;
-	}
-	b->len = from;
-	for (p = tail.data, end = p + tail.len; p < end; p += strlen(p) + 1) {
-		lsn_buf_puts(b, p);
-		lsn_buf_put(b, suffix, len);
-		lsn_buf_putc(b, '\0');
-	}
-	lsn_buf_free(&tail);
-}
-
-/*
- * Splits "TSAG, SG2 and SG13" into NUL-separated values. With
- * `questions`, "Q3/17" is written "3/17", as the cover's Question(s)
- * row usually gives them, and numbers before one with its Study Group
- * share it: "Q4, 5, 12/13" is 4/13, 5/13 and 12/13.
- */
-static void
-split_list(struct lsn_buf *b, const char *s, size_t n, int questions)
-{
-	size_t	 i = 0, start = 0, pending = (size_t)-1;
+	size_t	 i, start = 0, a, e, cut;
 
 	for (i = 0; i <= n; i++) {
-		size_t cut = 0;
-
+		cut = 0;
 		if (i == n || s[i] == ',' || s[i] == ';')
 			cut = 1;
 		else if (i + 5 <= n && strncmp(s + i, " and ", 5) == 0)
 			cut = 5;
 		if (!cut)
 			continue;
-		{
-			size_t a = start, e = i;
-			const char *slash;
-
-			while (a < e && s[a] == ' ')
-				a++;
-			while (e > a && (s[e - 1] == ' ' || s[e - 1] == '.'))
-				e--;
-			if (questions && e > a + 1 &&
-			    (s[a] == 'Q' || s[a] == 'q') &&
-			    isdigit((unsigned char)s[a + 1]))
-				a++;
-			if (questions && pending != (size_t)-1 && e > a &&
-			    (slash = memchr(s + a, '/', e - a)) != NULL &&
-			    bare_number(s + a, (size_t)(slash - (s + a))))
-				suffix_pending(b, pending, slash,
-				    (size_t)(s + e - slash));
-			if (questions && bare_number(s + a, e - a)) {
-				if (pending == (size_t)-1)
-					pending = b->len;
-			} else
-				pending = (size_t)-1;
-			if (e > a) {
-				lsn_buf_put(b, s + a, e - a);
-				lsn_buf_putc(b, '\0');
-			}
+		for (a = start, e = i; a < e && s[a] == ' '; a++)
+			;
+		while (e > a && (s[e - 1] == ' ' || s[e - 1] == '.'))
+			e--;
+		if (e > a) {
+			lsn_buf_put(b, s + a, e - a);
+			lsn_buf_putc(b, '\0');
 		}
 		start = i + cut;
-		if (cut > 1)
-			i += cut - 1;
+		i += cut - 1;
 	}
 }
 
-/* The values of s[0..n) (see split_list) added to meta list l. */
+/* The values of s[0..n) added to meta list l: Questions as
+ * lsn_split_questions reads them, others as split_list. */
 static void
-add_list(struct cover *c, enum lsn_meta_list l, const char *s, size_t n,
-    int questions)
+add_list(struct cover *c, enum lsn_meta_list l, const char *s, size_t n)
 {
 	struct lsn_buf	 b = { 0 };
 	const char	*p, *end;
 
-	split_list(&b, s, n, questions);
+	if (l == LSN_META_QUESTIONS)
+		lsn_split_questions(&b, s, n);
+	else
+		split_list(&b, s, n);
 	if (b.oom)
 		c->r->a.oom = 1;
 	for (p = lsn_buf_str(&b), end = p + b.len; p < end; p += strlen(p) + 1)
@@ -259,6 +184,7 @@ contact_part(struct cover *c, enum lsn_contact_part p, const char *s,
 		lsn_meta_contact_set(c->r, k, p, s, n, 0);
 }
 
+/* The part of a contact a Tel, Fax or E-mail label gives. */
 static enum lsn_contact_part
 part_of(enum lsn_cover_field f)
 {
@@ -483,16 +409,16 @@ take_text(struct cover *c, enum lsn_cover_field f, const struct lsn_line *l,
 	case LSN_CF_NONE:
 		return 0;
 	case LSN_CF_QUESTIONS:
-		add_list(c, LSN_META_QUESTIONS, s, n, 1);
+		add_list(c, LSN_META_QUESTIONS, s, n);
 		return 1;
 	case LSN_CF_FOR_ACTION:
 	case LSN_CF_FOR_COMMENT:
 	case LSN_CF_FOR_INFORMATION:
-		add_list(c, meta_list(f), s, n, 0);
+		add_list(c, meta_list(f), s, n);
 		return 1;
 	case LSN_CF_TO:
 	case LSN_CF_CC:
-		split_list(f == LSN_CF_TO ? &c->to : &c->cc, s, n, 0);
+		split_list(f == LSN_CF_TO ? &c->to : &c->cc, s, n);
 		return 1;
 	case LSN_CF_CONTACT:
 	case LSN_CF_TEL:
@@ -651,12 +577,10 @@ meeting_text(const struct lsn_line *l)
 	return 0;
 }
 
-/* A label that opens a field: its language counted; a "Contact:" opens
- * a new contact. */
+/* A label that opens a field; a "Contact:" opens a new contact. */
 static void
-open_field(struct cover *c, enum lsn_cover_field f, const char *lang)
+open_field(struct cover *c, enum lsn_cover_field f)
 {
-	note_lang(c, lang);
 	if (f == LSN_CF_TEL || f == LSN_CF_FAX || f == LSN_CF_EMAIL)
 		f = LSN_CF_CONTACT;
 	else if (f == LSN_CF_CONTACT) {
@@ -777,14 +701,14 @@ cell_values(struct cover *c, enum lsn_cover_field f,
 /* A label alone on a line ("FOR ACTION TO:", "Tel:"): its field, else
  * LSN_CF_NONE. */
 static enum lsn_cover_field
-bare_label(const struct lsn_line *l, const char **lang)
+bare_label(const struct lsn_line *l)
 {
 	enum lsn_cover_field	 f;
 	size_t			 taken;
 
 	if (l->type != LSN_LINE_PARA || l->label != NULL)
 		return LSN_CF_NONE;
-	f = lsn_cover_label(l->text, l->len, 1, &taken, lang);
+	f = lsn_cover_label(l->text, l->len, 1, &taken, NULL);
 	return taken == l->len ? f : LSN_CF_NONE;
 }
 
@@ -801,7 +725,7 @@ stacked_labels(const struct lsn_cell *cell)
 
 		if (l->type == LSN_LINE_BLANK)
 			continue;
-		if (bare_label(l, NULL) == LSN_CF_NONE)
+		if (bare_label(l) == LSN_CF_NONE)
 			return 0;
 		n++;
 	}
@@ -821,15 +745,14 @@ stacked_values(struct cover *c, const struct lsn_cell *labels,
 	size_t			 i;
 	int			 all = 1;
 	enum lsn_cover_field	 f;
-	const char		*lang;
 
 	for (i = 0; i < labels->lines.n; i++) {
 		const struct lsn_line *v;
 
-		if ((f = bare_label(&labels->lines.v[i], &lang)) ==
+		if ((f = bare_label(&labels->lines.v[i])) ==
 		    LSN_CF_NONE)
 			continue;
-		open_field(c, f, lang);
+		open_field(c, f);
 		if (f == LSN_CF_TEL || f == LSN_CF_FAX || f == LSN_CF_EMAIL)
 			c->part = f;
 		if (values == NULL || i >= values->lines.n)
@@ -875,7 +798,6 @@ cover_row(struct cover *c, const struct lsn_row *row)
 	size_t			 j, k, taken;
 	const struct lsn_line	*l;
 	enum lsn_cover_field	 f = LSN_CF_NONE, g;
-	const char		*lang;
 	int			 all = 1, empty_first = 1;
 
 	for (j = 0; j < row->n; j++) {
@@ -902,9 +824,9 @@ cover_row(struct cover *c, const struct lsn_row *row)
 		 * header's "Question(s): | 4/17 | Meeting: | Geneva" row;
 		 * Tel, Fax and E-mail are parts of the contact. */
 		g = lsn_cover_label(l->text, l->len, f != LSN_CF_NONE && j > 0,
-		    &taken, &lang);
+		    &taken, NULL);
 		if (g != LSN_CF_NONE) {
-			open_field(c, g, lang);
+			open_field(c, g);
 			f = c->current;
 			empty_first = 0;
 			if (!cell_values(c, g == LSN_CF_TEL || g == LSN_CF_FAX ||
@@ -1114,11 +1036,10 @@ values_below_1(struct cover *c, struct lsn_line *v, size_t n, size_t i)
 {
 	size_t			 k = 0, m, j, e;
 	enum lsn_cover_field	 f[LSN_COVER_VALUE_LINES * 2];
-	const char		*lang;
 
 	while (i + k < n && k < sizeof(f) / sizeof(f[0]) &&
-	    (f[k] = bare_label(&v[i + k], &lang)) != LSN_CF_NONE) {
-		open_field(c, f[k], lang);
+	    (f[k] = bare_label(&v[i + k])) != LSN_CF_NONE) {
+		open_field(c, f[k]);
 		v[i + k].used = 1;
 		k++;
 	}
@@ -1163,8 +1084,8 @@ values_below_1(struct cover *c, struct lsn_line *v, size_t n, size_t i)
 			    (label_line(&v[j]) &&
 			    !contact_goes_on(c, v, n, j)))
 				break;
-			if (j + 1 < n && bare_label(&v[j], NULL) !=
-			    LSN_CF_NONE && bare_label(&v[j + 1], NULL) !=
+			if (j + 1 < n && bare_label(&v[j]) !=
+			    LSN_CF_NONE && bare_label(&v[j + 1]) !=
 			    LSN_CF_NONE) {
 				/* "Tel:", "Fax:", "Email:" over their values */
 				j = values_below_1(c, v, n, j);
@@ -1279,8 +1200,9 @@ group_from_document(struct cover *c)
 }
 
 /* What the cover gathered implies: a letter's addressees by its
- * purpose, the reply from the title, the group from the number, the
- * language from the labels. */
+ * purpose, the reply from the title, the group from the number. (The
+ * language is "Original:"'s alone: the labels' would differ between
+ * renderings that keep the cover table and those that do not.) */
 static void
 finish(struct cover *c)
 {
@@ -1300,10 +1222,6 @@ finish(struct cover *c)
 	lsn_buf_free(&c->cc);
 	reply_from_title(c);
 	group_from_document(c);
-	if (c->lang != NULL && c->lang[0] != '\0' &&
-	    c->nlang >= LSN_COVER_LANG_LABELS)
-		lsn_meta_set(c->r, LSN_META_LANGUAGE, c->lang,
-		    strlen(c->lang));
 }
 
 /* ------------------------------------------------------------------ */
@@ -1325,16 +1243,15 @@ cover_para(struct cover *c, struct lsn_line *v, size_t n, size_t *i)
 	struct lsn_line		*l = &v[*i];
 	enum lsn_cover_field	 f;
 	size_t			 taken;
-	const char		*lang;
 
-	if ((f = lsn_cover_label(l->text, l->len, 1, &taken, &lang)) !=
+	if ((f = lsn_cover_label(l->text, l->len, 1, &taken, NULL)) !=
 	    LSN_CF_NONE) {
 		if (taken == l->len) {
 			/* the label alone: its value below */
 			*i = values_below(c, v, n, *i) - 1;
 			return PARA_TAKEN;
 		}
-		open_field(c, f, lang);
+		open_field(c, f);
 		if (!take_text(c, f, l, f == LSN_CF_TEL || f == LSN_CF_FAX ||
 		    f == LSN_CF_EMAIL ? 0 : taken))
 			return PARA_LEFT;

@@ -97,9 +97,6 @@
 /* A text export writes a cell's lines one under the other: a field's
  * value may go on over so many lines when a label follows them. */
 #define LSN_COVER_VALUE_LINES		4
-/* Labels of one language that make it the document's when no
- * "Original:" says (one label could be a borrowed word). */
-#define LSN_COVER_LANG_LABELS		2
 
 /* ------------------------------------------------------------------ */
 /* Blocks (blocks.c)                                                   */
