@@ -26,7 +26,9 @@ PART_WORDS = ("Annex", "Annexe", "Anexo", "Приложение", "الملحق"
 
 
 def words(text):
-    return WORD.findall(unicodedata.normalize("NFC", text))
+    # NFKC: a subscript "₂" (pandoc writes Word's subscripts so) is the
+    # digit the model keeps; a soft hyphen is no word boundary.
+    return WORD.findall(unicodedata.normalize("NFKC", text.replace("\u00ad", "")))
 
 
 def strings(value, out):
@@ -53,7 +55,7 @@ def main():
         # Meeting: | Geneva" is a row of two labels.
         line = re.sub(r"(^|\t)\s*(Abstract|Actions? requested|Action\(s\) requested|"
                       r"Question\(s\)|Source|Title|Purpose|For action to|"
-                      r"For information to|Approval|Deadline|Contact|Meeting)\s*:",
+                      r"For information to|Approval|Deadline|Contact|Meeting(, date)?|Subject)\s*:",
                       " ", line, flags=re.I)
         # Contact field labels, and the "and" that separates the
         # addressees of a cover row (the model keeps them as a list).

@@ -9,3 +9,12 @@
 # note "(This annex forms ...)" is no part of its title.
 [.annexes[0].sections[] | .number][0:3] == ["A.1", "A.2", "A.3"]
 .annexes[0].title == "Chromatic dispersion fitting" and .annexes[0].note == "(This annex forms an integral part of this Recommendation.)"
+@docx .meta.title | test("Definitions and test methods for linear, deterministic attributes of single-mode fibre")
+[.annexes[] | .id] == ["A"]
+[.. | objects | select(has("level")) | .title | select(test("PAGEREF|_Toc[0-9]|\\t[0-9]+$"))] == []
+[.sections[].number | select(. != null)] | length == (unique | length)
+@pending @words
+@pending .kind == "recommendation"
+@pending .meta.number == "G.650.1"
+@pending .meta.edition == "03/2018"
+@pending [.appendices[] | .id] == ["I", "II", "III", "IV", "V"]

@@ -1,3 +1,19 @@
+# ITU-T's skeleton of a draft Recommendation in a TD (the template):
+# the TD cover table with placeholders, clauses 1-6, an Annex A and an
+# Appendix I with placeholder titles, no table of contents.
+[.sections[] | .number] == ["1", "2", "3", "4", "5", "6"]
+@docx [.sections[] | .title] | .[0:5] == ["Scope", "References", "Definitions", "Abbreviations and acronyms", "Conventions"]
+[.. | objects | select(has("level")) | .title | select(test("PAGEREF|_Toc[0-9]|\\t[0-9]+$"))] == []
+[.sections[].number | select(. != null)] | length == (unique | length)
+(.toc // []) == []
+# Pending: the cover label "Meeting, date:" stands mid-row in pandoc's
+# table layout, where the word check does not take it for a label.
+@pending @words
+# Pending (h-parts): its "Annex A" and "Appendix I" placeholders are
+# parts of their own.
+@plain [.annexes[] | .id] == ["A"]
+@pending @docx [.annexes[] | .id] == ["A"]
+@pending [.appendices[] | .id] == ["I"]
 # ITU-T's skeleton for Recommendations: its cover table is empty, with
 # placeholders ("<Name>", "<Organization>", "<Country>") and "Tel:",
 # "Fax:", "Email:" stacked in one cell by soft line breaks: no Question,

@@ -4,3 +4,17 @@
 .annexes[0].title == "Definitions" and .annexes[0].note == "(This annex forms an integral part of this Recommendation)"
 [.annexes[0].sections[] | .number] == [range(1; 33) | "A.\(.)"]
 [.annexes[0].sections[] | select(.number == "A.16") | .sections[] | .number] == ["A.16.1", "A.16.2"]
+# Rec. ITU-T D.000 (05/2010): three clauses and Annex A (definitions),
+# whose note is no title.
+@docx .meta.title | test("Terms and definitions for the D-series Recommendations")
+[.sections[] | .number] == ["1", "2", "3"]
+[.annexes[] | .id] == ["A"]
+.annexes[0].title == "Definitions"
+@docx .annexes[0].note | test("integral part")
+(.toc | length) > 30
+[.. | objects | select(has("level")) | .title | select(test("PAGEREF|_Toc[0-9]|\\t[0-9]+$"))] == []
+[.sections[].number | select(. != null)] | length == (unique | length)
+@pending @words
+@pending .kind == "recommendation"
+@pending .meta.number == "D.000"
+@pending .meta.edition == "05/2010"

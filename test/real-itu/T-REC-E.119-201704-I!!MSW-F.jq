@@ -1,3 +1,18 @@
+# Rec. UIT-T E.119 (04/2017) in French: the same seven clauses and a
+# Bibliographie.
+@docx .meta.title | test("Exigences applicables à un service de confirmation de sécurité")
+[.sections[] | .number] | .[0:7] == ["1", "2", "3", "4", "5", "6", "7"]
+[.sections[] | .title] | .[0:3] == ["Domaine d'application", "Références", "Définitions"]
+(.toc | length) == 17
+.annexes == []
+[.. | objects | select(has("level")) | .title | select(test("PAGEREF|_Toc[0-9]|\\t[0-9]+$"))] == []
+[.sections[].number | select(. != null)] | length == (unique | length)
+@words
+@pending .kind == "recommendation"
+@pending .meta.number == "E.119"
+@pending .meta.edition == "04/2017"
+@pending .meta.language == "fr"
+
 # The history table's approval date, in this language's numeric form
 # (2017-04-07, 07-04-2017, 07.04.2017 г.), is one calendar date.
 any(.entities.dates[]; .iso == "2017-04-07")

@@ -2,6 +2,15 @@
 (.toc | length) == 17
 .toc[0] == {"number": "1", "title": "Сфера применения", "page": "1"}
 [.sections[] | .number] | .[0:7] == ["1", "2", "3", "4", "5", "6", "7"]
+@docx .meta.title | test("Требования к услуге подтверждения безопасности")
+.annexes == []
+[.. | objects | select(has("level")) | .title | select(test("PAGEREF|_Toc[0-9]|\\t[0-9]+$"))] == []
+[.sections[].number | select(. != null)] | length == (unique | length)
+@words
+@pending .kind == "recommendation"
+@pending .meta.number == "E.119"
+@pending .meta.edition == "04/2017"
+@pending .meta.language == "ru"
 
 # The history table's approval date, in this language's numeric form
 # (2017-04-07, 07-04-2017, 07.04.2017 г.), is one calendar date.

@@ -8,3 +8,13 @@
 # of numbers in pandoc's plain text ("3 0 135 15 180") are no clauses.
 [.annexes[] | .id] == ["B"]
 [.annexes[0].sections[] | .number] == ["B.1", "B.2", "B.3", "B.4", "B.5", "B.6"]
+@docx .meta.title | test("Objective test methods for multi-talker scenarios")
+[.annexes[] | .id] == ["B"]
+[.. | objects | select(has("level")) | .title | select(test("PAGEREF|_Toc[0-9]|\\t[0-9]+$"))] == []
+@words
+@pending .kind == "recommendation"
+@pending .meta.number == "P.340 Amd.1"
+@pending .meta.edition == "10/2014"
+# Pending: the amendment's own heading is no section.
+@plain [.sections[] | .number] == ["1", "2"]
+@pending @docx [.sections[] | .number] == ["1", "2"]

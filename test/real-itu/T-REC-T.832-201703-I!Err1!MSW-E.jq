@@ -1,3 +1,14 @@
+# Rec. ITU-T T.832 Erratum 1: a covering note (TSB's, with its own
+# header table), then the correction.
+.annexes == []
+[.. | objects | select(has("level")) | .title | select(test("PAGEREF|_Toc[0-9]|\\t[0-9]+$"))] == []
+@words
+# Pending (h-kinds): the covering note gives the number and title; its
+# "Question(s):" label is no title.
+@pending .meta.number == "T.832 Err.1"
+@docx .meta.title != "Question(s):"
+@docx (.meta.title // "") | test("JPEG XR")
+@pending @plain (.meta.title // "") | test("JPEG XR")
 # The covering note's "Subject:" line is its title (pandoc's plain text
 # wraps the line, and the text reader reads the lines apart).
 @docx .meta.title == "Erratum (03/2017) to Recommendation ITU-T T.832 (08/2016), Information technology - JPEG XR image coding system - Image coding specification"

@@ -9,3 +9,10 @@
 [.annexes[0].sections[2].sections[] | .number] == ["A.3.1", "A.3.2", "A.3.3", "A.3.4", "A.3.5", "A.3.6", "A.3.7", "A.3.8", "A.3.9", "A.3.10", "A.3.11"]
 .annexes[0].note == "(This annex forms an integral part of this Recommendation | International Standard.)"
 .annexes[1].note == "(This annex does not form an integral part of this Recommendation | International Standard.)"
+@docx .meta.title | test("The Directory: Overview of concepts, models and services")
+[.. | objects | select(has("level")) | .title | select(test("PAGEREF|_Toc[0-9]|\\t[0-9]+$"))] == []
+[.sections[].number | select(. != null)] | length == (unique | length)
+@words
+@pending .kind == "recommendation"
+@pending .meta.number == "X.500"
+@pending .meta.edition == "10/2016"

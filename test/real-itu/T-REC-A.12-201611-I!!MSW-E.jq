@@ -1,0 +1,13 @@
+# Rec. ITU-T A.12 (11/2016): two clauses, no annex, no TOC.
+@docx .meta.title | test("Identification and layout of ITU-T Recommendations")
+[.sections[] | .number] == ["1", "2"]
+[.sections[] | .title] == ["Scope", "Identification and layout of Recommendations"]
+.annexes == []
+[.. | objects | select(has("level")) | .title | select(test("PAGEREF|_Toc[0-9]|\\t[0-9]+$"))] == []
+@words
+# Pending (h-kinds, h-cover): the kind and the title page's number and
+# edition.
+@pending .kind == "recommendation"
+@pending .meta.number == "A.12"
+@pending .meta.edition == "11/2016"
+@pending @plain (.meta.title // "") | test("Identification and layout of ITU-T Recommendations")

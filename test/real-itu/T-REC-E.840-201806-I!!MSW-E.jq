@@ -1,0 +1,16 @@
+# Rec. ITU-T E.840 (06/2018): clauses 1-9, Annexes A and B with their
+# notes kept apart, Appendix I.
+@docx .meta.title | test("Statistical framework for end-to-end network performance benchmark")
+[.sections[] | .number] | .[0:7] == ["1", "2", "3", "4", "5", "6", "7"]
+[.annexes[] | .id] == ["A", "B"]
+@docx .annexes[0].title == "Statistical significance to be applied in mobile networks benchmarking analysis"
+@docx [.annexes[] | .note] | all(test("integral part"))
+[.. | objects | select(has("level")) | .title | select(test("PAGEREF|_Toc[0-9]|\\t[0-9]+$"))] == []
+@words
+@pending .kind == "recommendation"
+@pending .meta.number == "E.840"
+@pending .meta.edition == "06/2018"
+# Pending: clause 8's number is split from its title by a field in the
+# DOCX (".8 Benchmarked services"); Appendix I is a part (h-parts).
+@pending [.sections[] | .number] == ["1", "2", "3", "4", "5", "6", "7", "8", "9"]
+@pending [.appendices[] | .id] == ["I"]

@@ -1,0 +1,15 @@
+# Rec. ITU-T F.921 (08/2018): twelve clauses, Appendix I, Bibliography.
+@docx .meta.title | test("Audio-based indoor and outdoor network navigation system")
+[.sections[] | .number] | .[0:12] == ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"]
+.annexes == []
+(.toc | length) == 27
+[.. | objects | select(has("level")) | .title | select(test("PAGEREF|_Toc[0-9]|\\t[0-9]+$"))] == []
+[.sections[].number | select(. != null)] | length == (unique | length)
+@words
+@pending .kind == "recommendation"
+@pending .meta.number == "F.921"
+@pending .meta.edition == "08/2018"
+@pending [.appendices[] | .id] == ["I"]
+# Pending: headings "10.4.1" open with a left-to-right mark, and lose
+# their number.
+@pending [.. | objects | select(has("level")) | select(.title | test("walking surface indicators")) | .number] == ["10.4.1", "10.4.2"]

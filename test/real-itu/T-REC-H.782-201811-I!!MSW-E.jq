@@ -1,0 +1,12 @@
+# Draft Rec. ITU-T H.782 sent for consent with the TD cover table:
+# clauses 1-12 and Annex A (its note apart), a TOC of 29 entries.
+@docx .meta.title | test("Digital signage")
+[.sections[] | .number] == ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"]
+[.annexes[] | .id] == ["A"]
+.annexes[0].title == "Relation among metadata tables"
+@docx .annexes[0].note | test("integral part")
+(.toc | length) == 29
+[.. | objects | select(has("level")) | .title | select(test("PAGEREF|_Toc[0-9]|\\t[0-9]+$"))] == []
+[.sections[].number | select(. != null)] | length == (unique | length)
+@pending @words
+@pending .kind == "recommendation"

@@ -1,0 +1,13 @@
+# Rec. ITU-T K.20 (10/2018): clauses 1-6, Appendix I, Bibliography.
+@docx .meta.title | test("Resistibility of telecommunication equipment installed in a telecommunication centre")
+[.sections[] | .number] | .[0:6] == ["1", "2", "3", "4", "5", "6"]
+.annexes == []
+(.toc | length) == 13
+[.. | objects | select(has("level")) | .title | select(test("PAGEREF|_Toc[0-9]|\\t[0-9]+$"))] == []
+[.sections[].number | select(. != null)] | length == (unique | length)
+@words
+@pending .kind == "recommendation"
+@pending .meta.number == "K.20"
+@pending .meta.edition == "10/2018"
+@pending [.appendices[] | .id] == ["I"]
+@pending [.sections[] | .number] == ["1", "2", "3", "4", "5", "6", null]

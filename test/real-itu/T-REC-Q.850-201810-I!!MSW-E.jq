@@ -1,0 +1,15 @@
+# Rec. ITU-T Q.850 (10/2018): clauses 1-9 and a Bibliography; the bit
+# positions of its cause tables ("8 7 6 5 4 3 2 1") are no clauses.
+@docx .meta.title | test("Usage of cause and location in the Digital Subscriber Signalling System No. 1")
+[.sections[] | .number] | .[0:6] == ["1", "2", "3", "4", "5", "6"]
+.annexes == []
+(.toc | length) == 12
+[.. | objects | select(has("level")) | .title | select(test("PAGEREF|_Toc[0-9]|\\t[0-9]+$"))] == []
+@words
+@pending .kind == "recommendation"
+@pending .meta.number == "Q.850"
+@pending .meta.edition == "10/2018"
+[.sections[].number | select(. != null)] | length == (unique | length)
+@docx [.sections[] | .number] == ["1", "2", "3", "4", "5", "6", "7", "8", "9", null]
+# Pending: "Bibliography" is a section in text too.
+@pending @plain [.sections[] | .number] == ["1", "2", "3", "4", "5", "6", "7", "8", "9", null]

@@ -1,0 +1,11 @@
+# Draft Y.ccpm-reqts (Y.3507) as output of a meeting, TD cover table:
+# clauses 1-8, Appendices I and II, Bibliography, a TOC of 26 entries.
+@docx .meta.title | test("Functional requirements of physical machine")
+[.sections[] | .number] | .[0:8] == ["1", "2", "3", "4", "5", "6", "7", "8"]
+.annexes == []
+(.toc | length) == 26
+[.. | objects | select(has("level")) | .title | select(test("PAGEREF|_Toc[0-9]|\\t[0-9]+$"))] == []
+[.sections[].number | select(. != null)] | length == (unique | length)
+@words
+@pending .kind == "recommendation"
+@pending [.appendices[] | .id] == ["I", "II"]
