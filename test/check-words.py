@@ -62,6 +62,17 @@ def main():
         line = re.sub(r"\b(Tel|Tel\.|Phone|Mobile|Fax|E-?mail)\s*:", " ", line, flags=re.I)
         if re.match(r"^\s*(For action to|For information to|For comment to|Question\(s\))\s*:", orig, re.I):
             line = re.sub(r"\band\b", " ", line)
+        # A Question(s) row's values are Question numbers: the list
+        # words of ITU's languages and the word or "Q." that opens a
+        # Question are left out of them (questions.c).
+        # (in the row's first value cell only).
+        if re.match(r"^\s*Question\(s\)\s*:", orig, re.I):
+            cells = line.split("\t")
+            i = 1 if len(cells) > 1 and not cells[0].strip() else 0
+            cells[i] = re.sub(r"\b(et|y|\u0438|Q(?=\.)|Questions?|Cuestiones|"
+                              r"Cuesti\u00f3n|\u0412\u043e\u043f\u0440\u043e\u0441\u044b?)\b",
+                              " ", cells[i])
+            line = "\t".join(cells)
         lines.append(line)
     text = "\n".join(lines)
     model = json.load(open(sys.argv[2], encoding="utf-8"))
