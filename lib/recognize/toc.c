@@ -410,24 +410,17 @@ empty_cell(const struct lsn_lines *cl)
 }
 
 /*
- * Line i as a paragraph: itself, or a table of one row of one-line
- * cells, as a text export makes of "Annex A – Title<TAB>5", its cells
- * joined by tabs (in the arena). Returns NULL for anything else, or
- * when memory ran out.
+ * A table row of one-line cells as a paragraph, as a text export makes
+ * of "Annex A – Title<TAB>5": its cells joined by tabs (in the arena),
+ * empty ones left out. NULL for anything else, or when memory ran out.
  */
 static const struct lsn_line *
-as_para(struct lsn_rctx *r, const struct lsn_lines *body, size_t i,
-    struct lsn_line *flat)
+row_para(struct lsn_rctx *r, const struct lsn_row *row, struct lsn_line *flat)
 {
-	const struct lsn_line *l = &body->v[i];
-	const struct lsn_row *row;
 	size_t		 c, len = 0;
 	char		*t;
 
-	if (l->type == LSN_LINE_PARA)
-		return l;
-	if (l->type != LSN_LINE_TABLE || l->table->n != 1 ||
-	    (row = &l->table->rows[0])->n < 2)
+	if (row->n < 2)
 		return NULL;
 	for (c = 0; c < row->n; c++) {
 		const struct lsn_lines *cl = &row->cells[c].lines;
@@ -455,6 +448,47 @@ as_para(struct lsn_rctx *r, const struct lsn_lines *body, size_t i,
 	}
 	t[flat->len] = '\0';
 	return flat;
+}
+
+/* Line i as a paragraph: itself, or a table of one row (row_para). */
+static const struct lsn_line *
+as_para(struct lsn_rctx *r, const struct lsn_lines *body, size_t i,
+    struct lsn_line *flat)
+{
+	const struct lsn_line *l = &body->v[i];
+
+	if (l->type == LSN_LINE_PARA)
+		return l;
+	if (l->type != LSN_LINE_TABLE || l->table->n != 1)
+		return NULL;
+	return row_para(r, &l->table->rows[0], flat);
+}
+
+/*
+ * Consecutive entries of a text export, each "Title<TAB><TAB>16", that
+ * its reader made one table of several rows: 1 when line l is such a
+ * table, every row an entry; with add, the entries are added to toc.
+ */
+static int
+entry_rows(struct lsn_rctx *r, struct lsn_line *l, lsn_node **toc, int add)
+{
+	struct lsn_line	 flat;
+	const struct lsn_line *p;
+	struct entry	 e;
+	size_t		 k;
+
+	if (l->used || l->type != LSN_LINE_TABLE || l->table->n < 2)
+		return 0;
+	for (k = 0; k < l->table->n; k++) {
+		if ((p = row_para(r, &l->table->rows[k], &flat)) == NULL ||
+		    !parse_entry(p->text, p->len, &e))
+			return 0;
+		if (add)
+			add_entry(r, toc, (struct lsn_line *)p, &e);
+	}
+	if (add)
+		l->used = 1;
+	return 1;
 }
 
 /*
@@ -501,6 +535,40 @@ joined(struct lsn_rctx *r, const struct lsn_lines *body, size_t i)
 	return l;
 }
 
+/*
+ * Word's TOC field inside a table (G.Imp729 lays its TOC out so): the
+ * TOC-styled lines of its cells are entries, taken out of the cells;
+ * the rest (the "Page" header) stays. Nested tables to a few levels.
+ */
+static void
+styled_in_table(struct lsn_rctx *r, lsn_node **toc, struct lsn_table *t,
+    int depth)
+{
+	struct entry	 e;
+	size_t		 i, j, k;
+
+	for (i = 0; i < t->n; i++)
+		for (j = 0; j < t->rows[i].n; j++) {
+			struct lsn_lines *cl = &t->rows[i].cells[j].lines;
+
+			for (k = 0; k < cl->n; k++) {
+				struct lsn_line *l = &cl->v[k];
+
+				if (l->used)
+					continue;
+				if (l->type == LSN_LINE_TABLE &&
+				    depth < LSN_TOC_TABLE_DEPTH)
+					styled_in_table(r, toc, l->table,
+					    depth + 1);
+				else if (l->type == LSN_LINE_PARA &&
+				    lsn_toc_style(l->style) &&
+				    (parse_entry(l->text, l->len, &e) ||
+				    styled_entry(l, &e)))
+					add_entry(r, toc, l, &e);
+			}
+		}
+}
+
 lsn_node *
 lsn_toc(struct lsn_rctx *r, struct lsn_lines *body)
 {
@@ -508,11 +576,14 @@ lsn_toc(struct lsn_rctx *r, struct lsn_lines *body)
 	struct entry	 e;
 	struct lsn_line	 flat;
 	struct text_index texts = { NULL, NULL, 0 };
+	const struct lsn_line *p;
 	size_t		 i, j, run;
 
 	for (i = 0; i < body->n; i++) {
 		struct lsn_line *l = &body->v[i];
 
+		if (!l->used && l->type == LSN_LINE_TABLE)
+			styled_in_table(r, &toc, l->table, 0);
 		if (l->used || l->type != LSN_LINE_PARA)
 			continue;
 		/* Word's TOC field result: every styled line is an entry
@@ -533,7 +604,9 @@ lsn_toc(struct lsn_rctx *r, struct lsn_lines *body)
 		while (j < body->n) {
 			const struct lsn_line *o = &body->v[j];
 
-			if (o->type == LSN_LINE_BLANK || page_header(o)) {
+			if (o->type == LSN_LINE_BLANK || page_header(o) ||
+			    (!o->used && (p = as_para(r, body, j, &flat)) !=
+			    NULL && page_header(p))) {
 				/* blank, or the page column's header (again
 				 * on each page); it stays in the body */
 				j++;
@@ -542,6 +615,11 @@ lsn_toc(struct lsn_rctx *r, struct lsn_lines *body)
 			if (!o->used && wrapped_at(r, body, j)) {
 				run++;
 				j += 2;
+				continue;
+			}
+			if (entry_rows(r, &body->v[j], NULL, 0)) {
+				run++;
+				j++;
 				continue;
 			}
 			if (o->used ||
@@ -567,9 +645,9 @@ lsn_toc(struct lsn_rctx *r, struct lsn_lines *body)
 		}
 		for (; i < j; i++) {
 			struct lsn_line *o = &body->v[i];
-			const struct lsn_line *p;
 
-			if (o->type == LSN_LINE_BLANK || is_toc_title(o))
+			if (o->type == LSN_LINE_BLANK || is_toc_title(o) ||
+			    entry_rows(r, o, &toc, 1))
 				continue;
 			if (wrapped_at(r, body, i)) {
 				struct lsn_line both = joined(r, body, i);

@@ -117,6 +117,9 @@
 #define LSN_TOC_TITLE_BYTES		40
 /* The page column's header ("Page", "Стр."): one word this short. */
 #define LSN_TOC_PAGE_HEADER_BYTES	16
+/* A TOC field is looked for in tables nested so deep: a layout table
+ * holds it, never a deep nest. */
+#define LSN_TOC_TABLE_DEPTH		2
 /* An entry without a number has at least so many words. */
 #define LSN_TOC_ENTRY_MIN_WORDS		2
 
