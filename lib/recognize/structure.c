@@ -26,6 +26,7 @@ struct heading {
 	size_t		 line;
 	int		 level;
 	char		 number[48];  /* "" when unnumbered */
+	const char	*role;        /* a Resolution's part, or NULL */
 	size_t		 cut;         /* bytes of typed number to drop */
 };
 
@@ -162,6 +163,16 @@ part_label(const struct lsn_line *l, char *id, size_t idsize, size_t *title)
 	return part;
 }
 
+/* ITU's template styles of a part's heading ("Annex_NoTitle",
+ * "Appendix_No & title"): what follows the id is the title, whatever
+ * it reads like ("<Annex Title>" in the template). */
+static int
+part_style(const char *style)
+{
+	return style != NULL && (strncasecmp(style, "annex_no", 8) == 0 ||
+	    strncasecmp(style, "appendix_no", 11) == 0);
+}
+
 /*
  * "Annex A", "ANNEX 1", "Annex B – Title", "Annex C: Title", "Appendix
  * II", "Annexe A", "Приложение А": the part it opens, its id, and the
@@ -179,9 +190,6 @@ part_line(const struct lsn_line *l, char *id, size_t idsize, size_t *title)
 		return PART_NONE;
 	if ((k = part_word(l->text, l->len, &part)) == 0 ||
 	    (n = part_id(l->text + k, l->len - k)) == 0 || n >= idsize)
-		return PART_NONE;
-	/* Appendices wait for their element in the schema. */
-	if (part == PART_APPENDIX)
 		return PART_NONE;
 	i = k;
 	memcpy(id, l->text + i, n);
@@ -201,8 +209,8 @@ part_line(const struct lsn_line *l, char *id, size_t idsize, size_t *title)
 		i += 3;
 	} else if (l->text[i] == '(' && lsn_last_char(l->text, l->len) == ')') {
 		/* "Annex A (normative)": the parenthesis is part of the title */
-	} else if (!lsn_title_like(l->text + i, l->len - i,
-	    LSN_TITLE_WORDS_ANNEX)) {
+	} else if (!part_style(l->style) && !lsn_title_like(l->text + i,
+	    l->len - i, LSN_TITLE_WORDS_ANNEX)) {
 		/* "Annex A contains ..." is a sentence; "Annex A Draft
 		 * Terms of Reference" (a tab in the export) is a title. */
 		return PART_NONE;
@@ -445,6 +453,106 @@ has_letter(const char *s, size_t len)
 	return 0;
 }
 
+/*
+ * The parts of a Resolution, each opened by a line of its own in lower
+ * case: "considering", "resolves", "instructs the Director of TSB",
+ * "invites Member States", with "further" or "also" ("considering
+ * further", "further resolves"), in ITU's languages.
+ */
+static const struct {
+	const char	*word;
+	const char	*role;
+} role_words[] = {
+	{ "considering", "considering" },
+	{ "consid\xc3\xa9rant", "considering" },
+	{ "considerando", "considering" },
+	{ "\xd1\x83\xd1\x87\xd0\xb8\xd1\x82\xd1\x8b\xd0\xb2\xd0\xb0\xd1\x8f",
+	  "considering" },			/* учитывая */
+	{ "recognizing", "recognizing" }, { "recognising", "recognizing" },
+	{ "reconnaissant", "recognizing" },
+	{ "reconociendo", "recognizing" },
+	{ "\xd0\xbf\xd1\x80\xd0\xb8\xd0\xb7\xd0\xbd\xd0\xb0\xd0\xb2\xd0\xb0\xd1\x8f",
+	  "recognizing" },			/* признавая */
+	{ "noting", "noting" }, { "notant", "noting" },
+	{ "observando", "noting" },
+	{ "\xd0\xbe\xd1\x82\xd0\xbc\xd0\xb5\xd1\x87\xd0\xb0\xd1\x8f",
+	  "noting" },				/* отмечая */
+	{ "resolves", "resolves" }, { "d\xc3\xa9" "cide", "resolves" },
+	{ "resuelve", "resolves" },
+	{ "\xd1\x80\xd0\xb5\xd1\x88\xd0\xb0\xd0\xb5\xd1\x82",
+	  "resolves" },				/* решает */
+	{ "instructs", "instructs" }, { "charge", "instructs" },
+	{ "encarga", "instructs" },
+	{ "\xd0\xbf\xd0\xbe\xd1\x80\xd1\x83\xd1\x87\xd0\xb0\xd0\xb5\xd1\x82",
+	  "instructs" },			/* поручает */
+	{ "invites", "invites" }, { "invite", "invites" },
+	{ "invita", "invites" },
+	{ "\xd0\xbf\xd1\x80\xd0\xb5\xd0\xb4\xd0\xbb\xd0\xb0\xd0\xb3\xd0\xb0\xd0\xb5\xd1\x82",
+	  "invites" },				/* предлагает */
+};
+
+/* What a part word may have before it: "further resolves". */
+static const char *const role_before[] = {
+	"further ", "also ", "en outre ", "adem\xc3\xa1s ",
+	"\xd0\xb4\xd0\xb0\xd0\xbb\xd0\xb5\xd0\xb5 ",	/* далее */
+};
+
+/* The word after a part word that makes the line a sentence ("noting
+ * that ..."): the part's items follow on lines of their own. */
+static const char *const role_sentence[] = {
+	"that", "que", "\xd1\x87\xd1\x82\xd0\xbe",	/* что */
+};
+
+/* The role of a line opening a Resolution's part, or NULL. */
+static const char *
+role_line(const struct lsn_line *l)
+{
+	const char	*t = l->text;
+	size_t		 len = l->len, i, k, w;
+
+	if (l->type != LSN_LINE_PARA || l->label != NULL || len == 0 ||
+	    lsn_word_count(t, len) > LSN_ROLE_LINE_WORDS ||
+	    strchr(".;?!", lsn_last_char(t, len)) != NULL)
+		return NULL;
+	for (i = 0; i < sizeof(role_before) / sizeof(role_before[0]); i++)
+		if (strncmp(t, role_before[i], k = strlen(role_before[i])) == 0) {
+			t += k;
+			len -= k;
+			break;
+		}
+	for (i = 0; i < sizeof(role_words) / sizeof(role_words[0]); i++) {
+		k = strlen(role_words[i].word);
+		if (k > len || strncmp(t, role_words[i].word, k) != 0 ||
+		    (k < len && t[k] != ' ' && t[k] != ',' && t[k] != ':'))
+			continue;
+		while (k < len && (t[k] == ' ' || t[k] == ',' || t[k] == ':'))
+			k++;
+		for (w = 0; w < sizeof(role_sentence) /
+		    sizeof(role_sentence[0]); w++) {
+			size_t n = strlen(role_sentence[w]);
+
+			if (k + n <= len && strncmp(t + k, role_sentence[w],
+			    n) == 0 && (k + n == len || t[k + n] == ' '))
+				return NULL;
+		}
+		return role_words[i].role;
+	}
+	return NULL;
+}
+
+/* 1 when v[0..n) has a Resolution's parts: at least two role lines, as
+ * every Resolution has ("considering" ... "resolves"). */
+static int
+has_roles(struct lsn_line *v, size_t n)
+{
+	size_t	 i, found = 0;
+
+	for (i = 0; i < n && found < 2; i++)
+		if (usable(&v[i]) && role_line(&v[i]) != NULL)
+			found++;
+	return found >= 2;
+}
+
 /* The words of a WTSA Resolution's "SECTION 1" in ITU's languages. */
 static const char *const section_words[] = {
 	"SECTION", "Section", "SECCI\xc3\x93N", "Secci\xc3\xb3n",
@@ -513,14 +621,26 @@ find_numbered(struct lsn_rctx *r, struct lsn_line *v, size_t n,
 	size_t			 i, j, cut, wlen;
 	int			 prev_run = 0, sect_level = 0, in_sect = 0, no;
 	int			 sect_base = 0;  /* 1: clauses "n.1" under it */
+	int			 roles;
+	const char		*role;
 
 	memset(&st, 0, sizeof(st));
 	memset(&sect, 0, sizeof(sect));
+	roles = part == NULL && has_roles(v, n);
 	for (i = 0; i < n; i++) {
 		struct lsn_line *l = &v[i];
 
 		if (!usable(l) || l->type != LSN_LINE_PARA)
 			continue;
+		if (roles && (role = role_line(l)) != NULL) {
+			if ((h = push_heading(r, out)) == NULL)
+				return;
+			h->line = i;
+			h->level = sect_level + 1;
+			h->role = role;
+			prev_run = 0;
+			continue;
+		}
 		if (part == NULL && (cut = section_line(l, &no, &wlen)) > 0) {
 			if ((h = push_heading(r, out)) == NULL)
 				return;
@@ -701,6 +821,8 @@ build_region(struct lsn_rctx *r, lsn_node *container, struct lsn_line *v,
 		sec = lsn_el_n(&r->b, parent, LSN_N_SECTION);
 		if (h->number[0] != '\0')
 			lsn_attr_n(&r->b, sec, LSN_N_NUMBER, h->number);
+		if (h->role != NULL)
+			lsn_attr_n(&r->b, sec, LSN_N_ROLE, h->role);
 		/* Levels below a parent are at least one deeper. */
 		if (top > 0 && level <= stack_lvl[top - 1])
 			level = stack_lvl[top - 1] + 1;
@@ -822,11 +944,36 @@ note_lines(struct lsn_line *v, size_t j, size_t n)
 	return j;
 }
 
+/*
+ * A part's title on line j of a text export, broken over lines (a line
+ * break in the heading, or pandoc's wrapping): its lines run on, none
+ * ending a sentence, up to a blank line or the note, within
+ * LSN_ANNEX_TITLE_LINES lines. The index after its last line.
+ */
+static size_t
+title_end(struct lsn_line *v, size_t j, size_t n)
+{
+	size_t	 k;
+
+	for (k = j + 1; k < n && k < j + LSN_ANNEX_TITLE_LINES; k++) {
+		if (v[k].type == LSN_LINE_BLANK ||
+		    (v[k].type == LSN_LINE_PARA && v[k].len > 0 &&
+		    v[k].text[0] == '('))
+			return k;
+		if (v[k].type != LSN_LINE_PARA || v[k].label != NULL ||
+		    v[k].used || v[k].outline > 0 || v[k].len == 0 ||
+		    strchr(".;:!?", lsn_last_char(v[k].text, v[k].len)) != NULL)
+			break;
+	}
+	return j + 1;
+}
+
 static void
 build_annex(struct lsn_rctx *r, lsn_node *root, struct lsn_line *v, size_t n,
-    const char *id, size_t title_at)
+    enum part part, const char *id, size_t title_at)
 {
-	lsn_node	 *annex = lsn_el_n(&r->b, root, LSN_N_ANNEX), *title,
+	lsn_node	 *annex = lsn_el_n(&r->b, root, part == PART_APPENDIX ?
+	    LSN_N_APPENDIX : LSN_N_ANNEX), *title,
 	    *note = NULL;
 	struct lsn_line	*head = &v[0];
 	size_t		 i = 1, j, k, first;
@@ -862,7 +1009,14 @@ build_annex(struct lsn_rctx *r, lsn_node *root, struct lsn_line *v, size_t n,
 		    LSN_ANNEX_TITLE_WORDS) {
 			lsn_inline(&r->b, title, &v[j], 0, v[j].len);
 			v[j].used = 1;
-			i = j + 1;
+			/* the rest of a title broken over lines in text */
+			for (k = r->docx ? j + 1 : title_end(v, j, n),
+			    j++; j < k; j++) {
+				lsn_text(&r->b, title, " ", 1);
+				lsn_inline(&r->b, title, &v[j], 0, v[j].len);
+				v[j].used = 1;
+			}
+			i = j;
 		}
 	}
 	j = next_usable(v, i, n);
@@ -917,7 +1071,8 @@ const struct lsn_kind *
 lsn_structure(struct lsn_rctx *r, lsn_node *root, struct lsn_lines *lines)
 {
 	struct lsn_line	*v = lines->v;
-	size_t		 n = lines->n, i, start, main_end;
+	size_t		 n = lines->n, i, start, end, main_end;
+	enum part	 part, pass;
 	char		 id[16];
 	size_t		 title_at;
 	const struct lsn_kind *kind = NULL;
@@ -973,18 +1128,22 @@ lsn_structure(struct lsn_rctx *r, lsn_node *root, struct lsn_lines *lines)
 	}
 	build_region(r, root, v, main_end, NULL, body);
 
-	for (start = main_end; start < n; ) {
-		size_t end, t2;
-		char id2[16];
+	/* The annexes, then the appendices (the schema's order, and
+	 * ITU's: an appendix never comes before an annex) */
+	for (pass = PART_ANNEX; pass <= PART_APPENDIX; pass++)
+		for (start = main_end; start < n; start = end) {
+			size_t t2;
+			char id2[16];
 
-		part_line(&v[start], id, sizeof(id), &title_at);
-		for (end = start + 1; end < n; end++)
-			if (usable(&v[end]) &&
-			    part_line(&v[end], id2, sizeof(id2), &t2))
-				break;
-		build_annex(r, root, v + start, end - start, id, title_at);
-		start = end;
-	}
+			part = part_line(&v[start], id, sizeof(id), &title_at);
+			for (end = start + 1; end < n; end++)
+				if (usable(&v[end]) &&
+				    part_line(&v[end], id2, sizeof(id2), &t2))
+					break;
+			if (part == pass)
+				build_annex(r, root, v + start, end - start,
+				    part, id, title_at);
+		}
 	/* The kind the first line named, if its text bears it out. */
 	if (kind != NULL && (kind->build == NULL ||
 	    !kind->build(r, root, title_text, note_text)))

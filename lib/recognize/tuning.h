@@ -42,6 +42,8 @@
 /* "Annex A" alone: the next line is its title when it has at most so
  * many words (counted, not title-like: annex titles may end in '.'). */
 #define LSN_ANNEX_TITLE_WORDS		40
+/* An annex's title broken over lines in a text export spans fewer. */
+#define LSN_ANNEX_TITLE_LINES		4
 /* A parenthesis closing an annex's heading line is its note ("(This
  * annex forms an integral part of this Recommendation.)") from so many
  * words; "(normative)" or "(FG-Test)" is the title's. */
@@ -51,6 +53,9 @@
 /* "(JCA-IdM)": a one-token parenthetical continuing a title is shorter
  * than this; longer ones are notes. */
 #define LSN_ACRONYM_BYTES		40
+/* A line opening a Resolution's part ("instructs the Director of the
+ * Telecommunication Standardization Bureau") has at most so many words. */
+#define LSN_ROLE_LINE_WORDS		12
 /* A typed heading number ("3.1.2 ") is looked for in so many bytes. */
 #define LSN_TYPED_NUMBER_BYTES		40
 /* A heading number may skip a few (a clause deleted in a revision):

@@ -18,3 +18,9 @@
 @pending .meta.number == "G.650.1"
 @pending .meta.edition == "03/2018"
 @pending [.appendices[] | .id] == ["I", "II", "III", "IV", "V"]
+# Appendices I to V are parts of their own, after Annex A, each with its
+# note apart; their clauses are numbered "II.1", "IV.3.2".
+[.appendices[] | .id] == ["I", "II", "III", "IV", "V"]
+.appendices[1].title == "Test method for measuring longitudinal uniformity of chromatic dispersion based on the backscattering technique"
+[.appendices[] | .note | startswith("(This appendix does not form an integral")] == [true, true, true, true, true]
+[.appendices[0].sections[] | .number] == ["I.1", "I.2", "I.3"]

@@ -20,3 +20,7 @@
 # no contact. (pandoc's plain text lays the table out in columns that
 # the text reader does not read as a table yet.)
 @docx .meta.questions == [] and .meta.contacts == [] and .meta.meeting == null
+# The template skeleton: Annex A and Appendix I headed in the template's
+# styles, their placeholder titles and notes apart.
+[.annexes[] | {id, title, note}] == [{"id": "A", "title": "<Annex Title>", "note": "(This annex forms an integral part of this Recommendation.)"}]
+[.appendices[] | {id, title, note}] == [{"id": "I", "title": "<Appendix Title>", "note": "(This appendix does not form an integral part of this Recommendation.)"}]

@@ -22,3 +22,6 @@
 @pending .meta.edition == "10/2016"
 @pending [.appendices[] | .id] == ["I"]
 @pending .appendices[0].title == "Rapporteur progress report format"
+# Appendix I, the rapporteur progress report format, is an appendix.
+[.appendices[] | .id] == ["I"]
+.appendices[0].title == "Rapporteur progress report format" and .appendices[0].note == "(This appendix does not form an integral part of this Recommendation.)"

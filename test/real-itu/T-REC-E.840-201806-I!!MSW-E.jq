@@ -14,3 +14,10 @@
 # DOCX (".8 Benchmarked services"); Appendix I is a part (h-parts).
 @pending [.sections[] | .number] == ["1", "2", "3", "4", "5", "6", "7", "8", "9"]
 @pending [.appendices[] | .id] == ["I"]
+# E.840 (06/2018): Annexes A and B, then Appendix I; the titles wrapped
+# by pandoc are whole.
+[.annexes[] | .id] == ["A", "B"]
+[.appendices[] | .id] == ["I"]
+.annexes[0].title == "Statistical significance to be applied in mobile networks benchmarking analysis"
+.appendices[0].title == "A possible technique for the statistical scoring and ranking of a network"
+.appendices[0].note == "(This appendix does not form an integral part of this Recommendation.)"

@@ -11,3 +11,9 @@
 @pending .meta.edition == "10/2018"
 @pending [.appendices[] | .id] == ["I"]
 @pending [.sections[] | .number] == ["1", "2", "3", "4", "5", "6", null]
+# K.20 (10/2018): Appendix I, its title broken over two lines by a line
+# break in the heading, its note apart.
+[.appendices[] | .id] == ["I"]
+.appendices[0].title == "Floating transverse power induction and earth potential rise test for ports connected to external symmetric pair cables"
+.appendices[0].note == "(This appendix does not form an integral part of this Recommendation.)"
+[.appendices[0].sections[] | .number][0:3] == ["I.1", "I.2", "I.3"]

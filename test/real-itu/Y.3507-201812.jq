@@ -9,3 +9,12 @@
 @words
 @pending .kind == "recommendation"
 @pending [.appendices[] | .id] == ["I", "II"]
+# Y.3507 (12/2018): eight clauses, Appendices I and II (not sections
+# titled "Appendix I ..."), their notes apart, clauses "I.1.1".
+[.sections[] | .number] == ["1", "2", "3", "4", "5", "6", "7", "8"]
+[.annexes[] | .id] == []
+[.appendices[] | .id] == ["I", "II"]
+.appendices[0].title == "Comparison between functional requirements and other specifications"
+.appendices[1].note == "(This appendix does not form an integral part of this Recommendation.)"
+[.appendices[0].sections[] | .number] == ["I.1", "I.2"]
+[.appendices[0].sections[0].sections[] | .number] == ["I.1.1", "I.1.2", "I.1.3", "I.1.4"]
