@@ -132,6 +132,7 @@ export ASAN_OPTIONS LSAN_OPTIONS
 prog="$top_builddir/test/validate/.libs/differ"
 [ -x "$prog" ] || prog="$differ"
 runs=${LIAISON_ALLOC_RUNS:-50}
+SETUP_SLACK=8
 # a valid model (the samples') and an invalid one, of each schema
 for model in "$tmp/m/1.xml" "$tmp/bad.xml" "$dm" "$tmp/bad-diff.xml"; do
 	verdict=$("$prog" -o "$model" | head -n 1)
@@ -157,6 +158,15 @@ for model in "$tmp/m/1.xml" "$tmp/bad.xml" "$dm" "$tmp/bad-diff.xml"; do
 		    >"$tmp/out" 2>"$tmp/err"
 		status=$?
 		got=$(tr '\n' ' ' <"$tmp/out")
+		# libxml2 seeds its dictionary's hash from the clock, so the
+		# setup (xmlReadFile) now and then takes an allocation or two
+		# more than when counted: a failure there is the setup's
+		# (exit 2, nothing printed), not the validator's.
+		if [ "$status" -eq 2 ] && [ -z "$got" ] &&
+		    [ "$i" -lt $((first + SETUP_SLACK)) ]; then
+			i=$((i + 1))
+			continue
+		fi
 		# the failed allocation is in the first validation, or in
 		# the second (a message, when invalid), or in neither
 		if [ "$status" -eq 0 ] && { [ "$got" = "$verdict $verdict " ] ||
