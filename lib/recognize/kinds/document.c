@@ -9,5 +9,5 @@
 #include "recognize/kinds/kinds.h"
 
 const struct lsn_kind lsn_kind_document = {
-	"document", NULL, NULL, NULL, NULL
+	"document", NULL, NULL, NULL, NULL, NULL
 };

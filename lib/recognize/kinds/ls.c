@@ -35,5 +35,5 @@ ls_claim_model(struct lsn_rctx *r, lsn_node *root)
 }
 
 const struct lsn_kind lsn_kind_ls = {
-	"liaison-statement", NULL, NULL, NULL, ls_claim_model
+	"liaison-statement", NULL, NULL, NULL, ls_claim_model, NULL
 };

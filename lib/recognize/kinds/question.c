@@ -637,5 +637,6 @@ question_number_only(const char *s, size_t len)
 }
 
 const struct lsn_kind lsn_kind_question = {
-	"question", question_title, question_number_only, question_build, NULL
+	"question", question_title, question_number_only, question_build, NULL,
+	NULL
 };

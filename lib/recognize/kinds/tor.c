@@ -399,5 +399,5 @@ tor_title(const char *s, size_t len)
 }
 
 const struct lsn_kind lsn_kind_tor = {
-	"terms-of-reference", tor_title, NULL, tor_build, NULL
+	"terms-of-reference", tor_title, NULL, tor_build, NULL, NULL
 };
