@@ -13,6 +13,7 @@
 #include "options.h"
 #include "recognize/kinds/kinds.h"
 #include "recognize/lines.h"
+#include "recognize/titlepage.h"
 #include "recognize/toc.h"
 #include "recognize/recognize.h"
 #include "util/error.h"
@@ -175,7 +176,7 @@ lsn_recognize(struct lsn_stream *stream, const struct lsn_source_info *src,
 	lsn_node		 *root, *in, *meta, *abstract, *actions, *toc,
 	    *fn;
 	size_t			 i;
-	const struct lsn_kind	*standalone;
+	const struct lsn_kind	*standalone, *paged;
 	int			 built;
 
 	*out = NULL;
@@ -214,6 +215,10 @@ lsn_recognize(struct lsn_stream *stream, const struct lsn_source_info *src,
 	meta = lsn_el_n(&r.b, root, LSN_N_META);
 
 	lsn_cover(&r, &lines.body, &abstract, &actions);
+	/* The TOC's lines are no title page; the title page's title wins
+	 * over the document property, not over a TD cover's. */
+	toc = lsn_toc(&r, &lines.body);
+	paged = lsn_titlepage(&r, &lines.body);
 	/* The document property is a fallback for the cover's title. */
 	if (src->core != NULL && src->core->title != NULL)
 		lsn_meta_set(&r, LSN_META_TITLE, src->core->title,
@@ -222,7 +227,6 @@ lsn_recognize(struct lsn_stream *stream, const struct lsn_source_info *src,
 		lsn_append(root, abstract);
 	if (actions != NULL)
 		lsn_append(root, actions);
-	toc = lsn_toc(&r, &lines.body);
 	standalone = lsn_structure(&r, root, &lines.body);
 	if (toc != NULL)
 		place_toc(root, toc);
@@ -235,7 +239,8 @@ lsn_recognize(struct lsn_stream *stream, const struct lsn_source_info *src,
 		    lines.notes[i].lines.n);
 	}
 	lsn_attr_n(&r.b, root, LSN_N_KIND,
-	    lsn_kind_of_document(&r, root, standalone));
+	    lsn_kind_of_document(&r, root,
+	    standalone != NULL ? standalone : paged));
 	lsn_entities(&r, root, lsn_el_n(&r.b, root, LSN_N_ENTITIES));
 	if (r.b.oom || r.a.oom)
 		goto oom;

@@ -84,6 +84,29 @@
 #define LSN_TOR_REFLECTOR_CONTEXT	30
 
 /* ------------------------------------------------------------------ */
+/* Title page (titlepage.c)                                            */
+
+/* The front is read as at most so many paragraphs: the title page, the
+ * series list and the summary come before the first clause, a long TOC
+ * is used by then; a text with no clause stops here. */
+#define LSN_TITLEPAGE_PIECES		5000
+/* A pandoc grid table has at most so many columns read; the title
+ * page's has five. */
+#define LSN_TITLEPAGE_GRID_COLUMNS	16
+/* A History row's words from "ITU-T A.1" to its approval date, at most
+ * ("ITU-T O.174 (2009) Cor. 1 2010-07-29"). */
+#define LSN_TITLEPAGE_ROW_WORDS		6
+/* A text export's line was cut by a wrapping exporter when the next
+ * word would have made it longer than WRAP_MIN characters (pandoc wraps
+ * at 72) and it is at most WRAP_MAX long (others wrap near 80; a longer
+ * line is a paragraph of its own, as LibreOffice writes them). */
+#define LSN_TITLEPAGE_WRAP_MIN		72
+#define LSN_TITLEPAGE_WRAP_MAX		80
+/* A Recommendation's title is at most so many bytes (the longest ITU
+ * titles run to some 250); longer is text. */
+#define LSN_TITLEPAGE_TITLE_BYTES	400
+
+/* ------------------------------------------------------------------ */
 /* Cover sheet (cover.c)                                               */
 
 /* The cover is looked for in the first so many lines only. */

@@ -24,3 +24,12 @@
 .appendices[1].title == "Test method for measuring longitudinal uniformity of chromatic dispersion based on the backscattering technique"
 [.appendices[] | .note | startswith("(This appendix does not form an integral")] == [true, true, true, true, true]
 [.appendices[0].sections[] | .number] == ["I.1", "I.2", "I.3"]
+
+# Its title page (titlepage.c, kinds/): kind, number, edition, title and
+# language; the group that approved it from the History table.
+.kind == "recommendation"
+.meta.number == "G.650.1"
+.meta.edition == "03/2018"
+.meta.title == "Definitions and test methods for linear, deterministic attributes of single-mode fibre and cable"
+.meta.language == "en"
+.meta.group == "SG15"

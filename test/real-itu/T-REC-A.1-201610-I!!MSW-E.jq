@@ -25,3 +25,12 @@
 # Appendix I, the rapporteur progress report format, is an appendix.
 [.appendices[] | .id] == ["I"]
 .appendices[0].title == "Rapporteur progress report format" and .appendices[0].note == "(This appendix does not form an integral part of this Recommendation.)"
+
+# Its title page (titlepage.c, kinds/): kind, number, edition, title and
+# language; the group that approved it from the History table.
+.kind == "recommendation"
+.meta.number == "A.1"
+.meta.edition == "10/2016"
+.meta.title == "Working methods for study groups of the ITU Telecommunication Standardization Sector"
+.meta.language == "en"
+.meta.group == "TSAG"

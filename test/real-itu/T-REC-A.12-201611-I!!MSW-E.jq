@@ -11,3 +11,13 @@
 @pending .meta.number == "A.12"
 @pending .meta.edition == "11/2016"
 @pending @plain (.meta.title // "") | test("Identification and layout of ITU-T Recommendations")
+# T-REC-A.12-201611-I!!MSW-E: facts of the real ITU document (test/real-itu.sh).
+
+# Its title page (titlepage.c, kinds/): kind, number, edition, title and
+# language; the group that approved it from the History table.
+.kind == "recommendation"
+.meta.number == "A.12"
+.meta.edition == "11/2016"
+.meta.title == "Identification and layout of ITU-T Recommendations"
+.meta.language == "en"
+.meta.group == "TSAG"

@@ -18,3 +18,12 @@
 @pending .kind == "recommendation"
 @pending .meta.number == "D.000"
 @pending .meta.edition == "05/2010"
+
+# Its title page (titlepage.c, kinds/): kind, number, edition, title and
+# language; the group that approved it from the History table.
+.kind == "recommendation"
+.meta.number == "D.000"
+.meta.edition == "05/2010"
+.meta.title == "Terms and definitions for the D-series Recommendations"
+.meta.language == "en"
+.meta.group == "SG3"

@@ -17,3 +17,12 @@
 # (2017-04-07, 07-04-2017, 07.04.2017 г.), is one calendar date.
 any(.entities.dates[]; .iso == "2017-04-07")
 all(.entities.dates[]; (.iso | split("/")) as $p | ($p | length) == 1 or $p[0] <= $p[1])
+
+# Its title page (titlepage.c, kinds/): kind, number, edition, title and
+# language; the group that approved it from the History table.
+.kind == "recommendation"
+.meta.number == "E.119"
+.meta.edition == "04/2017"
+.meta.title == "Exigences applicables à un service de confirmation de sécurité et de messages radiodiffusés pour les secours en cas de catastrophe"
+.meta.language == "fr"
+.meta.group == "SG2"

@@ -21,3 +21,13 @@
 .annexes[0].title == "Statistical significance to be applied in mobile networks benchmarking analysis"
 .appendices[0].title == "A possible technique for the statistical scoring and ranking of a network"
 .appendices[0].note == "(This appendix does not form an integral part of this Recommendation.)"
+# T-REC-E.840-201806-I!!MSW-E: facts of the real ITU document (test/real-itu.sh).
+
+# Its title page (titlepage.c, kinds/): kind, number, edition, title and
+# language; the group that approved it from the History table.
+.kind == "recommendation"
+.meta.number == "E.840"
+.meta.edition == "06/2018"
+.meta.title == "Statistical framework for end-to-end network performance benchmark scoring and ranking"
+.meta.language == "en"
+.meta.group == "SG12"

@@ -13,3 +13,13 @@
 # Pending: headings "10.4.1" open with a left-to-right mark, and lose
 # their number.
 @pending [.. | objects | select(has("level")) | select(.title | test("walking surface indicators")) | .number] == ["10.4.1", "10.4.2"]
+# T-REC-F.921-201808-I!!MSW-E: facts of the real ITU document (test/real-itu.sh).
+
+# Its title page (titlepage.c, kinds/): kind, number, edition, title and
+# language; the group that approved it from the History table.
+.kind == "recommendation"
+.meta.number == "F.921"
+.meta.edition == "08/2018"
+.meta.title == "Audio-based indoor and outdoor network navigation system for persons with vision impairment"
+.meta.language == "en"
+.meta.group == "SG16"

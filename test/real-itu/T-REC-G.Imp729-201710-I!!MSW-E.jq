@@ -20,3 +20,12 @@
 @docx .toc[6] == {"number": "6.1", "title": "Problem to be resolved", "page": "2"}
 @docx .toc[-1] == {"number": null, "title": "Annex: G.729 Defect Report Form", "page": "4"}
 @docx [.. | objects | select(.type? == "table") | .. | strings | select(test("Problem to be resolved"))] == []
+# T-REC-G.Imp729-201710-I!!MSW-E: facts of the real ITU document (test/real-itu.sh).
+
+# Its title page (titlepage.c, kinds/): kind, number, edition, title and
+# language (it has no History table to name its group).
+.kind == "implementers-guide"
+.meta.number == "G.Imp729"
+.meta.edition == "10/2017"
+.meta.title == "Implementers' guide for ITU-T Rec. G.729 (2012)"
+.meta.language == "en"

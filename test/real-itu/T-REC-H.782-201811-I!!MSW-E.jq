@@ -10,3 +10,13 @@
 [.sections[].number | select(. != null)] | length == (unique | length)
 @pending @words
 @pending .kind == "recommendation"
+# T-REC-H.782-201811-I!!MSW-E: facts of the real ITU document (test/real-itu.sh).
+
+# Its title page (titlepage.c, kinds/): kind, number, edition, title and
+# language; the group that approved it from the History table.
+.kind == "recommendation"
+.meta.number == "H.782"
+.meta.edition == "11/2018"
+.meta.title == "Digital signage: Metadata"
+.meta.language == "en"
+.meta.group == "SG16"

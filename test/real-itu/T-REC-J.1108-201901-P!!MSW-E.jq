@@ -7,3 +7,12 @@
 [.sections[].number | select(. != null)] | length == (unique | length)
 @words
 @pending .kind == "recommendation"
+# T-REC-J.1108-201901-P!!MSW-E: facts of the real ITU document (test/real-itu.sh).
+
+# Its title page (titlepage.c, kinds/): kind, number, edition, title and
+# language (it has no History table to name its group).
+.kind == "recommendation"
+.meta.number == "J.1108"
+.meta.edition == "01/2019"
+.meta.title == "Transmission specification for Radio over IP transmission systems"
+.meta.language == "en"

@@ -17,3 +17,13 @@
 .appendices[0].title == "Floating transverse power induction and earth potential rise test for ports connected to external symmetric pair cables"
 .appendices[0].note == "(This appendix does not form an integral part of this Recommendation.)"
 [.appendices[0].sections[] | .number][0:3] == ["I.1", "I.2", "I.3"]
+# T-REC-K.20-201810-I!!MSW-E: facts of the real ITU document (test/real-itu.sh).
+
+# Its title page (titlepage.c, kinds/): kind, number, edition, title and
+# language; the group that approved it from the History table.
+.kind == "recommendation"
+.meta.number == "K.20"
+.meta.edition == "10/2018"
+.meta.title == "Resistibility of telecommunication equipment installed in a telecommunication centre to overvoltages and overcurrents"
+.meta.language == "en"
+.meta.group == "SG5"

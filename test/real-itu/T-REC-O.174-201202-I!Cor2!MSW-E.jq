@@ -12,3 +12,13 @@
 # style in the DOCX).
 @plain [.sections[] | .number] == ["1"]
 @pending @docx [.sections[] | .number] == ["1"]
+# T-REC-O.174-201202-I!Cor2!MSW-E: facts of the real ITU document (test/real-itu.sh).
+
+# Its title page (titlepage.c, kinds/): kind, number, edition, title and
+# language; the group that approved it from the History table.
+.kind == "recommendation"
+.meta.number == "O.174 Cor.2"
+.meta.edition == "02/2012"
+.meta.title == "Jitter and wander measuring equipment for digital systems which are based on synchronous Ethernet technology"
+.meta.language == "en"
+.meta.group == "SG15"

@@ -18,3 +18,12 @@
 # Pending: the amendment's own heading is no section.
 @plain [.sections[] | .number] == ["1", "2"]
 @pending @docx [.sections[] | .number] == ["1", "2"]
+
+# Its title page (titlepage.c, kinds/): kind, number, edition, title and
+# language; the group that approved it from the History table.
+.kind == "recommendation"
+.meta.number == "P.340 Amd.1"
+.meta.edition == "10/2014"
+.meta.title == "Transmission characteristics and speech quality parameters of hands-free terminals"
+.meta.language == "en"
+.meta.group == "SG12"

@@ -13,3 +13,13 @@
 @docx [.sections[] | .number] == ["1", "2", "3", "4", "5", "6", "7", "8", "9", null]
 # Pending: "Bibliography" is a section in text too.
 @pending @plain [.sections[] | .number] == ["1", "2", "3", "4", "5", "6", "7", "8", "9", null]
+# T-REC-Q.850-201810-I!!MSW-E: facts of the real ITU document (test/real-itu.sh).
+
+# Its title page (titlepage.c, kinds/): kind, number, edition, title and
+# language; the group that approved it from the History table.
+.kind == "recommendation"
+.meta.number == "Q.850"
+.meta.edition == "10/2018"
+.meta.title == "Usage of cause and location in the Digital Subscriber Signalling System No. 1 and the Signalling System No. 7 ISDN user part"
+.meta.language == "en"
+.meta.group == "SG11"

@@ -12,3 +12,12 @@
 # The covering note's "Subject:" line is its title (pandoc's plain text
 # wraps the line, and the text reader reads the lines apart).
 @docx .meta.title == "Erratum (03/2017) to Recommendation ITU-T T.832 (08/2016), Information technology - JPEG XR image coding system - Image coding specification"
+
+# Its covering note's subject (kinds/recommendation.c, read from the
+# cover's title): an erratum to a Recommendation, numbered Err.1 (ITU
+# numbers errata from 1; the note of an only erratum says no number),
+# dated by the erratum.
+.kind == "recommendation"
+.meta.number == "T.832 Err.1"
+.meta.edition == "03/2017"
+.meta.language == "en"

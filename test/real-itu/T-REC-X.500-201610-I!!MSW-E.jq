@@ -16,3 +16,12 @@
 @pending .kind == "recommendation"
 @pending .meta.number == "X.500"
 @pending .meta.edition == "10/2016"
+
+# Its title page (titlepage.c, kinds/): kind, number, edition, title and
+# language; the group that approved it from the History table.
+.kind == "recommendation"
+.meta.number == "X.500"
+.meta.edition == "10/2016"
+.meta.title == "Information technology – Open Systems Interconnection –The Directory: Overview of concepts, models and services"
+.meta.language == "en"
+.meta.group == "SG17"

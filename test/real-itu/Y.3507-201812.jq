@@ -18,3 +18,13 @@
 .appendices[1].note == "(This appendix does not form an integral part of this Recommendation.)"
 [.appendices[0].sections[] | .number] == ["I.1", "I.2"]
 [.appendices[0].sections[0].sections[] | .number] == ["I.1.1", "I.1.2", "I.1.3", "I.1.4"]
+# Y.3507-201812: facts of the real ITU document (test/real-itu.sh).
+
+# Its title page (titlepage.c, kinds/): kind, number, edition, title and
+# language; the group that approved it from the History table.
+.kind == "recommendation"
+.meta.number == "Y.3507"
+.meta.edition == "12/2018"
+.meta.title == "Cloud computing – Functional requirements of physical machine"
+.meta.language == "en"
+.meta.group == "SG13"

@@ -7,3 +7,15 @@
 @pending .kind == "recommendation"
 @pending .meta.edition == "11/2018"
 @pending [.sections[] | .number] == ["F1.1", "F1.2", "F1.3"]
+# Z.100-201811-AnnF1: facts of the real ITU document (test/real-itu.sh).
+
+# Its title page (titlepage.c, kinds/): kind, number, edition, title and
+# language; the group that approved it from the History table.
+.kind == "recommendation"
+.meta.number == "Z.100 Annex F1"
+.meta.edition == "11/2018"
+.meta.title == "Specification and Description Language – Overview of SDL-2010"
+.meta.language == "en"
+# pandoc's plain text squeezes the summary box into a column one
+# letter wide: the History table's rows are lost to it
+@docx .meta.group == "SG17"
