@@ -8,7 +8,6 @@
 # of numbers in pandoc's plain text ("3 0 135 15 180") are no clauses.
 [.annexes[] | .id] == ["B"]
 [.annexes[0].sections[] | .number] == ["B.1", "B.2", "B.3", "B.4", "B.5", "B.6"]
-@docx .meta.title | test("Objective test methods for multi-talker scenarios")
 [.annexes[] | .id] == ["B"]
 [.. | objects | select(has("level")) | .title | select(test("PAGEREF|_Toc[0-9]|\\t[0-9]+$"))] == []
 @words
