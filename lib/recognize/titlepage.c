@@ -616,8 +616,20 @@ lsn_titlepage(struct lsn_rctx *r, struct lsn_lines *body)
 		i = f.n;
 	if (kind == NULL)
 		return NULL;
-	if (title != NULL && title[0] != '<')
+	if (title != NULL && title[0] != '<') {
+		/* A heading's title cut by a line break (an export writes
+		 * Word's as a new line) is the start of the title page's
+		 * own, which holds it whole: that one. */
+		for (c = 0; c < f.n; c++)
+			if (f.v[c].n > tn + 1 && f.v[c].s[tn] == ' ' &&
+			    memcmp(f.v[c].s, title, tn) == 0) {
+				title = f.v[c].s;
+				for (tn = f.v[c].n; tn > 0 && title[tn - 1] == ' ';)
+					tn--;
+				break;
+			}
 		lsn_meta_set(r, LSN_META_TITLE, title, tn);
+	}
 	lsn_meta_set(r, LSN_META_NUMBER, first.number, strlen(first.number));
 	if (first.edition[0] != '\0')
 		lsn_meta_set(r, LSN_META_EDITION, first.edition,
