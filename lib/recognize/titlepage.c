@@ -545,6 +545,7 @@ lsn_titlepage(struct lsn_rctx *r, struct lsn_lines *body)
 	char			 ed[LSN_KIND_NUMBER_SIZE] = "",
 				 part[LSN_KIND_NUMBER_SIZE];
 	size_t			 i, tp, tn = 0, cut, c;
+	int			 part_cut = 0;
 
 	/* An LS's cover says what it is, whatever it carries. */
 	if (lsn_meta_count(r, LSN_META_FOR_ACTION) > 0 ||
@@ -559,7 +560,7 @@ lsn_titlepage(struct lsn_rctx *r, struct lsn_lines *body)
 		lsn_buf_free(&f.col[c]);
 
 	memset(&first, 0, sizeof(first));
-	for (i = 0; i < f.n; i++, title = NULL) {
+	for (i = 0; i < f.n; i++, title = NULL, part_cut = 0) {
 		if (ed[0] == '\0')
 			edition(&f.v[i], ed);
 		if ((k = heading(&f.v[i], &h)) == NULL)
@@ -589,11 +590,14 @@ lsn_titlepage(struct lsn_rctx *r, struct lsn_lines *body)
 			if ((cut = part_in(title, tn, part, sizeof(part))) <
 			    tn) {
 				add_part(h.number, part);
+				part_cut = 1;
 				tn = cut;
 			} else if (tp + 1 < f.n && lsn_kind_rec_part(
 			    f.v[tp + 1].s, f.v[tp + 1].n, part,
-			    sizeof(part)) != 0)
+			    sizeof(part)) != 0) {
 				add_part(h.number, part);
+				part_cut = 1;
+			}
 		}
 		/* Only a heading with its title counts: "Recommendation
 		 * ITU-T X.1" alone may be a line of any text. */
@@ -617,10 +621,12 @@ lsn_titlepage(struct lsn_rctx *r, struct lsn_lines *body)
 	if (kind == NULL)
 		return NULL;
 	if (title != NULL && title[0] != '<') {
-		/* A heading's title cut by a line break (an export writes
-		 * Word's as a new line) is the start of the title page's
-		 * own, which holds it whole: that one. */
-		for (c = 0; c < f.n; c++)
+		/* A title after its heading cut by a line break (an export
+		 * writes Word's as a new line) is the start of the title
+		 * page's own, which holds it whole: that one. Not a title
+		 * that is the heading (an implementers' guide) or that a
+		 * part ("Annex F1") was cut from. */
+		for (c = 0; first.title_len == 0 && !part_cut && c < f.n; c++)
 			if (f.v[c].n > tn + 1 && f.v[c].s[tn] == ' ' &&
 			    memcmp(f.v[c].s, title, tn) == 0) {
 				title = f.v[c].s;
