@@ -12,8 +12,8 @@
 # Pending (h-parts): its "Annex A" and "Appendix I" placeholders are
 # parts of their own.
 @plain [.annexes[] | .id] == ["A"]
-@pending @docx [.annexes[] | .id] == ["A"]
-@pending [.appendices[] | .id] == ["I"]
+@docx [.annexes[] | .id] == ["A"]
+[.appendices[] | .id] == ["I"]
 # ITU-T's skeleton for Recommendations: its cover table is empty, with
 # placeholders ("<Name>", "<Organization>", "<Country>") and "Tel:",
 # "Fax:", "Email:" stacked in one cell by soft line breaks: no Question,

@@ -17,11 +17,11 @@
 # Pending: its footnote reference marks are glued to the word before
 # ("notification1"), so that word is lost.
 @pending @words
-@pending .kind == "recommendation"
-@pending .meta.number == "A.1"
-@pending .meta.edition == "10/2016"
-@pending [.appendices[] | .id] == ["I"]
-@pending .appendices[0].title == "Rapporteur progress report format"
+.kind == "recommendation"
+.meta.number == "A.1"
+.meta.edition == "10/2016"
+[.appendices[] | .id] == ["I"]
+.appendices[0].title == "Rapporteur progress report format"
 # Appendix I, the rapporteur progress report format, is an appendix.
 [.appendices[] | .id] == ["I"]
 .appendices[0].title == "Rapporteur progress report format" and .appendices[0].note == "(This appendix does not form an integral part of this Recommendation.)"

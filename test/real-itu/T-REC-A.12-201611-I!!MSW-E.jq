@@ -7,10 +7,10 @@
 @words
 # Pending (h-kinds, h-cover): the kind and the title page's number and
 # edition.
-@pending .kind == "recommendation"
-@pending .meta.number == "A.12"
-@pending .meta.edition == "11/2016"
-@pending @plain (.meta.title // "") | test("Identification and layout of ITU-T Recommendations")
+.kind == "recommendation"
+.meta.number == "A.12"
+.meta.edition == "11/2016"
+@plain (.meta.title // "") | test("Identification and layout of ITU-T Recommendations")
 # T-REC-A.12-201611-I!!MSW-E: facts of the real ITU document (test/real-itu.sh).
 
 # Its title page (titlepage.c, kinds/): kind, number, edition, title and

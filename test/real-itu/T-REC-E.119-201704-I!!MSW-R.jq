@@ -7,10 +7,10 @@
 [.. | objects | select(has("level")) | .title | select(test("PAGEREF|_Toc[0-9]|\\t[0-9]+$"))] == []
 [.sections[].number | select(. != null)] | length == (unique | length)
 @words
-@pending .kind == "recommendation"
-@pending .meta.number == "E.119"
-@pending .meta.edition == "04/2017"
-@pending .meta.language == "ru"
+.kind == "recommendation"
+.meta.number == "E.119"
+.meta.edition == "04/2017"
+.meta.language == "ru"
 
 # The history table's approval date, in this language's numeric form
 # (2017-04-07, 07-04-2017, 07.04.2017 г.), is one calendar date.

@@ -9,7 +9,7 @@
 [.. | objects | select(has("level")) | .title | select(test("PAGEREF|_Toc[0-9]|\\t[0-9]+$"))] == []
 [.sections[].number | select(. != null)] | length == (unique | length)
 @pending @words
-@pending .kind == "recommendation"
+.kind == "recommendation"
 # T-REC-H.782-201811-I!!MSW-E: facts of the real ITU document (test/real-itu.sh).
 
 # Its title page (titlepage.c, kinds/): kind, number, edition, title and

@@ -5,7 +5,7 @@
 [.. | objects | select(has("level")) | .title | select(test("PAGEREF|_Toc[0-9]|\\t[0-9]+$"))] == []
 [.sections[].number | select(. != null)] | length == (unique | length)
 @words
-@pending .kind == "recommendation"
+.kind == "recommendation"
 # T-REC-J.1108-201901-P!!MSW-E: facts of the real ITU document (test/real-itu.sh).
 
 # Its title page (titlepage.c, kinds/): kind, number, edition, title and

@@ -5,9 +5,9 @@
 .annexes == []
 [.. | objects | select(has("level")) | .title | select(test("PAGEREF|_Toc[0-9]|\\t[0-9]+$"))] == []
 @pending @words
-@pending .kind == "recommendation"
-@pending .meta.number == "O.174 Cor.2"
-@pending .meta.edition == "02/2012"
+.kind == "recommendation"
+.meta.number == "O.174 Cor.2"
+.meta.edition == "02/2012"
 # Pending: "1.1 Clause 8.4.2.1" belongs to clause 1 (a level-1 heading
 # style in the DOCX).
 @plain [.sections[] | .number] == ["1"]

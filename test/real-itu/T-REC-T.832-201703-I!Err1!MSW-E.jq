@@ -5,7 +5,7 @@
 @words
 # Pending (h-kinds): the covering note gives the number and title; its
 # "Question(s):" label is no title.
-@pending .meta.number == "T.832 Err.1"
+.meta.number == "T.832 Err.1"
 @docx .meta.title != "Question(s):"
 @docx (.meta.title // "") | test("JPEG XR")
 @pending @plain (.meta.title // "") | test("JPEG XR")

@@ -13,9 +13,9 @@
 [.. | objects | select(has("level")) | .title | select(test("PAGEREF|_Toc[0-9]|\\t[0-9]+$"))] == []
 [.sections[].number | select(. != null)] | length == (unique | length)
 @words
-@pending .kind == "recommendation"
-@pending .meta.number == "X.500"
-@pending .meta.edition == "10/2016"
+.kind == "recommendation"
+.meta.number == "X.500"
+.meta.edition == "10/2016"
 
 # Its title page (titlepage.c, kinds/): kind, number, edition, title and
 # language; the group that approved it from the History table.
