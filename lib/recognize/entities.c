@@ -134,16 +134,6 @@ word_start(const struct found *f, const char *t, size_t i)
 	return i == 0 || !f->alnum[(unsigned char)t[i - 1]];
 }
 
-static size_t
-digits(const char *t, size_t n, size_t i)
-{
-	size_t	 k = 0;
-
-	while (i + k < n && isdigit((unsigned char)t[i + k]))
-		k++;
-	return k;
-}
-
 /*
  * Could links() find anything in t? Every URL has "http://",
  * "https://" or "www." (any case) and every address an '@': a text
@@ -251,7 +241,7 @@ groups_at(struct found *f, const char *t, size_t n, size_t i)
 		j = i + 2;
 		if (j < n && t[j] == ' ')
 			j++;
-		if ((k = digits(t, n, j)) == 0 || k > 2)
+		if ((k = lsn_digit_run(t, n, j)) == 0 || k > 2)
 			return i;
 		/* "SG17-PLEN-TD181" is a document number. */
 		if (j + k < n && (t[j + k] == '-' || t[j + k] == '/' ||
@@ -272,10 +262,10 @@ groups_at(struct found *f, const char *t, size_t n, size_t i)
 		j = i + (t[i + 1] == 'P' ? 2 : 14);
 		if (j < n && t[j] == ' ')
 			j++;
-		if ((k = digits(t, n, j)) == 0 || k > 2 || j + k >= n ||
+		if ((k = lsn_digit_run(t, n, j)) == 0 || k > 2 || j + k >= n ||
 		    t[j + k] != '/')
 			return i;
-		k2 = digits(t, n, j + k + 1);
+		k2 = lsn_digit_run(t, n, j + k + 1);
 		if (k2 == 0 || k2 > 2)
 			return i;
 		snprintf(buf, sizeof(buf), "WP%.*s/%.*s", (int)k,
@@ -292,7 +282,7 @@ groups_at(struct found *f, const char *t, size_t n, size_t i)
 		for (;;) {
 			while (j < n && t[j] == ' ')
 				j++;
-			if ((k = digits(t, n, j)) == 0 || k > 2 ||
+			if ((k = lsn_digit_run(t, n, j)) == 0 || k > 2 ||
 			    (j + k < n && (isalnum((unsigned char)t[j + k]) ||
 			    t[j + k] == '/')))
 				break;
@@ -358,11 +348,11 @@ recommendation_at(struct found *f, const char *t, size_t n, size_t i)
 
 	if (!isupper((unsigned char)t[i]) ||
 	    t[i] == 'C' || t[i] == 'W' || t[i + 1] != '.' ||
-	    (k = digits(t, n, i + 2)) == 0)
+	    (k = lsn_digit_run(t, n, i + 2)) == 0)
 		return i;
 	e = i + 2 + k;
 	while (e + 1 < n && t[e] == '.' && isdigit((unsigned char)t[e + 1]))
-		e += 1 + digits(t, n, e + 1);
+		e += 1 + lsn_digit_run(t, n, e + 1);
 	if (k <= 2 && !(i >= 6 && strncmp(t + i - 6, "ITU-T ", 6) == 0) &&
 	    !(i >= 15 && lsn_prefix_ci(t + i - 15, "recommendation ")) &&
 	    !(i >= 16 && lsn_prefix_ci(t + i - 16, "recommendations ")))

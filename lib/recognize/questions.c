@@ -11,6 +11,7 @@
 #include "recognize/questions.h"
 #include "recognize/tuning.h"
 #include "util/buf.h"
+#include "util/text.h"
 
 /* The words that open a Question or a list of them, longer forms
  * before their prefixes. Each needs a digit after it. */
@@ -39,16 +40,6 @@ static int
 is_digit(int c)
 {
 	return c >= '0' && c <= '9';
-}
-
-static size_t
-digits(const char *t, size_t n, size_t i)
-{
-	size_t	 k = 0;
-
-	while (i + k < n && is_digit((unsigned char)t[i + k]))
-		k++;
-	return k;
 }
 
 static int
@@ -103,14 +94,14 @@ question_group(const char *t, size_t n, size_t j, char *group, size_t size)
 {
 	size_t	 k;
 
-	if ((k = digits(t, n, j)) > 0 && k <= 2 &&
+	if ((k = lsn_digit_run(t, n, j)) > 0 && k <= 2 &&
 	    !(j + k < n && is_alnum((unsigned char)t[j + k]))) {
 		snprintf(group, size, "%.*s", (int)k, t + j);
 		return k;
 	}
 	if (n - j > 8 && (strncmp(t + j, "ITU-R SG", 8) == 0 ||
 	    strncmp(t + j, "ITU-D SG", 8) == 0) &&
-	    (k = digits(t, n, j + 8)) > 0 && k <= 2 &&
+	    (k = lsn_digit_run(t, n, j + 8)) > 0 && k <= 2 &&
 	    !(j + 8 + k < n && is_alnum((unsigned char)t[j + 8 + k]))) {
 		snprintf(group, size, "%.*s", (int)(8 + k), t + j);
 		return 8 + k;
@@ -130,7 +121,7 @@ lsn_question_list_at(const char *t, size_t n, size_t i,
 		return i;
 	j += i;
 	for (;;) {
-		if ((k = digits(t, n, j)) == 0 || k > 3 || j + k >= n)
+		if ((k = lsn_digit_run(t, n, j)) == 0 || k > 3 || j + k >= n)
 			break;
 		if (t[j + k] == '/') {
 			if ((g = question_group(t, n, j + k + 1, group,
@@ -166,7 +157,7 @@ lsn_question_list_at(const char *t, size_t n, size_t i,
 static int
 bare_number(const char *s, size_t n)
 {
-	return n > 0 && digits(s, n, 0) == n;
+	return n > 0 && lsn_digit_run(s, n, 0) == n;
 }
 
 /*

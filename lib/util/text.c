@@ -264,3 +264,13 @@ lsn_prefix_ci(const char *s, const char *prefix)
 	}
 	return i;
 }
+
+size_t
+lsn_digit_run(const char *s, size_t n, size_t i)
+{
+	size_t	 k = 0;
+
+	while (i + k < n && s[i + k] >= '0' && s[i + k] <= '9')
+		k++;
+	return k;
+}

@@ -40,6 +40,9 @@ int	 lsn_is_alnum(int32_t cp);
 /* 1 for an upper-case letter (Lu, Lt). */
 int	 lsn_is_upper(int32_t cp);
 
+/* The number of ASCII digits in a row at s[i] (s is n bytes long). */
+size_t	 lsn_digit_run(const char *s, size_t n, size_t i);
+
 /* Byte offsets of s[0..len) with leading/trailing white space removed. */
 void	 lsn_trim(const char *s, size_t len, size_t *start, size_t *end);
 
