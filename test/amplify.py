@@ -80,6 +80,12 @@ def text_tab_rows(n):
     return "".join("c%d\td%d\n" % (i, i) for i in range(n))
 
 
+@shape("text-tab-tables", "text",
+       "N tables of one row of two cells, a blank line apart")
+def text_tab_tables(n):
+    return "".join("a%d\tb\n\n" % (i % 100) for i in range(n))
+
+
 @shape("text-list", "text", 'N lines of "1."')
 def text_list(n):
     return "1.\n" * n

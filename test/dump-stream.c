@@ -98,7 +98,9 @@ main(int argc, char *argv[])
 		return 1;
 	}
 	for (i = 0; i < s.count; i++) {
-		const struct lsn_para *p = &s.items[i];
+		struct lsn_para para, *p = &para;
+
+		lsn_stream_get(&s, i, p);
 
 		fputs(event_names[p->event], stdout);
 		if (p->event == LSN_EV_PARA) {

@@ -381,7 +381,9 @@ test_text_reader(void)
 	    "3.1 Title case\n"
 	    "2025 was a year.\n";
 	struct lsn_stream	 s;
+	struct lsn_para		 items[12];
 	liaison_error		*err = NULL;
+	size_t			 i;
 
 	memset(&s, 0, sizeof(s));
 	CHECK(lsn_read_text(in, sizeof(in) - 1, "t", NULL, &s, &err) == LIAISON_OK);
@@ -390,17 +392,19 @@ test_text_reader(void)
 		lsn_stream_free(&s);
 		return;
 	}
-	CHECK(strcmp(s.items[0].label, "1") == 0 &&
-	    strcmp(s.items[0].text, "Scope") == 0 && s.items[0].nmarks == 1 &&
-	    s.items[0].marks[0].type == LSN_MARK_ANCHOR);
-	CHECK(strcmp(s.items[1].label, "\xe2\x80\x93") == 0 &&
-	    strcmp(s.items[1].text, "An item here.") == 0 &&
-	    s.items[1].marks[0].type == LSN_MARK_NOTEREF &&
-	    s.items[1].marks[0].start == 7);
-	CHECK(s.items[2].event == LSN_EV_NOTE_START &&
-	    strcmp(s.items[2].note_id, "1") == 0);
-	CHECK(strcmp(s.items[3].text, "The note.") == 0);
-	CHECK(s.items[5].event == LSN_EV_TABLE_START);
+	for (i = 0; i < 12; i++)
+		lsn_stream_get(&s, i, &items[i]);
+	CHECK(strcmp(items[0].label, "1") == 0 &&
+	    strcmp(items[0].text, "Scope") == 0 && items[0].nmarks == 1 &&
+	    items[0].marks[0].type == LSN_MARK_ANCHOR);
+	CHECK(strcmp(items[1].label, "\xe2\x80\x93") == 0 &&
+	    strcmp(items[1].text, "An item here.") == 0 &&
+	    items[1].marks[0].type == LSN_MARK_NOTEREF &&
+	    items[1].marks[0].start == 7);
+	CHECK(items[2].event == LSN_EV_NOTE_START &&
+	    strcmp(items[2].note_id, "1") == 0);
+	CHECK(strcmp(items[3].text, "The note.") == 0);
+	CHECK(items[5].event == LSN_EV_TABLE_START);
 	lsn_stream_free(&s);
 
 	memset(&s, 0, sizeof(s));

@@ -665,11 +665,13 @@ flush_carry(struct ctx *c)
 static int
 flush_deferred(struct ctx *c)
 {
-	size_t	 i;
-	int	 r;
+	struct lsn_para	 p;
+	size_t		 i;
+	int		 r;
 
 	for (i = 0; i < c->deferred.count; i++) {
-		if ((r = lsn_stream_add(c->out, &c->deferred.items[i])) != 0) {
+		lsn_stream_get(&c->deferred, i, &p);
+		if ((r = lsn_stream_add(c->out, &p)) != 0) {
 			lsn_stream_free(&c->deferred);
 			if (r == -2) {
 				lsn_stream_limit_error(c->out, c->pkg->err,
@@ -1963,6 +1965,7 @@ read_notes(struct ctx *c, const char *part, const struct lsn_rels *rels,
 	struct lsn_stream	*saved_out = c->out;
 	const struct lsn_rels	*saved_rels = c->rels;
 	struct lsn_key		*by_id = NULL, *refs = NULL;
+	struct lsn_para		 p;
 	size_t			 i, j, k, nids = 0;
 	int			 r;
 
@@ -1987,8 +1990,9 @@ read_notes(struct ctx *c, const char *part, const struct lsn_rels *rels,
 		r = oom(c);
 	for (i = 0; r == 0 && i < notes.count; i++)
 		if (notes.items[i].event == LSN_EV_NOTE_START &&
-		    notes.items[i].note_id != NULL) {
-			by_id[nids].id = notes.items[i].note_id;
+		    notes.items[i].more != NULL &&
+		    notes.items[i].more->note_id != NULL) {
+			by_id[nids].id = notes.items[i].more->note_id;
 			by_id[nids++].index = i;
 		}
 	for (i = 0; r == 0 && i < c->nrefs; i++) {
@@ -2009,7 +2013,10 @@ read_notes(struct ctx *c, const char *part, const struct lsn_rels *rels,
 		if ((j = lsn_keys_find(by_id, nids, id)) == (size_t)-1)
 			continue;
 		for (k = j; k < notes.count; k++) {
-			int a = lsn_stream_add(out, &notes.items[k]);
+			int a;
+
+			lsn_stream_get(&notes, k, &p);
+			a = lsn_stream_add(out, &p);
 
 			if (a == -2) {
 				lsn_stream_limit_error(out, c->pkg->err,

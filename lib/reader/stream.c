@@ -36,12 +36,67 @@ dup_field(struct lsn_stream *s, char **dst, const char *src)
 	return (*dst = lsn_arena_strdup(&s->strings, src)) == NULL ? -1 : 0;
 }
 
+/* 1 when all of p but its event, text and line is as lsn_para_init
+ * leaves it: the item needs no more. */
+static int
+plain(const struct lsn_para *p)
+{
+	return p->label == NULL && p->label_auto == 0 && p->value == -1 &&
+	    p->style == NULL && p->outline == 0 && p->ilvl == -1 &&
+	    p->num_id == 0 && p->colspan == 1 && p->rowspan == 1 &&
+	    p->vmerge_continue == 0 && p->note_id == NULL && p->nmarks == 0;
+}
+
+/* The arena copy of all of p but its text, in *out. 0, or -1. */
+static int
+copy_more(struct lsn_stream *s, const struct lsn_para *p,
+    const struct lsn_para **out)
+{
+	struct lsn_para	*q;
+	size_t		 i;
+
+	if ((q = lsn_arena_alloc(&s->strings, sizeof(*q))) == NULL)
+		return -1;
+	*q = *p;
+	q->text = NULL;
+	q->len = 0;
+	/* paragraphs in a row mostly share a style: one copy of its name */
+	if (p->style != NULL && s->last_style != NULL &&
+	    strcmp(s->last_style, p->style) == 0)
+		q->style = (char *)s->last_style;
+	else if (dup_field(s, &q->style, p->style) == -1)
+		return -1;
+	if (q->style != NULL)
+		s->last_style = q->style;
+	if (dup_field(s, &q->label, p->label) == -1 ||
+	    dup_field(s, &q->note_id, p->note_id) == -1)
+		return -1;
+	q->marks = NULL;
+	q->nmarks = 0;
+	if (p->nmarks > 0) {
+		if (p->nmarks > SIZE_MAX / sizeof(*q->marks) ||
+		    (q->marks = lsn_arena_alloc(&s->strings, p->nmarks *
+		    sizeof(*q->marks))) == NULL)
+			return -1;
+		q->nmarks = p->nmarks;
+		for (i = 0; i < p->nmarks; i++) {
+			q->marks[i] = p->marks[i];
+			if (dup_field(s, &q->marks[i].value,
+			    p->marks[i].value) == -1 ||
+			    dup_field(s, &q->marks[i].date,
+			    p->marks[i].date) == -1)
+				return -1;
+		}
+	}
+	*out = q;
+	return 0;
+}
+
 int
 lsn_stream_add(struct lsn_stream *s, const struct lsn_para *p)
 {
-	struct lsn_para		*q;
-	const struct lsn_para	*prev;
-	size_t			 i, len;
+	struct lsn_item	*q;
+	size_t		 i, len;
 
 	if (s->oom)
 		return -1;
@@ -70,45 +125,37 @@ lsn_stream_add(struct lsn_stream *s, const struct lsn_para *p)
 		goto oom;
 	s->items = q;
 	q = &s->items[s->count];
-	*q = *p;
+	memset(q, 0, sizeof(*q));
+	q->event = p->event;
+	q->line = p->line;
 	len = p->text != NULL ? p->len : 0;
-	if ((q->text = lsn_arena_strndup(&s->strings, p->text != NULL ?
-	    p->text : "", len)) == NULL)
+	if (len > 0 && (q->text = lsn_arena_strndup(&s->strings, p->text,
+	    len)) == NULL)
 		goto oom;
 	q->len = len;
-	/* paragraphs in a row mostly share a style: one copy of its name */
-	prev = s->count > 0 ? &s->items[s->count - 1] : NULL;
-	if (prev != NULL && p->style != NULL && prev->style != NULL &&
-	    strcmp(prev->style, p->style) == 0)
-		q->style = prev->style;
-	else if (dup_field(s, &q->style, p->style) == -1)
+	if (!plain(p) && copy_more(s, p, &q->more) == -1)
 		goto oom;
-	if (dup_field(s, &q->label, p->label) == -1 ||
-	    dup_field(s, &q->note_id, p->note_id) == -1)
-		goto oom;
-	q->marks = NULL;
-	q->nmarks = 0;
-	if (p->nmarks > 0) {
-		if (p->nmarks > SIZE_MAX / sizeof(*q->marks) ||
-		    (q->marks = lsn_arena_alloc(&s->strings, p->nmarks *
-		    sizeof(*q->marks))) == NULL)
-			goto oom;
-		q->nmarks = p->nmarks;
-		for (i = 0; i < p->nmarks; i++) {
-			q->marks[i] = p->marks[i];
-			if (dup_field(s, &q->marks[i].value,
-			    p->marks[i].value) == -1 ||
-			    dup_field(s, &q->marks[i].date,
-			    p->marks[i].date) == -1)
-				goto oom;
-		}
-	}
 	s->count++;
 	return 0;
 oom:
 	/* what the arena gave a refused item stays there until the end */
 	s->oom = 1;
 	return -1;
+}
+
+void
+lsn_stream_get(const struct lsn_stream *s, size_t i, struct lsn_para *p)
+{
+	const struct lsn_item	*q = &s->items[i];
+
+	if (q->more != NULL)
+		*p = *q->more;
+	else
+		lsn_para_init(p);
+	p->event = q->event;
+	p->text = q->text != NULL ? (char *)q->text : (char *)"";
+	p->len = q->len;
+	p->line = q->line;
 }
 
 int
@@ -128,6 +175,7 @@ lsn_stream_free(struct lsn_stream *s)
 	lsn_arena_free(&s->strings);
 	memset(&s->strings, 0, sizeof(s->strings));
 	s->items = NULL;
+	s->last_style = NULL;
 	s->count = s->cap = 0;
 	s->bytes = 0;
 }

@@ -7,10 +7,10 @@
  * of events: paragraphs, table structure and footnote bodies. A reader
  * fills a paragraph struct of its own and hands it to lsn_stream_add(),
  * which copies it; the reader keeps ownership of what it passed and may
- * reuse it at once. The recognizer then walks stream->items. What the
- * items point to (text, labels, styles, marks) lives in the stream's
- * arena, a few large blocks rather than several allocations a
- * paragraph, and goes with lsn_stream_free.
+ * reuse it at once. The recognizer then reads the items back with
+ * lsn_stream_get(). What the items point to (text, labels, styles,
+ * marks) lives in the stream's arena, a few large blocks rather than
+ * several allocations a paragraph, and goes with lsn_stream_free.
  *
  * Text is UTF-8 in NFC, with no list label and no markers: bookmarks,
  * footnote references, hyperlinks and tracked changes are marks with
@@ -91,8 +91,23 @@ struct lsn_para {
 				        in reading order (DOCX), or 0 */
 };
 
+/*
+ * An item as the stream keeps it: a table of small cells or a text of
+ * short lines is mostly items with no more than an event, a short text
+ * and a line, so the rest of the paragraph struct is kept only where
+ * it is not as lsn_para_init leaves it (112 bytes an item were most of
+ * the memory such texts took). Read with lsn_stream_get.
+ */
+struct lsn_item {
+	const char		*text;   /* in the arena; NULL: "" */
+	size_t			 len;
+	unsigned long		 line;
+	const struct lsn_para	*more;   /* the whole paragraph, or NULL */
+	enum lsn_event		 event;
+};
+
 struct lsn_stream {
-	struct lsn_para	*items;
+	struct lsn_item	*items;
 	size_t		 count;
 	size_t		 cap;
 	size_t		 max_paras;  /* limit; 0 = none */
@@ -105,6 +120,7 @@ struct lsn_stream {
 	int		 marks_hit;  /* -2 was for max_marks */
 	int		 bytes_hit;  /* -2 was for max_bytes */
 	int		 oom;
+	const char	*last_style; /* the style name last copied */
 	struct lsn_arena strings;    /* what items point to */
 };
 
@@ -117,6 +133,12 @@ void	lsn_para_init(struct lsn_para *p);
  * the paragraph-marks limit, or its bytes would pass max_bytes.
  */
 int	lsn_stream_add(struct lsn_stream *s, const struct lsn_para *p);
+/*
+ * Item i (< s->count) as a whole paragraph struct in *p, whose pointers
+ * are the stream's: valid until lsn_stream_free, not to be freed.
+ */
+void	lsn_stream_get(const struct lsn_stream *s, size_t i,
+	    struct lsn_para *p);
 /* Appends a structural event with no text. Same returns. */
 int	lsn_stream_event(struct lsn_stream *s, enum lsn_event ev);
 /*

@@ -217,13 +217,32 @@ make_line(struct lsn_arena *a, struct lsn_doc_lines *doc,
 	return 0;
 }
 
+/*
+ * An arena array grown to hold need (lsn_arena_grow, or with moving
+ * lsn_arena_grow_moving), starting at one element rather than the
+ * arena's four: a table's rows, a row's cells and a cell's lines are
+ * mostly one or two, and on a text of many small tables the three
+ * unused lines of every cell were half the lines' memory.
+ */
+static void *
+grow_array(struct lsn_arena *a, void *arr, size_t *cap, size_t need,
+    size_t size, int moving)
+{
+	if (*cap == 0 && need == 1) {
+		if ((arr = lsn_arena_alloc(a, size)) != NULL)
+			*cap = 1;
+		return arr;
+	}
+	return moving ? lsn_arena_grow_moving(a, arr, cap, need, size) :
+	    lsn_arena_grow(a, arr, cap, need, size);
+}
+
 static struct lsn_line *
 push_line(struct lsn_arena *a, struct lsn_lines *ls)
 {
 	/* The caller fills the line before the next push on this array:
 	 * the array may move. */
-	ls->v = lsn_arena_grow_moving(a, ls->v, &ls->cap, ls->n + 1,
-	    sizeof(*ls->v));
+	ls->v = grow_array(a, ls->v, &ls->cap, ls->n + 1, sizeof(*ls->v), 1);
 	if (a->oom)
 		return NULL;
 	memset(&ls->v[ls->n], 0, sizeof(ls->v[0]));
@@ -244,16 +263,17 @@ build_table(struct lsn_arena *a, const struct lsn_stream *s, size_t *i,
 {
 	struct lsn_row	*row = NULL;
 	struct lsn_cell	*cell;
+	struct lsn_para	 para, *p = &para;
 
 	while (*i < s->count) {
-		const struct lsn_para *p = &s->items[(*i)++];
+		lsn_stream_get(s, (*i)++, p);
 
 		switch (p->event) {
 		case LSN_EV_TABLE_END:
 			return 0;
 		case LSN_EV_ROW_START:
-			t->rows = lsn_arena_grow(a, t->rows, &t->cap, t->n + 1,
-			    sizeof(*t->rows));
+			t->rows = grow_array(a, t->rows, &t->cap, t->n + 1,
+			    sizeof(*t->rows), 0);
 			if (a->oom)
 				return -1;
 			row = &t->rows[t->n++];
@@ -262,8 +282,8 @@ build_table(struct lsn_arena *a, const struct lsn_stream *s, size_t *i,
 		case LSN_EV_CELL_START:
 			if (row == NULL)
 				break;
-			row->cells = lsn_arena_grow(a, row->cells, &row->cap,
-			    row->n + 1, sizeof(*row->cells));
+			row->cells = grow_array(a, row->cells, &row->cap,
+			    row->n + 1, sizeof(*row->cells), 0);
 			if (a->oom)
 				return -1;
 			cell = &row->cells[row->n++];
@@ -288,9 +308,10 @@ build_seq(struct lsn_arena *a, const struct lsn_stream *s, size_t *i,
     struct lsn_lines *into, struct lsn_doc_lines *doc, enum lsn_event until)
 {
 	struct lsn_line	*l;
+	struct lsn_para	 para, *p = &para;
 
 	while (*i < s->count) {
-		const struct lsn_para *p = &s->items[(*i)++];
+		lsn_stream_get(s, (*i)++, p);
 
 		switch (p->event) {
 		case LSN_EV_PARA:

@@ -32,16 +32,9 @@ enum lsn_line_type {
 struct lsn_table;
 
 struct lsn_line {
-	enum lsn_line_type	 type;
-	int			 used;      /* taken by the cover sheet etc. */
 	char			*text;      /* trimmed, white space collapsed */
 	size_t			 len;
 	char			*label;     /* list/heading label or NULL */
-	int			 label_auto;
-	int			 value;     /* the label's counter, -1 unknown */
-	int			 outline;   /* heading level from the style */
-	int			 ilvl;
-	int			 num_id;
 	const char		*style;
 	struct lsn_mark		*marks;     /* offsets into text */
 	size_t			 nmarks;
@@ -51,6 +44,17 @@ struct lsn_line {
 	size_t			 nbreaks;
 	unsigned long		 srcline;   /* source line (text), paragraph
 					       number (DOCX), or 0 */
+	int			 value;     /* the label's counter, -1 unknown */
+	int			 ilvl;
+	int			 num_id;
+	/* A byte each: there is a line for every paragraph and table, and
+	 * a text of short lines or small tables is mostly lines (four
+	 * ints here made the line 128 bytes rather than 96). */
+	unsigned char		 type;      /* enum lsn_line_type */
+	unsigned char		 used;      /* taken by the cover sheet etc. */
+	unsigned char		 label_auto;
+	signed char		 outline;   /* heading level from the style,
+					       0-9 */
 };
 
 struct lsn_lines {

@@ -208,7 +208,9 @@ main(int argc, char *argv[])
 		lsn_core_clear(&core);
 	}
 	for (i = 0; i < s.count; i++) {
-		const struct lsn_para *p = &s.items[i];
+		struct lsn_para para, *p = &para;
+
+		lsn_stream_get(&s, i, p);
 
 		if (!text_only)
 			dump(p);
