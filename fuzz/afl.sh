@@ -98,7 +98,7 @@ if [ "${LIAISON_AFL_SAN:-asan}" != none ]; then
 fi
 # shellcheck disable=SC2086
 AFL_QUIET=1 make -s -C "$build" FUZZER_LINK=-fsanitize=fuzzer \
-    liaison $progs
+    lib/tree/names.h lib/tree/names.c liaison $progs
 [ "$mode" = build ] && exit 0
 
 if [ ! -d "$corpus/seeds/text" ]; then

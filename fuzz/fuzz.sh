@@ -41,7 +41,7 @@ for t in $targets; do
 done
 # shellcheck disable=SC2086
 make -s -C "$build" SAN_CFLAGS="$san" FUZZER_LINK=-fsanitize=fuzzer \
-    liaison $progs
+    lib/tree/names.h lib/tree/names.c liaison $progs
 [ "$mode" = build ] && exit 0
 
 if [ ! -d "$corpus/text" ]; then
