@@ -22,11 +22,14 @@
  */
 #include "config.h"
 
+#include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "recognize/dates.h"
 #include "recognize/tuning.h"
+#include "util/text.h"
 
 
 /* Month names: English (capital needed), then the languages that write
@@ -181,44 +184,82 @@ continues_word(const char *s, size_t len)
 	    (unsigned char)s[0] >= 0x80);
 }
 
+#define MONTH_NAMES	(sizeof(month_names) / sizeof(month_names[0]))
+/* Longer than any name in month_names, in bytes. */
+#define MONTH_NAME_MAX	24
+
+/* month_names' indices by the length of the name, and the pairs of
+ * bytes the names open with (a bit set per first byte), built once:
+ * most words fail on their first two bytes, the others are compared
+ * only with the names of their own length. */
+static unsigned char	 month_by_length[MONTH_NAME_MAX][2]; /* first, count */
+static unsigned char	 month_order[MONTH_NAMES];
+static uint32_t		 month_pairs[256][8];
+static pthread_once_t	 month_index_once = PTHREAD_ONCE_INIT;
+
+static void
+index_months(void)
+{
+	size_t	 l, i, k = 0;
+
+	for (l = 0; l < MONTH_NAME_MAX; l++) {
+		month_by_length[l][0] = (unsigned char)k;
+		for (i = 0; i < MONTH_NAMES; i++)
+			if (strlen(month_names[i].name) == l)
+				month_order[k++] = (unsigned char)i;
+		month_by_length[l][1] = (unsigned char)(k -
+		    month_by_length[l][0]);
+	}
+	for (i = 0; i < MONTH_NAMES; i++) {
+		const unsigned char *u =
+		    (const unsigned char *)month_names[i].name;
+
+		month_pairs[u[0]][u[1] >> 5] |= (uint32_t)1 << (u[1] & 31);
+	}
+}
+
 /*
  * A month name at s: returns 1-12 and its length in *n (with an
- * abbreviation's dot), else 0. An English name needs its capital.
+ * abbreviation's dot), else 0. An English name needs its capital. The
+ * name is the whole word: every byte of a name continues a word, and
+ * a name must end where the word does ("Marseille" holds no date).
  */
 static int
 month_at(const char *s, size_t len, size_t *n)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	unsigned char	 f[2];
-	size_t		 i, fl, l, k;
+	unsigned char	 f[3], word[MONTH_NAME_MAX];
+	size_t		 w, k, fl, c;
 
 	if (len < 3 || (fl = fold(u, len, f)) == 0)
 		return 0;
-	/* Most words fail on their first letter: no name opens with it. */
-	if (fl == 1 && (f[0] == '\0' || strchr("jfmasonde", f[0]) == NULL))
+	/* The first two bytes, folded: a two-byte letter's own, or an
+	 * ASCII letter and the lead byte of what follows. */
+	if (fl == 1 && fold(u + 1, len - 1, f + 1) == 0)
 		return 0;
-	for (i = 0; i < sizeof(month_names) / sizeof(month_names[0]); i++) {
-		const struct month_name *mn = &month_names[i];
-		const unsigned char *name = (const unsigned char *)mn->name;
-		unsigned char	 g[2];
-		size_t		 gl;
+	pthread_once(&month_index_once, index_months);
+	if ((month_pairs[f[0]][f[1] >> 5] & (uint32_t)1 << (f[1] & 31)) == 0)
+		return 0;
+	for (w = 0; w < len && continues_word(s + w, len - w); w++)
+		if (w + 1 >= MONTH_NAME_MAX)
+			return 0;
+	if (w < 3)
+		return 0;
+	for (k = 0; k < w; k += fl)
+		if ((fl = fold(u + k, w - k, word + k)) == 0)
+			return 0;
+	for (c = 0; c < month_by_length[w][1]; c++) {
+		const struct month_name *mn =
+		    &month_names[month_order[month_by_length[w][0] + c]];
 
-		if (name[0] != f[0] || (fl == 2 && name[1] != f[1]))
+		if (word[0] != (unsigned char)mn->name[0] ||
+		    word[1] != (unsigned char)mn->name[1] ||
+		    memcmp(word, mn->name, w) != 0 ||
+		    (mn->english && !(u[0] >= 'A' && u[0] <= 'Z')))
 			continue;
-		l = strlen(mn->name);
-		if (l > len)
-			continue;
-		for (k = fl; k < l; k += gl)
-			if ((gl = fold(u + k, l - k, g)) == 0 ||
-			    memcmp(g, name + k, gl) != 0)
-				break;
-		if (k != l || continues_word(s + l, len - l))
-			continue;
-		if (mn->english && !(u[0] >= 'A' && u[0] <= 'Z'))
-			continue;
-		*n = l;
+		*n = w;
 		/* "Sept.", "janv." */
-		if (l < len && s[l] == '.' && l < 6)
+		if (w < len && s[w] == '.' && w < 6)
 			(*n)++;
 		return mn->month;
 	}
@@ -656,14 +697,16 @@ chinese(const char *s, size_t len, char *iso, size_t *matched)
 static size_t
 prefix_at(const char *s, size_t len)
 {
-	static const char *const words[] = { "du", "Du", "del", "Del",
-	    "\xd1\x81" /* с */, "\xd0\xa1" /* С */,
-	    "\xd9\x85\xd9\x86" /* من */ };
+	static const struct lsn_word words[] = { LSN_WORD("du"),
+	    LSN_WORD("Du"), LSN_WORD("del"), LSN_WORD("Del"),
+	    LSN_WORD("\xd1\x81") /* с */, LSN_WORD("\xd0\xa1") /* С */,
+	    LSN_WORD("\xd9\x85\xd9\x86") /* من */ };
 	size_t	 w, l, j;
 
 	for (w = 0; w < sizeof(words) / sizeof(words[0]); w++) {
-		l = strlen(words[w]);
-		if (l < len && memcmp(s, words[w], l) == 0 &&
+		l = words[w].len;
+		if (l < len && s[0] == words[w].s[0] &&
+		    memcmp(s, words[w].s, l) == 0 &&
 		    (j = spaces(s, len, l)) > l && j < len &&
 		    is_digit((unsigned char)s[j]))
 			return j;

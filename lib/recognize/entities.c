@@ -419,7 +419,8 @@ scan(struct found *f, char *t, size_t n)
 			 * character (anywhere: no spaces part words there) */
 			if ((unsigned char)t[i] < 0xe0 && after_letter(t, i))
 				continue;
-			if (i >= q)
+			/* no Question opens with a lower-case letter */
+			if (i >= q && (unsigned char)t[i] >= 0x80)
 				q = questions_at(f, t, n, i) + 1;
 			if (i >= d)
 				d = date_at(f, t, n, i) + 1;

@@ -15,25 +15,27 @@
 
 /* The words that open a Question or a list of them, longer forms
  * before their prefixes. Each needs a digit after it. */
-static const char *const opening[] = {
-	"Questions ", "Question ", "Cuestiones ", "Cuesti\xc3\xb3n ",
-	"\xd0\x92\xd0\xbe\xd0\xbf\xd1\x80\xd0\xbe\xd1\x81\xd1\x8b ", /* Вопросы */
-	"\xd0\x92\xd0\xbe\xd0\xbf\xd1\x80\xd0\xbe\xd1\x81 ",         /* Вопрос */
+static const struct lsn_word opening[] = {
+	LSN_WORD("Questions "), LSN_WORD("Question "), LSN_WORD("Cuestiones "),
+	LSN_WORD("Cuesti\xc3\xb3n "),
+	LSN_WORD("\xd0\x92\xd0\xbe\xd0\xbf\xd1\x80\xd0\xbe\xd1\x81\xd1\x8b "), /* Вопросы */
+	LSN_WORD("\xd0\x92\xd0\xbe\xd0\xbf\xd1\x80\xd0\xbe\xd1\x81 "),         /* Вопрос */
 	/* المسائل, المسألة, and with "و" (and) joined to them */
-	"\xd8\xa7\xd9\x84\xd9\x85\xd8\xb3\xd8\xa7\xd8\xa6\xd9\x84 ",
-	"\xd8\xa7\xd9\x84\xd9\x85\xd8\xb3\xd8\xa3\xd9\x84\xd8\xa9 ",
-	"\xd9\x88\xd8\xa7\xd9\x84\xd9\x85\xd8\xb3\xd8\xa7\xd8\xa6\xd9\x84 ",
-	"\xd9\x88\xd8\xa7\xd9\x84\xd9\x85\xd8\xb3\xd8\xa3\xd9\x84\xd8\xa9 ",
-	"\xe8\xaf\xbe\xe9\xa2\x98",                                  /* 课题 */
-	"Q.", "Q"
+	LSN_WORD("\xd8\xa7\xd9\x84\xd9\x85\xd8\xb3\xd8\xa7\xd8\xa6\xd9\x84 "),
+	LSN_WORD("\xd8\xa7\xd9\x84\xd9\x85\xd8\xb3\xd8\xa3\xd9\x84\xd8\xa9 "),
+	LSN_WORD("\xd9\x88\xd8\xa7\xd9\x84\xd9\x85\xd8\xb3\xd8\xa7\xd8\xa6\xd9\x84 "),
+	LSN_WORD("\xd9\x88\xd8\xa7\xd9\x84\xd9\x85\xd8\xb3\xd8\xa3\xd9\x84\xd8\xa9 "),
+	LSN_WORD("\xe8\xaf\xbe\xe9\xa2\x98"),                                  /* 课题 */
+	LSN_WORD("Q."), LSN_WORD("Q")
 };
 
 /* Between two numbers of a list: "4, 5", "4 and 5/13", "4 et 5",
  * "4 y 5", "4 и 5", "4 & 5", "4、5", Arabic "4 و5". The cover's rows
  * also cut at ';'. */
-static const char *const between[] = {
-	", ", ",", " and ", " et ", " y ", " \xd0\xb8 " /* и */, " & ",
-	"\xe3\x80\x81" /* 、 */, " \xd9\x88 " /* و */, " \xd9\x88"
+static const struct lsn_word between[] = {
+	LSN_WORD(", "), LSN_WORD(","), LSN_WORD(" and "), LSN_WORD(" et "), LSN_WORD(" y "),
+	LSN_WORD(" \xd0\xb8 ") /* и */, LSN_WORD(" & "), LSN_WORD("\xe3\x80\x81") /* 、 */,
+	LSN_WORD(" \xd9\x88 ") /* و */, LSN_WORD(" \xd9\x88")
 };
 
 static int
@@ -54,14 +56,19 @@ static size_t
 opening_at(const char *t, size_t n, size_t i, int ci)
 {
 	size_t	 w, l, k;
+	int	 c0 = ci ? t[i] & ~0x20 : t[i];
 
 	for (w = 0; w < sizeof(opening) / sizeof(opening[0]); w++) {
-		l = strlen(opening[w]);
+		/* Most words fail on their first byte (upper case for ci:
+		 * every ASCII opening word starts with a capital). */
+		if (opening[w].s[0] != c0 && opening[w].s[0] != t[i])
+			continue;
+		l = opening[w].len;
 		if (i + l >= n || !is_digit((unsigned char)t[i + l]))
 			continue;
 		for (k = 0; k < l; k++)
-			if (t[i + k] != opening[w][k] && !(ci &&
-			    (t[i + k] | 0x20) == (opening[w][k] | 0x20) &&
+			if (t[i + k] != opening[w].s[k] && !(ci &&
+			    (t[i + k] | 0x20) == (opening[w].s[k] | 0x20) &&
 			    is_alnum((unsigned char)t[i + k])))
 				break;
 		if (k == l)
@@ -77,10 +84,10 @@ between_at(const char *t, size_t n, size_t j)
 	size_t	 w, l;
 
 	for (w = 0; w < sizeof(between) / sizeof(between[0]); w++) {
-		l = strlen(between[w]);
+		l = between[w].len;
 		/* " و" joins the next number: "1 و2" */
-		if (j + l <= n && memcmp(t + j, between[w], l) == 0 &&
-		    (between[w][l - 1] != '\x88' ||
+		if (j + l <= n && memcmp(t + j, between[w].s, l) == 0 &&
+		    (between[w].s[l - 1] != '\x88' ||
 		    (j + l < n && is_digit((unsigned char)t[j + l]))))
 			return l;
 	}

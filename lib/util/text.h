@@ -40,6 +40,14 @@ int	 lsn_is_alnum(int32_t cp);
 /* 1 for an upper-case letter (Lu, Lt). */
 int	 lsn_is_upper(int32_t cp);
 
+/* A literal and its length, for tables of words scanned at every word
+ * of a text (no strlen per look). */
+struct lsn_word {
+	const char	*s;
+	size_t		 len;
+};
+#define LSN_WORD(lit)	{ lit, sizeof(lit) - 1 }
+
 /* The number of ASCII digits in a row at s[i] (s is n bytes long). */
 size_t	 lsn_digit_run(const char *s, size_t n, size_t i);
 
