@@ -156,6 +156,9 @@ test_dates(void)
 		{ "Sept. 2025", "2025-09", 10 },
 		/* French, Spanish, Russian, Arabic, Chinese */
 		{ "1er janvier 2025", "2025-01-01", 16 },
+		/* no other month name opens with "e" */
+		{ "15 de enero de 2025", "2025-01-15", 19 },
+		{ "Enero 2025", "2025-01", 10 },
 		{ "15 au 24 octobre 2024", "2024-10-15/2024-10-24", 21 },
 		{ "3 d\xc3\xa9" "cembre 2025", "2025-12-03", 16 },
 		{ "f\xc3\xa9vrier 2026", "2026-02", 13 },

@@ -188,14 +188,22 @@ continues_word(const char *s, size_t len)
 /* Longer than any name in month_names, in bytes. */
 #define MONTH_NAME_MAX	24
 
-/* month_names' indices by the length of the name, and the pairs of
- * bytes the names open with (a bit set per first byte), built once:
- * most words fail on their first two bytes, the others are compared
- * only with the names of their own length. */
+/* month_names' indices by the length of the name, and a filter built
+ * once: a hash of the two bytes a name opens with keys the lengths of
+ * the names that open so, English names (which need a capital) apart.
+ * Most words fail the filter; the others are compared only with the
+ * names of their own length. */
+#define MONTH_FILTER	512
 static unsigned char	 month_by_length[MONTH_NAME_MAX][2]; /* first, count */
 static unsigned char	 month_order[MONTH_NAMES];
-static uint32_t		 month_pairs[256][8];
+static uint32_t		 month_filter[2][MONTH_FILTER]; /* [english] */
 static pthread_once_t	 month_index_once = PTHREAD_ONCE_INIT;
+
+static size_t
+month_filter_slot(unsigned char a, unsigned char b)
+{
+	return ((size_t)a * 31 + b) % MONTH_FILTER;
+}
 
 static void
 index_months(void)
@@ -214,7 +222,8 @@ index_months(void)
 		const unsigned char *u =
 		    (const unsigned char *)month_names[i].name;
 
-		month_pairs[u[0]][u[1] >> 5] |= (uint32_t)1 << (u[1] & 31);
+		month_filter[month_names[i].english][month_filter_slot(u[0],
+		    u[1])] |= (uint32_t)1 << strlen(month_names[i].name);
 	}
 }
 
@@ -230,6 +239,7 @@ month_at(const char *s, size_t len, size_t *n)
 	const unsigned char *u = (const unsigned char *)s;
 	unsigned char	 f[3], word[MONTH_NAME_MAX];
 	size_t		 w, k, fl, c;
+	uint32_t	 lengths;
 
 	if (len < 3 || (fl = fold(u, len, f)) == 0)
 		return 0;
@@ -238,23 +248,36 @@ month_at(const char *s, size_t len, size_t *n)
 	if (fl == 1 && fold(u + 1, len - 1, f + 1) == 0)
 		return 0;
 	pthread_once(&month_index_once, index_months);
-	if ((month_pairs[f[0]][f[1] >> 5] & (uint32_t)1 << (f[1] & 31)) == 0)
+	k = month_filter_slot(f[0], f[1]);
+	lengths = month_filter[0][k] |
+	    (u[0] >= 'A' && u[0] <= 'Z' ? month_filter[1][k] : 0);
+	if (lengths == 0)
 		return 0;
 	for (w = 0; w < len && continues_word(s + w, len - w); w++)
 		if (w + 1 >= MONTH_NAME_MAX)
 			return 0;
-	if (w < 3)
+	if ((lengths & (uint32_t)1 << w) == 0)
+		return 0;
+	/* The word is folded whole only when a name of its length opens
+	 * with its first two bytes. */
+	for (c = 0; c < month_by_length[w][1]; c++) {
+		const char *name =
+		    month_names[month_order[month_by_length[w][0] + c]].name;
+
+		if ((unsigned char)name[0] == f[0] &&
+		    (unsigned char)name[1] == f[1])
+			break;
+	}
+	if (c == month_by_length[w][1])
 		return 0;
 	for (k = 0; k < w; k += fl)
 		if ((fl = fold(u + k, w - k, word + k)) == 0)
 			return 0;
-	for (c = 0; c < month_by_length[w][1]; c++) {
+	for (; c < month_by_length[w][1]; c++) {
 		const struct month_name *mn =
 		    &month_names[month_order[month_by_length[w][0] + c]];
 
-		if (word[0] != (unsigned char)mn->name[0] ||
-		    word[1] != (unsigned char)mn->name[1] ||
-		    memcmp(word, mn->name, w) != 0 ||
+		if (memcmp(word, mn->name, w) != 0 ||
 		    (mn->english && !(u[0] >= 'A' && u[0] <= 'Z')))
 			continue;
 		*n = w;
@@ -703,6 +726,8 @@ prefix_at(const char *s, size_t len)
 	    LSN_WORD("\xd9\x85\xd9\x86") /* من */ };
 	size_t	 w, l, j;
 
+	if (len == 0 || strchr("dD\xd0\xd1\xd9", s[0]) == NULL)
+		return 0;
 	for (w = 0; w < sizeof(words) / sizeof(words[0]); w++) {
 		l = words[w].len;
 		if (l < len && s[0] == words[w].s[0] &&

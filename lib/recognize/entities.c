@@ -409,31 +409,38 @@ scan(struct found *f, char *t, size_t n)
 	if (has_links(t, n))
 		links(f, t, n);
 	for (i = 0; i < n; i++) {
-		/* A word start: alphanumeric after anything else. */
-		if (!f->opens[(unsigned char)t[i]] ||
-		    (i > 0 && f->alnum[(unsigned char)t[i - 1]]))
-			continue;
-		if (f->opens[(unsigned char)t[i]] == OPENS_WORD) {
+		unsigned char	 c = (unsigned char)t[i];
+		size_t		 w = i + 1;
+
+		/* i is never inside an ASCII word: the rest of each word is
+		 * skipped here, so every alphanumeric byte seen opens one. */
+		if (f->alnum[c])
+			while (w < n && f->alnum[(unsigned char)t[w]])
+				w++;
+		if (f->opens[c] == OPENS_WORD) {
 			/* a month in lower case, a Cyrillic or Arabic word
 			 * (its lead byte after no letter), a Chinese
 			 * character (anywhere: no spaces part words there) */
-			if ((unsigned char)t[i] < 0xe0 && after_letter(t, i))
-				continue;
-			/* no Question opens with a lower-case letter */
-			if (i >= q && (unsigned char)t[i] >= 0x80)
+			if ((c >= 0xe0 || !after_letter(t, i)) &&
+			    !(c >= 0x80 && i > 0 &&
+			    f->alnum[(unsigned char)t[i - 1]])) {
+				/* no Question opens with a lower-case letter */
+				if (i >= q && c >= 0x80)
+					q = questions_at(f, t, n, i) + 1;
+				if (i >= d)
+					d = date_at(f, t, n, i) + 1;
+			}
+		} else if (f->opens[c]) {
+			if (i >= q)
 				q = questions_at(f, t, n, i) + 1;
+			if (i >= g)
+				g = groups_at(f, t, n, i) + 1;
+			if (i >= rec && i + 2 < n)
+				rec = recommendation_at(f, t, n, i) + 1;
 			if (i >= d)
 				d = date_at(f, t, n, i) + 1;
-			continue;
 		}
-		if (i >= q)
-			q = questions_at(f, t, n, i) + 1;
-		if (i >= g)
-			g = groups_at(f, t, n, i) + 1;
-		if (i >= rec && i + 2 < n)
-			rec = recommendation_at(f, t, n, i) + 1;
-		if (i >= d)
-			d = date_at(f, t, n, i) + 1;
+		i = w - 1;
 	}
 }
 
