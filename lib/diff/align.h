@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "tree/tree.h"
+#include "util/arena.h"
 
 enum ukind {
 	U_ROOT = 0, U_GROUP, U_FIELD, U_SECTION, U_ANNEX, U_PARA, U_LIST,
@@ -19,15 +20,12 @@ enum ukind {
 };
 
 struct unit {
-	int		 kind;
 	const char	*key;       /* groups, fields: only equal keys match */
-	int		 multi;     /* field that may repeat (matched by text) */
 	char		*text;      /* own text, normalized; "" when none */
 	char		*number;    /* shown, never compared; or NULL */
 	char		*seg;       /* location segment ("item 3"), or NULL */
 	const char	*role;      /* section role; owned by the model */
 	char		*subject;   /* annex: "question 10/17", "tor ..." */
-	int		 appendix;  /* U_ANNEX of an <appendix> */
 	lsn_node	 *node;      /* the element (for the path) */
 	lsn_node	 *text_node; /* element holding own text, or node */
 	struct unit	*parent;
@@ -35,28 +33,35 @@ struct unit {
 	struct unit    **kids;
 	size_t		 nkids, capkids;
 	uint64_t	 hash;      /* kind, text and kids; no numbers */
-	int		 has_set;   /* set and hset computed (lazily) */
 	uint32_t	*set;       /* words of the subtree */
 	size_t		 nset;
 	uint32_t	*hset;      /* words of own text */
 	size_t		 nhset;
 	size_t		 weight;    /* units in the subtree */
 	struct unit	*partner;
-	int		 moved;     /* new side: matched, but not in place */
-	int		 has_match; /* some unit of the subtree is matched */
-	int		 blocked;   /* a descendant got matched across */
 	/* Splits and merges: a unit of this side shown together with its
 	 * neighbour `joined` (before it when join_before) against one unit
 	 * of the other side; the neighbour is `absorbed` (no change of its
 	 * own). */
 	struct unit	*joined;
-	int		 join_before;
-	int		 absorbed;
+	int		 kind;
+	/* Flags, a byte each: a diff of two long texts holds a unit for
+	 * every paragraph of both. */
+	unsigned char	 multi;     /* field that may repeat (matched by text) */
+	unsigned char	 appendix;  /* U_ANNEX of an <appendix> */
+	unsigned char	 has_set;   /* set and hset computed (lazily) */
+	unsigned char	 moved;     /* new side: matched, but not in place
+				       (2: across containers) */
+	unsigned char	 has_match; /* some unit of the subtree is matched */
+	unsigned char	 blocked;   /* a descendant got matched across */
+	unsigned char	 join_before;
+	unsigned char	 absorbed;
 };
 
 struct side {
 	struct unit	**all;      /* every unit, for freeing */
 	size_t		  n, cap;
+	struct lsn_arena  units;    /* what all points to (not its fields) */
 };
 
 /* Position of an element among its same-named siblings, by node:
