@@ -111,6 +111,31 @@ date_iso(struct cover *c, enum lsn_meta_field m, const char *s, size_t n)
 		}
 }
 
+/* The word "and" between the last two values of a list, in ITU's
+ * languages ("CE 13 et CE 17", "CE 2 y CE 12", "ИК 3 и ИК 13"), and
+ * the Chinese list comma "、". Not Arabic "و" joined to the next word
+ * nor Chinese "和": both also open or sit inside plain words. */
+static const struct lsn_word list_and[] = {
+	LSN_WORD(" and "), LSN_WORD(" et "), LSN_WORD(" y "),
+	LSN_WORD(" \xd0\xb8 ") /* и */, LSN_WORD(" \xd9\x88 ") /* و */,
+	LSN_WORD("\xe3\x80\x81") /* 、 */
+};
+
+/* The separator of a list at s[i]: its length, else 0. */
+static size_t
+list_separator(const char *s, size_t n, size_t i)
+{
+	size_t	 w;
+
+	if (s[i] == ',' || s[i] == ';')
+		return 1;
+	for (w = 0; w < sizeof(list_and) / sizeof(list_and[0]); w++)
+		if (s[i] == list_and[w].s[0] && i + list_and[w].len <= n &&
+		    memcmp(s + i, list_and[w].s, list_and[w].len) == 0)
+			return list_and[w].len;
+	return 0;
+}
+
 /*
  * Splits "TSAG, SG2 and SG13" into NUL-separated values appended to b
  * (a Question(s) value: lsn_split_questions).
@@ -121,12 +146,7 @@ split_list(struct lsn_buf *b, const char *s, size_t n)
 	size_t	 i, start = 0, a, e, cut;
 
 	for (i = 0; i <= n; i++) {
-		cut = 0;
-		if (i == n || s[i] == ',' || s[i] == ';')
-			cut = 1;
-		else if (i + 5 <= n && strncmp(s + i, " and ", 5) == 0)
-			cut = 5;
-		if (!cut)
+		if ((cut = i == n ? 1 : list_separator(s, n, i)) == 0)
 			continue;
 		for (a = start, e = i; a < e && s[a] == ' '; a++)
 			;
