@@ -139,8 +139,11 @@ def read_losses(path):
             cols = line.split("\t")
             if (len(cols) != 5 or cols[2][:1] not in "+-"
                     or cols[3] not in ("nature", "pending") or not cols[4]):
-                sys.exit("%s:%d: want RENDERING, DOCUMENT, [+-]FACT, "
-                         "nature|pending, REASON (tabs)" % (path, n))
+                # Status 2: a bad table is no pass (1 is a failed fact).
+                print("%s:%d: want RENDERING, DOCUMENT, [+-]FACT, "
+                      "nature|pending, REASON (tabs)" % (path, n),
+                      file=sys.stderr)
+                sys.exit(2)
             rows.append([n] + cols + [0])
     return rows
 
