@@ -26,6 +26,17 @@ struct liaison_options {
 /* Word tables have at most 63 columns: a text line with more tabs is
  * text, not a table row flattened (reader/text.c). */
 #define LSN_TEXT_MAX_COLUMNS           63
+/* Wrapped text (pandoc's plain output, reader/text-unwrap.c): at
+ * least 3 line breaks that a width of 72 columns (pandoc's default)
+ * forced, so that a short text of one paragraph a line is not taken for
+ * it, and a line of prose longer than that (pandoc leaves headings
+ * whole) for every 8 such breaks at most. */
+#define LSN_TEXT_WRAP_COLUMNS          72
+#define LSN_TEXT_WRAP_MIN_BREAKS       3
+#define LSN_TEXT_WRAP_LONG_LINES       8
+/* ... and at most a million lines (pandoc writes some 100 for a page):
+ * the unwrapping keeps a table of the lines. */
+#define LSN_TEXT_WRAP_MAX_LINES        1000000
 /* The model budget. Depth: what liaison writes it can read back (model
  * files nest no deeper than 256). Bytes: what a reference multiplies
  * (a long style name or link target in every paragraph) counts each

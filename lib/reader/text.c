@@ -16,6 +16,8 @@
  *   - a line whose remaining text still holds tabs (at most 62: Word's
  *     63 columns) is a table row whose cells were flattened with tabs;
  *     consecutive rows form one table.
+ * Text a writer wrapped (pandoc's plain output) is first brought back to
+ * one paragraph a line and tables to tab-separated rows (text-unwrap.c).
  * A blank line is an empty paragraph: the recognizer uses it as a soft
  * boundary.
  */
@@ -27,6 +29,7 @@
 
 #include "options.h"
 #include "reader/readers.h"
+#include "reader/text-unwrap.h"
 #include "util/buf.h"
 #include "util/error.h"
 #include "util/text.h"
@@ -67,6 +70,8 @@ struct text_reader {
 	int			 in_table;
 	int			 note_opened; /* the last note on this line goes on */
 	int			 in_note;     /* lines are a note's body, up to "]" */
+	int			 unwrapped;   /* text-unwrap.c's output: a tab
+					       * only in table rows */
 	unsigned long		 line;
 };
 
@@ -745,7 +750,11 @@ read_line(struct text_reader *r, const char *s, size_t len)
 		}
 		return rc == LIAISON_OK ? emit_notes(r) : rc;
 	}
-	skip = t[a] == '\t' ? 0 : find_label(t + a, b - a, &lablen);
+	/* Unwrapped text has tabs in table rows only: a first cell "8" is
+	 * no label. */
+	skip = t[a] == '\t' || (r->unwrapped &&
+	    memchr(t + a, '\t', b - a) != NULL) ? 0 :
+	    find_label(t + a, b - a, &lablen);
 	if (skip > 0) {
 		if (lablen == 3 && (unsigned char)t[a] == 0xEF &&
 		    (unsigned char)t[a + 1] >= 0x80 && (unsigned char)t[a + 1] <= 0xA3)
@@ -992,7 +1001,7 @@ lsn_read_text(const char *data, size_t len, const char *name,
 	liaison_status		 rc;
 	size_t			 i = 0, bad, line_start, end;
 	const char		*nul;
-	char			*utf8, *pics = NULL;
+	char			*utf8, *pics = NULL, *flat = NULL;
 	unsigned long		 line, col;
 
 	(void)opts;
@@ -1029,6 +1038,18 @@ lsn_read_text(const char *data, size_t len, const char *name,
 	}
 	if (pics != NULL)
 		data = pics;
+	/* Wrapped text (pandoc's plain output) as one paragraph a line. */
+	if ((flat = lsn_text_unwrap(data + i, len - i, &len)) == (char *)-1) {
+		flat = NULL;
+		rc = lsn_error_set(err, LIAISON_ERR_NOMEM, name, NULL, 0, 0,
+		    "out of memory");
+		goto done;
+	}
+	if (flat != NULL) {
+		data = flat;
+		i = 0;
+		r.unwrapped = 1;
+	}
 	line_scan_init(&sc, data, i, len);
 	while (rc == LIAISON_OK && next_line(&sc, &line_start, &end)) {
 		r.line++;
@@ -1045,6 +1066,7 @@ lsn_read_text(const char *data, size_t len, const char *name,
 	free_pending(&r);
 	free(r.br);
 done:
+	free(flat);
 	free(pics);
 	free(utf8);
 	return rc;

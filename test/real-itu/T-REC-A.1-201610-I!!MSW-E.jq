@@ -9,8 +9,9 @@
 [.sections[] | .number] == ["1", "2", "3"]
 [.sections[] | .title] == ["Study groups and their relevant groups", "Study group management", "Submission and processing of contributions"]
 [.annexes[] | .id] == ["A"]
-# pandoc's plain text wraps this table cell, "2-6" above "October 1997"
-@docx [.entities.dates[] | select(.text == "2-6 October 1997") | .iso] == ["1997-10-02/1997-10-06"]
+# A table cell; pandoc's plain text wraps it, "2-6" above "October 1997",
+# and the cell's lines are joined again.
+[.entities.dates[] | select(.text == "2-6 October 1997") | .iso] == ["1997-10-02/1997-10-06"]
 @docx .meta.title | test("Working methods for study groups of the ITU Telecommunication Standardization Sector")
 [.. | objects | select(has("level")) | .title | select(test("PAGEREF|_Toc[0-9]|\\t[0-9]+$"))] == []
 [.sections[].number | select(. != null)] | length == (unique | length)
