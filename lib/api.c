@@ -12,7 +12,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include <libxml/tree.h>
 
 #include "liaison.h"
 #include "options.h"
@@ -271,24 +270,13 @@ static liaison_doc *
 open_model(const char *path, const liaison_options *opts,
     liaison_error **err)
 {
-	xmlDocPtr	 xml;
 	struct lsn_tree	*tree;
 	liaison_doc	*doc;
 
-	if ((xml = lsn_xml_parse_file(path,
+	if ((tree = lsn_tree_read_model(path,
 	    lsn_limit(opts, LIAISON_LIMIT_INPUT_BYTES), err)) == NULL)
 		return NULL;
-	if (lsn_xml_validate(xml, "liaison.rng", NULL, NULL, err) !=
-	    LIAISON_OK) {
-		if (err != NULL)
-			lsn_error_set_file(*err, path);
-		xmlFreeDoc(xml);
-		return NULL;
-	}
-	/* the file as parsed is no longer needed: our copy is the model */
-	tree = lsn_tree_from_xml(xml);
-	xmlFreeDoc(xml);
-	if (tree == NULL || (doc = lsn_doc_new(tree)) == NULL) {
+	if ((doc = lsn_doc_new(tree)) == NULL) {
 		lsn_tree_free(tree);
 		lsn_error_set(err, LIAISON_ERR_NOMEM, path, NULL, 0, 0,
 		    "out of memory");
@@ -344,8 +332,7 @@ liaison_doc_free(liaison_doc *doc)
 	if (doc == NULL)
 		return;
 	lsn_tree_free(doc->tree);
-	if (doc->xml != NULL)
-		xmlFreeDoc(doc->xml);
+	lsn_xml_doc_free(doc->xml);
 	pthread_mutex_destroy(&doc->xml_lock);
 	free(doc);
 }
@@ -389,6 +376,7 @@ liaison_diff_new(const liaison_doc *old_doc, const liaison_doc *new_doc,
 /* ------------------------------------------------------------------ */
 /* Emitting                                                            */
 
+/* The document's emitters, as lsn_emit_to_file and _buffer run them. */
 static int
 emit(const liaison_doc *doc, liaison_emit_format fmt, struct lsn_out *o,
     liaison_error **err)
@@ -519,7 +507,6 @@ liaison_validate_file_opts(const char *path, const liaison_options *opts,
 {
 	struct lsn_xml_quiet	 q;
 	liaison_error		*e = NULL;
-	xmlDocPtr		 xml;
 
 	if (lsn_error_in_use(err))
 		return LIAISON_ERR_USAGE;
@@ -527,13 +514,9 @@ liaison_validate_file_opts(const char *path, const liaison_options *opts,
 		return lsn_error_set(err, LIAISON_ERR_USAGE, NULL, NULL, 0, 0,
 		    "liaison_validate_file: no file name");
 	lsn_xml_quiet_begin(&q);
-	if ((xml = lsn_xml_parse_file(path,
-	    lsn_limit(opts, LIAISON_LIMIT_INPUT_BYTES), &e)) != NULL) {
-		if (lsn_xml_validate(xml, "liaison.rng", report, ctx, &e) !=
-		    LIAISON_OK)
-			lsn_error_set_file(e, path);
-		xmlFreeDoc(xml);
-	}
+	(void)lsn_xml_validate_file(path,
+	    lsn_limit(opts, LIAISON_LIMIT_INPUT_BYTES), "liaison.rng", report,
+	    ctx, NULL, &e);
 	lsn_xml_quiet_end(&q);
 	return lsn_error_give(err, e);
 }

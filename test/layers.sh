@@ -15,7 +15,11 @@
 #        api      lib/api.c, lib/doc.h, lib/version.c
 #        cli      cli/ (only lib/liaison.h and its own headers)
 # A file of lib/ or cli/ in no layer fails too, so that a new directory
-# gets its place here. "config.h" (configure's) is left out.
+# gets its place here.
+#  (c) libxml2 at the XML edges only: a <libxml/...> include or a call
+#      of a libxml2 function (xmlSomething(...)) outside the DOCX
+#      reader's files (lib/reader/docx*), lib/tree/xml.[ch] and
+#      lib/tree/validate.c. "config.h" (configure's) is left out.
 # LAYERS_ROOT: the tree to read (default the source tree); the test of
 # this script seeds a violation in a copy.
 . "${top_srcdir:-$(dirname "$0")/..}/test/lib.sh"
@@ -47,6 +51,15 @@ def layer(path):
     return None
 
 inc = re.compile(r'^\s*#\s*include\s+"([^"]+)"')
+libxml_inc = re.compile(r'^\s*#\s*include\s+<libxml/')
+libxml_call = re.compile(r'\bxml[A-Z]\w*\s*\(')
+comment = re.compile(r'/\*.*?\*/|//[^\n]*', re.S)
+
+def xml_edge(path):
+    return (path.startswith("lib/reader/docx") or
+            path in ("lib/tree/xml.c", "lib/tree/xml.h",
+                     "lib/tree/validate.c"))
+
 files = []
 for top in ("lib", "cli"):
     for d, _, names in os.walk(os.path.join(root, top)):
@@ -65,31 +78,42 @@ for f in files:
         continue
     with open(os.path.join(root, f), encoding="utf-8",
               errors="replace") as fp:
-        for lineno, line in enumerate(fp, 1):
-            m = inc.match(line)
-            if m is None or m.group(1) == "config.h":
-                continue
-            name = m.group(1)
-            # as the compiler looks: beside the file, then under lib/
-            near = os.path.normpath(os.path.join(os.path.dirname(f), name))
-            t = near if os.path.exists(os.path.join(root, near)) \
-                else os.path.normpath(os.path.join("lib", name))
-            lt = layer(t)
-            where = "%s:%d: %s -> %s" % (f, lineno, f, t)
-            if lt is None:
-                print("layers: %s: %s is in no layer" % (where, t))
+        text = fp.read()
+    if not xml_edge(f):
+        # comments blanked, their newlines kept for the line numbers
+        code = comment.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)),
+                           text)
+        for lineno, line in enumerate(code.split("\n"), 1):
+            m = libxml_inc.match(line) or libxml_call.search(line)
+            if m:
+                print("layers: %s:%d: libxml2 outside the XML edges: %s"
+                      % (f, lineno, line.strip()))
                 bad += 1
-                continue
-            if lf == "cli" and lt != "cli" and t != "lib/liaison.h":
-                print("layers: %s: the CLI uses the public API only"
-                      % where)
-                bad += 1
-            elif rank[lt] > rank[lf]:
-                print("layers: %s: %s includes %s, a higher layer"
-                      % (where, lf, lt))
-                bad += 1
-            if lt != lf:
-                edges.setdefault((lf, lt), where)
+    for lineno, line in enumerate(text.split("\n"), 1):
+        m = inc.match(line)
+        if m is None or m.group(1) == "config.h":
+            continue
+        name = m.group(1)
+        # as the compiler looks: beside the file, then under lib/
+        near = os.path.normpath(os.path.join(os.path.dirname(f), name))
+        t = near if os.path.exists(os.path.join(root, near)) \
+            else os.path.normpath(os.path.join("lib", name))
+        lt = layer(t)
+        where = "%s:%d: %s -> %s" % (f, lineno, f, t)
+        if lt is None:
+            print("layers: %s: %s is in no layer" % (where, t))
+            bad += 1
+            continue
+        if lf == "cli" and lt != "cli" and t != "lib/liaison.h":
+            print("layers: %s: the CLI uses the public API only"
+                  % where)
+            bad += 1
+        elif rank[lt] > rank[lf]:
+            print("layers: %s: %s includes %s, a higher layer"
+                  % (where, lf, lt))
+            bad += 1
+        if lt != lf:
+            edges.setdefault((lf, lt), where)
 
 # (a) cycles between layers: depth-first search over the layer graph.
 succ = {}
@@ -152,4 +176,8 @@ seed cli/heap.c '#include "options.h"' \
 seed lib/tree/build.c '#include "recognize/lines.h"' \
     'layers: cycle tree -> recognize -> tree'
 seed lib/api.c '#include "frob/frob.h"' 'lib/frob/frob.h is in no layer'
+seed lib/diff/diff.h '#include <libxml/tree.h>' \
+    'libxml2 outside the XML edges: #include <libxml/tree.h>'
+seed lib/emit/json.c 'static void f(void *d) { xmlFreeDoc(d); }' \
+    'libxml2 outside the XML edges: static void f'
 finish

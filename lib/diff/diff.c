@@ -11,7 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/tree.h>
 
 #include "diff/diff.h"
 #include "emit/emit.h"
@@ -139,8 +138,7 @@ liaison_diff_free(liaison_diff *diff)
 	if (diff == NULL)
 		return;
 	lsn_tree_free(diff->tree);
-	if (diff->xml != NULL)
-		xmlFreeDoc(diff->xml);
+	lsn_xml_doc_free(diff->xml);
 	pthread_mutex_destroy(&diff->xml_lock);
 	free(diff);
 }

@@ -13,7 +13,6 @@
 #include <pthread.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <libxml/tree.h>
 
 #include "liaison.h"
 #include "emit/emit.h"

@@ -11,7 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/tree.h>
 
 #include "diff/diff.h"
 #include "diff/align.h"

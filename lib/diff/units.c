@@ -12,7 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/tree.h>
 #include <utf8proc.h>
 
 #include "diff/diff.h"

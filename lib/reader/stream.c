@@ -158,16 +158,6 @@ lsn_stream_get(const struct lsn_stream *s, size_t i, struct lsn_para *p)
 	p->line = q->line;
 }
 
-int
-lsn_stream_event(struct lsn_stream *s, enum lsn_event ev)
-{
-	struct lsn_para	 p;
-
-	lsn_para_init(&p);
-	p.event = ev;
-	return lsn_stream_add(s, &p);
-}
-
 void
 lsn_stream_free(struct lsn_stream *s)
 {

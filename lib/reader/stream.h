@@ -139,8 +139,6 @@ int	lsn_stream_add(struct lsn_stream *s, const struct lsn_para *p);
  */
 void	lsn_stream_get(const struct lsn_stream *s, size_t i,
 	    struct lsn_para *p);
-/* Appends a structural event with no text. Same returns. */
-int	lsn_stream_event(struct lsn_stream *s, enum lsn_event ev);
 /*
  * Sets *err (first error wins) for a paragraph the stream refused with
  * -2: "more than the paragraphs limit of N (raise with ...)" (or the

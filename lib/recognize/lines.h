@@ -11,7 +11,6 @@
 #define LSN_LINES_H
 
 #include <stddef.h>
-#include <libxml/tree.h>
 
 #include "recognize/meta.h"
 #include "tree/tree.h"

@@ -5,7 +5,6 @@
 #ifndef LSN_RECOGNIZE_H
 #define LSN_RECOGNIZE_H
 
-#include <libxml/tree.h>
 #include "liaison.h"
 #include "reader/readers.h"
 #include "reader/stream.h"

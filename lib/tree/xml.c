@@ -287,6 +287,59 @@ lsn_xml_parse_memory(const char *data, size_t len, const char *name,
 	return doc;
 }
 
+struct lsn_tree *
+lsn_tree_read_model(const char *path, unsigned long long limit,
+    liaison_error **err)
+{
+	xmlDocPtr	 xml;
+	struct lsn_tree	*tree;
+
+	if (lsn_xml_validate_file(path, limit, "liaison.rng", NULL, NULL,
+	    &xml, err) != LIAISON_OK)
+		return NULL;
+	/* the file as parsed is no longer needed: our copy is the model */
+	tree = lsn_tree_from_xml(xml);
+	xmlFreeDoc(xml);
+	if (tree == NULL)
+		lsn_error_set(err, LIAISON_ERR_NOMEM, path, NULL, 0, 0,
+		    "out of memory");
+	return tree;
+}
+
+liaison_status
+lsn_xml_validate_file(const char *path, unsigned long long limit,
+    const char *schema_name,
+    void (*report)(void *, unsigned long, const char *), void *ctx,
+    xmlDocPtr *parsed, liaison_error **err)
+{
+	xmlDocPtr	 xml;
+	liaison_status	 st;
+
+	if (parsed != NULL)
+		*parsed = NULL;
+	if ((xml = lsn_xml_parse_file(path, limit, err)) == NULL)
+		return err != NULL && *err != NULL ?
+		    liaison_error_code(*err) : LIAISON_ERR_XML;
+	if ((st = lsn_xml_validate(xml, schema_name, report, ctx, err)) !=
+	    LIAISON_OK) {
+		if (err != NULL)
+			lsn_error_set_file(*err, path);
+		xmlFreeDoc(xml);
+		return st;
+	}
+	if (parsed != NULL)
+		*parsed = xml;
+	else
+		xmlFreeDoc(xml);
+	return LIAISON_OK;
+}
+
+void
+lsn_xml_doc_free(xmlDocPtr doc)
+{
+	xmlFreeDoc(doc);
+}
+
 /* What the read callback of lsn_xml_parse_file counts and notes. */
 struct limited_read {
 	int			 fd;

@@ -52,6 +52,26 @@ liaison_status	lsn_xml_validate(xmlDocPtr doc, const char *schema_name,
  */
 xmlDocPtr	lsn_xml_parse_file(const char *path, unsigned long long limit,
 		    liaison_error **err);
+/*
+ * Parses the model file at path as lsn_xml_parse_file does, validates
+ * it against liaison.rng and returns it as our tree (the caller's:
+ * lsn_tree_free), or NULL with *err set (the file named).
+ */
+struct lsn_tree *lsn_tree_read_model(const char *path,
+		    unsigned long long limit, liaison_error **err);
+/*
+ * Parses the XML file at path (as lsn_xml_parse_file) and validates it
+ * against schema_name (as lsn_xml_validate; report may be NULL).
+ * Returns LIAISON_OK, or the error's code with *err set and naming the
+ * file. On LIAISON_OK, *parsed (when parsed is non-NULL) is the parsed
+ * document, the caller's (lsn_xml_doc_free); otherwise NULL.
+ */
+liaison_status	lsn_xml_validate_file(const char *path,
+		    unsigned long long limit, const char *schema_name,
+		    void (*report)(void *, unsigned long, const char *),
+		    void *ctx, xmlDocPtr *parsed, liaison_error **err);
+/* Frees a libxml2 document this file made (NULL is fine). */
+void		lsn_xml_doc_free(xmlDocPtr doc);
 /* (The library reads files only: lsn_xml_parse_memory serves the model
  * fuzzer, fuzz/fuzz-model.c, alone.) */
 xmlDocPtr	lsn_xml_parse_memory(const char *data, size_t len,
