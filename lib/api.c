@@ -378,13 +378,16 @@ liaison_diff_new(const liaison_doc *old_doc, const liaison_doc *new_doc,
 
 /* The document's emitters, as lsn_emit_to_file and _buffer run them. */
 static int
-emit(const liaison_doc *doc, liaison_emit_format fmt, struct lsn_out *o,
+emit(const void *what, int fmt, unsigned flags, struct lsn_out *o,
     liaison_error **err)
 {
+	const liaison_doc	*doc = what;
+
+	(void)flags;
 	if (doc == NULL)
 		return lsn_error_set(err, LIAISON_ERR_USAGE, NULL, NULL, 0, 0,
 		    "no document to write"), -1;
-	switch (fmt) {
+	switch ((liaison_emit_format)fmt) {
 	case LIAISON_EMIT_JSON:
 		return lsn_emit_json(doc->tree, o, err);
 	case LIAISON_EMIT_JSON_LINE:
@@ -397,73 +400,24 @@ emit(const liaison_doc *doc, liaison_emit_format fmt, struct lsn_out *o,
 		    fmt == LIAISON_EMIT_MARKDOWN_FRONT_MATTER, o, err);
 	}
 	lsn_error_set(err, LIAISON_ERR_USAGE, NULL, NULL, 0, 0,
-	    "unknown output format %d", (int)fmt);
+	    "unknown output format %d", fmt);
 	return -1;
 }
-
-/* The public functions below work on an error of their own (e), handed
- * to the caller at the end: their status is e's code even when the
- * caller passed no err. */
 
 liaison_status
 liaison_emit_file(const liaison_doc *doc, liaison_emit_format fmt,
     FILE *out, liaison_error **err)
 {
-	struct lsn_xml_quiet	 q;
-	struct lsn_out		 o;
-	liaison_error		*e = NULL;
-
-	if (lsn_error_in_use(err))
-		return LIAISON_ERR_USAGE;
-	if (out == NULL)
-		/* (a NULL fp is the buffer sink: the output would be lost) */
-		return lsn_error_set(err, LIAISON_ERR_USAGE, NULL, NULL, 0, 0,
-		    "liaison_emit_file: no output stream");
-	memset(&o, 0, sizeof(o));
-	o.fp = out;
-	lsn_xml_quiet_begin(&q);
-	if (emit(doc, fmt, &o, &e) != 0 && e == NULL)
-		lsn_error_set(&e, LIAISON_ERR_INTERNAL, NULL, NULL, 0, 0,
-		    "internal error: output failed without a reason");
-	lsn_out_close(&o, &e);
-	lsn_xml_quiet_end(&q);
-	return lsn_error_give(err, e);
+	return lsn_emit_to_file(emit, doc, (int)fmt, 0, out,
+	    "liaison_emit_file", err);
 }
 
 liaison_status
 liaison_emit_buffer(const liaison_doc *doc, liaison_emit_format fmt,
     char **out, size_t *len, liaison_error **err)
 {
-	struct lsn_xml_quiet	 q;
-	struct lsn_out		 o;
-	liaison_error		*e = NULL;
-	size_t			 n;
-	int			 rc;
-
-	if (out != NULL)
-		*out = NULL;
-	if (lsn_error_in_use(err))
-		return LIAISON_ERR_USAGE;
-	if (out == NULL)
-		return lsn_error_set(err, LIAISON_ERR_USAGE, NULL, NULL, 0, 0,
-		    "liaison_emit_buffer: no output pointer");
-	memset(&o, 0, sizeof(o));
-	lsn_xml_quiet_begin(&q);
-	rc = emit(doc, fmt, &o, &e);
-	lsn_xml_quiet_end(&q);
-	if (rc != 0) {
-		lsn_buf_free(&o.buf);
-		if (e == NULL)
-			lsn_error_set(&e, LIAISON_ERR_INTERNAL, NULL, NULL, 0,
-			    0, "internal error: output failed without a reason");
-		return lsn_error_give(err, e);
-	}
-	if ((*out = lsn_buf_detach(&o.buf, &n)) == NULL)
-		return lsn_error_set(err, LIAISON_ERR_NOMEM, NULL, NULL, 0, 0,
-		    "out of memory");
-	if (len != NULL)
-		*len = n;
-	return LIAISON_OK;
+	return lsn_emit_to_buffer(emit, doc, (int)fmt, 0, out, len,
+	    "liaison_emit_buffer", err);
 }
 
 /* ------------------------------------------------------------------ */

@@ -143,101 +143,46 @@ liaison_diff_free(liaison_diff *diff)
 	free(diff);
 }
 
-/* Runs the emitter of fmt; returns LIAISON_OK or the error's code (also
- * when the caller passed no err). */
-static liaison_status
-emit(const liaison_diff *diff, liaison_diff_format fmt, unsigned int flags,
-    struct lsn_out *o, liaison_error **err)
+/* The diff's emitters, as lsn_emit_to_file and _buffer run them. */
+static int
+emit(const void *what, int fmt, unsigned flags, struct lsn_out *o,
+    liaison_error **err)
 {
-	liaison_error	*e = NULL;
-	liaison_status	 st;
-	int		 rc;
+	const liaison_diff	*diff = what;
 
 	if (diff == NULL || diff->tree == NULL)
 		return lsn_error_set(err, LIAISON_ERR_USAGE, NULL, NULL, 0, 0,
-		    "no diff to write");
-	switch (fmt) {
+		    "no diff to write"), -1;
+	switch ((liaison_diff_format)fmt) {
 	case LIAISON_DIFF_TEXT:
-		rc = lsn_diff_emit_text(diff->tree, flags, o, &e);
-		break;
+		return lsn_diff_emit_text(diff->tree, flags, o, err);
 	case LIAISON_DIFF_MARKDOWN:
-		rc = lsn_diff_emit_markdown(diff->tree, flags, o, &e);
-		break;
+		return lsn_diff_emit_markdown(diff->tree, flags, o, err);
 	case LIAISON_DIFF_JSON:
-		rc = lsn_diff_emit_json(diff->tree, flags, o, &e);
-		break;
+		return lsn_diff_emit_json(diff->tree, flags, o, err);
 	case LIAISON_DIFF_XML:
-		rc = lsn_diff_emit_xml(diff->tree, flags, o, &e);
-		break;
+		return lsn_diff_emit_xml(diff->tree, flags, o, err);
 	case LIAISON_DIFF_HTML:
-		rc = lsn_diff_emit_html(diff->tree, diff->view, flags, o, &e);
-		break;
-	default:
-		return lsn_error_set(err, LIAISON_ERR_USAGE, NULL, NULL, 0, 0,
-		    "unknown diff format %d", (int)fmt);
+		return lsn_diff_emit_html(diff->tree, diff->view, flags, o,
+		    err);
 	}
-	if (rc == 0)
-		return LIAISON_OK;
-	st = e != NULL ? liaison_error_code(e) : LIAISON_ERR_INTERNAL;
-	if (err != NULL && *err == NULL)
-		*err = e;
-	else
-		liaison_error_free(e);
-	return st;
+	lsn_error_set(err, LIAISON_ERR_USAGE, NULL, NULL, 0, 0,
+	    "unknown diff format %d", fmt);
+	return -1;
 }
 
 liaison_status
 liaison_diff_emit_file(const liaison_diff *diff, liaison_diff_format fmt,
     unsigned int flags, FILE *out, liaison_error **err)
 {
-	struct lsn_xml_quiet	 q;
-	struct lsn_out		 o;
-	liaison_error		*e = NULL;
-
-	if (lsn_error_in_use(err))
-		return LIAISON_ERR_USAGE;
-	if (out == NULL)
-		return lsn_error_set(err, LIAISON_ERR_USAGE, NULL, NULL, 0, 0,
-		    "liaison_diff_emit_file: no output stream");
-	memset(&o, 0, sizeof(o));
-	o.fp = out;
-	lsn_xml_quiet_begin(&q);
-	emit(diff, fmt, flags, &o, &e);
-	lsn_out_close(&o, &e);
-	lsn_xml_quiet_end(&q);
-	return lsn_error_give(err, e);
+	return lsn_emit_to_file(emit, diff, (int)fmt, flags, out,
+	    "liaison_diff_emit_file", err);
 }
 
 liaison_status
 liaison_diff_emit_buffer(const liaison_diff *diff, liaison_diff_format fmt,
     unsigned int flags, char **out, size_t *len, liaison_error **err)
 {
-	struct lsn_xml_quiet	 q;
-	struct lsn_out		 o;
-	liaison_status		 st;
-	size_t			 n;
-
-	if (out != NULL)
-		*out = NULL;
-	if (lsn_error_in_use(err))
-		return LIAISON_ERR_USAGE;
-	if (out == NULL)
-		return lsn_error_set(err, LIAISON_ERR_USAGE, NULL, NULL, 0, 0,
-		    "liaison_diff_emit_buffer: no output pointer");
-	memset(&o, 0, sizeof(o));
-	lsn_xml_quiet_begin(&q);
-	st = emit(diff, fmt, flags, &o, err);
-	lsn_xml_quiet_end(&q);
-	if (st != LIAISON_OK) {
-		lsn_buf_free(&o.buf);
-		return st;
-	}
-	if (o.error || (*out = lsn_buf_detach(&o.buf, &n)) == NULL) {
-		lsn_buf_free(&o.buf);
-		return lsn_error_set(err, LIAISON_ERR_NOMEM, NULL, NULL, 0, 0,
-		    "out of memory");
-	}
-	if (len != NULL)
-		*len = n;
-	return LIAISON_OK;
+	return lsn_emit_to_buffer(emit, diff, (int)fmt, flags, out, len,
+	    "liaison_diff_emit_buffer", err);
 }

@@ -74,6 +74,31 @@ int	lsn_out_fail(const struct lsn_out *o, const char *what,
  */
 liaison_status lsn_out_close(struct lsn_out *o, liaison_error **err);
 
+/*
+ * The public emit functions of documents (api.c) and diffs (diff.c)
+ * run their emitters through these. An emitter writes `what` (a
+ * document, a diff) in format fmt with flags into o: 0, or -1 with
+ * *err set.
+ */
+typedef int lsn_emit_fn(const void *what, int fmt, unsigned flags,
+	    struct lsn_out *o, liaison_error **err);
+/*
+ * Runs fn into out, then flushes it. *err must be NULL on entry (else
+ * LIAISON_ERR_USAGE); a NULL out is a usage error naming `caller` (the
+ * public function). Returns LIAISON_OK or the first error's code, with
+ * the error in *err when err is non-NULL.
+ */
+liaison_status lsn_emit_to_file(lsn_emit_fn *fn, const void *what, int fmt,
+	    unsigned flags, FILE *out, const char *caller,
+	    liaison_error **err);
+/*
+ * The same into a new buffer: *out (the caller's: free) and *len (when
+ * len is non-NULL) on LIAISON_OK; *out is NULL otherwise.
+ */
+liaison_status lsn_emit_to_buffer(lsn_emit_fn *fn, const void *what,
+	    int fmt, unsigned flags, char **out, size_t *len,
+	    const char *caller, liaison_error **err);
+
 /* JSON string body with escapes (no quotes added). */
 void	lsn_json_escape(struct lsn_out *o, const char *s, size_t n);
 

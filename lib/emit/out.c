@@ -208,6 +208,71 @@ lsn_out_close(struct lsn_out *o, liaison_error **err)
 	    "write error: %s", strerror(o->werrno));
 }
 
+/* Runs fn into o with an error of its own, e; an emitter that fails
+ * without saying why is an internal error. Returns e (or NULL). */
+static liaison_error *
+run_emitter(lsn_emit_fn *fn, const void *what, int fmt, unsigned flags,
+    struct lsn_out *o)
+{
+	liaison_error	*e = NULL;
+
+	if (fn(what, fmt, flags, o, &e) != 0 && e == NULL)
+		lsn_error_set(&e, LIAISON_ERR_INTERNAL, NULL, NULL, 0, 0,
+		    "internal error: output failed without a reason");
+	return e;
+}
+
+liaison_status
+lsn_emit_to_file(lsn_emit_fn *fn, const void *what, int fmt,
+    unsigned flags, FILE *out, const char *caller, liaison_error **err)
+{
+	struct lsn_out	 o;
+	liaison_error	*e;
+
+	if (lsn_error_in_use(err))
+		return LIAISON_ERR_USAGE;
+	if (out == NULL)
+		/* (a NULL fp is the buffer sink: the output would be lost) */
+		return lsn_error_set(err, LIAISON_ERR_USAGE, NULL, NULL, 0, 0,
+		    "%s: no output stream", caller);
+	memset(&o, 0, sizeof(o));
+	o.fp = out;
+	e = run_emitter(fn, what, fmt, flags, &o);
+	lsn_out_close(&o, &e);
+	return lsn_error_give(err, e);
+}
+
+liaison_status
+lsn_emit_to_buffer(lsn_emit_fn *fn, const void *what, int fmt,
+    unsigned flags, char **out, size_t *len, const char *caller,
+    liaison_error **err)
+{
+	struct lsn_out	 o;
+	liaison_error	*e;
+	size_t		 n;
+
+	if (out != NULL)
+		*out = NULL;
+	if (lsn_error_in_use(err))
+		return LIAISON_ERR_USAGE;
+	if (out == NULL)
+		return lsn_error_set(err, LIAISON_ERR_USAGE, NULL, NULL, 0, 0,
+		    "%s: no output pointer", caller);
+	memset(&o, 0, sizeof(o));
+	if ((e = run_emitter(fn, what, fmt, flags, &o)) != NULL) {
+		lsn_buf_free(&o.buf);
+		return lsn_error_give(err, e);
+	}
+	if (o.error || (*out = lsn_buf_detach(&o.buf, &n)) == NULL) {
+		lsn_buf_free(&o.buf);
+		return lsn_error_set(err, LIAISON_ERR_NOMEM, NULL, NULL, 0, 0,
+		    "out of memory");
+	}
+	if (len != NULL)
+		*len = n;
+	return LIAISON_OK;
+}
+
 /*
  * Does any of the eight bytes in x need an escape (a control
  * character, '"', '\\' or DEL)? Text is mostly long runs with none.
