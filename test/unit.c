@@ -3,7 +3,7 @@
  * unit.c: unit tests of the internals that file-pair tests reach only
  * indirectly: UTF-8, array growth, SHA-256, label and date parsing, cover
  * labels in six languages, the text reader's markers and labels, the
- * arena and the model builder.
+ * arena and the model builder, the diff's sort of word sets.
  */
 #include "config.h"
 
@@ -15,6 +15,7 @@
 #include "liaison.h"
 #include "options.h"
 #include "reader/readers.h"
+#include "diff/diff.h"
 #include "recognize/dates.h"
 #include "recognize/labels.h"
 #include "recognize/lines.h"
@@ -817,6 +818,57 @@ test_cover_labels(void)
 	CHECK(lsn_reply_phrase(s, strlen(s), &at) == 26 && at == 17);
 }
 
+static int
+cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* lsn_u32_sort_unique against qsort and a plain dedupe, on both sides
+ * of its insertion-sort threshold and with bytes all values share. */
+static void
+test_sort_unique(void)
+{
+	static const size_t sizes[] = { 0, 1, 2, 31, 32, 33, 1000, 70000 };
+	uint32_t	 seed = 12345, *v, *w;
+	size_t		 n, k, m, i, s;
+	int		 same;
+
+	for (s = 0; s < sizeof(sizes) / sizeof(sizes[0]); s++) {
+		for (int shape = 0; shape < 3; shape++) {
+			n = sizes[s];
+			v = malloc((n + 1) * sizeof(*v));
+			w = malloc((n + 1) * sizeof(*w));
+			CHECK(v != NULL && w != NULL);
+			if (v == NULL || w == NULL)
+				return;
+			for (i = 0; i < n; i++) {
+				seed = seed * 1103515245u + 12345u;
+				/* 0: any value; 1: few values, many repeats;
+				 * 2: the high bytes shared (passes skipped) */
+				v[i] = shape == 0 ? seed : shape == 1 ?
+				    (seed >> 16) % 50 : 0xabcd0000u |
+				    ((seed >> 8) & 0xffff);
+				w[i] = v[i];
+			}
+			k = lsn_u32_sort_unique(v, n);
+			if (n > 0)
+				qsort(w, n, sizeof(*w), cmp_u32);
+			for (i = m = 0; i < n; i++)
+				if (m == 0 || w[m - 1] != w[i])
+					w[m++] = w[i];
+			same = k == m;
+			for (i = 0; same && i < k; i++)
+				same = v[i] == w[i];
+			CHECK(same);
+			free(v);
+			free(w);
+		}
+	}
+}
+
 int
 main(void)
 {
@@ -833,6 +885,7 @@ main(void)
 	test_builder();
 	test_inline();
 	test_visible();
+	test_sort_unique();
 	printf("%d passed, %d failed\n", checks - failures, failures);
 	return failures > 0;
 }

@@ -61,6 +61,14 @@ int	 lsn_tokenize(const char *s, size_t len, struct lsn_tok **toks,
  * free(). Returns 0, or -1 when memory ran out.
  */
 int	 lsn_token_set(const char *s, size_t len, uint32_t **set, size_t *n);
+/*
+ * Sorts v[0..n) ascending and drops repeated values in place; returns
+ * how many are left. Word sets are unions of thousands of hashes, where
+ * qsort's calls of a comparison cost a tenth of a diff: this sorts by
+ * radix (with insertion sort for short arrays, and qsort only when a
+ * scratch array cannot be had).
+ */
+size_t	 lsn_u32_sort_unique(uint32_t *v, size_t n);
 
 /* Dice coefficient of two sorted unique sets, in [0, 1]; 0 if both empty. */
 double	 lsn_set_similarity(const uint32_t *a, size_t na, const uint32_t *b,

@@ -569,14 +569,6 @@ lsn_align_build_subject(struct aligner *al, struct side *sd,
 	return root;
 }
 
-static int
-cmp_u32(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-
-	return x < y ? -1 : x > y;
-}
-
 /* Subtree hashes and weights, bottom-up. */
 void
 lsn_align_finish_unit(struct aligner *al, struct unit *u)
@@ -639,11 +631,7 @@ lsn_align_ensure_set(struct unit *u)
 			    c->nset * sizeof(uint32_t));
 		total += c->nset;
 	}
-	if (u->nkids > 0)
-		qsort(u->set, total, sizeof(uint32_t), cmp_u32);
-	u->nset = 0;
-	for (size_t i = 0; i < total; i++)
-		if (u->nset == 0 || u->set[u->nset - 1] != u->set[i])
-			u->set[u->nset++] = u->set[i];
+	/* (the own words alone are sorted and unique already) */
+	u->nset = u->nkids > 0 ? lsn_u32_sort_unique(u->set, total) : total;
 	return 0;
 }

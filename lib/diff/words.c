@@ -146,6 +146,68 @@ cmp_u32(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/* Below this many values insertion sort beats four counting passes. */
+#define SORT_U32_SHORT	32
+
+static void
+sort_u32(uint32_t *v, size_t n)
+{
+	uint32_t	*tmp, *from, *to, *swap;
+	size_t		 count[256], i, pos, sum;
+	unsigned	 shift;
+
+	if (n < SORT_U32_SHORT) {
+		for (i = 1; i < n; i++) {
+			uint32_t x = v[i];
+			size_t	 j = i;
+
+			for (; j > 0 && v[j - 1] > x; j--)
+				v[j] = v[j - 1];
+			v[j] = x;
+		}
+		return;
+	}
+	if ((tmp = malloc(n * sizeof(*tmp))) == NULL) {
+		qsort(v, n, sizeof(*v), cmp_u32);
+		return;
+	}
+	/* least significant byte first; a byte all values share is no pass */
+	from = v;
+	to = tmp;
+	for (shift = 0; shift < 32; shift += 8) {
+		memset(count, 0, sizeof(count));
+		for (i = 0; i < n; i++)
+			count[(from[i] >> shift) & 0xff]++;
+		if (count[(from[0] >> shift) & 0xff] == n)
+			continue;
+		for (i = 0, sum = 0; i < 256; i++) {
+			pos = count[i];
+			count[i] = sum;
+			sum += pos;
+		}
+		for (i = 0; i < n; i++)
+			to[count[(from[i] >> shift) & 0xff]++] = from[i];
+		swap = from;
+		from = to;
+		to = swap;
+	}
+	if (from != v)
+		memcpy(v, from, n * sizeof(*v));
+	free(tmp);
+}
+
+size_t
+lsn_u32_sort_unique(uint32_t *v, size_t n)
+{
+	size_t	 i, k = 0;
+
+	sort_u32(v, n);
+	for (i = 0; i < n; i++)
+		if (k == 0 || v[k - 1] != v[i])
+			v[k++] = v[i];
+	return k;
+}
+
 int
 lsn_token_set(const char *s, size_t len, uint32_t **set, size_t *n)
 {
@@ -168,11 +230,7 @@ lsn_token_set(const char *s, size_t len, uint32_t **set, size_t *n)
 		    t[i].type == LSN_TOK_IDEO)
 			v[k++] = t[i].fold;
 	free(t);
-	qsort(v, k, sizeof(*v), cmp_u32);
-	nt = k;
-	for (i = k = 0; i < nt; i++)
-		if (k == 0 || v[k - 1] != v[i])
-			v[k++] = v[i];
+	k = lsn_u32_sort_unique(v, k);
 	if (k == 0) {
 		free(v);
 		return 0;
