@@ -1379,7 +1379,10 @@ cmd_diff(int argc, char **argv)
 	    (new_doc = open_input(new_name, new_opts,
 	    is_model_input(input, new_name))) == NULL)
 		goto done;
-	if ((diff = liaison_diff_new(old_doc, new_doc, &err)) == NULL ||
+	/* only the HTML page shows the whole document with its changes */
+	if ((diff = liaison_diff_new_opts(old_doc, new_doc,
+	    fmt == LIAISON_DIFF_HTML ? 0 : LIAISON_DIFF_NEW_NO_VIEW,
+	    &err)) == NULL ||
 	    liaison_diff_emit_buffer(diff, fmt, flags, &data, &len, &err) !=
 	    LIAISON_OK) {
 		report_error(argc == 1 ? old_name : "diff", err);

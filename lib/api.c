@@ -359,8 +359,8 @@ liaison_doc_kind(const liaison_doc *doc)
 /* The diff's entry point that takes documents: the diff itself works on
  * their trees (diff/diff.c), below the document object. */
 liaison_diff *
-liaison_diff_new(const liaison_doc *old_doc, const liaison_doc *new_doc,
-    liaison_error **err)
+liaison_diff_new_opts(const liaison_doc *old_doc, const liaison_doc *new_doc,
+    unsigned int flags, liaison_error **err)
 {
 	if (lsn_error_in_use(err))
 		return NULL;
@@ -370,7 +370,20 @@ liaison_diff_new(const liaison_doc *old_doc, const liaison_doc *new_doc,
 		    "liaison_diff_new: a document is missing");
 		return NULL;
 	}
-	return lsn_diff_new(old_doc->tree, new_doc->tree, err);
+	if ((flags & ~LIAISON_DIFF_NEW_NO_VIEW) != 0) {
+		lsn_error_set(err, LIAISON_ERR_USAGE, NULL, NULL, 0, 0,
+		    "liaison_diff_new_opts: unknown flags 0x%x", flags);
+		return NULL;
+	}
+	return lsn_diff_new(old_doc->tree, new_doc->tree,
+	    !(flags & LIAISON_DIFF_NEW_NO_VIEW), err);
+}
+
+liaison_diff *
+liaison_diff_new(const liaison_doc *old_doc, const liaison_doc *new_doc,
+    liaison_error **err)
+{
+	return liaison_diff_new_opts(old_doc, new_doc, 0, err);
 }
 
 /* ------------------------------------------------------------------ */

@@ -229,6 +229,19 @@ typedef struct liaison_diff liaison_diff;
 liaison_diff *liaison_diff_new(const liaison_doc *old_doc,
     const liaison_doc *new_doc, liaison_error **err);
 
+/* Flags for liaison_diff_new_opts. */
+#define LIAISON_DIFF_NEW_NO_VIEW  (1u << 0)  /* no whole-document view: HTML
+                                                lists the changes only */
+
+/**
+ * liaison_diff_new with flags (0: the same as liaison_diff_new). The
+ * whole new document with its changes in place, which only the HTML
+ * output shows, costs a tenth of a diff's memory: a caller that writes
+ * no HTML, or HTML without that view, passes LIAISON_DIFF_NEW_NO_VIEW.
+ */
+liaison_diff *liaison_diff_new_opts(const liaison_doc *old_doc,
+    const liaison_doc *new_doc, unsigned int flags, liaison_error **err);
+
 /** Number of changes (0: the documents say the same). */
 size_t liaison_diff_count(const liaison_diff *diff);
 

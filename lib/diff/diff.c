@@ -40,7 +40,7 @@ copy_input(struct lsn_builder *b, lsn_node *root, const char *name,
 /* lsn_diff_new inside the caller's libxml2 error handlers. */
 static liaison_diff *
 diff_new(const struct lsn_tree *old_tree, const struct lsn_tree *new_tree,
-    liaison_error **err)
+    int with_view, liaison_error **err)
 {
 	liaison_diff		*d;
 	liaison_error		*verr = NULL;
@@ -69,7 +69,7 @@ diff_new(const struct lsn_tree *old_tree, const struct lsn_tree *new_tree,
 	copy_input(&b, root, "old-input", old_tree);
 	copy_input(&b, root, "new-input", new_tree);
 	/* the HTML page's view: in the diff's arena, outside its root */
-	view = lsn_el(&b, NULL, "view");
+	view = with_view ? lsn_el(&b, NULL, "view") : NULL;
 	if (b.oom)
 		goto oom;
 	d->view = view;
@@ -106,13 +106,13 @@ oom:
 
 liaison_diff *
 lsn_diff_new(const struct lsn_tree *old_tree, const struct lsn_tree *new_tree,
-    liaison_error **err)
+    int with_view, liaison_error **err)
 {
 	struct lsn_xml_quiet	 q;
 	liaison_diff		*d;
 
 	lsn_xml_quiet_begin(&q);
-	d = diff_new(old_tree, new_tree, err);
+	d = diff_new(old_tree, new_tree, with_view, err);
 	lsn_xml_quiet_end(&q);
 	return d;
 }

@@ -123,11 +123,13 @@ int	 lsn_diff_align(const struct lsn_tree *old_model,
 /*
  * The diff of two models (liaison_diff_new of their documents, in api.c,
  * which checks they are there): the <diff> document, validated against
- * liaison-diff.rng. Returns a new diff (free with liaison_diff_free), or
- * NULL with *err set.
+ * liaison-diff.rng, and when with_view is non-zero the whole-document
+ * view for HTML (liaison_diff.view). Returns a new diff (free with
+ * liaison_diff_free), or NULL with *err set.
  */
 liaison_diff *lsn_diff_new(const struct lsn_tree *old_tree,
-	    const struct lsn_tree *new_tree, liaison_error **err);
+	    const struct lsn_tree *new_tree, int with_view,
+	    liaison_error **err);
 
 /* ------------------------------------------------------------------ */
 /* Emitters: each reads the diff document and writes to o.             */

@@ -220,8 +220,12 @@ lsn_diff_emit_html(struct lsn_tree *diff, lsn_node *view, unsigned int flags,
 		return 0;
 	}
 	lsn_out_puts(o, "<nav><a href=\"#changes\">The changes side by "
-	    "side</a><a href=\"#document\">The new document, changes in "
-	    "place</a></nav>\n<div class=\"toc\">\n<ol>\n");
+	    "side</a>");
+	/* (a diff made with LIAISON_DIFF_NEW_NO_VIEW has no such view) */
+	if (view != NULL && lsn_child(view, NULL) != NULL)
+		lsn_out_puts(o, "<a href=\"#document\">The new document, "
+		    "changes in place</a>");
+	lsn_out_puts(o, "</nav>\n<div class=\"toc\">\n<ol>\n");
 	for (lsn_node *c = lsn_child_n(root, LSN_N_CHANGE); c != NULL;
 	    c = lsn_next_n(c, LSN_N_CHANGE)) {
 		lsn_out_printf(o, "<li><a href=\"#c%zu\">%s: ", ++n,

@@ -229,6 +229,46 @@ test_text(const char *sample, const char *scratch)
 		liaison_diff_free(diff);
 	}
 
+	/* The HTML page's whole-document view, and a diff made without it
+	 * (two revisions of a small text). */
+	{
+		liaison_doc *a, *b;
+		char *out = NULL, pa[4096], pb[4096];
+
+		snprintf(pa, sizeof(pa), "%s/old.txt", scratch);
+		snprintf(pb, sizeof(pb), "%s/new.txt", scratch);
+		a = writefile(pa, "1 Scope\n\nThis text has one word.\n\n"
+		    "2 Work\n\nNothing changes here.\n") == 0 ?
+		    liaison_doc_open_file(pa, NULL, NULL) : NULL;
+		b = writefile(pb, "1 Scope\n\nThis text has two words.\n\n"
+		    "2 Work\n\nNothing changes here.\n") == 0 ?
+		    liaison_doc_open_file(pb, NULL, NULL) : NULL;
+		diff = a != NULL && b != NULL ? liaison_diff_new(a, b, NULL) :
+		    NULL;
+		check(diff != NULL && liaison_diff_count(diff) > 0 &&
+		    liaison_diff_emit_buffer(diff, LIAISON_DIFF_HTML, 0, &out,
+		    NULL, NULL) == LIAISON_OK && out != NULL &&
+		    strstr(out, "id=\"document\"") != NULL &&
+		    strstr(out, "href=\"#document\"") != NULL,
+		    "the HTML diff has the whole-document view");
+		free(out);
+		out = NULL;
+		liaison_diff_free(diff);
+		diff = a != NULL && b != NULL ? liaison_diff_new_opts(a, b,
+		    LIAISON_DIFF_NEW_NO_VIEW, NULL) : NULL;
+		check(diff != NULL && liaison_diff_count(diff) > 0 &&
+		    liaison_diff_emit_buffer(diff, LIAISON_DIFF_HTML, 0, &out,
+		    NULL, NULL) == LIAISON_OK && out != NULL &&
+		    strstr(out, "changes in place") == NULL &&
+		    strstr(out, "#document") == NULL &&
+		    strstr(out, "class=\"chg ") != NULL,
+		    "LIAISON_DIFF_NEW_NO_VIEW: HTML lists the changes only");
+		free(out);
+		liaison_diff_free(diff);
+		liaison_doc_free(a);
+		liaison_doc_free(b);
+	}
+
 	/* A limit below the input's size fails with LIAISON_ERR_LIMIT. */
 	opts = liaison_options_new();
 	liaison_options_set_limit(opts, LIAISON_LIMIT_INPUT_BYTES, 10);

@@ -341,6 +341,13 @@ test_diff(const char *sample)
 	reset(&err);
 	CHECK(liaison_diff_new(NULL, NULL, NULL) == NULL,
 	    "diff_new(NULL, NULL) without err");
+	CHECK(liaison_diff_new_opts(NULL, doc, 0, &err) == NULL &&
+	    usage_error(err, "liaison_diff_new"), "diff_new_opts(NULL, doc)");
+	reset(&err);
+	CHECK(liaison_diff_new_opts(doc, doc, 0x80, &err) == NULL &&
+	    usage_error(err, "unknown flags 0x80"),
+	    "diff_new_opts with an unknown flag");
+	reset(&err);
 	CHECK(liaison_diff_count(NULL) == 0, "diff_count(NULL)");
 	CHECK(liaison_diff_xml(NULL) == NULL, "diff_xml(NULL)");
 	liaison_diff_free(NULL);
