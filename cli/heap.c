@@ -19,6 +19,13 @@
  * Opt-in (LIAISON_HUGE_PAGES=1): it leans on how glibc's malloc grows
  * its heap, keeps the memory until exit, and reserves address space a
  * machine's other programs may miss, which a batch user should choose.
+ *
+ * Without it, a run still keeps up to KEEP_FREED bytes of what one input
+ * freed for the next (mallopt's trim and mmap thresholds): by default
+ * glibc hands the top of its heap and every block over its mmap
+ * threshold back to the kernel after each document, and the next one
+ * faults the same pages in again, a tenth of the CPU of a batch of
+ * DOCX files (bench/run.sh's archive).
  */
 #define _DEFAULT_SOURCE	/* sbrk, madvise */
 
@@ -40,6 +47,7 @@
 #define PEAK_FACTOR	64ULL		/* reserve per input byte */
 #define MMAP_MIN	(32 << 20)	/* glibc's largest mmap threshold */
 #define MMAP_MAX_DFLT	65536		/* glibc's default M_MMAP_MAX */
+#define KEEP_FREED	(32 << 20)	/* freed bytes kept for the next input */
 
 static enum { UNTRIED, ON, OFF } state = UNTRIED;
 static unsigned long long reserved;	/* bytes the last reserve held */
@@ -118,6 +126,8 @@ heap_prepare(unsigned long long input_bytes)
 	if (state == UNTRIED) {
 		if (!usable()) {
 			state = OFF;
+			mallopt(M_TRIM_THRESHOLD, KEEP_FREED);
+			mallopt(M_MMAP_THRESHOLD, KEEP_FREED);
 			return;
 		}
 		state = ON;

@@ -12,7 +12,9 @@
  * malloc only; does nothing without that variable, elsewhere, under
  * sanitizers or valgrind (another malloc), when the kernel's THP
  * setting is "never" or under strict overcommit. Never fails: a
- * refusal leaves malloc as it was. Call before each input is opened.
+ * refusal leaves malloc as it was. Otherwise (glibc's malloc) it makes
+ * malloc keep up to 32 MB of freed memory for the next input rather
+ * than return it to the kernel. Call before each input is opened.
  */
 void	heap_prepare(unsigned long long input_bytes);
 

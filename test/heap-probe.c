@@ -3,15 +3,21 @@
  * heap-probe.c: what the `liaison` command's heap policy (cli/heap.c)
  * does to memory, for test/heap.sh.
  *
- * Calls heap_prepare as the command does before an input, then touches
- * a 16 MB block and prints how much of the mappings holding it the
- * kernel backs with huge pages ("huge_kb=N"), or "sanitizer" when
- * built with ASan (whose malloc the policy leaves alone), or
- * "fallback" when the kernel had no huge page to give.
+ * Calls heap_prepare as the command does before an input, then prints
+ * "kept=1" when an 8 MB block, touched and freed, came from the brk
+ * heap and stayed there for the next input (else "kept=0"); then
+ * touches a 16 MB block and prints how much of the mappings holding it
+ * the kernel backs with huge pages ("huge_kb=N"), or "fallback" when
+ * the kernel had no huge page to give. Built with ASan (whose malloc
+ * the policy leaves alone) it prints "sanitizer" alone.
  */
+#define _DEFAULT_SOURCE	/* sbrk */
+
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../cli/heap.h"
 
@@ -24,6 +30,7 @@
 #endif
 
 #define BLOCK	((size_t)16 << 20)
+#define FREED	((size_t)8 << 20)	/* over glibc's first mmap threshold */
 
 /* The kernel's count of huge-page faults that fell back to small pages. */
 static unsigned long
@@ -73,14 +80,27 @@ int
 main(void)
 {
 	unsigned long	 before;
+	uintptr_t	 top;
 	char		*block;
 	long		 kb;
+	int		 from_brk;
 
 #ifdef SANITIZED
 	puts("sanitizer");
 	return 0;
 #endif
 	heap_prepare(1 << 20);
+	/* before any larger block: freeing an mmap'd block raises glibc's
+	 * own threshold, which would keep the next one anyway */
+	if ((block = malloc(FREED)) == NULL) {
+		perror("heap-probe: malloc");
+		return 1;
+	}
+	memset(block, 1, FREED);
+	top = (uintptr_t)sbrk(0);
+	from_brk = (uintptr_t)block < top;
+	free(block);
+	printf("kept=%d\n", from_brk && (uintptr_t)sbrk(0) == top);
 	before = fallbacks();
 	if ((block = malloc(BLOCK)) == NULL) {
 		perror("heap-probe: malloc");
