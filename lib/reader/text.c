@@ -970,11 +970,25 @@ is_picture_control(unsigned char c)
 static char *
 control_pictures(const char *s, size_t len, size_t *outlen)
 {
-	size_t	 i, n = 0, o = 0;
+	size_t	 i = 0, n = 0, o = 0, end;
+	uint64_t x;
 	char	*u;
 
-	for (i = 0; i < len; i++)
-		n += is_picture_control((unsigned char)s[i]);
+	/* Eight bytes at a time: only a word with a byte below 0x20 (a tab,
+	 * a line end) is looked at byte by byte. */
+	while (i < len) {
+		end = len;
+		if (i + 8 <= len) {
+			memcpy(&x, s + i, 8);
+			if (!LSN_HAS_BELOW(x, 0x20)) {
+				i += 8;
+				continue;
+			}
+			end = i + 8;
+		}
+		for (; i < end; i++)
+			n += is_picture_control((unsigned char)s[i]);
+	}
 	if (n == 0)
 		return NULL;
 	if (len > SIZE_MAX - 2 * n - 1 || (u = malloc(len + 2 * n + 1)) == NULL)

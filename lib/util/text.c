@@ -12,6 +12,22 @@
 
 #include "util/text.h"
 
+size_t
+lsn_ascii_run(const char *s, size_t len)
+{
+	size_t	 i = 0;
+	uint64_t x;
+
+	for (; i + 8 <= len; i += 8) {
+		memcpy(&x, s + i, 8);
+		if ((x & LSN_HIGHS) != 0)
+			break;
+	}
+	while (i < len && (unsigned char)s[i] < 0x80)
+		i++;
+	return i;
+}
+
 int
 lsn_utf8_check(const char *s, size_t len, size_t *bad)
 {
@@ -19,11 +35,7 @@ lsn_utf8_check(const char *s, size_t len, size_t *bad)
 	utf8proc_int32_t	 cp;
 	utf8proc_ssize_t	 n;
 
-	while (i < len) {
-		if ((unsigned char)s[i] < 0x80) {
-			i++;
-			continue;
-		}
+	while ((i += lsn_ascii_run(s + i, len - i)) < len) {
 		n = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
 		    (utf8proc_ssize_t)(len - i), &cp);
 		if (n < 0) {
@@ -80,11 +92,7 @@ nfc_unchanged(const char *s, size_t len)
 	utf8proc_ssize_t	 n;
 	size_t			 i = 0;
 
-	while (i < len) {
-		if ((unsigned char)s[i] < 0x80) {
-			i++;
-			continue;
-		}
+	while ((i += lsn_ascii_run(s + i, len - i)) < len) {
 		n = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
 		    (utf8proc_ssize_t)(len - i), &cp);
 		if (n < 1)
@@ -105,22 +113,10 @@ nfc_unchanged(const char *s, size_t len)
 	return 1;
 }
 
-/* The length of the ASCII run s starts with (len when all of it). */
-static size_t
-ascii_prefix(const char *s, size_t len)
-{
-	size_t	 i;
-
-	for (i = 0; i < len; i++)
-		if ((unsigned char)s[i] >= 0x80)
-			break;
-	return i;
-}
-
 int
 lsn_utf8_is_nfc(const char *s, size_t len)
 {
-	size_t	 i = ascii_prefix(s, len);
+	size_t	 i = lsn_ascii_run(s, len);
 
 	return i == len || nfc_unchanged(s + i, len - i);
 }
@@ -130,7 +126,7 @@ lsn_utf8_nfc(const char *s, size_t len, size_t *outlen)
 {
 	utf8proc_uint8_t	*mapped = NULL;
 	utf8proc_ssize_t	 n;
-	size_t			 i = ascii_prefix(s, len), o;
+	size_t			 i = lsn_ascii_run(s, len), o;
 	char			*out;
 	int			 ascii = i == len;
 
@@ -160,8 +156,17 @@ lsn_utf8_nfc(const char *s, size_t len, size_t *outlen)
 	 */
 	out = (char *)mapped;
 	for (i = o = 0; i < (size_t)n; i++) {
-		unsigned char c = (unsigned char)out[i];
+		unsigned char c;
+		size_t run = lsn_ascii_run(out + i, (size_t)n - i);
 
+		if (run > 0) {
+			if (o != i)
+				memmove(out + o, out + i, run);
+			o += run;
+			i += run - 1;
+			continue;
+		}
+		c = (unsigned char)out[i];
 		if (c == 0xC2 && i + 1 < (size_t)n &&
 		    (unsigned char)out[i + 1] == 0xA0) {
 			out[o++] = ' ';

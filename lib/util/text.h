@@ -57,4 +57,17 @@ void	 lsn_trim(const char *s, size_t len, size_t *start, size_t *end);
 /* ASCII case-insensitive prefix test; returns the prefix length or 0. */
 size_t	 lsn_prefix_ci(const char *s, const char *prefix);
 
+/*
+ * Eight bytes at a time: x holds eight bytes; nonzero when one of them
+ * is below n (n at most 0x80). (v - n) borrows into a byte's high bit
+ * where the byte's own is clear; the answer for the word is exact.
+ */
+#define LSN_ONES	0x0101010101010101ULL
+#define LSN_HIGHS	0x8080808080808080ULL
+#define LSN_HAS_BELOW(x, n)	(((x) - LSN_ONES * (n)) & ~(x) & LSN_HIGHS)
+
+/* The length of the ASCII run s[0..len) starts with (len when all of
+ * it), read eight bytes at a time: most text is long runs of ASCII. */
+size_t	 lsn_ascii_run(const char *s, size_t len);
+
 #endif
