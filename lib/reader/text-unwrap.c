@@ -35,8 +35,10 @@
 struct line {
 	const char	*s;
 	size_t		 len;   /* bytes, without the line end */
-	size_t		 cols;  /* columns (cp_width) */
+	size_t		 cols;  /* columns (cp_width), at most
+				 * LSN_TEXT_WRAP_COLUMNS + 1 (see cols_capped) */
 	size_t		 runs;  /* dash_rule(): runs of a rule of dashes, or 0 */
+	int		 space; /* a space before the column past the width */
 	int		 grid;  /* grid_rule(): a grid border */
 };
 
@@ -89,6 +91,41 @@ columns(const char *s, size_t len)
 	for (i = 0; i < len; i += k)
 		n += cp_width(s + i, len - i, &k);
 	return n;
+}
+
+/*
+ * The columns s[0..len) takes, counted up to LSN_TEXT_WRAP_COLUMNS + 1:
+ * widths are only compared with LSN_TEXT_WRAP_COLUMNS (wrapped,
+ * forced), and most lines of text written one paragraph a line are
+ * longer. *space: 1 when a space comes before the character that
+ * passes that width (what wrapped() asks of a long line). ASCII runs
+ * count a column a byte.
+ */
+static size_t
+cols_capped(const char *s, size_t len, int *space)
+{
+	const size_t	 cols = LSN_TEXT_WRAP_COLUMNS;
+	size_t		 i = 0, k, w, n = 0, r, fit;
+
+	*space = 0;
+	while (i < len) {
+		/* n <= cols here: the run's first cols - n bytes fit. */
+		r = lsn_ascii_run(s + i, len - i < cols + 1 - n ?
+		    len - i : cols + 1 - n);
+		fit = r < cols - n ? r : cols - n;
+		if (!*space && memchr(s + i, ' ', fit) != NULL)
+			*space = 1;
+		i += r;
+		n += r;
+		if (n > cols || i == len)
+			break;
+		w = cp_width(s + i, len - i, &k);
+		n += w;
+		i += k;
+		if (n > cols)
+			break;
+	}
+	return n <= cols ? n : cols + 1;
 }
 
 /* Byte offset where column col of s[0..len) starts (len when the line
@@ -232,8 +269,7 @@ wrapped(const struct line *lines, size_t n)
 
 		if (l->cols > LSN_TEXT_WRAP_COLUMNS) {
 			if (indent(l) < 2 && !l->grid && l->s[0] != '|' &&
-			    memchr(l->s, ' ', byte_at(l->s, l->len,
-			    LSN_TEXT_WRAP_COLUMNS)) != NULL)
+			    l->space)
 				longs++;
 			continue;
 		}
@@ -474,7 +510,8 @@ lsn_text_unwrap(const char *data, size_t len, size_t *outlen)
 		lines[n].len = e - i;
 		if (lines[n].len > 0 && lines[n].s[lines[n].len - 1] == '\r')
 			lines[n].len--;  /* CRLF */
-		lines[n].cols = columns(lines[n].s, lines[n].len);
+		lines[n].cols = cols_capped(lines[n].s, lines[n].len,
+		    &lines[n].space);
 		lines[n].runs = dash_rule(&lines[n]);
 		lines[n].grid = grid_rule(&lines[n]);
 		n++;
