@@ -105,8 +105,13 @@ make_line(struct lsn_arena *a, struct lsn_doc_lines *doc,
 	/* not zeroed: written up to its NUL below */
 	if ((t = lsn_arena_take(a, p->len + 1, 1)) == NULL)
 		return -1;
-	for (i = 0, k = 0; i < p->len; i++)
-		k += p->text[i] == '\n';
+	for (i = 0, k = 0; i < p->len; i++, k++) {
+		const char *nl = memchr(p->text + i, '\n', p->len - i);
+
+		if (nl == NULL)
+			break;
+		i = (size_t)(nl - p->text);
+	}
 	if (k > 0 && (l->breaks = lsn_arena_alloc(a,
 	    k * sizeof(*l->breaks))) == NULL)
 		return -1;
@@ -124,13 +129,25 @@ make_line(struct lsn_arena *a, struct lsn_doc_lines *doc,
 
 		/* Most bytes are printable ASCII: copy them without the
 		 * decoding and white-space calls below, a run at a time
-		 * when no offsets are kept. */
+		 * when no offsets are kept. A single space between two
+		 * printable bytes is copied as it is, so a run is most of
+		 * a sentence, not a word. The run ends on a printable
+		 * byte: space is 0 after it. */
 		if (c > 0x20 && c < 0x7f && map == NULL) {
 			size_t j = i + 1;
 
-			while (j < p->len && (unsigned char)p->text[j] > 0x20 &&
-			    (unsigned char)p->text[j] < 0x7f)
-				j++;
+			while (j < p->len) {
+				unsigned char d = (unsigned char)p->text[j];
+
+				if (d > 0x20 && d < 0x7f)
+					j++;
+				else if (d == ' ' && j + 1 < p->len &&
+				    (unsigned char)p->text[j + 1] > 0x20 &&
+				    (unsigned char)p->text[j + 1] < 0x7f)
+					j += 2;
+				else
+					break;
+			}
 			memcpy(t + o, p->text + i, j - i);
 			o += j - i;
 			i = j;
