@@ -25,8 +25,20 @@ lsn_word_count(const char *s, size_t len)
 	int32_t	 cp;
 
 	while (i < len) {
-		k = lsn_utf8_decode(s + i, len - i, &cp);
-		if (lsn_is_alnum(cp)) {
+		unsigned char c = (unsigned char)s[i];
+		int alnum;
+
+		/* ASCII without the calls: most of a text */
+		if (c < 0x80) {
+			cp = c;
+			k = 1;
+			alnum = (c >= '0' && c <= '9') ||
+			    (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+		} else {
+			k = lsn_utf8_decode(s + i, len - i, &cp);
+			alnum = lsn_is_alnum(cp);
+		}
+		if (alnum) {
 			if (!in)
 				words++;
 			in = 1;
@@ -54,16 +66,19 @@ lsn_title_like(const char *s, size_t len, size_t max_words)
 
 	if (len == 0 || len > LSN_TITLE_BYTES)
 		return 0;
-	words = lsn_word_count(s, len);
-	if (words == 0 || words > max_words)
-		return 0;
+	/* The first and last characters before the words are counted:
+	 * most lines fail on them. (strchr finds the NUL of a blank
+	 * line's last character too.) */
 	last = lsn_last_char(s, len);
 	if (strchr(".;,:?!", last) != NULL)
 		return 0;
 	lsn_utf8_decode(s, len, &cp);
 	/* Titles start with a capital, a digit or an opening bracket. */
-	return lsn_is_upper(cp) || (cp >= '0' && cp <= '9') || cp == '(' ||
-	    cp == '"' || cp == 0x201C;
+	if (!(lsn_is_upper(cp) || (cp >= '0' && cp <= '9') || cp == '(' ||
+	    cp == '"' || cp == 0x201C))
+		return 0;
+	words = lsn_word_count(s, len);
+	return words > 0 && words <= max_words;
 }
 
 long
