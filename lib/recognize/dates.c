@@ -726,7 +726,10 @@ prefix_at(const char *s, size_t len)
 	    LSN_WORD("\xd9\x85\xd9\x86") /* من */ };
 	size_t	 w, l, j;
 
-	if (len == 0 || strchr("dD\xd0\xd1\xd9", s[0]) == NULL)
+	/* the words' first bytes, without a strchr at every word */
+	if (len == 0 || ((unsigned char)s[0] != 'd' &&
+	    (unsigned char)s[0] != 'D' && (unsigned char)s[0] != 0xd0 &&
+	    (unsigned char)s[0] != 0xd1 && (unsigned char)s[0] != 0xd9))
 		return 0;
 	for (w = 0; w < sizeof(words) / sizeof(words[0]); w++) {
 		l = words[w].len;
