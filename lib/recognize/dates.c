@@ -842,6 +842,19 @@ lsn_parse_date_flags(const char *s, size_t len, int flags,
 }
 
 int
+lsn_date_may_open(const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t		 n;
+
+	/* What lsn_parse_date_flags needs first: a digit, a prefix word's
+	 * first byte (prefix_at), or a month name (month_first). */
+	return len > 0 && (is_digit(u[0]) || u[0] == 'd' || u[0] == 'D' ||
+	    u[0] == 0xd0 || u[0] == 0xd1 || u[0] == 0xd9 ||
+	    month_at(s, len, &n) != 0);
+}
+
+int
 lsn_parse_date(const char *s, size_t len, char iso[LSN_DATE_ISO_SIZE],
     size_t *matched)
 {

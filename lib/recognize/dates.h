@@ -37,6 +37,13 @@
 int	lsn_parse_date(const char *s, size_t len, char iso[LSN_DATE_ISO_SIZE],
 	    size_t *matched);
 
+/*
+ * 0 when no date (with any flags) can start at s[0..len): most words
+ * are told so without parsing (the entity scan asks at every word).
+ * 1 when one may.
+ */
+int	lsn_date_may_open(const char *s, size_t len);
+
 /* lsn_parse_date with flags (LSN_DATE_MONTH_YEAR, or 0). */
 int	lsn_parse_date_flags(const char *s, size_t len, int flags,
 	    char iso[LSN_DATE_ISO_SIZE], size_t *matched);

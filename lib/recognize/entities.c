@@ -368,7 +368,7 @@ date_at(struct found *f, const char *t, size_t n, size_t i)
 	size_t	 m;
 	char	 iso[LSN_DATE_ISO_SIZE];
 
-	if (lsn_date_inside_number(t, i))
+	if (!lsn_date_may_open(t + i, n - i) || lsn_date_inside_number(t, i))
 		return i;
 	switch (lsn_parse_date(t + i, n - i, iso, &m)) {
 	case 1:
