@@ -445,6 +445,10 @@ find_label(const char *t, size_t len, size_t *lablen)
 		return sep < len ? sep : 0;
 	}
 	for (i = 0; bullets[i] != NULL; i++) {
+		/* the first byte before strlen and memcmp: most lines
+		 * open with none of them */
+		if (t[0] != bullets[i][0])
+			continue;
 		n = strlen(bullets[i]);
 		if (len > n && memcmp(t, bullets[i], n) == 0 &&
 		    (t[n] == '\t' || t[n] == ' ')) {

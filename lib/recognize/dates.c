@@ -448,9 +448,11 @@ finish(char *iso, struct ymd *a, struct ymd *b, int start_had_year)
 static size_t
 day_at(const char *s, size_t len, size_t i, int *d)
 {
-	static const char *const suffixes[] = { "er", "st", "nd", "rd", "th",
-	    "\xe1\xb5\x89\xca\xb3" /* ᵉʳ */, "\xc2\xba" /* º */,
-	    ".\xc2\xba", "\xc2\xb0" /* ° */ };
+	static const struct lsn_word suffixes[] = { LSN_WORD("er"),
+	    LSN_WORD("st"), LSN_WORD("nd"), LSN_WORD("rd"), LSN_WORD("th"),
+	    LSN_WORD("\xe1\xb5\x89\xca\xb3") /* ᵉʳ */,
+	    LSN_WORD("\xc2\xba") /* º */, LSN_WORD(".\xc2\xba"),
+	    LSN_WORD("\xc2\xb0") /* ° */ };
 	size_t	 n, k, l;
 
 	if ((n = digits_at(s + i, len - i, 2, d)) == 0 || *d < 1 || *d > 31) {
@@ -458,9 +460,9 @@ day_at(const char *s, size_t len, size_t i, int *d)
 		return 0;
 	}
 	for (k = 0; k < sizeof(suffixes) / sizeof(suffixes[0]); k++) {
-		l = strlen(suffixes[k]);
-		if (i + n + l <= len &&
-		    memcmp(s + i + n, suffixes[k], l) == 0 &&
+		l = suffixes[k].len;
+		if (i + n + l <= len && s[i + n] == suffixes[k].s[0] &&
+		    memcmp(s + i + n, suffixes[k].s, l) == 0 &&
 		    !continues_word(s + i + n + l, len - i - n - l))
 			return n + l;
 	}
