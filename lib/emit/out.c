@@ -94,7 +94,7 @@ put_visible(struct lsn_out *o, const char *s, size_t n)
 }
 
 void
-lsn_out_put(struct lsn_out *o, const char *s, size_t n)
+lsn_out_put_slow(struct lsn_out *o, const char *s, size_t n)
 {
 	if (o->visible)
 		put_visible(o, s, n);
