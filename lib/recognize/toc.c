@@ -49,7 +49,9 @@ lsn_toc_style(const char *style)
 {
 	size_t	 n;
 
-	if (style == NULL)
+	/* the first letter before strncasecmp: asked of every line */
+	if (style == NULL || ((style[0] | 0x20) != 't' &&
+	    (style[0] | 0x20) != 'c'))
 		return 0;
 	if (strncasecmp(style, "toc", 3) == 0)
 		n = 3;
