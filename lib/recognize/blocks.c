@@ -206,14 +206,17 @@ emit_table(struct lsn_rctx *r, lsn_node *parent, struct lsn_table *t)
 /* ------------------------------------------------------------------ */
 /* Figures and equations                                               */
 
-/* 1 when `word` is in s, in any case. */
+/* 1 when `word` (lowercase ASCII letters) is in s, in any case. */
 static int
 has_word(const char *s, const char *word)
 {
 	size_t	 n = strlen(word);
+	char	 lo = word[0], up = (char)(lo - 'a' + 'A');
 
+	/* word is lowercase ASCII: its first letter in either case first,
+	 * strncasecmp only there (this runs for every paragraph's style) */
 	for (; s != NULL && *s != '\0'; s++)
-		if (strncasecmp(s, word, n) == 0)
+		if ((*s == lo || *s == up) && strncasecmp(s, word, n) == 0)
 			return 1;
 	return 0;
 }
