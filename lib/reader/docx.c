@@ -53,6 +53,8 @@ struct frame {
 	int		 valign;    /* F_RUN: an LSN_VALIGN_* */
 	int		 vanish;    /* F_RUN: Word hides the run */
 	int		 hides;     /* F_RUN: counted in ctx.hidden */
+	int		 custom;    /* F_RUN: its text is a note reference's
+				       custom mark */
 };
 
 /* A paragraph being built. */
@@ -1052,9 +1054,19 @@ static int
 note_ref(struct ctx *c, int endnote)
 {
 	char		*id = lsn_xr_attr(c->xr, "id");
+	char		*custom = lsn_xr_attr(c->xr, "customMarkFollows");
+	struct frame	*f = top(c);
 	struct lsn_buf	 b = LSN_BUF_INIT;
 	char		*s;
 
+	/* The rest of the run is the reference's own mark ("1", "*"),
+	 * Word's drawing of the reference, which the mark already is:
+	 * kept as text it glues to the word before ("notification1"). */
+	if (custom != NULL && f != NULL && f->kind == F_RUN &&
+	    strcmp(custom, "0") != 0 && strcmp(custom, "false") != 0 &&
+	    strcmp(custom, "off") != 0)
+		f->custom = 1;
+	xmlFree(custom);
 	if (id == NULL)
 		return 0;
 	lsn_buf_printf(&b, "%s%s", endnote ? "e" : "", id);
@@ -1812,6 +1824,8 @@ text_node(struct ctx *c)
 		return 0;
 	}
 	if (f->kind == F_DELTEXT && c->in_del == 0)
+		return 0;
+	if (c->depth >= 2 && f[-1].kind == F_RUN && f[-1].custom)
 		return 0;
 	if (c->depth >= 2 && f[-1].kind == F_RUN &&
 	    f[-1].valign != LSN_VALIGN_BASELINE)
