@@ -1244,6 +1244,27 @@ run_property(struct ctx *c, struct frame *run)
 	run_hides(c, run);
 }
 
+/* The bytes of white space (space, tab, no-break space) at the start of
+ * s (end == 0) or at its end. */
+static size_t
+space_len(const char *s, size_t n, int end)
+{
+	const char	*at;
+	size_t		 k = 0;
+
+	while (k < n) {
+		at = end ? s + n - k - 1 : s + k;  /* the next byte in */
+		if (*at == ' ' || *at == '\t')
+			k++;
+		else if (k + 2 <= n && memcmp(end ? at - 1 : at, "\xc2\xa0",
+		    2) == 0)
+			k += 2;
+		else
+			break;
+	}
+	return k;
+}
+
 /*
  * Superscript or subscript text: in Unicode's characters when each has
  * one ("10⁻⁶", "m²"), else as it is under a sup or sub span, one span
@@ -1255,11 +1276,21 @@ script_text(struct ctx *c, int super, const char *s, size_t n)
 	struct para		*p = cur_para(c);
 	struct lsn_buf		 b = LSN_BUF_INIT;
 	enum lsn_mark_type	 type = super ? LSN_MARK_SUP : LSN_MARK_SUB;
-	size_t			 start, idx;
+	size_t			 start, idx, lead, trail;
 	int			 r;
 
 	if (!visible(c) || n == 0 || p == NULL)
 		return 0;
+	/* White space at either end is a space on the line, raised or not
+	 * (a subscript "2 " between "C" and "are"): kept out of the
+	 * script, so that "C₂ are" is no "C_(2 )are". */
+	if ((lead = space_len(s, n, 0)) == n)
+		return add_text(c, s, n);
+	trail = space_len(s + lead, n - lead, 1);
+	if (lead > 0 || trail > 0)
+		return add_text(c, s, lead) == -1 ||
+		    script_text(c, super, s + lead, n - lead - trail) == -1 ||
+		    add_text(c, s + n - trail, trail) == -1 ? -1 : 0;
 	if ((r = lsn_script_text(super, s, n, &b)) != 0) {
 		r = r == -1 || b.oom ? oom(c) : add_text(c, b.data, b.len);
 		lsn_buf_free(&b);

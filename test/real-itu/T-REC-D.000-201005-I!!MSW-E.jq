@@ -14,7 +14,8 @@
 (.toc | length) > 30
 [.. | objects | select(has("level")) | .title | select(test("PAGEREF|_Toc[0-9]|\\t[0-9]+$"))] == []
 [.sections[].number | select(. != null)] | length == (unique | length)
-@pending @words
+# A subscript run ending in a space ("L" then "2 ") is "L₂ ".
+@words
 .kind == "recommendation"
 .meta.number == "D.000"
 .meta.edition == "05/2010"

@@ -4,7 +4,8 @@
 .sections[0].title == "Changes to Recommendation ITU-T O.174"
 .annexes == []
 [.. | objects | select(has("level")) | .title | select(test("PAGEREF|_Toc[0-9]|\\t[0-9]+$"))] == []
-@pending @words
+# A subscript run ending in a space ("f" then "0 ") is "f₀ ".
+@words
 .kind == "recommendation"
 .meta.number == "O.174 Cor.2"
 .meta.edition == "02/2012"
