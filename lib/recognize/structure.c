@@ -19,6 +19,7 @@
 #include <strings.h>
 
 #include "recognize/kinds/kinds.h"
+#include "recognize/toc.h"
 #include "recognize/tuning.h"
 #include "util/text.h"
 
@@ -1067,11 +1068,89 @@ build_annex(struct lsn_rctx *r, lsn_node *root, struct lsn_line *v, size_t n,
 	}
 }
 
+/*
+ * ITU's Bibliography heading, a line of its own: the Recommendation's
+ * back matter, after the clauses, annexes and appendices, and none of
+ * theirs (a text export loses the heading style that makes it a
+ * heading in the DOCX).
+ */
+static const char *const bibliography_words[] = {
+	"Bibliography", "Bibliographie", "Bibliograf\xc3\xad" "a",
+	"BIBLIOGRAF\xc3\x8d" "A",
+	/* Библиография, БИБЛИОГРАФИЯ */
+	"\xd0\x91\xd0\xb8\xd0\xb1\xd0\xbb\xd0\xb8\xd0\xbe\xd0\xb3\xd1\x80"
+	"\xd0\xb0\xd1\x84\xd0\xb8\xd1\x8f",
+	"\xd0\x91\xd0\x98\xd0\x91\xd0\x9b\xd0\x98\xd0\x9e\xd0\x93\xd0\xa0"
+	"\xd0\x90\xd0\xa4\xd0\x98\xd0\xaf",
+};
+
+static int
+bibliography_line(const struct lsn_line *l)
+{
+	size_t	 i, k;
+
+	/* (a TOC entry without its page, as LibreOffice saves one, is no
+	 * heading) */
+	if (l->type != LSN_LINE_PARA || l->label != NULL || !usable(l) ||
+	    lsn_toc_style(l->style))
+		return 0;
+	for (i = 0; i < sizeof(bibliography_words) /
+	    sizeof(bibliography_words[0]); i++) {
+		k = strlen(bibliography_words[i]);
+		if (l->len == k && lsn_prefix_ci(l->text,
+		    bibliography_words[i]) == k)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * The lines that open the document's divisions after its clauses, the
+ * annexes, appendices and Bibliography, in order, into an arena array
+ * *div (with n after the last, so that division k ends where k + 1
+ * begins); their count, or -1 when out of memory. Found once, before
+ * any is built: building marks the heading lines used.
+ */
+static long
+divisions(struct lsn_rctx *r, struct lsn_line *v, size_t n, size_t **div)
+{
+	char	 id[16];
+	size_t	 i, k = 0, title_at;
+
+	for (i = 0; i < n; i++)
+		if (usable(&v[i]) && (bibliography_line(&v[i]) ||
+		    part_line(&v[i], id, sizeof(id), &title_at)))
+			k++;
+	if ((*div = lsn_arena_alloc(&r->a, (k + 1) * sizeof(**div))) == NULL)
+		return -1;
+	for (i = 0, k = 0; i < n; i++)
+		if (usable(&v[i]) && (bibliography_line(&v[i]) ||
+		    part_line(&v[i], id, sizeof(id), &title_at)))
+			(*div)[k++] = i;
+	(*div)[k] = n;
+	return (long)k;
+}
+
+/* The Bibliography v[0..n): an unnumbered section of the document. */
+static void
+build_bibliography(struct lsn_rctx *r, lsn_node *root, struct lsn_line *v,
+    size_t n)
+{
+	lsn_node	*sec = lsn_el_n(&r->b, root, LSN_N_SECTION);
+
+	lsn_attr_int(&r->b, sec, "level", 1);
+	lsn_inline(&r->b, lsn_el_n(&r->b, sec, LSN_N_HEADING), &v[0], 0,
+	    v[0].len);
+	v[0].used = 1;
+	lsn_blocks(r, sec, v + 1, n - 1);
+}
+
 const struct lsn_kind *
 lsn_structure(struct lsn_rctx *r, lsn_node *root, struct lsn_lines *lines)
 {
 	struct lsn_line	*v = lines->v;
-	size_t		 n = lines->n, i, start, end, main_end;
+	size_t		 n = lines->n, i, k, main_end, *div;
+	long		 ndiv;
 	enum part	 part, pass;
 	char		 id[16];
 	size_t		 title_at;
@@ -1079,11 +1158,10 @@ lsn_structure(struct lsn_rctx *r, lsn_node *root, struct lsn_lines *lines)
 	lsn_node	 *body = NULL;
 	char		*title_text = NULL, *note_text = NULL;
 
-	/* The main part ends at the first annex. */
-	for (main_end = 0; main_end < n; main_end++)
-		if (usable(&v[main_end]) &&
-		    part_line(&v[main_end], id, sizeof(id), &title_at))
-			break;
+	/* The main part ends at the first annex or the Bibliography. */
+	if ((ndiv = divisions(r, v, n, &div)) < 0)
+		return NULL;
+	main_end = div[0];
 
 	/* A standalone ToR or Question names itself on its first line. */
 	i = next_usable(v, 0, main_end);
@@ -1127,22 +1205,22 @@ lsn_structure(struct lsn_rctx *r, lsn_node *root, struct lsn_lines *lines)
 		}
 	}
 	build_region(r, root, v, main_end, NULL, body);
+	/* The Bibliography, wherever it stands, after the clauses (the
+	 * schema's order: sections before annexes) */
+	for (k = 0; k < (size_t)ndiv; k++)
+		if (bibliography_line(&v[div[k]]))
+			build_bibliography(r, root, v + div[k],
+			    div[k + 1] - div[k]);
 
 	/* The annexes, then the appendices (the schema's order, and
 	 * ITU's: an appendix never comes before an annex) */
 	for (pass = PART_ANNEX; pass <= PART_APPENDIX; pass++)
-		for (start = main_end; start < n; start = end) {
-			size_t t2;
-			char id2[16];
-
-			part = part_line(&v[start], id, sizeof(id), &title_at);
-			for (end = start + 1; end < n; end++)
-				if (usable(&v[end]) &&
-				    part_line(&v[end], id2, sizeof(id2), &t2))
-					break;
+		for (k = 0; k < (size_t)ndiv; k++) {
+			part = part_line(&v[div[k]], id, sizeof(id),
+			    &title_at);
 			if (part == pass)
-				build_annex(r, root, v + start, end - start,
-				    part, id, title_at);
+				build_annex(r, root, v + div[k],
+				    div[k + 1] - div[k], part, id, title_at);
 		}
 	/* The kind the first line named, if its text bears it out. */
 	if (kind != NULL && (kind->build == NULL ||

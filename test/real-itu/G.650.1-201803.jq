@@ -4,7 +4,9 @@
 .toc[0].number == "1" and .toc[0].page == "1"
 [.toc[] | select(.number == "IV.2") | .page] == ["68"]
 .toc[-1] == {"number": null, "title": "Bibliography", "page": "78"}
-[.sections[] | .number] == ["1", "2", "3", "4", "5", "6"]
+# The Bibliography, after the appendices, is the Recommendation's own
+# unnumbered section, not a clause of the part before it.
+[.sections[] | .number] == ["1", "2", "3", "4", "5", "6", null]
 # Annex A's clauses are numbered "A.1" ... after the annex's id, and its
 # note "(This annex forms ...)" is no part of its title.
 [.annexes[0].sections[] | .number][0:3] == ["A.1", "A.2", "A.3"]

@@ -1,7 +1,8 @@
 # ITU-T's skeleton of a draft Recommendation in a TD (the template):
 # the TD cover table with placeholders, clauses 1-6, an Annex A and an
-# Appendix I with placeholder titles, no table of contents.
-[.sections[] | .number] == ["1", "2", "3", "4", "5", "6"]
+# Appendix I with placeholder titles, no table of contents; its
+# Bibliography, after Appendix I, an unnumbered section.
+[.sections[] | .number] == ["1", "2", "3", "4", "5", "6", null]
 [.sections[] | .title] | .[0:5] == ["Scope", "References", "Definitions", "Abbreviations and acronyms", "Conventions"]
 [.. | objects | select(has("level")) | .title | select(test("PAGEREF|_Toc[0-9]|\\t[0-9]+$"))] == []
 [.sections[].number | select(. != null)] | length == (unique | length)

@@ -1,7 +1,8 @@
 # Draft Rec. ITU-T H.782 sent for consent with the TD cover table:
-# clauses 1-12 and Annex A (its note apart), a TOC of 29 entries.
+# clauses 1-12 and Annex A (its note apart), a TOC of 29 entries; the
+# Bibliography after Annex A an unnumbered section.
 @docx .meta.title | test("Digital signage")
-[.sections[] | .number] == ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"]
+[.sections[] | .number] == ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", null]
 [.annexes[] | .id] == ["A"]
 .annexes[0].title == "Relation among metadata tables"
 @docx .annexes[0].note | test("integral part")

@@ -1,6 +1,6 @@
 # Draft J.fdx-req (J.1108) proposed for AAP consent, TD cover table:
-# clauses 1-8, no annex.
-[.sections[] | .number] == ["1", "2", "3", "4", "5", "6", "7", "8"]
+# clauses 1-8, no annex, the Bibliography an unnumbered section.
+[.sections[] | .number] == ["1", "2", "3", "4", "5", "6", "7", "8", null]
 .annexes == []
 [.. | objects | select(has("level")) | .title | select(test("PAGEREF|_Toc[0-9]|\\t[0-9]+$"))] == []
 [.sections[].number | select(. != null)] | length == (unique | length)

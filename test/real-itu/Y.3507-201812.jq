@@ -10,8 +10,9 @@
 .kind == "recommendation"
 [.appendices[] | .id] == ["I", "II"]
 # Y.3507 (12/2018): eight clauses, Appendices I and II (not sections
-# titled "Appendix I ..."), their notes apart, clauses "I.1.1".
-[.sections[] | .number] == ["1", "2", "3", "4", "5", "6", "7", "8"]
+# titled "Appendix I ..."), their notes apart, clauses "I.1.1"; the
+# Bibliography after them an unnumbered section.
+[.sections[] | .number] == ["1", "2", "3", "4", "5", "6", "7", "8", null]
 [.annexes[] | .id] == []
 [.appendices[] | .id] == ["I", "II"]
 .appendices[0].title == "Comparison between functional requirements and other specifications"
