@@ -52,8 +52,9 @@ def main():
         orig = line
         line = re.sub(r"^\s*(\d+(\.\d+)*[.)]?|\(?[a-z]\)|[ivx]+\))(?=[\t ])", " ", line)
         # A label opens a line or a cell: "Question(s): | 4/17 |
-        # Meeting: | Geneva" is a row of two labels.
-        line = re.sub(r"(^|\t)\s*(Abstract|Actions? requested|Action\(s\) requested|"
+        # Meeting: | Geneva" is a row of two labels. Cells are apart by
+        # a tab, or in pandoc's tables by a run of spaces.
+        line = re.sub(r"((^|\t)\s*|(?<=  )(?=\S))(Abstract|Actions? requested|Action\(s\) requested|"
                       r"Question\(s\)|Source|Title|Purpose|For action to|"
                       r"For information to|Approval|Deadline|Contact|Meeting(, date)?|Subject)\s*:",
                       " ", line, flags=re.I)
