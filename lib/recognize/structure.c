@@ -671,6 +671,12 @@ find_numbered(struct lsn_rctx *r, struct lsn_line *v, size_t n,
 			    (h->cut = cut) > 0)) {
 				number_string(&num, h->number,
 				    sizeof(h->number));
+				/* "1.1" in a level-1 style under clause 1:
+				 * the number says where it stands */
+				if (sect_level == 0 &&
+				    num.num.depth > h->level &&
+				    fits(&st, &num))
+					h->level = num.num.depth;
 				advance(&st, &num);
 				in_sect = 0;
 			} else
