@@ -18,6 +18,7 @@
 
 #include "emit/emit.h"
 #include "util/error.h"
+#include "util/text.h"
 
 static void
 spill(struct lsn_out *o)
@@ -280,21 +281,16 @@ lsn_emit_to_buffer(lsn_emit_fn *fn, const void *what, int fmt,
 /*
  * Does any of the eight bytes in x need an escape (a control
  * character, '"', '\\' or DEL)? Text is mostly long runs with none.
- * A byte below n: (v - n) borrows into its high bit while v's is clear;
- * a zero byte is one below 1. The answer for the word is exact.
+ * A zero byte is one below 1 (LSN_HAS_BELOW, util/text.h).
  */
-#define ONES		0x0101010101010101ULL
-#define HIGHS		0x8080808080808080ULL
-#define HAS_BELOW(v, n)	(((v) - ONES * (n)) & ~(v) & HIGHS)
-
 static int
 word_needs_escape(uint64_t x)
 {
-	uint64_t	 q = x ^ (ONES * '"'), b = x ^ (ONES * '\\');
-	uint64_t	 d = x ^ (ONES * 0x7f);
+	uint64_t	 q = x ^ (LSN_ONES * '"'), b = x ^ (LSN_ONES * '\\');
+	uint64_t	 d = x ^ (LSN_ONES * 0x7f);
 
-	return (HAS_BELOW(x, 0x20) | HAS_BELOW(q, 1) | HAS_BELOW(b, 1) |
-	    HAS_BELOW(d, 1)) != 0;
+	return (LSN_HAS_BELOW(x, 0x20) | LSN_HAS_BELOW(q, 1) |
+	    LSN_HAS_BELOW(b, 1) | LSN_HAS_BELOW(d, 1)) != 0;
 }
 
 static int
