@@ -283,51 +283,88 @@ wrapped(const struct line *lines, size_t n)
 	    longs * LSN_TEXT_WRAP_LONG_LINES <= breaks;
 }
 
-/* Appends s[0..len) trimmed, after a space when out's line has text. */
+/*
+ * Appends s[0..len) trimmed, after a space when out's line has text. A
+ * vertical tab becomes a space: in this file's output it parts the
+ * paragraphs of a table's cell (LSN_TEXT_CELL_PARA).
+ */
 static int
 put_words(struct lsn_buf *out, size_t line_start, const char *s, size_t len)
 {
-	size_t	 a, b;
+	size_t	 a, b, i;
 
 	lsn_trim(s, len, &a, &b);
 	if (a == b)
 		return 0;
 	if (out->len > line_start && lsn_buf_putc(out, ' ') == -1)
 		return -1;
-	return lsn_buf_put(out, s + a, b - a);
+	i = out->len;
+	if (lsn_buf_put(out, s + a, b - a) == -1)
+		return -1;
+	for (; i < out->len; i++)
+		if (out->data[i] == LSN_TEXT_CELL_PARA)
+			out->data[i] = ' ';
+	return 0;
+}
+
+/* 1 when s[0..len) is spaces only. */
+static int
+spaces(const char *s, size_t len)
+{
+	size_t	 a, b;
+
+	lsn_trim(s, len, &a, &b);
+	return a == b;
 }
 
 /*
  * One row of a table from lines[from..to), cut into ncols cells at the
  * columns starts[0..ncols] (a cell runs to the next start; the last one
  * of a rule table to the end of the line, of a grid to its closing
- * '|'): the cells apart by tabs, a cell's lines joined by spaces, then a
- * line end. Tabs inside a cell become spaces. Returns 0 or -1 (out of
- * memory).
+ * '|'): the cells apart by tabs, a cell's lines joined by spaces, the
+ * paragraphs of a grid's cell (a blank line in the cell parts them)
+ * apart by LSN_TEXT_CELL_PARA, then a line end. A row of one column
+ * ends in LSN_TEXT_CELL_PARA too: it has no tab to tell it from a
+ * paragraph, and Word's table of one column is a table. Tabs inside a
+ * cell become spaces. Returns 0 or -1 (out of memory).
  */
 static int
 put_row(struct lsn_buf *out, const struct line *lines, size_t from,
     size_t to, const size_t *starts, size_t ncols, int grid)
 {
-	size_t	 c, i, cell;
+	size_t	 c, i, cell, para;
+	int	 brk;
 
 	for (c = 0; c < ncols; c++) {
 		if (c > 0 && lsn_buf_putc(out, '\t') == -1)
 			return -1;
-		cell = out->len;
+		cell = para = out->len;
+		brk = 0;
 		for (i = from; i < to; i++) {
 			const struct line *l = &lines[i];
 			size_t a = byte_at(l->s, l->len, starts[c] + (grid != 0));
 			size_t b = c + 1 < ncols || grid ?
 			    byte_at(l->s, l->len, starts[c + 1]) : l->len;
 
-			if (b > a && put_words(out, cell, l->s + a, b - a) == -1)
+			if (b <= a || spaces(l->s + a, b - a)) {
+				brk = grid && out->len > cell;
+				continue;
+			}
+			if (brk) {
+				if (lsn_buf_putc(out, LSN_TEXT_CELL_PARA) == -1)
+					return -1;
+				para = out->len;
+				brk = 0;
+			}
+			if (put_words(out, para, l->s + a, b - a) == -1)
 				return -1;
 		}
 		for (i = cell; i < out->len; i++)
 			if (out->data[i] == '\t')
 				out->data[i] = ' ';
 	}
+	if (ncols == 1 && lsn_buf_putc(out, LSN_TEXT_CELL_PARA) == -1)
+		return -1;
 	return lsn_buf_putc(out, '\n');
 }
 
@@ -415,10 +452,22 @@ dash_table(struct lsn_buf *out, const struct line *lines, size_t n,
 		return i;
 	for (rule = i; rule < close && lines[rule].runs < 2; rule++)
 		;
+	/* One column: the rule under the header is one run as well, and
+	 * rows follow it up to the closing rule. */
+	if (runs == 1 && rule == close && close + 1 < n &&
+	    !blank(&lines[close + 1]) && indent(&lines[close + 1]) >= 2) {
+		for (j = close + 1; j < n && lines[j].runs != 1 &&
+		    (blank(&lines[j]) || indent(&lines[j]) > 0); j++)
+			;
+		if (j < n && lines[j].runs == 1) {
+			rule = close;
+			close = j;
+		}
+	}
 	if (rule < close)
 		ncols = column_starts(&lines[rule], starts, 0);
 	else {
-		ncols = 1;      /* one column: every row a paragraph */
+		ncols = 1;      /* one column */
 		starts[0] = indent(&lines[i]);
 	}
 	if (!multiline) {

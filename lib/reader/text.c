@@ -589,14 +589,61 @@ close_table(struct text_reader *r)
 	return event(r, LSN_EV_TABLE_END);
 }
 
+/*
+ * The paragraphs of one cell t[0..len), apart by LSN_TEXT_CELL_PARA in
+ * unwrapped text (an empty cell: one empty paragraph); *marks, if not
+ * NULL, go to the first and are then taken.
+ */
+static liaison_status
+emit_cell(struct text_reader *r, const char *t, size_t len,
+    struct lsn_mark **marks, size_t nmarks)
+{
+	struct lsn_para	 p;
+	liaison_status	 rc;
+	const char	*e;
+	size_t		 i = 0, n, a, b;
+	int		 any = 0;
+
+	do {
+		e = r->unwrapped ? memchr(t + i, LSN_TEXT_CELL_PARA, len - i) :
+		    NULL;
+		n = e != NULL ? (size_t)(e - (t + i)) : len - i;
+		a = 0;
+		b = n;
+		if (r->unwrapped)
+			lsn_trim(t + i, n, &a, &b);
+		if (b > a || (e == NULL && !any)) {
+			lsn_para_init(&p);
+			p.text = (char *)t + i + a;
+			p.len = b - a;
+			p.line = r->line;
+			if (*marks != NULL) {
+				size_t k;
+				for (k = 0; k < nmarks; k++)
+					(*marks)[k].start = (*marks)[k].end =
+					    (*marks)[k].start < n ?
+					    (*marks)[k].start : n;
+				p.marks = *marks;
+				p.nmarks = nmarks;
+				*marks = NULL;
+			}
+			/* add() copies the text it is given */
+			if ((rc = add(r, &p)) != LIAISON_OK)
+				return rc;
+			any = 1;
+		}
+		i += n + 1;
+	} while (e != NULL);
+	return LIAISON_OK;
+}
+
 /* A table row from tab-separated cells; marks go to the first cell. */
 static liaison_status
 emit_row(struct text_reader *r, const char *t, size_t len)
 {
-	struct lsn_para	 p;
+	struct lsn_mark	*marks = r->marks;
 	liaison_status	 rc;
 	size_t		 i = 0, n;
-	int		 first = 1;
 
 	if (!r->in_table) {
 		if ((rc = event(r, LSN_EV_TABLE_START)) != LIAISON_OK)
@@ -610,21 +657,8 @@ emit_row(struct text_reader *r, const char *t, size_t len)
 		n = tab != NULL ? (size_t)(tab - (t + i)) : len - i;
 		if ((rc = event(r, LSN_EV_CELL_START)) != LIAISON_OK)
 			return rc;
-		lsn_para_init(&p);
-		p.text = (char *)t + i;
-		p.len = n;
-		p.line = r->line;
-		if (first) {
-			size_t k;
-			for (k = 0; k < r->nmarks; k++)
-				r->marks[k].start = r->marks[k].end =
-				    r->marks[k].start < n ? r->marks[k].start : n;
-			p.marks = r->marks;
-			p.nmarks = r->nmarks;
-			first = 0;
-		}
-		/* The cell's copy must be NUL-terminated: add() copies len. */
-		if ((rc = add(r, &p)) != LIAISON_OK)
+		if ((rc = emit_cell(r, t + i, n, &marks, r->nmarks)) !=
+		    LIAISON_OK)
 			return rc;
 		if ((rc = event(r, LSN_EV_CELL_END)) != LIAISON_OK)
 			return rc;
@@ -719,6 +753,7 @@ read_line(struct text_reader *r, const char *s, size_t len)
 	liaison_status	 rc;
 	char		*norm, *t, *label = NULL;
 	size_t		 nlen, a, b, skip, lablen = 0, i;
+	int		 paras;
 
 	if (r->in_note)
 		return note_line(r, s, len);
@@ -756,7 +791,9 @@ read_line(struct text_reader *r, const char *s, size_t len)
 	}
 	/* Unwrapped text has tabs in table rows only: a first cell "8" is
 	 * no label. */
-	skip = t[a] == '\t' || (r->unwrapped &&
+	paras = r->unwrapped &&
+	    memchr(t + a, LSN_TEXT_CELL_PARA, r->clean.len - a) != NULL;
+	skip = t[a] == '\t' || paras || (r->unwrapped &&
 	    memchr(t + a, '\t', b - a) != NULL) ? 0 :
 	    find_label(t + a, b - a, &lablen);
 	if (skip > 0) {
@@ -777,7 +814,9 @@ read_line(struct text_reader *r, const char *s, size_t len)
 	}
 	/* A trailing tab still marks a row: an empty last cell. An annex
 	 * line with its title after a tab ("Annex A<TAB>Title") is not. */
-	if (row_tabs(t + a, r->clean.len - a) && label == NULL &&
+	/* (a row of one column has no tab, only LSN_TEXT_CELL_PARA) */
+	if ((row_tabs(t + a, r->clean.len - a) || (paras &&
+	    memchr(t + a, '\t', r->clean.len - a) == NULL)) && label == NULL &&
 	    !annex_tab_title(t + a, r->clean.len - a)) {
 		rc = emit_row(r, t + a, r->clean.len - a);
 	} else if ((rc = close_table(r)) == LIAISON_OK) {
