@@ -19,6 +19,7 @@
 #include <strings.h>
 
 #include "recognize/kinds/kinds.h"
+#include "recognize/meta.h"
 #include "recognize/toc.h"
 #include "recognize/tuning.h"
 #include "util/text.h"
@@ -381,6 +382,29 @@ advance(struct numbering *s, const struct clause *c)
 	s->depth = c->num.depth;
 }
 
+/*
+ * A typed number behind a stray period (".8 Title", a typo ITU's own
+ * E.840 published in a Heading 1) when, without the period, it is the
+ * number that comes next: the bytes it takes, as typed_number.
+ */
+static size_t
+stray_dot_number(const struct lsn_line *l, const char *part,
+    const struct numbering *st, struct clause *c)
+{
+	struct lsn_line	 t;
+	size_t		 i;
+
+	if (l->len < 3 || l->text[0] != '.' ||
+	    !isdigit((unsigned char)l->text[1]))
+		return 0;
+	t = *l;
+	t.text++;
+	t.len--;
+	if ((i = typed_number(&t, part, c)) == 0 || !fits(st, c))
+		return 0;
+	return i + 1;
+}
+
 int
 lsn_style_unnumbered_heading(const char *style)
 {
@@ -426,6 +450,21 @@ worded_number(const struct lsn_line *l, char *buf, size_t size)
 	memcpy(buf, w, i);
 	buf[i] = '\0';
 	return 1;
+}
+
+/*
+ * An amendment's or corrigendum's own heading ("Amendment 1", then the
+ * part's title, in a title style) on the text's first page: a line of
+ * its title page, not a section. (An annex published alone opens its
+ * part instead.)
+ */
+static int
+own_part_heading(const struct lsn_line *l)
+{
+	char	 buf[32];
+
+	return lsn_kind_rec_part(l->text, l->len, buf, sizeof(buf)) > 0 &&
+	    strncmp(buf, "Annex", 5) != 0;
 }
 
 static struct heading *
@@ -660,6 +699,8 @@ find_numbered(struct lsn_rctx *r, struct lsn_line *v, size_t n,
 			continue;
 		}
 		if (l->outline > 0) {
+			if (part == NULL && out->n == 0 && own_part_heading(l))
+				continue;
 			if ((h = push_heading(r, out)) == NULL)
 				return;
 			h->line = i;
@@ -668,6 +709,8 @@ find_numbered(struct lsn_rctx *r, struct lsn_line *v, size_t n,
 				h->level = sect_level + 1;
 			if (heading_label(l, part, &num) ||
 			    ((cut = typed_number(l, part, &num)) > 0 &&
+			    (h->cut = cut) > 0) ||
+			    ((cut = stray_dot_number(l, part, &st, &num)) > 0 &&
 			    (h->cut = cut) > 0)) {
 				number_string(&num, h->number,
 				    sizeof(h->number));
@@ -704,7 +747,8 @@ find_numbered(struct lsn_rctx *r, struct lsn_line *v, size_t n,
 			continue;
 		}
 		cut = 0;
-		if (l->label == NULL && (cut = typed_number(l, part, &num)) > 0 &&
+		if (l->label == NULL && ((cut = typed_number(l, part, &num)) > 0 ||
+		    (cut = stray_dot_number(l, part, &st, &num)) > 0) &&
 		    (!lsn_title_like(l->text + cut, l->len - cut,
 		    LSN_TITLE_WORDS_NUMBERED) ||
 		    !has_letter(l->text + cut, l->len - cut)))
@@ -1151,6 +1195,28 @@ build_bibliography(struct lsn_rctx *r, lsn_node *root, struct lsn_line *v,
 	lsn_blocks(r, sec, v + 1, n - 1);
 }
 
+/*
+ * The id of an annex published on its own ("Z.100 Annex F1", as the
+ * title page numbers it) into id: its clauses are "F1.1", "F1.2" in
+ * the main text. NULL for any other text.
+ */
+static const char *
+standalone_annex(struct lsn_rctx *r, char *id, size_t size)
+{
+	const char	*num = lsn_meta_get(r, LSN_META_NUMBER), *a;
+	size_t		 n;
+
+	if (num == NULL || (a = strstr(num, " Annex ")) == NULL)
+		return NULL;
+	a += 7;
+	n = strlen(a);
+	if (n == 0 || n >= size || !isupper((unsigned char)a[0]) ||
+	    strspn(a + 1, "0123456789") != n - 1)
+		return NULL;
+	memcpy(id, a, n + 1);
+	return id;
+}
+
 const struct lsn_kind *
 lsn_structure(struct lsn_rctx *r, lsn_node *root, struct lsn_lines *lines)
 {
@@ -1210,7 +1276,8 @@ lsn_structure(struct lsn_rctx *r, lsn_node *root, struct lsn_lines *lines)
 			v[i].used = 1;
 		}
 	}
-	build_region(r, root, v, main_end, NULL, body);
+	build_region(r, root, v, main_end, standalone_annex(r, id,
+	    sizeof(id)), body);
 	/* The Bibliography, wherever it stands, after the clauses (the
 	 * schema's order: sections before annexes) */
 	for (k = 0; k < (size_t)ndiv; k++)
