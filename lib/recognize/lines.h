@@ -168,6 +168,7 @@ struct lsn_rctx {
 	int			 style_headings; /* headings come from styles */
 	int			 docx;           /* input has Word numbering */
 	struct lsn_meta		 meta;           /* fields found so far */
+	lsn_node		*toc;            /* toc.c's entries, or NULL */
 };
 
 /* ITU-T's unnumbered heading style ("Headingb"): a heading by style. */

@@ -217,7 +217,7 @@ lsn_recognize(struct lsn_stream *stream, const struct lsn_source_info *src,
 	lsn_cover(&r, &lines.body, &abstract, &actions);
 	/* The TOC's lines are no title page; the title page's title wins
 	 * over the document property, not over a TD cover's. */
-	toc = lsn_toc(&r, &lines.body);
+	toc = r.toc = lsn_toc(&r, &lines.body);
 	paged = lsn_titlepage(&r, &lines.body);
 	/* The document property is a fallback for the cover's title. */
 	if (src->core != NULL && src->core->title != NULL)

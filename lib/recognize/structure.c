@@ -830,6 +830,124 @@ find_unnumbered(struct lsn_rctx *r, struct lsn_line *v, size_t n,
 	}
 }
 
+/* A numbered TOC entry as find_by_toc looks its title up. */
+struct toc_title {
+	const char	*title;
+	size_t		 len;
+	const char	*number;
+	int		 depth;
+	size_t		 same;  /* the next entry of the same title + 1, 0: none */
+};
+
+static size_t
+title_hash(const char *s, size_t len)
+{
+	size_t	 h = 5381, i;
+
+	for (i = 0; i < len; i++)
+		h = h * 33 + (unsigned char)s[i];
+	return h;
+}
+
+/*
+ * Headings the TOC names, for text whose writer dropped Word's heading
+ * numbers (pandoc's plain text): a line that is the title of a numbered
+ * entry of this part, after the entry found last, is that clause's
+ * heading, with the entry's number. Linear: the entries' titles in a
+ * hash table (an entry of a title met again after it, in a chain a
+ * cursor walks once), each line looked up once. Fewer than
+ * LSN_TOC_GUIDED_MIN found: none.
+ */
+static void
+find_by_toc(struct lsn_rctx *r, struct lsn_line *v, size_t n,
+    const char *part, struct headings *out)
+{
+	struct toc_title *t = NULL;
+	size_t		*slot, *cursor, cap = 0, nt = 0, size, i, k, h, last = 0;
+	size_t		 maxlen = 0, found = 0, start = out->n;
+	struct clause	 c;
+	struct heading	*hd;
+	lsn_node	 *e;
+
+	if (r->toc == NULL)
+		return;
+	for (e = lsn_child_n(r->toc, LSN_N_ENTRY); e != NULL;
+	    e = lsn_next_n(e, LSN_N_ENTRY)) {
+		const char *num = lsn_prop_n(e, LSN_N_NUMBER);
+		char *title;
+
+		/* an unnumbered entry ("Annex: Defect report form" in a
+		 * guide's main text) is a heading of the first level */
+		if (num == NULL) {
+			memset(&c, 0, sizeof(c));
+			c.num.depth = 1;
+		}
+		else if (clause_number(num, strlen(num), part, &c) !=
+		    strlen(num) || (part != NULL && c.part == NULL))
+			continue;
+		if ((title = lsn_plain(r, e)) == NULL || title[0] == '\0')
+			continue;
+		t = lsn_arena_grow(&r->a, t, &cap, nt + 1, sizeof(*t));
+		if (r->a.oom)
+			return;
+		t[nt].title = title;
+		t[nt].len = strlen(title);
+		t[nt].number = num != NULL ? num : "";
+		t[nt].depth = c.num.depth;
+		t[nt].same = 0;
+		if (t[nt].len > maxlen)
+			maxlen = t[nt].len;
+		nt++;
+	}
+	if (nt == 0)
+		return;
+	for (size = 16; size < nt * 2; size *= 2)
+		;
+	/* slot[h]: the first entry of a title + 1; cursor[k]: of the
+	 * title's chain, the entry to try next + 1 */
+	slot = lsn_arena_alloc(&r->a, size * sizeof(*slot));
+	cursor = lsn_arena_alloc(&r->a, size * sizeof(*cursor));
+	if (slot == NULL || cursor == NULL)
+		return;
+	memset(slot, 0, size * sizeof(*slot));
+	for (k = nt; k-- > 0;) {
+		h = title_hash(t[k].title, t[k].len) & (size - 1);
+		while (slot[h] != 0 && (t[slot[h] - 1].len != t[k].len ||
+		    memcmp(t[slot[h] - 1].title, t[k].title, t[k].len) != 0))
+			h = (h + 1) & (size - 1);
+		t[k].same = slot[h];
+		slot[h] = cursor[h] = k + 1;
+	}
+	for (i = 0; i < n; i++) {
+		struct lsn_line *l = &v[i];
+
+		if (!usable(l) || l->type != LSN_LINE_PARA ||
+		    l->label != NULL || l->len > maxlen)
+			continue;
+		h = title_hash(l->text, l->len) & (size - 1);
+		while (slot[h] != 0 && (t[slot[h] - 1].len != l->len ||
+		    memcmp(t[slot[h] - 1].title, l->text, l->len) != 0))
+			h = (h + 1) & (size - 1);
+		/* the title's first entry after the last one found */
+		while (cursor[h] != 0 && cursor[h] <= last)
+			cursor[h] = t[cursor[h] - 1].same;
+		if (cursor[h] == 0)
+			continue;
+		k = cursor[h] - 1;
+		if ((hd = push_heading(r, out)) == NULL)
+			return;
+		hd->line = i;
+		hd->level = t[k].depth;
+		if (strlen(t[k].number) < sizeof(hd->number))
+			memcpy(hd->number, t[k].number,
+			    strlen(t[k].number) + 1);
+		last = k + 1;
+		found += hd->number[0] != '\0';
+	}
+	if (found < LSN_TOC_GUIDED_MIN)
+		out->n = start;
+}
+
 /* ------------------------------------------------------------------ */
 /* Building                                                            */
 
@@ -849,6 +967,8 @@ build_region(struct lsn_rctx *r, lsn_node *container, struct lsn_line *v,
 
 	memset(&hs, 0, sizeof(hs));
 	find_numbered(r, v, n, part, &hs);
+	if (hs.n == 0 && !r->style_headings)
+		find_by_toc(r, v, n, part, &hs);
 	if (hs.n == 0 && !r->style_headings)
 		find_unnumbered(r, v, n, &hs);
 	first = hs.n > 0 ? hs.v[0].line : n;

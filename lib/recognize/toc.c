@@ -579,6 +579,35 @@ styled_in_table(struct lsn_rctx *r, lsn_node **toc, struct lsn_table *t,
 		}
 }
 
+/*
+ * A TOC typed or exported into a table under its title (pandoc's plain
+ * text draws G.Imp729's one-cell TOC table as a grid): the paragraphs
+ * of its cells that read as entries; the rest (the "Page" header)
+ * stays. Returns the entries found.
+ */
+static size_t
+entries_in_table(struct lsn_rctx *r, lsn_node **toc, struct lsn_table *t)
+{
+	struct entry	 e;
+	size_t		 i, j, k, found = 0;
+
+	for (i = 0; i < t->n; i++)
+		for (j = 0; j < t->rows[i].n; j++) {
+			struct lsn_lines *cl = &t->rows[i].cells[j].lines;
+
+			for (k = 0; k < cl->n; k++) {
+				struct lsn_line *l = &cl->v[k];
+
+				if (!l->used && l->type == LSN_LINE_PARA &&
+				    parse_entry(l->text, l->len, &e)) {
+					add_entry(r, toc, l, &e);
+					found++;
+				}
+			}
+		}
+	return found;
+}
+
 lsn_node *
 lsn_toc(struct lsn_rctx *r, struct lsn_lines *body)
 {
@@ -608,6 +637,17 @@ lsn_toc(struct lsn_rctx *r, struct lsn_lines *body)
 		    !(l->len > 0 && isdigit((unsigned char)l->text[0])) &&
 		    l->label == NULL)
 			continue;
+		if (is_toc_title(l)) {
+			for (j = i + 1; j < body->n &&
+			    body->v[j].type == LSN_LINE_BLANK; j++)
+				;
+			if (j < body->n && !body->v[j].used &&
+			    body->v[j].type == LSN_LINE_TABLE &&
+			    entries_in_table(r, &toc, body->v[j].table) > 0) {
+				i = j;
+				continue;
+			}
+		}
 		/* a run of lines ending in page numbers, blanks between */
 		j = i + (is_toc_title(l) ? 1 : 0);
 		run = 0;

@@ -150,6 +150,10 @@
 #define LSN_TOC_TABLE_DEPTH		2
 /* An entry without a number has at least so many words. */
 #define LSN_TOC_ENTRY_MIN_WORDS		2
+/* Text without heading numbers (pandoc's plain text drops Word's) takes
+ * its clauses from the TOC when at least so many numbered entries are
+ * found as lines of their own, in the TOC's order. */
+#define LSN_TOC_GUIDED_MIN		2
 
 /* ------------------------------------------------------------------ */
 /* Inline content and entities                                         */
