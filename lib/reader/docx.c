@@ -12,6 +12,7 @@
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,6 +56,9 @@ struct frame {
 	int		 hides;     /* F_RUN: counted in ctx.hidden */
 	int		 custom;    /* F_RUN: its text is a note reference's
 				       custom mark */
+	const char	*font;      /* F_RUN: "Symbol" or "Wingdings" when its
+				       w:rFonts is one (a static string),
+				       else NULL */
 };
 
 /* A paragraph being built. */
@@ -82,6 +86,21 @@ struct field {
 	unsigned long	 serial;
 	char		*link;       /* link target of HYPERLINK / REF \h */
 	size_t		 below;      /* link: c->link_top when it opened */
+};
+
+/*
+ * The last superscript or subscript run written in Unicode's script
+ * characters, kept so that a run of the same script right after it
+ * with no such characters takes both under one span: Word splits "s0"
+ * into runs at will, and a reader sees "_(s0)", never "_(s)₀".
+ */
+struct script_run {
+	int			 valid;
+	unsigned long		 serial;   /* its paragraph */
+	enum lsn_mark_type	 type;
+	size_t			 at, end;  /* its bytes in the paragraph */
+	size_t			 nmarks;   /* the paragraph's marks then */
+	struct lsn_buf		 raw;      /* its text as the runs had it */
 };
 
 struct ctx {
@@ -121,9 +140,14 @@ struct ctx {
 	int				 fig_depth; /* F_FIGURE frames open */
 	int				 fig_picture; /* the outermost holds one */
 	char				*fig_alt;   /* its alt text, or NULL */
+	unsigned long			 fig_gap;   /* the serial of a paragraph
+						     whose text a figure parted
+						     last (0: none): the text
+						     after it is a new word */
 	struct lsn_math			*math;      /* inside m:oMath, or NULL */
 	int				 math_para; /* m:oMathPara open */
 	struct lsn_buf			 display;   /* its formulas so far */
+	struct script_run		 script;
 	int				 keep_hidden;
 	unsigned long			 serial;
 	int				 failed;
@@ -350,6 +374,14 @@ visible(const struct ctx *c)
 	return c->npara > 0 && c->fields_in_instr == 0 && c->hidden == 0;
 }
 
+/* A byte of a word: an ASCII letter or digit, or any byte of a
+ * character beyond ASCII. */
+static int
+word_byte(char b)
+{
+	return isalnum((unsigned char)b) || (unsigned char)b >= 0x80;
+}
+
 /* Appends document text, turning no-break spaces (U+00A0, U+202F)
  * into spaces. Their lead bytes are found with memchr: a loop over
  * every byte was a tenth of reading the body. */
@@ -363,6 +395,15 @@ add_text(struct ctx *c, const char *s, size_t n)
 
 	if (!visible(c) || n == 0)
 		return 0;
+	/* "Compute 20<object>for each": a figure between words parts them
+	 * (not "(<object>)": punctuation is no word) */
+	if (c->fig_gap != 0) {
+		if (c->fig_gap == p->serial && p->text.len > 0 &&
+		    word_byte(p->text.data[p->text.len - 1]) &&
+		    word_byte(s[0]))
+			lsn_buf_putc(&p->text, ' ');
+		c->fig_gap = 0;
+	}
 	c2 = memchr(s, 0xC2, n);
 	e2 = memchr(s, 0xE2, n);
 	while (c2 != NULL || e2 != NULL) {
@@ -1213,8 +1254,31 @@ run_start(struct ctx *c)
 	    LSN_VALIGN_BASELINE;
 	f->vanish = st != NULL && st->r_vanish == 1;
 	f->hides = 0;
+	f->font = NULL;
 	run_hides(c, f);
 	return 0;
+}
+
+/*
+ * A run's w:rFonts: the symbol font its text is in, or NULL. Word
+ * keeps a Greek letter typed in Symbol as the font's code ("s", or
+ * U+F073 in the private use area); a reader sees "σ".
+ */
+static const char *
+symbol_font(struct ctx *c)
+{
+	static const char *const fonts[] = { "Symbol", "Wingdings" };
+	char		*v = lsn_xr_attr(c->xr, "ascii");
+	const char	*font = NULL;
+	size_t		 i;
+
+	if (v == NULL)
+		v = lsn_xr_attr(c->xr, "hAnsi");
+	for (i = 0; v != NULL && i < sizeof(fonts) / sizeof(fonts[0]); i++)
+		if (strcasecmp(v, fonts[i]) == 0)
+			font = fonts[i];
+	xmlFree(v);
+	return font;
 }
 
 /* An element of a run's w:rPr; run is the run's frame. In the schema's
@@ -1235,6 +1299,9 @@ run_property(struct ctx *c, struct frame *run)
 			run->valign = st->r_valign;
 		if (st != NULL && st->r_vanish >= 0)
 			run->vanish = st->r_vanish;
+	} else if (is(c->xr, "rFonts")) {
+		run->font = symbol_font(c);
+		return;
 	} else if (is(c->xr, "vertAlign"))
 		run->valign = lsn_docx_valign(c->xr);
 	else if (is(c->xr, "vanish"))
@@ -1268,16 +1335,19 @@ space_len(const char *s, size_t n, int end)
 /*
  * Superscript or subscript text: in Unicode's characters when each has
  * one ("10⁻⁶", "m²"), else as it is under a sup or sub span, one span
- * for adjacent runs.
+ * for adjacent runs of the same script (c->script). Linear: a run
+ * joins a span as it is, and converted text goes back to a span once.
  */
 static int
 script_text(struct ctx *c, int super, const char *s, size_t n)
 {
 	struct para		*p = cur_para(c);
 	struct lsn_buf		 b = LSN_BUF_INIT;
+	struct script_run	*last = &c->script;
+	struct lsn_mark		*m;
 	enum lsn_mark_type	 type = super ? LSN_MARK_SUP : LSN_MARK_SUB;
 	size_t			 start, idx, lead, trail;
-	int			 r;
+	int			 r, adjacent;
 
 	if (!visible(c) || n == 0 || p == NULL)
 		return 0;
@@ -1291,24 +1361,88 @@ script_text(struct ctx *c, int super, const char *s, size_t n)
 		return add_text(c, s, lead) == -1 ||
 		    script_text(c, super, s + lead, n - lead - trail) == -1 ||
 		    add_text(c, s + n - trail, trail) == -1 ? -1 : 0;
+	/* a span of the same script just before: the run joins it */
+	m = p->nmarks > 0 ? &p->marks[p->nmarks - 1] : NULL;
+	if (m != NULL && m->type == type && m->end == p->text.len &&
+	    m->end > m->start) {
+		if (add_text(c, s, n) == -1)
+			return -1;
+		m->end = p->text.len;
+		return 0;
+	}
+	adjacent = last->valid && last->serial == p->serial &&
+	    last->type == type && last->end == p->text.len &&
+	    last->nmarks == p->nmarks;
 	if ((r = lsn_script_text(super, s, n, &b)) != 0) {
-		r = r == -1 || b.oom ? oom(c) : add_text(c, b.data, b.len);
+		if (r == -1 || b.oom) {
+			lsn_buf_free(&b);
+			return oom(c);
+		}
+		if (!adjacent) {
+			lsn_buf_reset(&last->raw);
+			last->valid = 1;
+			last->serial = p->serial;
+			last->type = type;
+			last->at = p->text.len;
+		}
+		r = lsn_buf_put(&last->raw, s, n) == -1 ? oom(c) :
+		    add_text(c, b.data, b.len);
+		last->end = p->text.len;
+		last->nmarks = p->nmarks;
 		lsn_buf_free(&b);
 		return r;
 	}
 	lsn_buf_free(&b);
 	start = p->text.len;
+	last->valid = 0;
+	if (adjacent) {
+		/* the converted runs before go back to their text, and
+		 * under the span with this one */
+		p->text.len = start = last->at;
+		if (add_text(c, last->raw.data, last->raw.len) == -1)
+			return -1;
+	}
 	if (add_text(c, s, n) == -1)
 		return -1;
-	if (p->nmarks > 0 && p->marks[p->nmarks - 1].type == type &&
-	    p->marks[p->nmarks - 1].end == start) {
-		p->marks[p->nmarks - 1].end = p->text.len;
-		return 0;
-	}
 	if ((idx = add_mark(c, type, NULL, NULL, 0)) == (size_t)-1)
 		return c->failed ? -1 : 0;
 	p->marks[idx].start = start;
 	return 0;
+}
+
+/* Text of a run in a symbol font (run->font): each code the font draws
+ * differently from Latin-1 as the glyph a reader sees, then as any
+ * run's text. */
+static int
+font_text(struct ctx *c, const struct frame *run, const char *s, size_t n)
+{
+	struct lsn_buf	 b = LSN_BUF_INIT;
+	const char	*g;
+	int32_t		 cp;
+	size_t		 i, k;
+	int		 r;
+
+	for (i = 0; i < n; i += k) {
+		if ((k = lsn_utf8_decode(s + i, n - i, &cp)) == 0)
+			k = 1;
+		g = cp >= 0x20 && ((cp < 0x100) || (cp >= 0xF020 &&
+		    cp <= 0xF0FF)) ? lsn_symbol_glyph(run->font,
+		    (unsigned int)cp) : NULL;
+		if ((g != NULL ? lsn_buf_puts(&b, g) :
+		    cp >= 0xF020 && cp < 0xF100 ?
+		    lsn_buf_put_cp(&b, (unsigned int)cp - 0xF000) :
+		    lsn_buf_put(&b, s + i, k)) == -1) {
+			lsn_buf_free(&b);
+			return oom(c);
+		}
+	}
+	if (run->valign != LSN_VALIGN_BASELINE)
+		r = script_text(c, run->valign == LSN_VALIGN_SUPER,
+		    b.data != NULL ? b.data : "", b.len);
+	else
+		r = add_text(c, b.data != NULL ? b.data : "", b.len);
+	lsn_buf_free(&b);
+	return r;
 }
 
 /* ---- figures ----------------------------------------------------------- */
@@ -1376,6 +1510,8 @@ figure_end(struct ctx *c)
 		p.text = c->fig_alt != NULL ? c->fig_alt : (char *)"";
 		p.len = strlen(p.text);
 		r = put(c, &p);
+		if (cur_para(c) != NULL)
+			c->fig_gap = cur_para(c)->serial;
 	}
 	free(c->fig_alt);
 	c->fig_alt = NULL;
@@ -1706,6 +1842,12 @@ start_element(struct ctx *c)
 		if (is(xr, "noBreakHyphen"))
 			return add_str(c, "-");
 		break;
+	case 'o':
+		/* an embedded object (an Equation.3 formula as a picture)
+		 * has nothing to read, but parts the words around it */
+		if (is(xr, "object") && cur_para(c) != NULL)
+			c->fig_gap = cur_para(c)->serial;
+		break;
 	case 'r':
 		if (is(xr, "r"))
 			return run_start(c);
@@ -1858,6 +2000,8 @@ text_node(struct ctx *c)
 		return 0;
 	if (c->depth >= 2 && f[-1].kind == F_RUN && f[-1].custom)
 		return 0;
+	if (c->depth >= 2 && f[-1].kind == F_RUN && f[-1].font != NULL)
+		return font_text(c, &f[-1], s, n);
 	if (c->depth >= 2 && f[-1].kind == F_RUN &&
 	    f[-1].valign != LSN_VALIGN_BASELINE)
 		return script_text(c, f[-1].valign == LSN_VALIGN_SUPER, s, n);
@@ -2195,6 +2339,7 @@ ctx_free(struct ctx *c)
 	free(c->fig_alt);
 	lsn_math_free(c->math);
 	lsn_buf_free(&c->display);
+	lsn_buf_free(&c->script.raw);
 }
 
 static const char *
