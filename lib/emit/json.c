@@ -240,6 +240,28 @@ collect_inline(struct jw *w, lsn_node *n, struct inline_info *in,
 	}
 }
 
+/*
+ * "key": the text of inline content n as a paragraph's "text" has it
+ * (scripts as ^() and _(), deleted text left out), or null for none.
+ */
+static void
+jw_key_inline_string(struct jw *w, const char *key, lsn_node *n)
+{
+	struct inline_info	 in;
+
+	if (n == NULL) {
+		jw_key_content(w, key, n);
+		return;
+	}
+	memset(&in, 0, sizeof(in));
+	jw_key(w, key);
+	lsn_out_putc(w->o, '"');
+	collect_inline(w, n->children, &in, 0);
+	lsn_out_putc(w->o, '"');
+	lsn_buf_free(&in.anchors);
+	lsn_buf_free(&in.notes);
+}
+
 static void
 jw_strings_nul(struct jw *w, const char *key, const struct lsn_buf *b,
     size_t count)
@@ -390,7 +412,8 @@ emit_block(struct jw *w, lsn_node *n)
 		jw_close(w, ']');
 	} else if (lsn_is_n(n, LSN_N_FIGURE)) {
 		jw_key_string(w, "type", "figure");
-		jw_key_content(w, "caption", lsn_child_n(n, LSN_N_CAPTION));
+		jw_key_inline_string(w, "caption",
+		    lsn_child_n(n, LSN_N_CAPTION));
 		jw_key_content(w, "alt", lsn_child_n(n, LSN_N_ALT));
 	} else if (lsn_is_n(n, LSN_N_EQUATION)) {
 		jw_key_string(w, "type", "equation");
