@@ -16,7 +16,9 @@
 #                   above says why);
 #   @words          not jq: every word of pandoc's plain text of the
 #                   DOCX is in liaison's model of the DOCX
-#                   (test/check-words.py);
+#                   (test/check-words.py); "@words except W..." names
+#                   words pandoc makes that the DOCX has not (a comment
+#                   above says why);
 #   @pending        a fact a feature in progress is about to make true:
 #                   checked and reported (XFAIL while it fails, XPASS
 #                   once it holds), never a failure. Whoever lands the
@@ -56,12 +58,16 @@ done
 # jq facts were evaluated together beforehand (jq_all), one result a
 # line in $tmp/results, read in order.
 check() {
-	if [ "$2" = "@words" ]; then
+	case $2 in
+	"@words"|"@words except "*)
 		[ "$1" = docx ] && [ -s "$tmp/words.txt" ] || return 2
+		except=
+		case $2 in "@words except "*) except=${2#@words except } ;; esac
+		# shellcheck disable=SC2086
 		"$PYTHON3" "$top_srcdir/test/check-words.py" "$tmp/words.txt" \
-		    "$tmp/out.json" > "$tmp/msg" || return 1
+		    "$tmp/out.json" $except > "$tmp/msg" || return 1
 		return 0
-	fi
+	esac
 	IFS= read -r result <&3
 	[ "$result" = true ]
 }
@@ -79,7 +85,7 @@ jq_all() {
 		case "$line" in
 		"@docx "*) [ "$1" = docx ] || continue; line=${line#@docx } ;;
 		"@plain "*) [ "$1" = plain ] || continue; line=${line#@plain } ;;
-		"@words") continue ;;
+		"@words"|"@words except "*) continue ;;
 		esac
 		printf '%s\n' "$line" >> "$tmp/prog"
 	done < "$2"
@@ -117,10 +123,16 @@ for facts in "$top_srcdir"/test/real-itu/*.jq; do
 		# pandoc reads the DOCX once; its plain text as a user gets it
 		# (72 columns) is a rendering, and without wrapping (no word cut
 		# in a table cell at 1000 columns) the reference for @words.
+		# pandoc's plain writer capitalizes small capitals (a character
+		# style's look: Z.100's domain names); the words' reference
+		# keeps their letters as typed, as the model does.
 		if pandoc -t json "$docx" -o "$tmp/doc.json" 2> "$tmp/err" &&
 		    pandoc -f json -t plain "$tmp/doc.json" -o "$tmp/plain.txt" &&
+		    jq -c 'walk(if type == "object" and .t? == "SmallCaps"
+		        then {t: "Span", c: [["", [], []], .c]} else . end)' \
+		    "$tmp/doc.json" > "$tmp/words.json" &&
 		    pandoc -f json -t plain --wrap=none --columns=1000 \
-		    "$tmp/doc.json" -o "$tmp/words.txt"; then
+		    "$tmp/words.json" -o "$tmp/words.txt"; then
 			forms="docx plain"
 		else
 			fail "$name: pandoc failed: $(cat "$tmp/err")"
@@ -155,7 +167,7 @@ for facts in "$top_srcdir"/test/real-itu/*.jq; do
 				fi
 			elif [ "$rc" -eq 0 ]; then
 				ok
-			elif [ "$line" = "@words" ]; then
+			elif [ "${line%% *}" = "@words" ]; then
 				fail "$name ($form): $(cat "$tmp/msg")"
 			else
 				fail "$name ($form): $line"

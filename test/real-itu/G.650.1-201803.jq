@@ -15,7 +15,7 @@
 [.annexes[] | .id] == ["A"]
 [.. | objects | select(has("level")) | .title | select(test("PAGEREF|_Toc[0-9]|\\t[0-9]+$"))] == []
 [.sections[].number | select(. != null)] | length == (unique | length)
-@pending @words
+@words
 .kind == "recommendation"
 .meta.number == "G.650.1"
 .meta.edition == "03/2018"

@@ -9,7 +9,9 @@
 (.toc | length) == 29
 [.. | objects | select(has("level")) | .title | select(test("PAGEREF|_Toc[0-9]|\\t[0-9]+$"))] == []
 [.sections[].number | select(. != null)] | length == (unique | length)
-@pending @words
+# pandoc drops the arrow of "A→B" (a w:sym in the Symbol font) and
+# makes one word "AB" of it.
+@words except AB
 .kind == "recommendation"
 # T-REC-H.782-201811-I!!MSW-E: facts of the real ITU document (test/real-itu.sh).
 
