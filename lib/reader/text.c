@@ -746,13 +746,31 @@ note_line(struct text_reader *r, const char *s, size_t len)
 	return b > a ? read_line(r, s + i + 1, len - i - 1) : LIAISON_OK;
 }
 
+/* The bytes of a directional formatting character at t (LRM, RLM,
+ * ALM, an embedding, override or isolate), or 0. */
+static size_t
+bidi_mark(const char *t, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)t;
+
+	if (len >= 2 && u[0] == 0xD8 && u[1] == 0x9C)
+		return 2;	/* U+061C */
+	if (len < 3 || u[0] != 0xE2)
+		return 0;
+	if ((u[1] == 0x80 && (u[2] == 0x8E || u[2] == 0x8F ||
+	    (u[2] >= 0xAA && u[2] <= 0xAE))) ||
+	    (u[1] == 0x81 && u[2] >= 0xA6 && u[2] <= 0xA9))
+		return 3;
+	return 0;
+}
+
 static liaison_status
 read_line(struct text_reader *r, const char *s, size_t len)
 {
 	struct lsn_para	 p;
 	liaison_status	 rc;
 	char		*norm, *t, *label = NULL;
-	size_t		 nlen, a, b, skip, lablen = 0, i;
+	size_t		 nlen, a, b, skip, lablen = 0, i, k;
 	int		 paras;
 
 	if (r->in_note)
@@ -767,9 +785,16 @@ read_line(struct text_reader *r, const char *s, size_t len)
 	}
 	free(norm);
 	t = r->clean.data;
-	/* Leading white space carries nothing; a leading tab is a cell. */
-	for (a = 0; a < r->clean.len && t[a] == ' '; a++)
-		;
+	/* Leading white space carries nothing, nor does a direction mark
+	 * before the text (it sets the paragraph's direction, and would
+	 * hide the label of "\u200e10.4.1<TAB>Title"); a leading tab is a
+	 * cell. */
+	for (a = 0; a < r->clean.len; a += k) {
+		if (t[a] == ' ')
+			k = 1;
+		else if ((k = bidi_mark(t + a, r->clean.len - a)) == 0)
+			break;
+	}
 	lsn_trim(t, r->clean.len, &i, &b);
 	if (i == b) {
 		/* Blank line (markers alone also land here). */
