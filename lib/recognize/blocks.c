@@ -228,27 +228,22 @@ has_word(const char *s, const char *word)
  * 1-1 – ...", "Figure A.2: ..." or just "Figure 3". Body text that
  * starts "Figure 3 shows" is not one.
  */
+/*
+ * 1 when t reads as a caption of one of words[] ("Figure 1-1 – ...",
+ * "Table A.2: ...", "Figure 3").
+ */
 static int
-is_caption(const struct lsn_line *l)
+caption_text(const char *t, const char *const *words)
 {
-	const char	*t = l->text;
-	size_t		 i;
+	size_t	 i = 0, k;
 
-	if (l->type != LSN_LINE_PARA || l->used || l->label != NULL ||
-	    l->len == 0 || l->len > LSN_CAPTION_BYTES)
-		return 0;
-	if (l->style != NULL && !has_word(l->style, "table") &&
-	    (has_word(l->style, "caption") ||
-	    (strncasecmp(l->style, "figure", 6) == 0 &&
-	    has_word(l->style, "title"))))
-		return 1;
-	if (strncmp(t, "Figure ", 7) == 0)
-		i = 7;
-	else if (strncmp(t, "Figura ", 7) == 0)
-		i = 7;
-	else if (strncmp(t, "Fig. ", 5) == 0)
-		i = 5;
-	else
+	for (; *words != NULL; words++)
+		if (strncmp(t, *words, (k = strlen(*words))) == 0 &&
+		    t[k] == ' ') {
+			i = k + 1;
+			break;
+		}
+	if (i == 0)
 		return 0;
 	if (!(t[i] >= '0' && t[i] <= '9') && !(t[i] >= 'A' && t[i] <= 'Z'))
 		return 0;
@@ -260,6 +255,40 @@ is_caption(const struct lsn_line *l)
 	/* a dash after the number: '-', en or em dash */
 	return t[i] == '-' || strncmp(t + i, "\xe2\x80\x93", 3) == 0 ||
 	    strncmp(t + i, "\xe2\x80\x94", 3) == 0;
+}
+
+/* The words of figure captions, and of tables', in ITU's languages. */
+static const char *const figure_words[] = {
+	"Figure", "Figura", "Fig.",
+	"\xd0\xa0\xd0\xb8\xd1\x81\xd1\x83\xd0\xbd\xd0\xbe\xd0\xba",	/* Рисунок */
+	NULL
+};
+static const char *const table_words[] = {
+	"Table", "Tableau", "Cuadro",
+	"\xd0\xa2\xd0\xb0\xd0\xb1\xd0\xbb\xd0\xb8\xd1\x86\xd0\xb0",	/* Таблица */
+	NULL
+};
+
+static int
+is_caption(const struct lsn_line *l)
+{
+	if (l->type != LSN_LINE_PARA || l->used || l->label != NULL ||
+	    l->len == 0 || l->len > LSN_CAPTION_BYTES)
+		return 0;
+	if (l->style != NULL && !has_word(l->style, "table") &&
+	    (has_word(l->style, "caption") ||
+	    (strncasecmp(l->style, "figure", 6) == 0 &&
+	    has_word(l->style, "title"))))
+		return 1;
+	return caption_text(l->text, figure_words);
+}
+
+int
+lsn_caption_line(const struct lsn_line *l)
+{
+	return l->type == LSN_LINE_PARA && l->len > 0 &&
+	    l->len <= LSN_CAPTION_BYTES && (caption_text(l->text,
+	    figure_words) || caption_text(l->text, table_words));
 }
 
 /* A figure with its caption line (or NULL) and alt text. */

@@ -180,6 +180,10 @@ void	lsn_blocks(struct lsn_rctx *r, lsn_node *parent,
 	    struct lsn_line *v, size_t n);
 /* 1 for a decorative rule line such as "________". */
 int	lsn_is_rule(const struct lsn_line *l);
+/* 1 for a line that reads as a figure's or table's caption ("Figure
+ * 1-1 – Title", "Table A.2: Title", in ITU's languages): never a
+ * heading. */
+int	lsn_caption_line(const struct lsn_line *l);
 
 /* cover.c: the cover sheet, abstract and actions requested at the
  * start of the document; fills r->meta and returns the <abstract> and

@@ -809,7 +809,7 @@ find_unnumbered(struct lsn_rctx *r, struct lsn_line *v, size_t n,
 		title = l->type == LSN_LINE_PARA && l->label == NULL &&
 		    lsn_title_like(l->text, l->len,
 		    LSN_TITLE_WORDS_UNNUMBERED) &&
-		    !parenthetical(l);
+		    !parenthetical(l) && !lsn_caption_line(l);
 		if (title && (!prev_title || prev_heading)) {
 			j = next_usable(v, i + 1, n);
 			if (j < n && !(v[j].type == LSN_LINE_PARA &&
