@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -948,6 +949,144 @@ find_by_toc(struct lsn_rctx *r, struct lsn_line *v, size_t n,
 		out->n = start;
 }
 
+/*
+ * Unnumbered headings the TOC names between numbered ones, in text whose
+ * clauses were found by their numbers (LibreOffice's text export of
+ * G.Imp729 ends with "Annex: G.729 Defect Report Form", a heading by
+ * style alone): a line that is the title of an unnumbered entry, after
+ * the heading of the numbered entry before it in the TOC and before the
+ * heading of the one after it, is a heading of the first level, merged
+ * into hs by line. Linear as find_by_toc: titles and numbers hashed
+ * once, each title's entries in a chain a cursor walks once.
+ */
+static void
+toc_unnumbered(struct lsn_rctx *r, struct lsn_line *v, size_t n,
+    const char *part, struct headings *hs)
+{
+	struct toc_title *t = NULL;
+	struct headings	 add;
+	struct heading	*hd;
+	size_t		*slot, *cursor, *tix, cap = 0, nt = 0, size, i, k, h;
+	size_t		 next = 0, lo = SIZE_MAX, hi, last = 0, maxlen = 0;
+	size_t		 nun = 0, a, b, o;
+	struct clause	 c;
+	lsn_node	 *e;
+
+	if (r->toc == NULL || hs->n == 0)
+		return;
+	for (e = lsn_child_n(r->toc, LSN_N_ENTRY); e != NULL;
+	    e = lsn_next_n(e, LSN_N_ENTRY)) {
+		const char *num = lsn_prop_n(e, LSN_N_NUMBER);
+		char *title;
+
+		if (num != NULL && (clause_number(num, strlen(num), part,
+		    &c) != strlen(num) || (part != NULL && c.part == NULL)))
+			continue;
+		if ((title = lsn_plain(r, e)) == NULL)
+			return;
+		t = lsn_arena_grow(&r->a, t, &cap, nt + 1, sizeof(*t));
+		if (r->a.oom)
+			return;
+		t[nt].title = title;
+		t[nt].len = strlen(title);
+		t[nt].number = num;	/* NULL: unnumbered */
+		t[nt].depth = 1;
+		t[nt].same = 0;
+		if (num == NULL) {
+			nun++;
+			if (t[nt].len > maxlen)
+				maxlen = t[nt].len;
+		}
+		nt++;
+	}
+	if (nun == 0 || nun == nt)
+		return;
+	for (size = 16; size < nt * 2; size *= 2)
+		;
+	slot = lsn_arena_alloc(&r->a, size * sizeof(*slot));
+	cursor = lsn_arena_alloc(&r->a, size * sizeof(*cursor));
+	tix = lsn_arena_alloc(&r->a, (hs->n + 1) * sizeof(*tix));
+	if (slot == NULL || cursor == NULL || tix == NULL)
+		return;
+	/* each heading's entry: its number's first entry (SIZE_MAX: none) */
+	memset(slot, 0, size * sizeof(*slot));
+	for (k = nt; k-- > 0;) {
+		if (t[k].number == NULL)
+			continue;
+		h = title_hash(t[k].number, strlen(t[k].number)) & (size - 1);
+		while (slot[h] != 0 &&
+		    strcmp(t[slot[h] - 1].number, t[k].number) != 0)
+			h = (h + 1) & (size - 1);
+		slot[h] = k + 1;
+	}
+	for (i = 0; i < hs->n; i++) {
+		const char *num = hs->v[i].number;
+
+		tix[i] = SIZE_MAX;
+		if (num[0] == '\0')
+			continue;
+		h = title_hash(num, strlen(num)) & (size - 1);
+		while (slot[h] != 0 && strcmp(t[slot[h] - 1].number, num) != 0)
+			h = (h + 1) & (size - 1);
+		if (slot[h] != 0)
+			tix[i] = slot[h] - 1;
+	}
+	/* the unnumbered entries' titles, as find_by_toc's */
+	memset(slot, 0, size * sizeof(*slot));
+	for (k = nt; k-- > 0;) {
+		if (t[k].number != NULL)
+			continue;
+		h = title_hash(t[k].title, t[k].len) & (size - 1);
+		while (slot[h] != 0 && (t[slot[h] - 1].len != t[k].len ||
+		    memcmp(t[slot[h] - 1].title, t[k].title, t[k].len) != 0))
+			h = (h + 1) & (size - 1);
+		t[k].same = slot[h];
+		slot[h] = cursor[h] = k + 1;
+	}
+	memset(&add, 0, sizeof(add));
+	for (i = 0; i < n; i++) {
+		struct lsn_line *l = &v[i];
+
+		for (; next < hs->n && hs->v[next].line <= i; next++)
+			lo = tix[next];
+		if (next > 0 && hs->v[next - 1].line == i)
+			continue;
+		if (lo == SIZE_MAX || !usable(l) || l->type != LSN_LINE_PARA ||
+		    l->label != NULL || l->len > maxlen || l->len == 0)
+			continue;
+		hi = next < hs->n ? tix[next] : SIZE_MAX;
+		h = title_hash(l->text, l->len) & (size - 1);
+		while (slot[h] != 0 && (t[slot[h] - 1].len != l->len ||
+		    memcmp(t[slot[h] - 1].title, l->text, l->len) != 0))
+			h = (h + 1) & (size - 1);
+		while (cursor[h] != 0 && (cursor[h] - 1 <= lo ||
+		    cursor[h] <= last))
+			cursor[h] = t[cursor[h] - 1].same;
+		if (cursor[h] == 0 || cursor[h] - 1 >= hi)
+			continue;
+		k = cursor[h] - 1;
+		if ((hd = push_heading(r, &add)) == NULL)
+			return;
+		hd->line = i;
+		hd->level = 1;
+		last = k + 1;
+	}
+	if (add.n == 0)
+		return;
+	/* merged by line: both lists are in order */
+	a = hs->n;
+	b = add.n;
+	for (k = 0; k < b; k++)
+		if (push_heading(r, hs) == NULL)
+			return;
+	for (o = a + b; o-- > 0;) {
+		if (b > 0 && (a == 0 || add.v[b - 1].line > hs->v[a - 1].line))
+			hs->v[o] = add.v[--b];
+		else
+			hs->v[o] = hs->v[--a];
+	}
+}
+
 /* ------------------------------------------------------------------ */
 /* Building                                                            */
 
@@ -967,6 +1106,8 @@ build_region(struct lsn_rctx *r, lsn_node *container, struct lsn_line *v,
 
 	memset(&hs, 0, sizeof(hs));
 	find_numbered(r, v, n, part, &hs);
+	if (hs.n > 0 && !r->style_headings)
+		toc_unnumbered(r, v, n, part, &hs);
 	if (hs.n == 0 && !r->style_headings)
 		find_by_toc(r, v, n, part, &hs);
 	if (hs.n == 0 && !r->style_headings)
