@@ -264,6 +264,24 @@ part_value(enum lsn_cover_field part, const char *s, size_t n)
 	    isdigit((unsigned char)s[0]));
 }
 
+/* Where in s[0..n) a Tel, Fax or E-mail label with its colon starts
+ * after a space, or 0. */
+static size_t
+next_part_label(const char *s, size_t n)
+{
+	enum lsn_cover_field	 f;
+	size_t			 i, taken;
+
+	for (i = 1; i < n; i++) {
+		if (s[i - 1] != ' ' || s[i] == ' ')
+			continue;
+		f = lsn_cover_label(s + i, n - i, 1, &taken, NULL);
+		if (f == LSN_CF_TEL || f == LSN_CF_FAX || f == LSN_CF_EMAIL)
+			return i;
+	}
+	return 0;
+}
+
 /*
  * One piece of a contact: a name, organization or country (in that
  * order, as the templates' "<Name> <Organization> <Country>"), "Tel:
@@ -295,6 +313,19 @@ contact_one(struct cover *c, const char *s, size_t n)
 			return 1;
 		}
 		c->part = LSN_CF_NONE;
+		/* "Tel: +1 613 820 6643 E-mail: ...", a cell's lines joined
+		 * by a writer: the next label ends this value (a loop: one
+		 * call a label, whatever their number) */
+		if ((k = next_part_label(s + taken, n - taken)) > 0) {
+			do {
+				(void)contact_one(c, s, taken + k);
+				s += taken + k;
+				n -= taken + k;
+				(void)lsn_cover_label(s, n, 1, &taken, NULL);
+			} while (taken < n &&
+			    (k = next_part_label(s + taken, n - taken)) > 0);
+			return contact_one(c, s, n);
+		}
 		if (f == LSN_CF_EMAIL && (p = memchr(s + taken, '@',
 		    n - taken)) != NULL)
 			contact_email(c, s + taken, n - taken, p);
@@ -1245,6 +1276,103 @@ finish(struct cover *c)
 }
 
 /* ------------------------------------------------------------------ */
+/* A table of contacts                                                 */
+
+/* The titles of a table of contacts, compared whole and
+ * case-insensitively, in ITU's languages. */
+static const char *const contact_titles[] = {
+	"contact information", "contacts", "contact details",
+	"informations de contact", "coordonn\xc3\xa9" "es",
+	"informaci\xc3\xb3n de contacto",
+	"\xd0\xba\xd0\xbe\xd0\xbd\xd1\x82\xd0\xb0\xd0\xba\xd1\x82\xd0\xbd\xd0\xb0\xd1\x8f "
+	"\xd0\xb8\xd0\xbd\xd1\x84\xd0\xbe\xd1\x80\xd0\xbc\xd0\xb0\xd1\x86\xd0\xb8\xd1\x8f",
+							/* контактная информация */
+	NULL
+};
+
+static int
+contact_title(const struct lsn_line *l)
+{
+	const char *const *t;
+
+	if (l->type != LSN_LINE_PARA || l->label != NULL)
+		return 0;
+	for (t = contact_titles; *t != NULL; t++)
+		if (lsn_equals_ci(l->text, l->len, *t))
+			return 1;
+	return 0;
+}
+
+/* 1 when a row of a table of contacts reaches someone: an address or
+ * a Tel label in one of its cells' lines. */
+static int
+contact_row(const struct lsn_row *r)
+{
+	size_t			 cell, k, taken;
+	enum lsn_cover_field	 f;
+
+	for (cell = 0; cell < r->n; cell++)
+		for (k = 0; k < r->cells[cell].lines.n; k++) {
+			const struct lsn_line *l = &r->cells[cell].lines.v[k];
+
+			if (l->type != LSN_LINE_PARA)
+				continue;
+			if (memchr(l->text, '@', l->len) != NULL)
+				return 1;
+			f = lsn_cover_label(l->text, l->len, 1, &taken, NULL);
+			if (f == LSN_CF_TEL)
+				return 1;
+		}
+	return 0;
+}
+
+/*
+ * The contacts of a table under its title ("Contact information", as
+ * ITU's implementers' guides give their rapporteurs and editors): each
+ * row a contact, [role] [name, organization, country] [Tel, E-mail],
+ * the lines of its cells read as a cover's contact cell. A first cell
+ * of three or more is the contact's role (a group, a Question) and no
+ * piece of it. The table stays in the body.
+ */
+static void
+contact_table(struct cover *c, struct lsn_line *v, size_t n)
+{
+	struct lsn_cell	 view;
+	size_t		 i, j, row, cell, k, cells;
+
+	for (i = 0; i < n && i < LSN_COVER_LINES; i++) {
+		if (!contact_title(&v[i]))
+			continue;
+		for (j = i + 1; j < n && v[j].type == LSN_LINE_BLANK; j++)
+			;
+		if (j == n || v[j].type != LSN_LINE_TABLE || v[j].used)
+			continue;
+		for (row = 0; row < v[j].table->n; row++) {
+			const struct lsn_row *r = &v[j].table->rows[row];
+
+			if (!contact_row(r))
+				continue;
+			for (cells = 0, cell = 0; cell < r->n; cell++)
+				cells += first_line(&r->cells[cell]) != NULL;
+			c->contact = NO_CONTACT;
+			c->part = LSN_CF_NONE;
+			for (cell = cells >= 3 ? 1 : 0; cell < r->n; cell++) {
+				view = cell_view(c, &r->cells[cell]);
+				for (k = 0; k < view.lines.n; k++)
+					if (view.lines.v[k].type ==
+					    LSN_LINE_PARA)
+						(void)contact_piece(c,
+						    view.lines.v[k].text,
+						    view.lines.v[k].len);
+			}
+		}
+		c->contact = NO_CONTACT;
+		c->part = LSN_CF_NONE;
+		return;
+	}
+}
+
+/* ------------------------------------------------------------------ */
 /* Cover paragraphs                                                    */
 
 enum para_verdict {
@@ -1406,6 +1534,7 @@ lsn_cover(struct lsn_rctx *r, struct lsn_lines *body, lsn_node **abstract,
 		if (verdict == PARA_END)
 			break;
 	}
+	contact_table(&c, body->v, body->n);
 	finish(&c);
 	take_actions(r, body, actions);
 	*abstract = c.abstract;

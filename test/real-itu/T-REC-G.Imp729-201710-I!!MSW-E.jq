@@ -26,3 +26,10 @@
 .meta.edition == "10/2017"
 .meta.title == "Implementers' guide for ITU-T Rec. G.729 (2012)"
 .meta.language == "en"
+
+# Its contact table under "Contact information": a row a contact, the
+# role (the Question's rapporteur) first, then name, organization and
+# country, then Tel and E-mail. pandoc's plain text joins the name
+# cell's lines (see test/renderings/losses).
+@docx .meta.contacts == [{"name": "Paul Coverdale", "organization": "Huawei Technologies", "country": "China", "email": "coverdale@sympatico.ca", "phone": "+1 613 820 6643", "fax": null}]
+@plain [.meta.contacts[] | [.email, .phone]] == [["coverdale@sympatico.ca", "+1 613 820 6643"]]
