@@ -494,6 +494,8 @@ enum input_kind {
 };
 static const char *const input_kinds[] = { "auto", "text", "docx", "model",
     NULL };
+/* --encoding's words, in liaison_encoding's order. */
+static const char *const encodings[] = { "utf-8", "windows-1252", NULL };
 
 /* Sets the library's input format from --input-format. */
 static void
@@ -574,6 +576,9 @@ static const char convert_usage[] =
 "  -t, --track-changes=accept|reject|all\n"
 "                                  DOCX tracked changes (default accept)\n"
 "  -H, --hidden-text               keep DOCX text Word hides\n"
+"  -e, --encoding=utf-8|windows-1252\n"
+"                                  text without a byte order mark (default\n"
+"                                  utf-8; windows-1252: Word's Plain Text)\n"
 "  -L, --limit=NAME=VALUE          set a limit (repeatable); NAME is one of\n"
 "                                  input-bytes, zip-entry-bytes, zip-total-bytes,\n"
 "                                  model-bytes (VALUE a size: 300M, 2G;\n"
@@ -921,6 +926,7 @@ cmd_convert(int argc, char **argv)
 		{ "input-format", required_argument, NULL, 'i' },
 		{ "track-changes", required_argument, NULL, 't' },
 		{ "hidden-text", no_argument, NULL, 'H' },
+		{ "encoding", required_argument, NULL, 'e' },
 		{ "limit", required_argument, NULL, 'L' },
 		{ "jobs", required_argument, NULL, 'j' },
 		{ "quiet", no_argument, NULL, 'q' },
@@ -947,7 +953,7 @@ cmd_convert(int argc, char **argv)
 		warnx_("out of memory");
 		return EXIT_SOME;
 	}
-	while ((c = getopt_long(argc, argv, "f:o:d:li:t:HL:j:qh", longopts,
+	while ((c = getopt_long(argc, argv, "f:o:d:li:t:He:L:j:qh", longopts,
 	    NULL)) != -1) {
 		switch (c) {
 		case 'f':
@@ -980,6 +986,13 @@ cmd_convert(int argc, char **argv)
 			break;
 		case 'H':
 			liaison_options_set_hidden_text(run.opts, 1);
+			break;
+		case 'e':
+			if ((k = pick_word("--encoding", optarg,
+			    encodings)) < 0)
+				goto usage;
+			liaison_options_set_encoding(run.opts,
+			    (liaison_encoding)k);
 			break;
 		case 'L':
 			if (parse_limit(optarg, run.opts, NULL) == -1)
@@ -1240,6 +1253,9 @@ static const char diff_usage[] =
 "  -o, --output=FILE               write to FILE (atomically) instead of stdout\n"
 "  -i, --input-format=auto|text|docx|model\n"
 "                                  how to read inputs (default auto)\n"
+"  -e, --encoding=utf-8|windows-1252\n"
+"                                  text without a byte order mark, as for\n"
+"                                  convert\n"
 "  -L, --limit=NAME=VALUE          set a limit (repeatable), as for convert\n"
 "  -h, --help                      show this help\n"
 "\n"
@@ -1271,6 +1287,7 @@ cmd_diff(int argc, char **argv)
 		{ "colour", required_argument, NULL, 'c' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "input-format", required_argument, NULL, 'i' },
+		{ "encoding", required_argument, NULL, 'e' },
 		{ "limit", required_argument, NULL, 'L' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
@@ -1297,7 +1314,7 @@ cmd_diff(int argc, char **argv)
 		warnx_("out of memory");
 		goto done;
 	}
-	while ((c = getopt_long(argc, argv, "f:c:o:i:L:h", longopts,
+	while ((c = getopt_long(argc, argv, "f:c:o:i:e:L:h", longopts,
 	    NULL)) != -1) {
 		switch (c) {
 		case 'f':
@@ -1318,6 +1335,15 @@ cmd_diff(int argc, char **argv)
 			    input_kinds)) < 0)
 				goto usage;
 			input = (enum input_kind)k;
+			break;
+		case 'e':
+			if ((k = pick_word("--encoding", optarg,
+			    encodings)) < 0)
+				goto usage;
+			liaison_options_set_encoding(old_opts,
+			    (liaison_encoding)k);
+			liaison_options_set_encoding(new_opts,
+			    (liaison_encoding)k);
 			break;
 		case 'L':
 			if (parse_limit(optarg, old_opts, new_opts) == -1)

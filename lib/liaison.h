@@ -103,6 +103,14 @@ typedef enum liaison_track_changes {
 	LIAISON_TRACK_ALL         /* accepted text, with changes recorded */
 } liaison_track_changes;
 
+/** The encoding of plain text without a byte order mark (text with one,
+ * UTF-8 or UTF-16, is read by it whatever this says). */
+typedef enum liaison_encoding {
+	LIAISON_ENCODING_UTF8 = 0,     /* the default */
+	LIAISON_ENCODING_WINDOWS_1252  /* Word's "Plain Text" default on
+	                                  Western Windows */
+} liaison_encoding;
+
 /** Limits; each has a default that fits any real document. */
 typedef enum liaison_limit {
 	LIAISON_LIMIT_INPUT_BYTES = 0,   /* size of the input file */
@@ -127,6 +135,10 @@ void liaison_options_set_track_changes(liaison_options *opts,
     liaison_track_changes mode);
 /** Non-zero keep: DOCX text Word hides (w:vanish) is read too. */
 void liaison_options_set_hidden_text(liaison_options *opts, int keep);
+/** How plain text without a byte order mark is decoded; an unknown
+ * value leaves opts as it is. */
+void liaison_options_set_encoding(liaison_options *opts,
+    liaison_encoding encoding);
 /** Sets a limit; 0 restores the default. */
 void liaison_options_set_limit(liaison_options *opts, liaison_limit which,
     unsigned long long value);

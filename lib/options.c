@@ -108,6 +108,14 @@ liaison_options_set_hidden_text(liaison_options *opts, int keep)
 }
 
 void
+liaison_options_set_encoding(liaison_options *opts, liaison_encoding encoding)
+{
+	if (opts != NULL && encoding >= LIAISON_ENCODING_UTF8 &&
+	    encoding <= LIAISON_ENCODING_WINDOWS_1252)
+		opts->encoding = encoding;
+}
+
+void
 liaison_options_set_limit(liaison_options *opts, liaison_limit which,
     unsigned long long value)
 {

@@ -12,6 +12,7 @@ struct liaison_options {
 	liaison_format		format;
 	liaison_track_changes	track_changes;
 	int			keep_hidden;  /* keep text Word hides */
+	liaison_encoding	encoding;     /* of text without a BOM */
 	unsigned long long	limits[LIAISON_LIMIT__COUNT];
 };
 

@@ -319,6 +319,26 @@ for name in $("$LIAISON" schema --list); do
 	else fail "schema $name"; fi
 done
 
+# Word's "Plain Text" in Windows-1252: refused as UTF-8 (exit 1, the
+# byte named), read with --encoding=windows-1252 as its UTF-8 twin is;
+# diff takes the option for both documents.
+cp samples/ls-sg17-questions.txt "$tmp/utf8.txt"
+printf '\n1 Notes\n\nCaf\303\251 \342\200\234quoted\342\200\235 \342\200\223 \342\202\254 10\n' >> "$tmp/utf8.txt"
+"$PY" -c 'import sys; d = open(sys.argv[1], encoding="utf-8").read()
+open(sys.argv[2], "w", encoding="cp1252", newline="").write(d)' \
+    "$tmp/utf8.txt" "$tmp/w.txt"
+if ! "$LIAISON" convert "$tmp/w.txt" > /dev/null 2> "$tmp/err" &&
+    grep -q "w.txt:.*invalid UTF-8" "$tmp/err"; then ok
+else fail "Windows-1252 text without --encoding: $(cat "$tmp/err")"; fi
+"$LIAISON" convert "$tmp/utf8.txt" | jq 'del(.source)' > "$tmp/a.json"
+"$LIAISON" convert -e windows-1252 "$tmp/w.txt" | jq 'del(.source)' \
+    > "$tmp/b.json"
+if [ -s "$tmp/a.json" ] && cmp -s "$tmp/a.json" "$tmp/b.json"; then ok
+else fail "--encoding=windows-1252: not the model of the UTF-8 text"; fi
+if "$LIAISON" diff --encoding=windows-1252 "$tmp/w.txt" "$tmp/w.txt" \
+    > /dev/null; then ok
+else fail "diff --encoding=windows-1252 of a file with itself"; fi
+
 # Every command's --help starts with its usage line and exits 0.
 for cmd in convert diff validate schema; do
 	if "$LIAISON" $cmd --help > "$tmp/help" &&

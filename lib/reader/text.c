@@ -1020,6 +1020,58 @@ utf16_to_utf8(const unsigned char *d, size_t len, const char *name,
 	return LIAISON_OK;
 }
 
+/* Windows-1252's 0x80-0x9F (0: a byte it leaves undefined); the rest
+ * of its upper half is Latin-1. */
+static const unsigned short cp1252_c1[32] = {
+	0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+	0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178
+};
+
+/*
+ * Windows-1252 text (Word's "Plain Text" default on Western Windows) as
+ * UTF-8 in *out (caller frees with free(); length in *outlen).
+ */
+static liaison_status
+cp1252_to_utf8(const unsigned char *s, size_t len, const char *name,
+    char **out, size_t *outlen, liaison_error **err)
+{
+	char		*u;
+	size_t		 i, o = 0;
+	unsigned long	 line, col;
+	unsigned int	 c;
+
+	*out = NULL;
+	if (len > (SIZE_MAX - 1) / 3 || (u = malloc(len * 3 + 1)) == NULL)
+		return lsn_error_set(err, LIAISON_ERR_NOMEM, name, NULL, 0, 0,
+		    "out of memory");
+	for (i = 0; i < len; i++) {
+		c = s[i];
+		if (c >= 0x80 && c < 0xA0 && (c = cp1252_c1[c - 0x80]) == 0) {
+			free(u);
+			line_of((const char *)s, 0, len, i, &line, &col);
+			return lsn_error_set(err, LIAISON_ERR_UTF8, name, NULL,
+			    line, col, "invalid Windows-1252 (byte 0x%02x at "
+			    "byte offset %zu)", s[i], i);
+		}
+		if (c < 0x80)
+			u[o++] = (char)c;
+		else if (c < 0x800) {
+			u[o++] = (char)(0xC0 | c >> 6);
+			u[o++] = (char)(0x80 | (c & 0x3F));
+		} else {
+			u[o++] = (char)(0xE0 | c >> 12);
+			u[o++] = (char)(0x80 | (c >> 6 & 0x3F));
+			u[o++] = (char)(0x80 | (c & 0x3F));
+		}
+	}
+	u[o] = '\0';
+	*out = u;
+	*outlen = o;
+	return LIAISON_OK;
+}
+
 /* A C0 control that is neither white space nor a line end. */
 static int
 is_picture_control(unsigned char c)
@@ -1086,9 +1138,15 @@ lsn_read_text(const char *data, size_t len, const char *name,
 	char			*utf8, *pics = NULL, *flat = NULL;
 	unsigned long		 line, col;
 
-	(void)opts;
 	if ((rc = utf16_to_utf8((const unsigned char *)data, len, name, &utf8,
 	    &len, err)) != LIAISON_OK)
+		return rc;
+	/* A byte order mark says the encoding; without one, the options */
+	if (utf8 == NULL && opts != NULL &&
+	    opts->encoding == LIAISON_ENCODING_WINDOWS_1252 &&
+	    !(len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0) &&
+	    (rc = cp1252_to_utf8((const unsigned char *)data, len, name,
+	    &utf8, &len, err)) != LIAISON_OK)
 		return rc;
 	if (utf8 != NULL)
 		data = utf8;

@@ -303,6 +303,45 @@ test_docx(const char *sample)
 	liaison_options_free(opts);
 }
 
+/* Word's "Plain Text" in Windows-1252: refused as UTF-8, read with the
+ * encoding set; a byte Windows-1252 leaves undefined is refused. */
+static void
+test_encoding(void)
+{
+	static const char cp1252[] = "1 Scope\n\nCaf\xe9 \x93quoted\x94 "
+	    "\x96 \x80" "10\n";
+	static const char undefined[] = "x\x81y\n";
+	liaison_options *opts = liaison_options_new();
+	liaison_error *err = NULL;
+	liaison_doc *doc;
+	char *json = NULL;
+
+	check(liaison_doc_open_memory(cp1252, sizeof(cp1252) - 1, "w.txt",
+	    NULL, &err) == NULL && liaison_error_code(err) == LIAISON_ERR_UTF8,
+	    "Windows-1252 text is no UTF-8");
+	liaison_error_free(err);
+	err = NULL;
+	liaison_options_set_encoding(opts, LIAISON_ENCODING_WINDOWS_1252);
+	doc = liaison_doc_open_memory(cp1252, sizeof(cp1252) - 1, "w.txt",
+	    opts, &err);
+	check(doc != NULL && liaison_emit_buffer(doc, LIAISON_EMIT_JSON,
+	    &json, NULL, NULL) == LIAISON_OK && json != NULL &&
+	    strstr(json, "Caf\xc3\xa9 \xe2\x80\x9cquoted\xe2\x80\x9d "
+	    "\xe2\x80\x93 \xe2\x82\xac" "10") != NULL,
+	    "Windows-1252 text read with LIAISON_ENCODING_WINDOWS_1252");
+	free(json);
+	liaison_doc_free(doc);
+	liaison_error_free(err);
+	err = NULL;
+	check(liaison_doc_open_memory(undefined, sizeof(undefined) - 1,
+	    "u.txt", opts, &err) == NULL &&
+	    liaison_error_code(err) == LIAISON_ERR_UTF8 &&
+	    liaison_error_line(err) == 1,
+	    "a byte Windows-1252 leaves undefined: LIAISON_ERR_UTF8");
+	liaison_error_free(err);
+	liaison_options_free(opts);
+}
+
 static void
 test_errors(const char *scratch)
 {
@@ -362,6 +401,7 @@ main(int argc, char *argv[])
 	test_options();
 	test_text(argv[1], argv[3]);
 	test_docx(argv[2]);
+	test_encoding();
 	test_errors(argv[3]);
 	printf("1..%d\n", checks);
 	return failures > 100 ? 100 : failures;

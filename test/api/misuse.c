@@ -97,6 +97,7 @@ test_options(void)
 	/* NULL options: ignored, no crash */
 	liaison_options_set_format(NULL, LIAISON_FORMAT_TEXT);
 	liaison_options_set_track_changes(NULL, LIAISON_TRACK_ALL);
+	liaison_options_set_encoding(NULL, LIAISON_ENCODING_WINDOWS_1252);
 	liaison_options_set_limit(NULL, LIAISON_LIMIT_INPUT_BYTES, 1);
 	liaison_options_free(NULL);
 	CHECK(opts != NULL, "liaison_options_new");
@@ -109,6 +110,7 @@ test_options(void)
 	/* unknown values are ignored: the options still read text */
 	liaison_options_set_format(opts, (liaison_format)42);
 	liaison_options_set_track_changes(opts, (liaison_track_changes)42);
+	liaison_options_set_encoding(opts, (liaison_encoding)42);
 	liaison_options_free(opts);
 }
 
