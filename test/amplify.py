@@ -101,6 +101,23 @@ def text_long_line(n):
     return " ".join("word%d" % (i % 1000) for i in range(n)) + "\n"
 
 
+@shape("text-toc-titles", "text",
+       "a TOC of N entries of one title, then N lines of it")
+def text_toc_titles(n):
+    return ("Table of Contents\n" +
+            "".join("%d\tSame title\t%d\n" % (i + 1, i + 1) for i in range(n)) +
+            "\n" + "Same title\nText.\n" * n)
+
+
+@shape("text-toc-unnumbered", "text",
+       "a TOC of one clause and N unnumbered entries of one title, then "
+       "the clause and N lines of it")
+def text_toc_unnumbered(n):
+    return ("Table of Contents\n1\tScope\t1\n" +
+            "Same title\t2\n" * n + "\n1\tScope\nText.\n" +
+            "Same title\nText.\n" * n)
+
+
 @shape("text-brackets", "text", "N nested opening brackets on one line")
 def text_brackets(n):
     return "x" + "[" * n + "y\n"

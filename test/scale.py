@@ -57,6 +57,8 @@ CHECKED = {
     "text-list-items": 5000,
     "text-long-line": 20000,
     "text-brackets": 20000,
+    "text-toc-titles": 2000,
+    "text-toc-unnumbered": 2000,
     "diff-text": 2000,
     "docx-fields-unclosed": 2000,
     "docx-footnotes": 2000,

@@ -108,22 +108,12 @@ clear_marks(struct text_reader *r)
 	r->nmarks = 0;
 }
 
-static size_t
-id_hash(const char *id, size_t n)
-{
-	size_t	 h = 5381, i;
-
-	for (i = 0; i < n; i++)
-		h = h * 33 + (unsigned char)id[i];
-	return h;
-}
-
 /* The slot of id (n bytes) in r->ids: its own, or the empty one where
  * it would go. r->capids must be > 0. */
 static struct pending_id *
 id_slot(struct text_reader *r, const char *id, size_t n)
 {
-	size_t	 i = id_hash(id, n) & (r->capids - 1);
+	size_t	 i = lsn_hash_bytes(id, n) & (r->capids - 1);
 
 	while (r->ids[i].id != NULL && (r->ids[i].len != n ||
 	    memcmp(r->ids[i].id, id, n) != 0))

@@ -831,119 +831,166 @@ find_unnumbered(struct lsn_rctx *r, struct lsn_line *v, size_t n,
 	}
 }
 
-/* A numbered TOC entry as find_by_toc looks its title up. */
+/*
+ * The TOC's entries of one part, their titles hashed for finding the
+ * lines that repeat them: find_by_toc and toc_unnumbered walk the
+ * lines once, each line looked up once, each title's entries in a chain
+ * (same) that a cursor walks once, so that both stay linear.
+ */
 struct toc_title {
 	const char	*title;
 	size_t		 len;
-	const char	*number;
+	const char	*number;  /* NULL: an unnumbered entry */
 	int		 depth;
-	size_t		 same;  /* the next entry of the same title + 1, 0: none */
+	size_t		 same;    /* the next entry of the same title + 1 */
 };
 
+struct toc_titles {
+	struct toc_title *t;
+	size_t		 n, cap;
+	size_t		*slot;    /* a title's first entry + 1, 0: empty */
+	size_t		*cursor;  /* the entry of that title to try next + 1 */
+	size_t		 size;    /* of slot and cursor: a power of two */
+	size_t		 maxlen;  /* of the titles chained */
+};
+
+/* The entries of the part (NULL: the main text) with a title, numbered
+ * ones only when their number is a clause number of the part. Returns
+ * their number; 0 also when memory ran out. */
 static size_t
-title_hash(const char *s, size_t len)
+toc_titles_collect(struct lsn_rctx *r, const char *part,
+    struct toc_titles *tt)
 {
-	size_t	 h = 5381, i;
-
-	for (i = 0; i < len; i++)
-		h = h * 33 + (unsigned char)s[i];
-	return h;
-}
-
-/*
- * Headings the TOC names, for text whose writer dropped Word's heading
- * numbers (pandoc's plain text): a line that is the title of a numbered
- * entry of this part, after the entry found last, is that clause's
- * heading, with the entry's number. Linear: the entries' titles in a
- * hash table (an entry of a title met again after it, in a chain a
- * cursor walks once), each line looked up once. Fewer than
- * LSN_TOC_GUIDED_MIN found: none.
- */
-static void
-find_by_toc(struct lsn_rctx *r, struct lsn_line *v, size_t n,
-    const char *part, struct headings *out)
-{
-	struct toc_title *t = NULL;
-	size_t		*slot, *cursor, cap = 0, nt = 0, size, i, k, h, last = 0;
-	size_t		 maxlen = 0, found = 0, start = out->n;
 	struct clause	 c;
-	struct heading	*hd;
 	lsn_node	 *e;
 
+	memset(tt, 0, sizeof(*tt));
 	if (r->toc == NULL)
-		return;
+		return 0;
 	for (e = lsn_child_n(r->toc, LSN_N_ENTRY); e != NULL;
 	    e = lsn_next_n(e, LSN_N_ENTRY)) {
 		const char *num = lsn_prop_n(e, LSN_N_NUMBER);
 		char *title;
 
-		/* an unnumbered entry ("Annex: Defect report form" in a
-		 * guide's main text) is a heading of the first level */
-		if (num == NULL) {
-			memset(&c, 0, sizeof(c));
-			c.num.depth = 1;
-		}
-		else if (clause_number(num, strlen(num), part, &c) !=
-		    strlen(num) || (part != NULL && c.part == NULL))
+		memset(&c, 0, sizeof(c));
+		c.num.depth = 1;
+		if (num != NULL && (clause_number(num, strlen(num), part,
+		    &c) != strlen(num) || (part != NULL && c.part == NULL)))
 			continue;
-		if ((title = lsn_plain(r, e)) == NULL || title[0] == '\0')
+		if ((title = lsn_plain(r, e)) == NULL)
+			return 0;
+		if (title[0] == '\0')
 			continue;
-		t = lsn_arena_grow(&r->a, t, &cap, nt + 1, sizeof(*t));
+		tt->t = lsn_arena_grow(&r->a, tt->t, &tt->cap, tt->n + 1,
+		    sizeof(*tt->t));
 		if (r->a.oom)
-			return;
-		t[nt].title = title;
-		t[nt].len = strlen(title);
-		t[nt].number = num != NULL ? num : "";
-		t[nt].depth = c.num.depth;
-		t[nt].same = 0;
-		if (t[nt].len > maxlen)
-			maxlen = t[nt].len;
-		nt++;
+			return 0;
+		tt->t[tt->n].title = title;
+		tt->t[tt->n].len = strlen(title);
+		tt->t[tt->n].number = num;
+		tt->t[tt->n].depth = c.num.depth;
+		tt->t[tt->n].same = 0;
+		tt->n++;
 	}
-	if (nt == 0)
-		return;
-	for (size = 16; size < nt * 2; size *= 2)
-		;
-	/* slot[h]: the first entry of a title + 1; cursor[k]: of the
-	 * title's chain, the entry to try next + 1 */
-	slot = lsn_arena_alloc(&r->a, size * sizeof(*slot));
-	cursor = lsn_arena_alloc(&r->a, size * sizeof(*cursor));
-	if (slot == NULL || cursor == NULL)
-		return;
-	memset(slot, 0, size * sizeof(*slot));
-	for (k = nt; k-- > 0;) {
-		h = title_hash(t[k].title, t[k].len) & (size - 1);
-		while (slot[h] != 0 && (t[slot[h] - 1].len != t[k].len ||
-		    memcmp(t[slot[h] - 1].title, t[k].title, t[k].len) != 0))
-			h = (h + 1) & (size - 1);
-		t[k].same = slot[h];
-		slot[h] = cursor[h] = k + 1;
-	}
-	for (i = 0; i < n; i++) {
-		struct lsn_line *l = &v[i];
+	return tt->n;
+}
 
-		if (!usable(l) || l->type != LSN_LINE_PARA ||
-		    l->label != NULL || l->len > maxlen)
+/* The slot of s[0..len) in tt: its chain's, or the empty one where it
+ * would go. */
+static size_t
+toc_titles_slot(const struct toc_titles *tt, const char *s, size_t len)
+{
+	size_t	 h = lsn_hash_bytes(s, len) & (tt->size - 1);
+
+	while (tt->slot[h] != 0 && (tt->t[tt->slot[h] - 1].len != len ||
+	    memcmp(tt->t[tt->slot[h] - 1].title, s, len) != 0))
+		h = (h + 1) & (tt->size - 1);
+	return h;
+}
+
+/* Chains the titles of tt's entries (of the unnumbered ones only, with
+ * unnumbered); 0, or -1 when memory ran out. */
+static int
+toc_titles_chain(struct lsn_rctx *r, struct toc_titles *tt, int unnumbered)
+{
+	size_t	 k, h;
+
+	for (tt->size = 16; tt->size < tt->n * 2; tt->size *= 2)
+		;
+	tt->slot = lsn_arena_alloc(&r->a, tt->size * sizeof(*tt->slot));
+	tt->cursor = lsn_arena_alloc(&r->a, tt->size * sizeof(*tt->cursor));
+	if (tt->slot == NULL || tt->cursor == NULL)
+		return -1;
+	memset(tt->slot, 0, tt->size * sizeof(*tt->slot));
+	for (k = tt->n; k-- > 0;) {
+		if (unnumbered && tt->t[k].number != NULL)
 			continue;
-		h = title_hash(l->text, l->len) & (size - 1);
-		while (slot[h] != 0 && (t[slot[h] - 1].len != l->len ||
-		    memcmp(t[slot[h] - 1].title, l->text, l->len) != 0))
-			h = (h + 1) & (size - 1);
-		/* the title's first entry after the last one found */
-		while (cursor[h] != 0 && cursor[h] <= last)
-			cursor[h] = t[cursor[h] - 1].same;
-		if (cursor[h] == 0)
+		h = toc_titles_slot(tt, tt->t[k].title, tt->t[k].len);
+		tt->t[k].same = tt->slot[h];
+		tt->slot[h] = tt->cursor[h] = k + 1;
+		if (tt->t[k].len > tt->maxlen)
+			tt->maxlen = tt->t[k].len;
+	}
+	return 0;
+}
+
+/* The first entry titled s[0..len) whose index + 1 is above floor
+ * (entries at or below it are passed for good), + 1; 0 for none. */
+static size_t
+toc_titles_next(struct toc_titles *tt, const char *s, size_t len,
+    size_t floor)
+{
+	size_t	 h;
+
+	if (len == 0 || len > tt->maxlen)
+		return 0;
+	h = toc_titles_slot(tt, s, len);
+	while (tt->cursor[h] != 0 && tt->cursor[h] <= floor)
+		tt->cursor[h] = tt->t[tt->cursor[h] - 1].same;
+	return tt->cursor[h];
+}
+
+/* A line that may repeat an entry's title: an unlabelled paragraph. */
+static int
+title_line(const struct lsn_line *l)
+{
+	return usable(l) && l->type == LSN_LINE_PARA && l->label == NULL;
+}
+
+/*
+ * Headings the TOC names, for text whose writer dropped Word's heading
+ * numbers (pandoc's plain text): a line that is the title of an entry
+ * of this part, after the entry found last, is that clause's heading,
+ * with the entry's number (an unnumbered entry, "Annex: Defect report
+ * form" in a guide's main text: a heading of the first level). Fewer
+ * than LSN_TOC_GUIDED_MIN numbered ones found: none.
+ */
+static void
+find_by_toc(struct lsn_rctx *r, struct lsn_line *v, size_t n,
+    const char *part, struct headings *out)
+{
+	struct toc_titles tt;
+	struct heading	*hd;
+	size_t		 i, k, last = 0, found = 0, start = out->n;
+
+	if (toc_titles_collect(r, part, &tt) == 0 ||
+	    toc_titles_chain(r, &tt, 0) == -1)
+		return;
+	for (i = 0; i < n; i++) {
+		if (!title_line(&v[i]) || (k = toc_titles_next(&tt,
+		    v[i].text, v[i].len, last)) == 0)
 			continue;
-		k = cursor[h] - 1;
 		if ((hd = push_heading(r, out)) == NULL)
 			return;
 		hd->line = i;
-		hd->level = t[k].depth;
-		if (strlen(t[k].number) < sizeof(hd->number))
-			memcpy(hd->number, t[k].number,
-			    strlen(t[k].number) + 1);
-		last = k + 1;
-		found += hd->number[0] != '\0';
+		hd->level = tt.t[k - 1].depth;
+		if (tt.t[k - 1].number != NULL &&
+		    strlen(tt.t[k - 1].number) < sizeof(hd->number)) {
+			memcpy(hd->number, tt.t[k - 1].number,
+			    strlen(tt.t[k - 1].number) + 1);
+			found++;
+		}
+		last = k;
 	}
 	if (found < LSN_TOC_GUIDED_MIN)
 		out->n = start;
@@ -956,68 +1003,40 @@ find_by_toc(struct lsn_rctx *r, struct lsn_line *v, size_t n,
  * style alone): a line that is the title of an unnumbered entry, after
  * the heading of the numbered entry before it in the TOC and before the
  * heading of the one after it, is a heading of the first level, merged
- * into hs by line. Linear as find_by_toc: titles and numbers hashed
- * once, each title's entries in a chain a cursor walks once.
+ * into hs by line.
  */
 static void
 toc_unnumbered(struct lsn_rctx *r, struct lsn_line *v, size_t n,
     const char *part, struct headings *hs)
 {
-	struct toc_title *t = NULL;
+	struct toc_titles tt;
 	struct headings	 add;
 	struct heading	*hd;
-	size_t		*slot, *cursor, *tix, cap = 0, nt = 0, size, i, k, h;
-	size_t		 next = 0, lo = SIZE_MAX, hi, last = 0, maxlen = 0;
-	size_t		 nun = 0, a, b, o;
-	struct clause	 c;
-	lsn_node	 *e;
+	size_t		*nslot, *tix, i, k, h, a, b, o;
+	size_t		 next = 0, lo = SIZE_MAX, hi, last = 0, nun = 0;
 
-	if (r->toc == NULL || hs->n == 0)
+	if (hs->n == 0 || toc_titles_collect(r, part, &tt) == 0)
 		return;
-	for (e = lsn_child_n(r->toc, LSN_N_ENTRY); e != NULL;
-	    e = lsn_next_n(e, LSN_N_ENTRY)) {
-		const char *num = lsn_prop_n(e, LSN_N_NUMBER);
-		char *title;
-
-		if (num != NULL && (clause_number(num, strlen(num), part,
-		    &c) != strlen(num) || (part != NULL && c.part == NULL)))
-			continue;
-		if ((title = lsn_plain(r, e)) == NULL)
-			return;
-		t = lsn_arena_grow(&r->a, t, &cap, nt + 1, sizeof(*t));
-		if (r->a.oom)
-			return;
-		t[nt].title = title;
-		t[nt].len = strlen(title);
-		t[nt].number = num;	/* NULL: unnumbered */
-		t[nt].depth = 1;
-		t[nt].same = 0;
-		if (num == NULL) {
-			nun++;
-			if (t[nt].len > maxlen)
-				maxlen = t[nt].len;
-		}
-		nt++;
-	}
-	if (nun == 0 || nun == nt)
-		return;
-	for (size = 16; size < nt * 2; size *= 2)
-		;
-	slot = lsn_arena_alloc(&r->a, size * sizeof(*slot));
-	cursor = lsn_arena_alloc(&r->a, size * sizeof(*cursor));
-	tix = lsn_arena_alloc(&r->a, (hs->n + 1) * sizeof(*tix));
-	if (slot == NULL || cursor == NULL || tix == NULL)
+	for (k = 0; k < tt.n; k++)
+		nun += tt.t[k].number == NULL;
+	if (nun == 0 || nun == tt.n || toc_titles_chain(r, &tt, 1) == -1)
 		return;
 	/* each heading's entry: its number's first entry (SIZE_MAX: none) */
-	memset(slot, 0, size * sizeof(*slot));
-	for (k = nt; k-- > 0;) {
-		if (t[k].number == NULL)
+	nslot = lsn_arena_alloc(&r->a, tt.size * sizeof(*nslot));
+	tix = lsn_arena_alloc(&r->a, (hs->n + 1) * sizeof(*tix));
+	if (nslot == NULL || tix == NULL)
+		return;
+	memset(nslot, 0, tt.size * sizeof(*nslot));
+	for (k = tt.n; k-- > 0;) {
+		const char *num = tt.t[k].number;
+
+		if (num == NULL)
 			continue;
-		h = title_hash(t[k].number, strlen(t[k].number)) & (size - 1);
-		while (slot[h] != 0 &&
-		    strcmp(t[slot[h] - 1].number, t[k].number) != 0)
-			h = (h + 1) & (size - 1);
-		slot[h] = k + 1;
+		h = lsn_hash_bytes(num, strlen(num)) & (tt.size - 1);
+		while (nslot[h] != 0 && strcmp(tt.t[nslot[h] - 1].number,
+		    num) != 0)
+			h = (h + 1) & (tt.size - 1);
+		nslot[h] = k + 1;
 	}
 	for (i = 0; i < hs->n; i++) {
 		const char *num = hs->v[i].number;
@@ -1025,51 +1044,29 @@ toc_unnumbered(struct lsn_rctx *r, struct lsn_line *v, size_t n,
 		tix[i] = SIZE_MAX;
 		if (num[0] == '\0')
 			continue;
-		h = title_hash(num, strlen(num)) & (size - 1);
-		while (slot[h] != 0 && strcmp(t[slot[h] - 1].number, num) != 0)
-			h = (h + 1) & (size - 1);
-		if (slot[h] != 0)
-			tix[i] = slot[h] - 1;
-	}
-	/* the unnumbered entries' titles, as find_by_toc's */
-	memset(slot, 0, size * sizeof(*slot));
-	for (k = nt; k-- > 0;) {
-		if (t[k].number != NULL)
-			continue;
-		h = title_hash(t[k].title, t[k].len) & (size - 1);
-		while (slot[h] != 0 && (t[slot[h] - 1].len != t[k].len ||
-		    memcmp(t[slot[h] - 1].title, t[k].title, t[k].len) != 0))
-			h = (h + 1) & (size - 1);
-		t[k].same = slot[h];
-		slot[h] = cursor[h] = k + 1;
+		h = lsn_hash_bytes(num, strlen(num)) & (tt.size - 1);
+		while (nslot[h] != 0 && strcmp(tt.t[nslot[h] - 1].number,
+		    num) != 0)
+			h = (h + 1) & (tt.size - 1);
+		if (nslot[h] != 0)
+			tix[i] = nslot[h] - 1;
 	}
 	memset(&add, 0, sizeof(add));
 	for (i = 0; i < n; i++) {
-		struct lsn_line *l = &v[i];
-
 		for (; next < hs->n && hs->v[next].line <= i; next++)
 			lo = tix[next];
-		if (next > 0 && hs->v[next - 1].line == i)
-			continue;
-		if (lo == SIZE_MAX || !usable(l) || l->type != LSN_LINE_PARA ||
-		    l->label != NULL || l->len > maxlen || l->len == 0)
+		if ((next > 0 && hs->v[next - 1].line == i) ||
+		    lo == SIZE_MAX || !title_line(&v[i]))
 			continue;
 		hi = next < hs->n ? tix[next] : SIZE_MAX;
-		h = title_hash(l->text, l->len) & (size - 1);
-		while (slot[h] != 0 && (t[slot[h] - 1].len != l->len ||
-		    memcmp(t[slot[h] - 1].title, l->text, l->len) != 0))
-			h = (h + 1) & (size - 1);
-		while (cursor[h] != 0 && (cursor[h] - 1 <= lo ||
-		    cursor[h] <= last))
-			cursor[h] = t[cursor[h] - 1].same;
-		if (cursor[h] == 0 || cursor[h] - 1 >= hi)
+		if ((k = toc_titles_next(&tt, v[i].text, v[i].len,
+		    lo + 1 > last ? lo + 1 : last)) == 0 || k - 1 >= hi)
 			continue;
-		k = cursor[h] - 1;
 		if ((hd = push_heading(r, &add)) == NULL)
 			return;
 		hd->line = i;
 		hd->level = 1;
-		last = k + 1;
+		last = k;
 	}
 	if (add.n == 0)
 		return;

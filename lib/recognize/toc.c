@@ -24,6 +24,7 @@
 #include "recognize/lines.h"
 #include "recognize/toc.h"
 #include "recognize/tuning.h"
+#include "util/text.h"
 
 /* TOC titles, compared whole and case-insensitively. */
 static const char *const toc_titles[] = {
@@ -296,23 +297,6 @@ struct text_index {
 	size_t	 cap;    /* a power of two; 0: not made */
 };
 
-static size_t
-text_hash(const char *s, size_t n)
-{
-	uint64_t	 h = 14695981039346656037ULL ^ n, w;
-
-	/* Eight bytes a step (FNV's multiply, its high bits folded down
-	 * as the slot takes the low ones): every paragraph is hashed. */
-	for (; n >= 8; s += 8, n -= 8) {
-		memcpy(&w, s, 8);
-		h = (h ^ w) * 1099511628211ULL;
-		h ^= h >> 29;
-	}
-	while (n-- > 0)
-		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
-	return (size_t)(h ^ h >> 32);
-}
-
 /* The slot of text s[0..n): its last line + 1, or an empty one. */
 static size_t *
 text_slot(const struct text_index *x, const struct lsn_lines *body,
@@ -320,7 +304,7 @@ text_slot(const struct text_index *x, const struct lsn_lines *body,
 {
 	size_t	 i;
 
-	for (i = text_hash(s, n) & (x->cap - 1); x->slots[i] != 0;
+	for (i = lsn_hash_bytes(s, n) & (x->cap - 1); x->slots[i] != 0;
 	    i = (i + 1) & (x->cap - 1)) {
 		const struct lsn_line *o = &body->v[x->slots[i] - 1];
 

@@ -279,3 +279,21 @@ lsn_digit_run(const char *s, size_t n, size_t i)
 		k++;
 	return k;
 }
+
+size_t
+lsn_hash_bytes(const char *s, size_t n)
+{
+	uint64_t	 h = 14695981039346656037ULL ^ n, w;
+
+	/* Eight bytes a step (FNV's multiply, its high bits folded down
+	 * as a table's slot takes the low ones): callers hash every
+	 * paragraph of a document. */
+	for (; n >= 8; s += 8, n -= 8) {
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 1099511628211ULL;
+		h ^= h >> 29;
+	}
+	while (n-- > 0)
+		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
+	return (size_t)(h ^ h >> 32);
+}

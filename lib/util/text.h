@@ -70,4 +70,8 @@ size_t	 lsn_prefix_ci(const char *s, const char *prefix);
  * it), read eight bytes at a time: most text is long runs of ASCII. */
 size_t	 lsn_ascii_run(const char *s, size_t len);
 
+/* A hash of s[0..n) for tables of strings (the TOC's lines and titles,
+ * the text reader's note ids): its low bits vary; reads s only. */
+size_t	 lsn_hash_bytes(const char *s, size_t n);
+
 #endif
