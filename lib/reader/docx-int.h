@@ -378,7 +378,5 @@ const char	*lsn_symbol_glyph(const char *font, unsigned int code);
  */
 int		 lsn_script_text(int super, const char *s, size_t n,
 		    struct lsn_buf *out);
-/* Appends code point cp as UTF-8. 0 or -1. */
-int		 lsn_buf_put_cp(struct lsn_buf *b, unsigned int cp);
 
 #endif

@@ -124,40 +124,6 @@ lsn_symbol_glyph(const char *font, unsigned int code)
 	return NULL;
 }
 
-int
-lsn_buf_put_cp(struct lsn_buf *b, unsigned int cp)
-{
-	char	 u[4];
-
-	if (cp < 0x80) {
-		u[0] = (char)cp;
-		return lsn_buf_put(b, u, 1);
-	}
-	if (cp < 0x800) {
-		u[0] = (char)(0xC0 | (cp >> 6));
-		u[1] = (char)(0x80 | (cp & 0x3F));
-		return lsn_buf_put(b, u, 2);
-	}
-	if (cp >= 0xD800 && cp <= 0xDFFF)
-		cp = 0xFFFD;
-	if (cp < 0x10000) {
-		u[0] = (char)(0xE0 | (cp >> 12));
-		u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		u[2] = (char)(0x80 | (cp & 0x3F));
-		return lsn_buf_put(b, u, 3);
-	}
-	if (cp > 0x10FFFF)
-		cp = 0xFFFD;
-	if (cp > 0xFFFF) {
-		u[0] = (char)(0xF0 | (cp >> 18));
-		u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-		u[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		u[3] = (char)(0x80 | (cp & 0x3F));
-		return lsn_buf_put(b, u, 4);
-	}
-	return lsn_buf_put_cp(b, 0xFFFD);
-}
-
 /*
  * The superscript or subscript form of code point cp, or 0. The
  * characters pandoc's plain writer maps too (digits, + - = ( ) and the

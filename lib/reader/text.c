@@ -736,24 +736,6 @@ note_line(struct text_reader *r, const char *s, size_t len)
 	return b > a ? read_line(r, s + i + 1, len - i - 1) : LIAISON_OK;
 }
 
-/* The bytes of a directional formatting character at t (LRM, RLM,
- * ALM, an embedding, override or isolate), or 0. */
-static size_t
-bidi_mark(const char *t, size_t len)
-{
-	const unsigned char *u = (const unsigned char *)t;
-
-	if (len >= 2 && u[0] == 0xD8 && u[1] == 0x9C)
-		return 2;	/* U+061C */
-	if (len < 3 || u[0] != 0xE2)
-		return 0;
-	if ((u[1] == 0x80 && (u[2] == 0x8E || u[2] == 0x8F ||
-	    (u[2] >= 0xAA && u[2] <= 0xAE))) ||
-	    (u[1] == 0x81 && u[2] >= 0xA6 && u[2] <= 0xA9))
-		return 3;
-	return 0;
-}
-
 static liaison_status
 read_line(struct text_reader *r, const char *s, size_t len)
 {
@@ -761,6 +743,7 @@ read_line(struct text_reader *r, const char *s, size_t len)
 	liaison_status	 rc;
 	char		*norm, *t, *label = NULL;
 	size_t		 nlen, a, b, skip, lablen = 0, i, k;
+	int32_t		 cp;
 	int		 paras;
 
 	if (r->in_note)
@@ -780,9 +763,8 @@ read_line(struct text_reader *r, const char *s, size_t len)
 	 * hide the label of "\u200e10.4.1<TAB>Title"); a leading tab is a
 	 * cell. */
 	for (a = 0; a < r->clean.len; a += k) {
-		if (t[a] == ' ')
-			k = 1;
-		else if ((k = bidi_mark(t + a, r->clean.len - a)) == 0)
+		k = lsn_utf8_decode(t + a, r->clean.len - a, &cp);
+		if (cp != ' ' && !lsn_is_bidi_mark(cp))
 			break;
 	}
 	lsn_trim(t, r->clean.len, &i, &b);
@@ -926,6 +908,18 @@ line_of(const char *data, size_t from, size_t len, size_t at,
 	*col = (unsigned long)(at - start) + 1;
 }
 
+/* Hands a decoded text to the caller, NUL-terminated (free with
+ * free()), or says memory ran out. */
+static liaison_status
+detached(struct lsn_buf *u, const char *name, char **out, size_t *outlen,
+    liaison_error **err)
+{
+	if ((*out = lsn_buf_detach(u, outlen)) == NULL)
+		return lsn_error_set(err, LIAISON_ERR_NOMEM, name, NULL, 0, 0,
+		    "out of memory");
+	return LIAISON_OK;
+}
+
 /*
  * Text that is UTF-16 by its byte order mark (Windows' "Unicode" text,
  * UTF-16LE) is decoded to UTF-8 into *out (the caller frees it, or it
@@ -938,10 +932,10 @@ static liaison_status
 utf16_to_utf8(const unsigned char *d, size_t len, const char *name,
     char **out, size_t *outlen, liaison_error **err)
 {
-	size_t		 i, o = 0, k;
+	struct lsn_buf	 u = LSN_BUF_INIT;
+	size_t		 i, k;
 	int		 be, nul_odd = 0, nul_even = 0;
 	unsigned long	 c, c2;
-	char		*u;
 
 	*out = NULL;
 	if (len >= 4 && ((d[0] == 0xFF && d[1] == 0xFE && d[2] == 0 &&
@@ -968,7 +962,7 @@ utf16_to_utf8(const unsigned char *d, size_t len, const char *name,
 		return lsn_error_set(err, LIAISON_ERR_UTF8, name, NULL, 0, 0,
 		    "invalid UTF-16 (odd length of %zu bytes)", len);
 	/* A unit of 2 bytes makes at most 3 of UTF-8; a pair (4) makes 4. */
-	if ((u = malloc(len / 2 * 3 + 1)) == NULL)
+	if (lsn_buf_grow(&u, len / 2 * 3) == -1)
 		return lsn_error_set(err, LIAISON_ERR_NOMEM, name, NULL, 0, 0,
 		    "out of memory");
 	for (i = 2; i < len; i += 2) {
@@ -983,31 +977,14 @@ utf16_to_utf8(const unsigned char *d, size_t len, const char *name,
 			}
 		}
 		if (c >= 0xD800 && c <= 0xDFFF) {
-			free(u);
+			lsn_buf_free(&u);
 			return lsn_error_set(err, LIAISON_ERR_UTF8, name, NULL,
 			    0, 0, "invalid UTF-16 (unpaired surrogate 0x%04lx "
 			    "at byte offset %zu)", c, i);
 		}
-		if (c < 0x80) {
-			u[o++] = (char)c;
-		} else if (c < 0x800) {
-			u[o++] = (char)(0xC0 | c >> 6);
-			u[o++] = (char)(0x80 | (c & 0x3F));
-		} else if (c < 0x10000) {
-			u[o++] = (char)(0xE0 | c >> 12);
-			u[o++] = (char)(0x80 | (c >> 6 & 0x3F));
-			u[o++] = (char)(0x80 | (c & 0x3F));
-		} else {
-			u[o++] = (char)(0xF0 | c >> 18);
-			u[o++] = (char)(0x80 | (c >> 12 & 0x3F));
-			u[o++] = (char)(0x80 | (c >> 6 & 0x3F));
-			u[o++] = (char)(0x80 | (c & 0x3F));
-		}
+		(void)lsn_buf_put_cp(&u, (unsigned int)c);	/* grown above */
 	}
-	u[o] = '\0';
-	*out = u;
-	*outlen = o;
-	return LIAISON_OK;
+	return detached(&u, name, out, outlen, err);
 }
 
 /* Windows-1252's 0x80-0x9F (0: a byte it leaves undefined); the rest
@@ -1027,39 +1004,28 @@ static liaison_status
 cp1252_to_utf8(const unsigned char *s, size_t len, const char *name,
     char **out, size_t *outlen, liaison_error **err)
 {
-	char		*u;
-	size_t		 i, o = 0;
+	struct lsn_buf	 u = LSN_BUF_INIT;
+	size_t		 i;
 	unsigned long	 line, col;
 	unsigned int	 c;
 
 	*out = NULL;
-	if (len > (SIZE_MAX - 1) / 3 || (u = malloc(len * 3 + 1)) == NULL)
+	/* a byte makes at most 3 of UTF-8 */
+	if (len > SIZE_MAX / 3 || lsn_buf_grow(&u, len * 3) == -1)
 		return lsn_error_set(err, LIAISON_ERR_NOMEM, name, NULL, 0, 0,
 		    "out of memory");
 	for (i = 0; i < len; i++) {
 		c = s[i];
 		if (c >= 0x80 && c < 0xA0 && (c = cp1252_c1[c - 0x80]) == 0) {
-			free(u);
+			lsn_buf_free(&u);
 			line_of((const char *)s, 0, len, i, &line, &col);
 			return lsn_error_set(err, LIAISON_ERR_UTF8, name, NULL,
 			    line, col, "invalid Windows-1252 (byte 0x%02x at "
 			    "byte offset %zu)", s[i], i);
 		}
-		if (c < 0x80)
-			u[o++] = (char)c;
-		else if (c < 0x800) {
-			u[o++] = (char)(0xC0 | c >> 6);
-			u[o++] = (char)(0x80 | (c & 0x3F));
-		} else {
-			u[o++] = (char)(0xE0 | c >> 12);
-			u[o++] = (char)(0x80 | (c >> 6 & 0x3F));
-			u[o++] = (char)(0x80 | (c & 0x3F));
-		}
+		(void)lsn_buf_put_cp(&u, c);	/* grown above */
 	}
-	u[o] = '\0';
-	*out = u;
-	*outlen = o;
-	return LIAISON_OK;
+	return detached(&u, name, out, outlen, err);
 }
 
 /* A C0 control that is neither white space nor a line end. */

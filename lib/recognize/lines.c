@@ -75,15 +75,6 @@ copy_style(struct lsn_arena *a, struct lsn_doc_lines *doc, const char *s)
 	return *slot;
 }
 
-/* Unicode's directional formatting characters: the marks (LRM, RLM,
- * ALM), embeddings and overrides, isolates. */
-static int
-bidi_mark(int32_t cp)
-{
-	return cp == 0x200E || cp == 0x200F || cp == 0x061C ||
-	    (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
-}
-
 /*
  * Copies a paragraph's text with white space runs collapsed to one
  * space and trimmed, remapping mark offsets, and all the strings the
@@ -196,7 +187,7 @@ make_line(struct lsn_arena *a, struct lsn_doc_lines *doc,
 			continue;
 		}
 		if (cp == 0xFEFF || cp == 0x200B || cp == 0xAD ||
-		    (o == 0 && bidi_mark(cp))) {
+		    (o == 0 && lsn_is_bidi_mark(cp))) {
 			/* Invisible: zero-width space, BOM, soft hyphen; a
 			 * direction mark before the text, which only sets
 			 * the paragraph's direction ("\u200e10.4.1 Title"

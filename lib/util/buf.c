@@ -147,3 +147,37 @@ lsn_array_grow(void *v, size_t *cap, size_t need, size_t size, size_t first)
 	*cap = n;
 	return v;
 }
+
+int
+lsn_buf_put_cp(struct lsn_buf *b, unsigned int cp)
+{
+	char	 u[4];
+
+	if (cp < 0x80) {
+		u[0] = (char)cp;
+		return lsn_buf_put(b, u, 1);
+	}
+	if (cp < 0x800) {
+		u[0] = (char)(0xC0 | (cp >> 6));
+		u[1] = (char)(0x80 | (cp & 0x3F));
+		return lsn_buf_put(b, u, 2);
+	}
+	if (cp >= 0xD800 && cp <= 0xDFFF)
+		cp = 0xFFFD;
+	if (cp < 0x10000) {
+		u[0] = (char)(0xE0 | (cp >> 12));
+		u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		u[2] = (char)(0x80 | (cp & 0x3F));
+		return lsn_buf_put(b, u, 3);
+	}
+	if (cp > 0x10FFFF)
+		cp = 0xFFFD;
+	if (cp > 0xFFFF) {
+		u[0] = (char)(0xF0 | (cp >> 18));
+		u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+		u[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		u[3] = (char)(0x80 | (cp & 0x3F));
+		return lsn_buf_put(b, u, 4);
+	}
+	return lsn_buf_put_cp(b, 0xFFFD);
+}

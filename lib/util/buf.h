@@ -24,6 +24,9 @@ int	 lsn_buf_grow(struct lsn_buf *b, size_t extra);
 int	 lsn_buf_put(struct lsn_buf *b, const char *s, size_t n);
 int	 lsn_buf_puts(struct lsn_buf *b, const char *s);
 int	 lsn_buf_putc(struct lsn_buf *b, char c);
+/* Appends code point cp as UTF-8 (a surrogate or beyond U+10FFFF as
+ * U+FFFD). 0 or -1. */
+int	 lsn_buf_put_cp(struct lsn_buf *b, unsigned int cp);
 int	 lsn_buf_printf(struct lsn_buf *b, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 void	 lsn_buf_reset(struct lsn_buf *b);          /* len = 0, keeps memory */

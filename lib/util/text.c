@@ -186,6 +186,13 @@ lsn_utf8_nfc(const char *s, size_t len, size_t *outlen)
 }
 
 int
+lsn_is_bidi_mark(int32_t cp)
+{
+	return cp == 0x200E || cp == 0x200F || cp == 0x061C ||
+	    (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+int
 lsn_is_space(int32_t cp)
 {
 	if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' ||

@@ -35,6 +35,10 @@ size_t	 lsn_utf8_decode(const char *s, size_t len, int32_t *cp);
 
 /* 1 for Unicode white space (including tab and no-break spaces). */
 int	 lsn_is_space(int32_t cp);
+/* 1 for a directional formatting character: the marks (LRM, RLM, ALM),
+ * embeddings and overrides, isolates. Before a paragraph's text it only
+ * sets its direction. */
+int	 lsn_is_bidi_mark(int32_t cp);
 /* 1 for letters and digits (Unicode categories L* and N*). */
 int	 lsn_is_alnum(int32_t cp);
 /* 1 for an upper-case letter (Lu, Lt). */
