@@ -241,6 +241,27 @@ collect_inline(struct jw *w, lsn_node *n, struct inline_info *in,
 }
 
 /*
+ * "key": the text of inline container n (scripts as ^() and _(),
+ * deleted text left out), its anchors, notes, links and changes
+ * gathered into in (the caller frees its buffers); key NULL: gathered
+ * only.
+ */
+static void
+inline_text(struct jw *w, const char *key, lsn_node *n,
+    struct inline_info *in)
+{
+	memset(in, 0, sizeof(*in));
+	if (key != NULL) {
+		jw_key(w, key);
+		lsn_out_putc(w->o, '"');
+	}
+	if (n != NULL)
+		collect_inline(key != NULL ? w : NULL, n->children, in, 0);
+	if (key != NULL)
+		lsn_out_putc(w->o, '"');
+}
+
+/*
  * "key": the text of inline content n as a paragraph's "text" has it
  * (scripts as ^() and _(), deleted text left out), or null for none.
  */
@@ -253,11 +274,7 @@ jw_key_inline_string(struct jw *w, const char *key, lsn_node *n)
 		jw_key_content(w, key, n);
 		return;
 	}
-	memset(&in, 0, sizeof(in));
-	jw_key(w, key);
-	lsn_out_putc(w->o, '"');
-	collect_inline(w, n->children, &in, 0);
-	lsn_out_putc(w->o, '"');
+	inline_text(w, key, n, &in);
 	lsn_buf_free(&in.anchors);
 	lsn_buf_free(&in.notes);
 }
@@ -336,16 +353,7 @@ emit_inline_keys(struct jw *w, lsn_node *container, const char *text_key)
 {
 	struct inline_info	 in;
 
-	memset(&in, 0, sizeof(in));
-	if (text_key != NULL) {
-		jw_key(w, text_key);
-		lsn_out_putc(w->o, '"');
-	}
-	if (container != NULL)
-		collect_inline(text_key != NULL ? w : NULL,
-		    container->children, &in, 0);
-	if (text_key != NULL)
-		lsn_out_putc(w->o, '"');
+	inline_text(w, text_key, container, &in);
 	/* ids that could not be collected: fail the output */
 	if (in.anchors.oom || in.notes.oom)
 		w->o->error = 1;

@@ -530,47 +530,17 @@ joined(struct lsn_rctx *r, const struct lsn_lines *body, size_t i)
 }
 
 /*
- * Word's TOC field inside a table (G.Imp729 lays its TOC out so): the
- * TOC-styled lines of its cells are entries, taken out of the cells;
- * the rest (the "Page" header) stays. Nested tables to a few levels.
- */
-static void
-styled_in_table(struct lsn_rctx *r, lsn_node **toc, struct lsn_table *t,
-    int depth)
-{
-	struct entry	 e;
-	size_t		 i, j, k;
-
-	for (i = 0; i < t->n; i++)
-		for (j = 0; j < t->rows[i].n; j++) {
-			struct lsn_lines *cl = &t->rows[i].cells[j].lines;
-
-			for (k = 0; k < cl->n; k++) {
-				struct lsn_line *l = &cl->v[k];
-
-				if (l->used)
-					continue;
-				if (l->type == LSN_LINE_TABLE &&
-				    depth < LSN_TOC_TABLE_DEPTH)
-					styled_in_table(r, toc, l->table,
-					    depth + 1);
-				else if (l->type == LSN_LINE_PARA &&
-				    lsn_toc_style(l->style) &&
-				    (parse_entry(l->text, l->len, &e) ||
-				    styled_entry(l, &e)))
-					add_entry(r, toc, l, &e);
-			}
-		}
-}
-
-/*
- * A TOC typed or exported into a table under its title (pandoc's plain
- * text draws G.Imp729's one-cell TOC table as a grid): the paragraphs
- * of its cells that read as entries; the rest (the "Page" header)
- * stays. Returns the entries found.
+ * Entries in the cells of table t, taken out of them; the rest (the
+ * "Page" header) stays. styled: Word's TOC field inside a table
+ * (G.Imp729 lays its TOC out so), its TOC-styled lines, in nested
+ * tables to a few levels. Else a TOC typed or exported into a table
+ * under its title (pandoc's plain text draws G.Imp729's one-cell TOC
+ * table as a grid): the paragraphs that read as entries. Returns the
+ * entries found.
  */
 static size_t
-entries_in_table(struct lsn_rctx *r, lsn_node **toc, struct lsn_table *t)
+table_entries(struct lsn_rctx *r, lsn_node **toc, struct lsn_table *t,
+    int styled, int depth)
 {
 	struct entry	 e;
 	size_t		 i, j, k, found = 0;
@@ -582,8 +552,17 @@ entries_in_table(struct lsn_rctx *r, lsn_node **toc, struct lsn_table *t)
 			for (k = 0; k < cl->n; k++) {
 				struct lsn_line *l = &cl->v[k];
 
-				if (!l->used && l->type == LSN_LINE_PARA &&
-				    parse_entry(l->text, l->len, &e)) {
+				if (l->used)
+					continue;
+				if (l->type == LSN_LINE_TABLE && styled &&
+				    depth < LSN_TOC_TABLE_DEPTH)
+					found += table_entries(r, toc,
+					    l->table, styled, depth + 1);
+				else if (l->type == LSN_LINE_PARA &&
+				    (styled ? lsn_toc_style(l->style) &&
+				    (parse_entry(l->text, l->len, &e) ||
+				    styled_entry(l, &e)) :
+				    parse_entry(l->text, l->len, &e))) {
 					add_entry(r, toc, l, &e);
 					found++;
 				}
@@ -606,7 +585,7 @@ lsn_toc(struct lsn_rctx *r, struct lsn_lines *body)
 		struct lsn_line *l = &body->v[i];
 
 		if (!l->used && l->type == LSN_LINE_TABLE)
-			styled_in_table(r, &toc, l->table, 0);
+			(void)table_entries(r, &toc, l->table, 1, 0);
 		if (l->used || l->type != LSN_LINE_PARA)
 			continue;
 		/* Word's TOC field result: every styled line is an entry
@@ -627,7 +606,7 @@ lsn_toc(struct lsn_rctx *r, struct lsn_lines *body)
 				;
 			if (j < body->n && !body->v[j].used &&
 			    body->v[j].type == LSN_LINE_TABLE &&
-			    entries_in_table(r, &toc, body->v[j].table) > 0) {
+			    table_entries(r, &toc, body->v[j].table, 0, 0) > 0) {
 				i = j;
 				continue;
 			}
