@@ -130,6 +130,16 @@ test_numbers(void)
 	CHECK(lsn_title_like("Scope and objectives", 20, 10));
 	CHECK(!lsn_title_like("It addresses questions 4 and 5.", 31, 10));
 	CHECK(!lsn_title_like("lower case start", 16, 10));
+	/* an annex's or appendix's id before its clause numbers */
+	CHECK(lsn_part_clause_id("A.1 Scope", 9) == 1);
+	CHECK(lsn_part_clause_id("IV.2.3", 6) == 2);
+	CHECK(lsn_part_clause_id("F1.1\tPreface", 12) == 2);
+	CHECK(lsn_part_clause_id("F12.1", 5) == 3);
+	CHECK(lsn_part_clause_id("F123.1", 6) == 0);
+	CHECK(lsn_part_clause_id("F1.", 3) == 0);
+	CHECK(lsn_part_clause_id("Ab.1", 4) == 0);
+	CHECK(lsn_part_clause_id("a.1", 3) == 0);
+	CHECK(lsn_part_clause_id("A", 1) == 0);
 }
 
 static void

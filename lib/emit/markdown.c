@@ -1609,8 +1609,8 @@ md_toc(struct md *md, lsn_node *toc)
 		lsn_buf_reset(&b);
 		if ((v = lsn_prop_n(e, LSN_N_NUMBER)) != NULL) {
 			md_escape_inline(md, &b, v, strlen(v));
-			/* "Annex A – Title", "1.1 Title" */
-			lsn_buf_puts(&b, isdigit((unsigned char)v[0]) ? " " :
+			/* "Annex A – Title", "1.1 Title", "A.1 Title" */
+			lsn_buf_puts(&b, strchr(v, ' ') == NULL ? " " :
 			    " \xe2\x80\x93 ");
 		}
 		v = elem_text(md, e, &tmp);

@@ -385,14 +385,8 @@ number_label(const char *s, size_t len, int *bare)
 		*bare = 1;
 		return i;
 	}
-	for (k = 0; k < len && k < 6 && ((s[k] >= 'a' && s[k] <= 'z') ||
-	    (s[k] >= 'A' && s[k] <= 'Z')); k++)
-		;
-	/* An annex's or appendix's clause: "A.1", "IV.2.3" (a capital or
-	 * a roman numeral, then numbers) */
-	if (k > 0 && k + 1 < len && s[k] == '.' && s[k + 1] >= '0' &&
-	    s[k + 1] <= '9' && s[0] >= 'A' && s[0] <= 'Z' &&
-	    (k == 1 || is_roman(s, k))) {
+	/* An annex's or appendix's clause: "A.1", "IV.2.3", "F1.1" */
+	if ((k = lsn_part_clause_id(s, len)) > 0) {
 		for (i = k + 1; i < len && ((s[i] >= '0' && s[i] <= '9') ||
 		    (s[i] == '.' && i + 1 < len && s[i + 1] >= '0' &&
 		    s[i + 1] <= '9')); i++)
@@ -400,6 +394,9 @@ number_label(const char *s, size_t len, int *bare)
 		if (i == len || s[i] == '\t' || s[i] == ' ')
 			return i;
 	}
+	for (k = 0; k < len && k < 6 && ((s[k] >= 'a' && s[k] <= 'z') ||
+	    (s[k] >= 'A' && s[k] <= 'Z')); k++)
+		;
 	if (k > 0 && k < len && (s[k] == ')' || s[k] == '.') &&
 	    (k == 1 || is_roman(s, k)))
 		return k + 1;

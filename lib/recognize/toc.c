@@ -111,13 +111,9 @@ parse_number_title(const char *t, size_t end, struct entry *e)
 {
 	size_t	 i = 0, k;
 
-	/* the number: "1", "1.1", "10.2.3", "1bis", "A.1", "IV.2" */
-	for (k = 0; k < end && k < 5 && strchr("IVX", t[k]) != NULL; k++)
-		;
-	if (k == 0 && end > 0 && isupper((unsigned char)t[0]))
-		k = 1;
-	if (isdigit((unsigned char)t[0]) || (k > 0 && k + 1 < end &&
-	    t[k] == '.' && isdigit((unsigned char)t[k + 1]))) {
+	/* the number: "1", "1.1", "10.2.3", "1bis", "A.1", "IV.2", "F1.1" */
+	k = lsn_part_clause_id(t, end);
+	if (isdigit((unsigned char)t[0]) || k > 0) {
 		i = isdigit((unsigned char)t[0]) ? 1 : k;
 		while (i < end && (isdigit((unsigned char)t[i]) ||
 		    (t[i] == '.' && i + 1 < end &&
@@ -237,17 +233,13 @@ styled_entry(const struct lsn_line *l, struct entry *e)
 }
 
 /* 1 for an annex's or appendix's clause number as a label: "A.1",
- * "II.3.2" (a capital or roman numeral, a dot, numbers). */
+ * "II.3.2", "F1.1" (a part's id, a dot, numbers). */
 static int
 part_clause(const char *s)
 {
-	size_t	 k = strspn(s, "IVX");
+	size_t	 k = lsn_part_clause_id(s, strlen(s));
 
-	if (k == 0 && isupper((unsigned char)s[0]))
-		k = 1;
-	if (k == 0 || s[k] != '.' || !isdigit((unsigned char)s[k + 1]))
-		return 0;
-	return s[k + 1 + strspn(s + k + 1, "0123456789.")] == '\0';
+	return k > 0 && s[k + 1 + strspn(s + k + 1, "0123456789.")] == '\0';
 }
 
 /* Adds entry e of line l to toc (creating it on first use). */

@@ -278,6 +278,21 @@ lsn_prefix_ci(const char *s, const char *prefix)
 }
 
 size_t
+lsn_part_clause_id(const char *s, size_t len)
+{
+	size_t	 k = 0;
+
+	if (len == 0 || s[0] < 'A' || s[0] > 'Z')
+		return 0;
+	while (k < len && k < 6 && s[k] != '\0' && strchr("IVXLC", s[k]))
+		k++;
+	if (k <= 1)
+		k = 1 + (len > 1 ? (lsn_digit_run(s, len < 3 ? len : 3, 1)) : 0);
+	return k + 1 < len && s[k] == '.' && s[k + 1] >= '0' &&
+	    s[k + 1] <= '9' ? k : 0;
+}
+
+size_t
 lsn_digit_run(const char *s, size_t n, size_t i)
 {
 	size_t	 k = 0;

@@ -55,6 +55,14 @@ struct lsn_word {
 /* The number of ASCII digits in a row at s[i] (s is n bytes long). */
 size_t	 lsn_digit_run(const char *s, size_t n, size_t i);
 
+/*
+ * The id of an annex or appendix that opens a clause number at s[0..len):
+ * "A" of "A.1", "IV" of "IV.2.3", "F1" of "F1.1" (an annex numbered in a
+ * series, Z.100's Annex F1: a capital and at most two digits). Its bytes
+ * when a dot and a digit follow it, else 0.
+ */
+size_t	 lsn_part_clause_id(const char *s, size_t len);
+
 /* Byte offsets of s[0..len) with leading/trailing white space removed. */
 void	 lsn_trim(const char *s, size_t len, size_t *start, size_t *end);
 
