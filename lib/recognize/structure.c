@@ -5,10 +5,14 @@
  *
  * Headings come from styles when the reader knows them (DOCX outline
  * levels). In text, a numbered heading is a short title-like line whose
- * number fits the numbering so far (2 after 1, 3.1 inside 3); a line that
- * only looks like a heading but breaks that sequence is a list item. An
- * unnumbered heading is an isolated short line, and is only looked for in
- * a part of the document that has no numbered headings at all.
+ * number fits the numbering so far (2 after 1, 3.1 inside 3); a line
+ * that only looks like a heading but breaks that sequence is a list
+ * item. The number
+ * right after the last one vouches for a longer title, and a first
+ * subclause below it for any. A table of contents that agrees with the
+ * text decides at the depths it lists. An unnumbered heading is an
+ * isolated short line, and is only looked for in a part of the
+ * document that has no numbered headings at all.
  */
 #include "config.h"
 
@@ -383,6 +387,22 @@ advance(struct numbering *s, const struct clause *c)
 	s->depth = c->num.depth;
 }
 
+/* 1 when c is the number right after s: the next at its depth ("6.2.5"
+ * after "6.2.4", "7" after "6.2.4") or the first below it ("6.2.4.1"). */
+static int
+next_number(const struct numbering *s, const struct clause *c)
+{
+	int	 d = c->num.depth, k;
+
+	if (d < 1 || d > s->depth + 1 || c->bis != 0)
+		return 0;
+	for (k = 0; k < d - 1; k++)
+		if (c->num.part[k] != s->cur[k])
+			return 0;
+	return c->num.part[d - 1] ==
+	    (d == s->depth + 1 ? 1 : s->cur[d - 1] + 1);
+}
+
 /*
  * A typed number behind a stray period (".8 Title", a typo ITU's own
  * E.840 published in a Heading 1) when, without the period, it is the
@@ -648,6 +668,354 @@ section_line(const struct lsn_line *l, int *no, size_t *wlen)
 }
 
 /*
+ * The TOC's entries of one part, their titles hashed for finding the
+ * lines that repeat them: find_by_toc and toc_unnumbered walk the
+ * lines once, each line looked up once, each title's entries in a chain
+ * (same) that a cursor walks once, so that both stay linear.
+ */
+struct toc_title {
+	const char	*title;
+	size_t		 len;
+	const char	*number;  /* NULL: an unnumbered entry */
+	int		 depth;
+	size_t		 same;    /* the next entry of the same title + 1 */
+};
+
+struct toc_titles {
+	struct toc_title *t;
+	size_t		 n, cap;
+	size_t		*slot;    /* a title's first entry + 1, 0: empty */
+	size_t		*cursor;  /* the entry of that title to try next + 1 */
+	size_t		*nslot;   /* a number's first entry + 1, 0: empty */
+	size_t		 size;    /* of the slots: a power of two */
+	size_t		 maxlen;  /* of the titles chained */
+};
+
+/* The entries of the part (NULL: the main text) with a title, numbered
+ * ones only when their number is a clause number of the part. Returns
+ * their number; 0 also when memory ran out. */
+static size_t
+toc_titles_collect(struct lsn_rctx *r, const char *part,
+    struct toc_titles *tt)
+{
+	struct clause	 c;
+	lsn_node	 *e;
+
+	memset(tt, 0, sizeof(*tt));
+	if (r->toc == NULL)
+		return 0;
+	for (e = lsn_child_n(r->toc, LSN_N_ENTRY); e != NULL;
+	    e = lsn_next_n(e, LSN_N_ENTRY)) {
+		const char *num = lsn_prop_n(e, LSN_N_NUMBER);
+		char *title;
+
+		memset(&c, 0, sizeof(c));
+		c.num.depth = 1;
+		if (num != NULL && (clause_number(num, strlen(num), part,
+		    &c) != strlen(num) || (part != NULL && c.part == NULL)))
+			continue;
+		if ((title = lsn_plain(r, e)) == NULL)
+			return 0;
+		if (title[0] == '\0')
+			continue;
+		tt->t = lsn_arena_grow(&r->a, tt->t, &tt->cap, tt->n + 1,
+		    sizeof(*tt->t));
+		if (r->a.oom)
+			return 0;
+		tt->t[tt->n].title = title;
+		tt->t[tt->n].len = strlen(title);
+		tt->t[tt->n].number = num;
+		tt->t[tt->n].depth = c.num.depth;
+		tt->t[tt->n].same = 0;
+		tt->n++;
+	}
+	return tt->n;
+}
+
+/* The slot of s[0..len) in tt: its chain's, or the empty one where it
+ * would go. */
+static size_t
+toc_titles_slot(const struct toc_titles *tt, const char *s, size_t len)
+{
+	size_t	 h = lsn_hash_bytes(s, len) & (tt->size - 1);
+
+	while (tt->slot[h] != 0 && (tt->t[tt->slot[h] - 1].len != len ||
+	    memcmp(tt->t[tt->slot[h] - 1].title, s, len) != 0))
+		h = (h + 1) & (tt->size - 1);
+	return h;
+}
+
+/* Chains the titles of tt's entries (of the unnumbered ones only, with
+ * unnumbered); 0, or -1 when memory ran out. */
+static int
+toc_titles_chain(struct lsn_rctx *r, struct toc_titles *tt, int unnumbered)
+{
+	size_t	 k, h;
+
+	if (tt->size == 0)
+		for (tt->size = 16; tt->size < tt->n * 2; tt->size *= 2)
+			;
+	tt->slot = lsn_arena_alloc(&r->a, tt->size * sizeof(*tt->slot));
+	tt->cursor = lsn_arena_alloc(&r->a, tt->size * sizeof(*tt->cursor));
+	if (tt->slot == NULL || tt->cursor == NULL)
+		return -1;
+	memset(tt->slot, 0, tt->size * sizeof(*tt->slot));
+	for (k = tt->n; k-- > 0;) {
+		if (unnumbered && tt->t[k].number != NULL)
+			continue;
+		h = toc_titles_slot(tt, tt->t[k].title, tt->t[k].len);
+		tt->t[k].same = tt->slot[h];
+		tt->slot[h] = tt->cursor[h] = k + 1;
+		if (tt->t[k].len > tt->maxlen)
+			tt->maxlen = tt->t[k].len;
+	}
+	return 0;
+}
+
+/* The first entry titled s[0..len) whose index + 1 is above floor
+ * (entries at or below it are passed for good), + 1; 0 for none. */
+static size_t
+toc_titles_next(struct toc_titles *tt, const char *s, size_t len,
+    size_t floor)
+{
+	size_t	 h;
+
+	if (len == 0 || len > tt->maxlen)
+		return 0;
+	h = toc_titles_slot(tt, s, len);
+	while (tt->cursor[h] != 0 && tt->cursor[h] <= floor)
+		tt->cursor[h] = tt->t[tt->cursor[h] - 1].same;
+	return tt->cursor[h];
+}
+
+/* The bytes of a clause number without the delimiter after it ("7."
+ * in a TOC is clause 7). */
+static size_t
+number_len(const char *num)
+{
+	size_t	 len = strlen(num);
+
+	return len > 0 && (num[len - 1] == '.' || num[len - 1] == ')') ?
+	    len - 1 : len;
+}
+
+/* The slot of number num[0..len) in tt->nslot: its entry's, or the empty
+ * one where it would go. */
+static size_t
+toc_number_slot(const struct toc_titles *tt, const char *num, size_t len)
+{
+	size_t	 h = lsn_hash_bytes(num, len) & (tt->size - 1), e;
+
+	while ((e = tt->nslot[h]) != 0 &&
+	    (number_len(tt->t[e - 1].number) != len ||
+	    memcmp(tt->t[e - 1].number, num, len) != 0))
+		h = (h + 1) & (tt->size - 1);
+	return h;
+}
+
+/* Hashes tt's numbered entries by number, the first of each kept; 0, or
+ * -1 when memory ran out. */
+static int
+toc_numbers_index(struct lsn_rctx *r, struct toc_titles *tt)
+{
+	size_t	 k, h;
+
+	if (tt->size == 0)
+		for (tt->size = 16; tt->size < tt->n * 2; tt->size *= 2)
+			;
+	if ((tt->nslot = lsn_arena_alloc(&r->a,
+	    tt->size * sizeof(*tt->nslot))) == NULL)
+		return -1;
+	memset(tt->nslot, 0, tt->size * sizeof(*tt->nslot));
+	for (k = tt->n; k-- > 0;) {
+		const char *num = tt->t[k].number;
+
+		if (num == NULL)
+			continue;
+		h = toc_number_slot(tt, num, number_len(num));
+		tt->nslot[h] = k + 1;
+	}
+	return 0;
+}
+
+/* The first entry numbered num (as number_string writes it) + 1; 0 for
+ * none. */
+static size_t
+toc_number_find(const struct toc_titles *tt, const char *num)
+{
+	return tt->nslot[toc_number_slot(tt, num, strlen(num))];
+}
+
+/* 1 when a and b are one title: alike but for case (ASCII), runs of
+ * spaces and tabs, and a full stop or spaces at either end. */
+static int
+same_title(const char *a, size_t alen, const char *b, size_t blen)
+{
+	size_t	 i = 0, j = 0;
+
+	while (alen > 0 && strchr(" \t.", a[alen - 1]) != NULL)
+		alen--;
+	while (blen > 0 && strchr(" \t.", b[blen - 1]) != NULL)
+		blen--;
+	while (i < alen && (a[i] == ' ' || a[i] == '\t'))
+		i++;
+	while (j < blen && (b[j] == ' ' || b[j] == '\t'))
+		j++;
+	while (i < alen && j < blen) {
+		if (a[i] == ' ' || a[i] == '\t') {
+			if (b[j] != ' ' && b[j] != '\t')
+				return 0;
+			while (i < alen && (a[i] == ' ' || a[i] == '\t'))
+				i++;
+			while (j < blen && (b[j] == ' ' || b[j] == '\t'))
+				j++;
+			continue;
+		}
+		if (tolower((unsigned char)a[i]) !=
+		    tolower((unsigned char)b[j]))
+			return 0;
+		i++;
+		j++;
+	}
+	return i == alen && j == blen;
+}
+
+/*
+ * A TOC that agrees with the text: the numbered entries of one part,
+ * each looked for as a numbered line with the entry's title, in the
+ * text's order. When enough are found, the TOC decides at the depths it
+ * lists: a numbered line there is a heading when an entry was found at
+ * it, and not when it carries the number of an entry found elsewhere
+ * or of none (the items of a list in a table, "7. Symmetry"; a bit
+ * table's header row "8 7 6 5 4 3 2 1"); an entry not found leaves its
+ * number to the rules of text.
+ */
+struct toc_guide {
+	struct toc_titles tt;
+	unsigned char	*at;      /* per line: 1 where an entry was found */
+	unsigned char	*found;   /* per entry: 1 once found */
+	int		 depth;   /* the deepest numbered entry's */
+};
+
+/* A line's clause number (a label's, or typed before the title) and the
+ * bytes before its title; 0 for a line without one. */
+static int
+line_number(const struct lsn_line *l, const char *part, struct clause *c,
+    size_t *cut)
+{
+	*cut = 0;
+	if (l->label != NULL)
+		return heading_label(l, part, c);
+	return (*cut = typed_number(l, part, c)) > 0;
+}
+
+/* Fills g for v[0..n) of the part; 1 when the TOC decides (at least
+ * LSN_TOC_AGREE_MIN entries found, and half of them), else 0. */
+static int
+toc_guide_init(struct lsn_rctx *r, struct lsn_line *v, size_t n,
+    const char *part, struct toc_guide *g)
+{
+	struct clause	 c;
+	char		 num[48];
+	size_t		 i, k, cut, numbered = 0, found = 0;
+
+	memset(g, 0, sizeof(*g));
+	if (toc_titles_collect(r, part, &g->tt) == 0)
+		return 0;
+	for (k = 0; k < g->tt.n; k++)
+		if (g->tt.t[k].number != NULL) {
+			numbered++;
+			if (g->tt.t[k].depth > g->depth)
+				g->depth = g->tt.t[k].depth;
+		}
+	if (numbered < LSN_TOC_AGREE_MIN ||
+	    toc_numbers_index(r, &g->tt) == -1 ||
+	    (g->at = lsn_arena_alloc(&r->a, n)) == NULL ||
+	    (g->found = lsn_arena_alloc(&r->a, g->tt.n)) == NULL)
+		return 0;
+	memset(g->at, 0, n);
+	memset(g->found, 0, g->tt.n);
+	for (i = 0; i < n; i++) {
+		const struct lsn_line *l = &v[i];
+
+		if (!usable(l) || l->type != LSN_LINE_PARA ||
+		    !line_number(l, part, &c, &cut) ||
+		    c.num.depth > g->depth)
+			continue;
+		number_string(&c, num, sizeof(num));
+		if ((k = toc_number_find(&g->tt, num)) == 0 ||
+		    g->found[k - 1] || !same_title(l->text + cut,
+		    l->len - cut, g->tt.t[k - 1].title, g->tt.t[k - 1].len))
+			continue;
+		g->found[k - 1] = 1;
+		g->at[i] = 1;
+		found++;
+	}
+	return found >= LSN_TOC_AGREE_MIN && found * 2 >= numbered;
+}
+
+/* What the TOC says of line i: 1 a heading (its number in *c, the bytes
+ * before its title in *cut), -1 not one, 0 nothing. */
+static int
+toc_guide_says(const struct toc_guide *g, const struct lsn_line *l,
+    size_t i, const char *part, struct clause *c, size_t *cut)
+{
+	char	 num[48];
+	size_t	 k;
+
+	if (!line_number(l, part, c, cut) || c->num.depth > g->depth)
+		return 0;
+	if (g->at[i])
+		return 1;
+	number_string(c, num, sizeof(num));
+	k = toc_number_find(&g->tt, num);
+	return k == 0 || g->found[k - 1] ? -1 : 0;
+}
+
+/*
+ * The title of line i, numbered c (the next number) and cut bytes
+ * before its title, which is no short title-like line: a heading all
+ * the same when it is a subclause's longer title (up to
+ * LSN_TITLE_WORDS_LONG words: "6.2.5 Cause value (only applicable in
+ * the context of ...)"; a caption may open with "1"), or when
+ * the next numbered line within LSN_CHILD_LOOKAHEAD lines is its first
+ * subclause (lower case or a full stop: "3.4.1 mode field
+ * definitions" above "3.4.1.1").
+ */
+static int
+long_title(struct lsn_line *v, size_t i, size_t n, const char *part,
+    size_t cut, const struct clause *c)
+{
+	const struct lsn_line *l = &v[i];
+	struct clause	 sub;
+	size_t		 j, seen, subcut;
+	int		 k;
+
+	if (c->num.depth > 1 &&
+	    lsn_title_like(l->text + cut, l->len - cut, LSN_TITLE_WORDS_LONG))
+		return 1;
+	if (l->len - cut > LSN_TITLE_BYTES ||
+	    lsn_word_count(l->text + cut, l->len - cut) > LSN_TITLE_WORDS_LONG)
+		return 0;
+	for (j = i + 1, seen = 0; j < n && seen < LSN_CHILD_LOOKAHEAD; j++) {
+		if (!usable(&v[j]))
+			continue;
+		seen++;
+		if (v[j].type != LSN_LINE_PARA ||
+		    !line_number(&v[j], part, &sub, &subcut))
+			continue;
+		if (sub.num.depth != c->num.depth + 1 || sub.bis != 0 ||
+		    sub.num.part[c->num.depth] != 1)
+			return 0;
+		for (k = 0; k < c->num.depth; k++)
+			if (sub.num.part[k] != c->num.part[k])
+				return 0;
+		return 1;
+	}
+	return 0;
+}
+
+/*
  * Numbered and style headings of v[0..n), in a part with id `part`
  * (NULL for the main text). Under "SECTION n" headings the clauses are
  * a level deeper, and may start again at "n.1".
@@ -662,12 +1030,14 @@ find_numbered(struct lsn_rctx *r, struct lsn_line *v, size_t n,
 	size_t			 i, j, cut, wlen;
 	int			 prev_run = 0, sect_level = 0, in_sect = 0, no;
 	int			 sect_base = 0;  /* 1: clauses "n.1" under it */
-	int			 roles;
+	int			 roles, guided, says;
 	const char		*role;
+	struct toc_guide	 g;
 
 	memset(&st, 0, sizeof(st));
 	memset(&sect, 0, sizeof(sect));
 	roles = part == NULL && has_roles(v, n);
+	guided = toc_guide_init(r, v, n, part, &g);
 	for (i = 0; i < n; i++) {
 		struct lsn_line *l = &v[i];
 
@@ -747,37 +1117,50 @@ find_numbered(struct lsn_rctx *r, struct lsn_line *v, size_t n,
 			prev_run = 0;
 			continue;
 		}
-		cut = 0;
-		if (l->label == NULL && ((cut = typed_number(l, part, &num)) > 0 ||
-		    (cut = stray_dot_number(l, part, &st, &num)) > 0) &&
-		    (!lsn_title_like(l->text + cut, l->len - cut,
-		    LSN_TITLE_WORDS_NUMBERED) ||
-		    !has_letter(l->text + cut, l->len - cut)))
+		says = guided ? toc_guide_says(&g, l, i, part, &num, &cut) : 0;
+		if (says < 0) {
+			prev_run = 0;
+			continue;
+		}
+		if (says == 0) {
 			cut = 0;
-		if ((cut == 0 && !heading_label(l, part, &num)) ||
-		    !lsn_title_like(l->text + cut, l->len - cut,
-		    LSN_TITLE_WORDS_NUMBERED)) {
-			prev_run = 0;
-			continue;
-		}
-		/* Consecutive short numbered lines are a list, not headings. */
-		j = next_usable(v, i + 1, n);
-		if (j < n && heading_label(&v[j], part, &nx) &&
-		    nx.num.depth == num.num.depth &&
-		    nx.num.part[nx.num.depth - 1] ==
-		    num.num.part[num.num.depth - 1] + 1 &&
-		    lsn_title_like(v[j].text, v[j].len,
-		    LSN_TITLE_WORDS_NUMBERED)) {
-			prev_run = 1;
-			continue;
-		}
-		if (prev_run) {
-			prev_run = 0;
-			continue;
+			if (l->label == NULL ?
+			    ((cut = typed_number(l, part, &num)) == 0 &&
+			    (cut = stray_dot_number(l, part, &st, &num)) == 0) ||
+			    !has_letter(l->text + cut, l->len - cut) :
+			    !heading_label(l, part, &num)) {
+				prev_run = 0;
+				continue;
+			}
+			if (!lsn_title_like(l->text + cut, l->len - cut,
+			    LSN_TITLE_WORDS_NUMBERED) && (in_sect ||
+			    !next_number(&st, &num) ||
+			    !long_title(v, i, n, part, cut, &num))) {
+				prev_run = 0;
+				continue;
+			}
+			/* Consecutive short numbered lines are a list, not
+			 * headings, unless they are the clauses of the clause
+			 * they follow ("6.1.2.2.1" ... under "6.1.2.2"). */
+			j = next_usable(v, i + 1, n);
+			if (j < n && (num.num.depth < 2 || in_sect ||
+			    !fits(&st, &num)) && heading_label(&v[j], part, &nx) &&
+			    nx.num.depth == num.num.depth &&
+			    nx.num.part[nx.num.depth - 1] ==
+			    num.num.part[num.num.depth - 1] + 1 &&
+			    lsn_title_like(v[j].text, v[j].len,
+			    LSN_TITLE_WORDS_NUMBERED)) {
+				prev_run = 1;
+				continue;
+			}
+			if (prev_run) {
+				prev_run = 0;
+				continue;
+			}
 		}
 		if (in_sect && num.num.depth > 1 && fits(&sect, &num))
 			sect_base = 1;
-		else if (fits(&st, &num))
+		else if (says > 0 || fits(&st, &num))
 			sect_base = in_sect ? 0 : sect_base;
 		else
 			continue;
@@ -829,125 +1212,6 @@ find_unnumbered(struct lsn_rctx *r, struct lsn_line *v, size_t n,
 		prev_title = title;
 		prev_heading = 0;
 	}
-}
-
-/*
- * The TOC's entries of one part, their titles hashed for finding the
- * lines that repeat them: find_by_toc and toc_unnumbered walk the
- * lines once, each line looked up once, each title's entries in a chain
- * (same) that a cursor walks once, so that both stay linear.
- */
-struct toc_title {
-	const char	*title;
-	size_t		 len;
-	const char	*number;  /* NULL: an unnumbered entry */
-	int		 depth;
-	size_t		 same;    /* the next entry of the same title + 1 */
-};
-
-struct toc_titles {
-	struct toc_title *t;
-	size_t		 n, cap;
-	size_t		*slot;    /* a title's first entry + 1, 0: empty */
-	size_t		*cursor;  /* the entry of that title to try next + 1 */
-	size_t		 size;    /* of slot and cursor: a power of two */
-	size_t		 maxlen;  /* of the titles chained */
-};
-
-/* The entries of the part (NULL: the main text) with a title, numbered
- * ones only when their number is a clause number of the part. Returns
- * their number; 0 also when memory ran out. */
-static size_t
-toc_titles_collect(struct lsn_rctx *r, const char *part,
-    struct toc_titles *tt)
-{
-	struct clause	 c;
-	lsn_node	 *e;
-
-	memset(tt, 0, sizeof(*tt));
-	if (r->toc == NULL)
-		return 0;
-	for (e = lsn_child_n(r->toc, LSN_N_ENTRY); e != NULL;
-	    e = lsn_next_n(e, LSN_N_ENTRY)) {
-		const char *num = lsn_prop_n(e, LSN_N_NUMBER);
-		char *title;
-
-		memset(&c, 0, sizeof(c));
-		c.num.depth = 1;
-		if (num != NULL && (clause_number(num, strlen(num), part,
-		    &c) != strlen(num) || (part != NULL && c.part == NULL)))
-			continue;
-		if ((title = lsn_plain(r, e)) == NULL)
-			return 0;
-		if (title[0] == '\0')
-			continue;
-		tt->t = lsn_arena_grow(&r->a, tt->t, &tt->cap, tt->n + 1,
-		    sizeof(*tt->t));
-		if (r->a.oom)
-			return 0;
-		tt->t[tt->n].title = title;
-		tt->t[tt->n].len = strlen(title);
-		tt->t[tt->n].number = num;
-		tt->t[tt->n].depth = c.num.depth;
-		tt->t[tt->n].same = 0;
-		tt->n++;
-	}
-	return tt->n;
-}
-
-/* The slot of s[0..len) in tt: its chain's, or the empty one where it
- * would go. */
-static size_t
-toc_titles_slot(const struct toc_titles *tt, const char *s, size_t len)
-{
-	size_t	 h = lsn_hash_bytes(s, len) & (tt->size - 1);
-
-	while (tt->slot[h] != 0 && (tt->t[tt->slot[h] - 1].len != len ||
-	    memcmp(tt->t[tt->slot[h] - 1].title, s, len) != 0))
-		h = (h + 1) & (tt->size - 1);
-	return h;
-}
-
-/* Chains the titles of tt's entries (of the unnumbered ones only, with
- * unnumbered); 0, or -1 when memory ran out. */
-static int
-toc_titles_chain(struct lsn_rctx *r, struct toc_titles *tt, int unnumbered)
-{
-	size_t	 k, h;
-
-	for (tt->size = 16; tt->size < tt->n * 2; tt->size *= 2)
-		;
-	tt->slot = lsn_arena_alloc(&r->a, tt->size * sizeof(*tt->slot));
-	tt->cursor = lsn_arena_alloc(&r->a, tt->size * sizeof(*tt->cursor));
-	if (tt->slot == NULL || tt->cursor == NULL)
-		return -1;
-	memset(tt->slot, 0, tt->size * sizeof(*tt->slot));
-	for (k = tt->n; k-- > 0;) {
-		if (unnumbered && tt->t[k].number != NULL)
-			continue;
-		h = toc_titles_slot(tt, tt->t[k].title, tt->t[k].len);
-		tt->t[k].same = tt->slot[h];
-		tt->slot[h] = tt->cursor[h] = k + 1;
-		if (tt->t[k].len > tt->maxlen)
-			tt->maxlen = tt->t[k].len;
-	}
-	return 0;
-}
-
-/* The first entry titled s[0..len) whose index + 1 is above floor
- * (entries at or below it are passed for good), + 1; 0 for none. */
-static size_t
-toc_titles_next(struct toc_titles *tt, const char *s, size_t len,
-    size_t floor)
-{
-	size_t	 h;
-
-	if (len == 0 || len > tt->maxlen)
-		return 0;
-	h = toc_titles_slot(tt, s, len);
-	while (tt->cursor[h] != 0 && tt->cursor[h] <= floor)
-		tt->cursor[h] = tt->t[tt->cursor[h] - 1].same;
-	return tt->cursor[h];
 }
 
 /* A line that may repeat an entry's title: an unlabelled paragraph. */
@@ -1012,7 +1276,7 @@ toc_unnumbered(struct lsn_rctx *r, struct lsn_line *v, size_t n,
 	struct toc_titles tt;
 	struct headings	 add;
 	struct heading	*hd;
-	size_t		*nslot, *tix, i, k, h, a, b, o;
+	size_t		*tix, i, k, a, b, o;
 	size_t		 next = 0, lo = SIZE_MAX, hi, last = 0, nun = 0;
 
 	if (hs->n == 0 || toc_titles_collect(r, part, &tt) == 0)
@@ -1022,35 +1286,13 @@ toc_unnumbered(struct lsn_rctx *r, struct lsn_line *v, size_t n,
 	if (nun == 0 || nun == tt.n || toc_titles_chain(r, &tt, 1) == -1)
 		return;
 	/* each heading's entry: its number's first entry (SIZE_MAX: none) */
-	nslot = lsn_arena_alloc(&r->a, tt.size * sizeof(*nslot));
 	tix = lsn_arena_alloc(&r->a, (hs->n + 1) * sizeof(*tix));
-	if (nslot == NULL || tix == NULL)
+	if (tix == NULL || toc_numbers_index(r, &tt) == -1)
 		return;
-	memset(nslot, 0, tt.size * sizeof(*nslot));
-	for (k = tt.n; k-- > 0;) {
-		const char *num = tt.t[k].number;
-
-		if (num == NULL)
-			continue;
-		h = lsn_hash_bytes(num, strlen(num)) & (tt.size - 1);
-		while (nslot[h] != 0 && strcmp(tt.t[nslot[h] - 1].number,
-		    num) != 0)
-			h = (h + 1) & (tt.size - 1);
-		nslot[h] = k + 1;
-	}
-	for (i = 0; i < hs->n; i++) {
-		const char *num = hs->v[i].number;
-
-		tix[i] = SIZE_MAX;
-		if (num[0] == '\0')
-			continue;
-		h = lsn_hash_bytes(num, strlen(num)) & (tt.size - 1);
-		while (nslot[h] != 0 && strcmp(tt.t[nslot[h] - 1].number,
-		    num) != 0)
-			h = (h + 1) & (tt.size - 1);
-		if (nslot[h] != 0)
-			tix[i] = nslot[h] - 1;
-	}
+	for (i = 0; i < hs->n; i++)
+		tix[i] = hs->v[i].number[0] != '\0' &&
+		    (k = toc_number_find(&tt, hs->v[i].number)) != 0 ?
+		    k - 1 : SIZE_MAX;
 	memset(&add, 0, sizeof(add));
 	for (i = 0; i < n; i++) {
 		for (; next < hs->n && hs->v[next].line <= i; next++)

@@ -33,6 +33,13 @@
 #define LSN_TITLE_WORDS_CONTINUED	30
 /* A title-like line is at most this many bytes, whatever its words. */
 #define LSN_TITLE_BYTES			200
+/* The clause number right after the last one vouches for a title up
+ * to so many words ("6.2.5 Cause value (only applicable in the context
+ * of ...)"), a list item being rarely numbered so. */
+#define LSN_TITLE_WORDS_LONG		30
+/* A numbered line that is no short title is a heading when its first
+ * subclause is the next numbered line within so many lines. */
+#define LSN_CHILD_LOOKAHEAD		8
 
 /* ------------------------------------------------------------------ */
 /* Structure: annexes and headings (structure.c)                       */
@@ -154,6 +161,11 @@
  * its clauses from the TOC when at least so many numbered entries are
  * found as lines of their own, in the TOC's order. */
 #define LSN_TOC_GUIDED_MIN		2
+/* A TOC decides which numbered lines of text are headings, at the
+ * depths it lists, when at least so many of its numbered entries (and
+ * half of them) are found as lines with their titles: fewer can be a
+ * list that happens to match. */
+#define LSN_TOC_AGREE_MIN		3
 
 /* ------------------------------------------------------------------ */
 /* Inline content and entities                                         */

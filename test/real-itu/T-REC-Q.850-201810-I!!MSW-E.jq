@@ -13,6 +13,9 @@
 @docx [.sections[] | .number] == ["1", "2", "3", "4", "5", "6", "7", "8", "9", null]
 # "Bibliography" is a section in text too.
 @plain [.sections[] | .number] == ["1", "2", "3", "4", "5", "6", "7", "8", "9", null]
+# Clause 6.2's subclauses in both, the long title of 6.2.5 and 6.2.6
+# (ending in a full stop, above its 6.2.6.1) among them.
+[.sections[] | select(.number == "6") | .sections[] | select(.number == "6.2") | .sections[].number] == ["6.2.1", "6.2.2", "6.2.3", "6.2.4", "6.2.5", "6.2.6", "6.2.7"]
 # T-REC-Q.850-201810-I!!MSW-E: facts of the real ITU document (test/real-itu.sh).
 
 # Its title page (titlepage.c, kinds/): kind, number, edition, title and
