@@ -4,15 +4,16 @@
  * unnumbered headings, and the section tree with its blocks.
  *
  * Headings come from styles when the reader knows them (DOCX outline
- * levels). In text, a numbered heading is a short title-like line whose
- * number fits the numbering so far (2 after 1, 3.1 inside 3); a line
- * that only looks like a heading but breaks that sequence is a list
- * item. The number
+ * levels), at the depth their number gives when it fits. In text, a
+ * numbered heading is a short title-like line whose number fits the
+ * numbering so far (2 after 1, 3.1 inside 3); a line that only looks
+ * like a heading but breaks that sequence is a list item. The number
  * right after the last one vouches for a longer title, and a first
  * subclause below it for any. A table of contents that agrees with the
  * text decides at the depths it lists. An unnumbered heading is an
- * isolated short line, and is only looked for in a part of the
- * document that has no numbered headings at all.
+ * isolated short line, looked for only in a part of the document that
+ * has no numbered headings at all, and not in an annex or appendix of a
+ * document with a TOC (its headings are those the TOC names).
  */
 #include "config.h"
 
@@ -1085,10 +1086,11 @@ find_numbered(struct lsn_rctx *r, struct lsn_line *v, size_t n,
 			    (h->cut = cut) > 0)) {
 				number_string(&num, h->number,
 				    sizeof(h->number));
-				/* "1.1" in a level-1 style under clause 1:
-				 * the number says where it stands */
+				/* "1.1" in a level-1 style under clause 1,
+				 * "V.3" in a level-4 one after "V.2.6": the
+				 * number says where it stands */
 				if (sect_level == 0 &&
-				    num.num.depth > h->level &&
+				    num.num.depth != h->level &&
 				    fits(&st, &num))
 					h->level = num.num.depth;
 				advance(&st, &num);
@@ -1349,7 +1351,9 @@ build_region(struct lsn_rctx *r, lsn_node *container, struct lsn_line *v,
 		toc_unnumbered(r, v, n, part, &hs);
 	if (hs.n == 0 && !r->style_headings)
 		find_by_toc(r, v, n, part, &hs);
-	if (hs.n == 0 && !r->style_headings)
+	/* A part of a document with a TOC has the headings the TOC names:
+	 * its short lines are table cells, code and equations */
+	if (hs.n == 0 && !r->style_headings && (part == NULL || r->toc == NULL))
 		find_unnumbered(r, v, n, &hs);
 	first = hs.n > 0 ? hs.v[0].line : n;
 	for (k = 0; k < first; k++)
