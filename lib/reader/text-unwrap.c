@@ -206,6 +206,19 @@ grid_rule(const struct line *l)
 	return 1;
 }
 
+/* 1 when s[0..n) are all letters of roman numerals (the line is not
+ * NUL-terminated: strspn would read past it). */
+static int
+roman_letters(const char *s, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (strchr("ivxlIVXL", s[i]) == NULL || s[i] == '\0')
+			return 0;
+	return 1;
+}
+
 /* A list item's marker at the start of l ("-   ", "1.  ", "(a) "), its
  * text starting at a multiple of 4 columns as pandoc aligns it: the
  * offset of the text, 0 for none. */
@@ -230,7 +243,7 @@ list_marker(const struct line *l)
 			return 0;
 		/* One letter, or digits, or a roman numeral of few letters. */
 		if (k - d > 1 && !(l->s[d] >= '0' && l->s[d] <= '9') &&
-		    strspn(l->s + d, "ivxlIVXL") < k - d)
+		    !roman_letters(l->s + d, k - d))
 			return 0;
 		if (open ? l->s[k] != ')' : l->s[k] != '.' && l->s[k] != ')')
 			return 0;
