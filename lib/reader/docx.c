@@ -382,8 +382,9 @@ word_byte(char b)
 	return isalnum((unsigned char)b) || (unsigned char)b >= 0x80;
 }
 
-/* Appends document text, turning no-break spaces (U+00A0, U+202F)
- * into spaces. Their lead bytes are found with memchr: a loop over
+/* Appends document text, turning no-break spaces (U+00A0, U+2007,
+ * U+202F) into spaces and no-break hyphens (U+2011) into "-", as the text
+ * reader does. Their lead bytes are found with memchr: a loop over
  * every byte was a tenth of reading the body. */
 static int
 add_text(struct ctx *c, const char *s, size_t n)
@@ -415,11 +416,14 @@ add_text(struct ctx *c, const char *s, size_t n)
 			len = 2;
 		else if (!is_c2 && i + 2 < n &&
 		    (unsigned char)s[i + 1] == 0x80 &&
-		    (unsigned char)s[i + 2] == 0xAF)
+		    ((unsigned char)s[i + 2] == 0xAF ||
+		    (unsigned char)s[i + 2] == 0x87 ||
+		    (unsigned char)s[i + 2] == 0x91))
 			len = 3;
 		if (len > 0) {
 			lsn_buf_put(&p->text, s + from, i - from);
-			lsn_buf_putc(&p->text, ' ');
+			lsn_buf_putc(&p->text, len == 3 &&
+			    (unsigned char)s[i + 2] == 0x91 ? '-' : ' ');
 			from = i + len;
 		}
 		/* (the bytes after a lead are no lead: search on from it) */

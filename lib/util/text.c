@@ -148,11 +148,11 @@ lsn_utf8_nfc(const char *s, size_t len, size_t *outlen)
 			return NULL;
 	}
 	/*
-	 * Replace no-break spaces in place (each is 2 or 3 bytes -> 1):
-	 * U+00A0 is C2 A0, U+2007 and U+202F are E2 80 87 and E2 80 AF.
-	 * Lead bytes never occur inside another character, so matching
-	 * bytes finds what decoding each character found, without a call
-	 * per character.
+	 * Replace no-break spaces and hyphens in place (each is 2 or 3
+	 * bytes -> 1): U+00A0 is C2 A0, U+2007 and U+202F are E2 80 87 and
+	 * E2 80 AF, U+2011 is E2 80 91. Lead bytes never occur inside
+	 * another character, so matching bytes finds what decoding each
+	 * character found, without a call per character.
 	 */
 	out = (char *)mapped;
 	for (i = o = 0; i < (size_t)n; i++) {
@@ -174,8 +174,9 @@ lsn_utf8_nfc(const char *s, size_t len, size_t *outlen)
 		} else if (c == 0xE2 && i + 2 < (size_t)n &&
 		    (unsigned char)out[i + 1] == 0x80 &&
 		    ((unsigned char)out[i + 2] == 0x87 ||
-		    (unsigned char)out[i + 2] == 0xAF)) {
-			out[o++] = ' ';
+		    (unsigned char)out[i + 2] == 0xAF ||
+		    (unsigned char)out[i + 2] == 0x91)) {
+			out[o++] = out[i + 2] == (char)0x91 ? '-' : ' ';
 			i += 2;
 		} else
 			out[o++] = (char)c;

@@ -16,7 +16,9 @@ int	 lsn_utf8_check(const char *s, size_t len, size_t *bad);
 
 /*
  * Normalizes valid UTF-8 to NFC and maps no-break spaces (U+00A0,
- * U+202F, U+2007) to U+0020. Returns a new NUL-terminated string the
+ * U+202F, U+2007) to U+0020 and the no-break hyphen (U+2011) to "-":
+ * a line's layout, not its text (the DOCX reader maps Word's the same
+ * way). Returns a new NUL-terminated string the
  * caller frees, with its length in *outlen; NULL when memory ran out.
  * Pure ASCII is copied without calling utf8proc.
  */
