@@ -118,6 +118,22 @@ def text_toc_unnumbered(n):
             "Same title\nText.\n" * n)
 
 
+@shape("text-toc-agrees", "text",
+       "a TOC of N clauses, then the N clauses, each with a list item "
+       "numbered as a clause and a lower-case subclause title above its "
+       "first subclause")
+def text_toc_agrees(n):
+    def title(i):  # "Clause bcd": no digit a TOC would take for a page
+        return "Clause " + "".join(chr(ord("a") + int(d)) for d in str(i))
+    return ("Table of Contents\n" +
+            "".join("%d\t%s\t1\n" % (i + 1, title(i)) for i in range(n)) +
+            "\n" +
+            "".join("%d\t%s\n%d.\t\tItem of a list (Note)\n"
+                    "%d.1\tthe first subclause\n%d.1.1\tA\nText.\n"
+                    % (i + 1, title(i), (i + 1) % n + 1, i + 1, i + 1)
+                    for i in range(n)))
+
+
 @shape("text-brackets", "text", "N nested opening brackets on one line")
 def text_brackets(n):
     return "x" + "[" * n + "y\n"
