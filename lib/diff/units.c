@@ -277,7 +277,11 @@ build_block(struct aligner *al, struct side *sd, struct unit *parent,
 		u = unit_new(al, sd, U_TABLE, parent, n);
 		if (u == NULL)
 			return;
-		set_str(al, &u->text, "");
+		/* a table's own text is its alt text */
+		if (lsn_child_n(n, LSN_N_ALT) != NULL)
+			set_text_from(al, u, lsn_child_n(n, LSN_N_ALT));
+		else
+			set_str(al, &u->text, "");
 		set_seg(al, u, "table", ++cn->table);
 		r = 0;
 		for (lsn_node *rn = lsn_child_n(n, LSN_N_ROW); rn != NULL;

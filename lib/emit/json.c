@@ -428,6 +428,7 @@ emit_block(struct jw *w, lsn_node *n)
 		jw_key_content(w, "text", n);
 	} else {
 		jw_key_string(w, "type", "table");
+		jw_key_content(w, "alt", lsn_child_n(n, LSN_N_ALT));
 		jw_key(w, "rows");
 		jw_open(w, '[');
 		for (row = lsn_child_n(n, LSN_N_ROW); row != NULL;

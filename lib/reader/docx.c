@@ -35,7 +35,7 @@ enum fkind {
 	F_P, F_PPR, F_NUMPR, F_PPR_RPR,
 	F_T, F_DELTEXT, F_INSTR,
 	F_SPAN,      /* hyperlink, fldSimple, ins, del, moves: closes a mark */
-	F_TBL, F_TR, F_TRPR, F_TC, F_TCPR,
+	F_TBL, F_TBLPR, F_TR, F_TRPR, F_TC, F_TCPR,
 	F_TXBX, F_ALT, F_NOTE,
 	F_RUN, F_RPR, /* w:r, its w:rPr: script and hidden text */
 	F_FIGURE,     /* w:drawing, w:pict, w:object: a picture maybe */
@@ -132,6 +132,10 @@ struct ctx {
 	char				**refs;    /* note references, in order */
 	size_t				 nrefs, cap_refs;
 
+	int				 tbl_pending; /* a table's start
+							held back for its
+							alt text */
+	char				*tbl_alt;   /* that alt text, or NULL */
 	int				 row_pending, grid_before;
 	int				 cell_pending, cell_colspan, cell_vmerge;
 	int				 suppress;  /* inside a dropped table row */
@@ -221,11 +225,29 @@ put_event(struct ctx *c, enum lsn_event ev, int colspan, int vmerge)
 	return put(c, &p);
 }
 
-/* Emits a row or cell whose start was held back until its properties
- * (gridBefore, gridSpan, vMerge, a deleted row) were known. */
+/* Emits a table, row or cell whose start was held back until its
+ * properties (tblCaption, gridBefore, gridSpan, vMerge, a deleted row)
+ * were known. */
 static int
 flush_pending(struct ctx *c)
 {
+	if (c->tbl_pending) {
+		struct lsn_para	 p;
+		int		 r;
+
+		c->tbl_pending = 0;
+		lsn_para_init(&p);
+		p.event = LSN_EV_TABLE_START;
+		if (c->tbl_alt != NULL) {
+			p.text = c->tbl_alt;
+			p.len = strlen(c->tbl_alt);
+		}
+		r = put(c, &p);
+		free(c->tbl_alt);
+		c->tbl_alt = NULL;
+		if (r == -1)
+			return -1;
+	}
 	if (c->row_pending) {
 		c->row_pending = 0;
 		if (put_event(c, LSN_EV_ROW_START, 1, 0) == -1)
@@ -1628,6 +1650,36 @@ mark_change(struct ctx *c, struct para *p)
 	return 1;
 }
 
+/* w:tblCaption or w:tblDescription in a table's w:tblPr: its words go
+ * to the table's alt text, the title first ("Title – description").
+ * Returns 1 (nothing below to read), or -1. */
+static int
+table_alt(struct ctx *c)
+{
+	char	*v = lsn_xr_attr(c->xr, "val"), *both;
+	size_t	 n;
+
+	if (v == NULL || *v == '\0' ||
+	    (c->tbl_alt != NULL && strcmp(c->tbl_alt, v) == 0)) {
+		xmlFree(v);
+		return 1;
+	}
+	if (c->tbl_alt == NULL)
+		both = strdup(v);
+	else if ((both = malloc((n = strlen(c->tbl_alt)) + strlen(v) +
+	    6)) != NULL) {
+		memcpy(both, c->tbl_alt, n);
+		memcpy(both + n, " \xe2\x80\x93 ", 5);
+		strcpy(both + n + 5, v);
+	}
+	xmlFree(v);
+	if (both == NULL)
+		return oom(c);
+	free(c->tbl_alt);
+	c->tbl_alt = both;
+	return 1;
+}
+
 /* Elements inside w:pPr, w:numPr, w:pPr/w:rPr, w:trPr, w:tcPr.
  * Returns 1 to skip, 0 to go on, -1 on error. */
 static int
@@ -1711,6 +1763,11 @@ property(struct ctx *c, struct frame *f)
 		if (c->grid_before < 0 || c->grid_before > 1000)
 			c->grid_before = 0;
 		return 1;
+	case F_TBLPR:
+		/* the table's alt text: its title, its description */
+		if (is(xr, "tblCaption") || is(xr, "tblDescription"))
+			return table_alt(c);
+		return 1;
 	case F_TCPR:
 		if (is(xr, "gridSpan")) {
 			c->cell_colspan = int_attr(c, "val", 1);
@@ -1760,7 +1817,7 @@ start_element(struct ctx *c)
 
 	if (f != NULL && (f->kind == F_PPR || f->kind == F_NUMPR ||
 	    f->kind == F_PPR_RPR || f->kind == F_TRPR || f->kind == F_TCPR ||
-	    f->kind == F_RPR))
+	    f->kind == F_TBLPR || f->kind == F_RPR))
 		return property(c, f);
 
 	if (xr->ns == LSN_NS_MC) {
@@ -1886,12 +1943,16 @@ start_element(struct ctx *c)
 		if (is(xr, "tab"))
 			return add_str(c, "\t");
 		if (is(xr, "tbl")) {
-			if (struct_event(c, LSN_EV_TABLE_START, 1, 0) == -1)
+			if (flush_carry(c) == -1 || flush_pending(c) == -1)
 				return -1;
+			c->tbl_pending = 1;
 			if (xr->empty)
 				return struct_event(c, LSN_EV_TABLE_END, 1, 0);
 			return push(c, F_TBL) == NULL ? -1 : 0;
 		}
+		if (is(xr, "tblPr") && f != NULL && f->kind == F_TBL &&
+		    c->tbl_pending)
+			return descend(c, F_TBLPR);
 		if (is(xr, "tr")) {
 			if (xr->empty)
 				return 1;
@@ -2137,7 +2198,9 @@ read_story(struct ctx *c, const char *part, int notes)
 	c->depth = 0;
 	c->suppress = 0;
 	c->in_del = 0;
-	c->row_pending = c->cell_pending = 0;
+	c->row_pending = c->cell_pending = c->tbl_pending = 0;
+	free(c->tbl_alt);
+	c->tbl_alt = NULL;
 	fields_reset(c);
 	c->xr = NULL;
 	lsn_xr_close(&xr);
@@ -2341,6 +2404,7 @@ ctx_free(struct ctx *c)
 		free(c->refs[i]);
 	free(c->refs);
 	free(c->fig_alt);
+	free(c->tbl_alt);
 	lsn_math_free(c->math);
 	lsn_buf_free(&c->display);
 	lsn_buf_free(&c->script.raw);

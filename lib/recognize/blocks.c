@@ -159,6 +159,9 @@ emit_table(struct lsn_rctx *r, lsn_node *parent, struct lsn_table *t)
 	    *cell;
 	size_t		 i, j, k;
 
+	if (t->alt != NULL)
+		lsn_el_text(&r->b, tab, "alt", t->alt);
+
 	for (i = 0; i < t->n; i++) {
 		int col = 0;
 

@@ -355,7 +355,11 @@ build_seq(struct lsn_arena *a, const struct lsn_stream *s, size_t *i,
 			l->ilvl = -1;
 			l->srcline = p->line;
 			if ((l->table = lsn_arena_alloc(a,
-			    sizeof(*l->table))) == NULL ||
+			    sizeof(*l->table))) == NULL)
+				return -1;
+			memset(l->table, 0, sizeof(*l->table));
+			if ((p->len > 0 && (l->table->alt =
+			    lsn_arena_strndup(a, p->text, p->len)) == NULL) ||
 			    build_table(a, s, i, l->table, doc) == -1)
 				return -1;
 			break;

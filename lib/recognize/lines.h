@@ -74,6 +74,8 @@ struct lsn_row {
 struct lsn_table {
 	struct lsn_row		*rows;
 	size_t			 n, cap;
+	const char		*alt;    /* its alt text (DOCX: tblCaption,
+					    tblDescription), or NULL */
 };
 
 struct lsn_note {

@@ -67,6 +67,10 @@ dump(const struct lsn_para *p)
 	}
 	if (p->note_id != NULL)
 		printf(" id=%s", p->note_id);
+	if (p->event == LSN_EV_TABLE_START && p->len > 0) {
+		fputs(" alt=", stdout);
+		quoted(p->text, p->len);
+	}
 	if (p->event != LSN_EV_PARA && p->event != LSN_EV_FIGURE &&
 	    p->event != LSN_EV_EQUATION) {
 		putchar('\n');
