@@ -5,7 +5,8 @@
 Compares the facts a user relies on across the renderings of one
 document: DIR/RENDERING/NAME.json is liaison's model of rendering
 RENDERING of document NAME, DIR/docx/NAME.json the reference (the DOCX
-as is). The facts: kind, the meta fields, clause numbers and titles
+as is). The facts: kind, the meta fields, the Actions requested (the
+text of each paragraph or list item), clause numbers and titles
 (with their depth), annex and appendix ids and titles, the parts of
 a ToR (group, name, section roles and titles, people, mailing lists)
 and of a Question (id, title, status, number of study items and tasks,
@@ -108,6 +109,12 @@ def facts(model):
             out.append("meta %s: %s" % (k, " | ".join(map(norm, v))))
         else:
             out.append("meta %s: %s" % (k, norm(v)))
+    for b in model.get("actions_requested") or []:
+        # the words of each block: a paragraph, or a list's items
+        texts = [b.get("text")] if b.get("type") == "paragraph" else \
+            [i.get("text") for i in b.get("items") or []]
+        for t in texts:
+            out.append("actions requested: %s" % norm(t))
     sections("", model.get("sections"), out)
     parts("annex", model.get("annexes"), out)
     parts("appendix", model.get("appendices"), out)

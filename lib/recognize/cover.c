@@ -979,7 +979,7 @@ actions_label(const struct lsn_line *l)
 static void
 take_actions(struct lsn_rctx *r, struct lsn_lines *body, lsn_node **actions)
 {
-	size_t	 i, j, from;
+	size_t	 i, j, k, from, start;
 
 	for (i = 0; i < body->n; i++) {
 		struct lsn_line *l = &body->v[i];
@@ -994,11 +994,30 @@ take_actions(struct lsn_rctx *r, struct lsn_lines *body, lsn_node **actions)
 			lsn_line_cut_front(&copy, from);
 			lsn_blocks(r, *actions, &copy, 1);
 		}
-		/* What follows, up to a blank line or a heading-like line. */
-		for (j = i + 1; j < body->n; j++) {
+		/*
+		 * What follows, up to a blank line or a heading-like line.
+		 * pandoc's text puts a blank line between any two blocks:
+		 * those right after a label alone on its line, and those
+		 * between the items of a list, are passed over.
+		 */
+		for (start = i + 1; from == l->len && start < body->n &&
+		    body->v[start].type == LSN_LINE_BLANK; start++)
+			;
+		for (j = start; j < body->n; j++) {
 			struct lsn_line *m = &body->v[j];
 			struct lsn_number num;
 
+			if (m->type == LSN_LINE_BLANK && j > start &&
+			    body->v[j - 1].label != NULL) {
+				for (k = j; k < body->n &&
+				    body->v[k].type == LSN_LINE_BLANK; k++)
+					;
+				if (k < body->n && body->v[k].label != NULL &&
+				    !body->v[k].used) {
+					j = k - 1;
+					continue;
+				}
+			}
 			if (m->type == LSN_LINE_BLANK || m->outline > 0 ||
 			    m->used || lsn_is_rule(m))
 				break;
@@ -1008,7 +1027,10 @@ take_actions(struct lsn_rctx *r, struct lsn_lines *body, lsn_node **actions)
 			    LSN_TITLE_WORDS_COVER_END))
 				break;
 		}
-		lsn_blocks(r, *actions, body->v + i + 1, j - (i + 1));
+		/* the blank lines passed over end the list: drop them */
+		while (j > start && body->v[j - 1].type == LSN_LINE_BLANK)
+			j--;
+		lsn_blocks(r, *actions, body->v + start, j - start);
 		for (from = i + 1; from < j; from++)
 			body->v[from].used = 1;
 		return;
