@@ -1348,6 +1348,62 @@ contact_row(const struct lsn_row *r)
 	return 0;
 }
 
+/* The end of the run of lines from v[i] (of n) up to a blank line;
+ * *reach: 1 when one of them reaches someone (an address, a Tel). */
+static size_t
+line_group(const struct lsn_line *v, size_t n, size_t i, int *reach)
+{
+	size_t			 taken;
+	enum lsn_cover_field	 f;
+
+	for (*reach = 0; i < n && v[i].type == LSN_LINE_PARA &&
+	    !v[i].used; i++) {
+		f = lsn_cover_label(v[i].text, v[i].len, 1, &taken, NULL);
+		if (memchr(v[i].text, '@', v[i].len) != NULL ||
+		    f == LSN_CF_TEL || f == LSN_CF_EMAIL)
+			*reach = 1;
+	}
+	return i;
+}
+
+/*
+ * The same table as a text export writes it (LibreOffice: each cell's
+ * lines, the cells apart by blank lines): runs of lines, each contact
+ * the runs up to one that reaches someone, the first of three or more
+ * its role. Ends at a run that reaches no one after
+ * LSN_CONTACT_GROUPS runs, or at anything but lines. The lines stay in
+ * the body.
+ */
+static void
+contact_lines(struct cover *c, struct lsn_line *v, size_t n)
+{
+	size_t	 i = 0, start[LSN_CONTACT_GROUPS], end[LSN_CONTACT_GROUPS];
+	size_t	 g = 0, k, line;
+	int	 reach;
+
+	while (i < n && i < LSN_COVER_LINES) {
+		while (i < n && v[i].type == LSN_LINE_BLANK)
+			i++;
+		if (i == n || v[i].type != LSN_LINE_PARA || v[i].used ||
+		    g == LSN_CONTACT_GROUPS)
+			break;
+		start[g] = i;
+		end[g] = i = line_group(v, n, i, &reach);
+		g++;
+		if (!reach)
+			continue;
+		c->contact = NO_CONTACT;
+		c->part = LSN_CF_NONE;
+		for (k = g >= 3 ? 1 : 0; k < g; k++)
+			for (line = start[k]; line < end[k]; line++)
+				(void)contact_piece(c, v[line].text,
+				    v[line].len);
+		g = 0;
+	}
+	c->contact = NO_CONTACT;
+	c->part = LSN_CF_NONE;
+}
+
 /*
  * The contacts of a table under its title ("Contact information", as
  * ITU's implementers' guides give their rapporteurs and editors): each
@@ -1367,6 +1423,10 @@ contact_table(struct cover *c, struct lsn_line *v, size_t n)
 			continue;
 		for (j = i + 1; j < n && v[j].type == LSN_LINE_BLANK; j++)
 			;
+		if (j < n && v[j].type == LSN_LINE_PARA && !v[j].used) {
+			contact_lines(c, v + j, n - j);
+			return;
+		}
 		if (j == n || v[j].type != LSN_LINE_TABLE || v[j].used)
 			continue;
 		for (row = 0; row < v[j].table->n; row++) {

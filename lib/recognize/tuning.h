@@ -129,6 +129,9 @@
 /* ... and one ending in a full stop at most so many ("Example S.A."):
  * longer, it is a sentence. */
 #define LSN_CONTACT_DOT_WORDS		3
+/* A table of contacts in a text export: a contact is at most so many
+ * runs of lines (its role, name and address, Tel and E-mail, ...). */
+#define LSN_CONTACT_GROUPS		4
 /* A text export writes a cell's lines one under the other: a field's
  * value may go on over so many lines when a label follows them. */
 #define LSN_COVER_VALUE_LINES		4
