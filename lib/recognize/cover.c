@@ -264,6 +264,41 @@ part_value(enum lsn_cover_field part, const char *s, size_t n)
 	    isdigit((unsigned char)s[0]));
 }
 
+/* 1 when s[0..n) is a template's placeholders and nothing else:
+ * "<Name>", or "<Name> <Organization> <Country>" (a writer joined the
+ * lines of their cell). */
+static int
+placeholders(const char *s, size_t n)
+{
+	size_t	 i = 0;
+
+	if (n < 2)
+		return 0;
+	while (i < n) {
+		if (s[i] != '<')
+			return 0;
+		for (i++; i < n && s[i] != '>'; i++)
+			if (s[i] == '<')
+				return 0;
+		if (i == n)
+			return 0;
+		for (i++; i < n && s[i] == ' '; i++)
+			;
+	}
+	return 1;
+}
+
+/* The Tel, Fax or E-mail label with its colon at s[0..n), its bytes in
+ * *taken; LSN_CF_NONE for none. */
+static enum lsn_cover_field
+part_label_at(const char *s, size_t n, size_t *taken)
+{
+	enum lsn_cover_field	 f = lsn_cover_label(s, n, 1, taken, NULL);
+
+	return f == LSN_CF_TEL || f == LSN_CF_FAX || f == LSN_CF_EMAIL ?
+	    f : LSN_CF_NONE;
+}
+
 /* Where in s[0..n) a Tel, Fax or E-mail label with its colon starts
  * after a space, or 0. */
 static size_t
@@ -301,8 +336,21 @@ contact_one(struct cover *c, const char *s, size_t n)
 
 	while (n > 0 && s[n - 1] == ' ')
 		n--;
-	if (n == 0)
+	if (n == 0 || placeholders(s, n))
 		return 1;
+	/* "Tel: Fax: Email:", a template's labels alone with their lines
+	 * joined by a writer: each but the last is a label alone */
+	while ((f = part_label_at(s, n, &taken)) != LSN_CF_NONE) {
+		for (k = taken; k < n && s[k] == ' '; k++)
+			;
+		if (k == n || part_label_at(s + k, n - k, &words) ==
+		    LSN_CF_NONE)
+			break;
+		c->part = f;
+		(void)this_contact(c);
+		s += k;
+		n -= k;
+	}
 	f = lsn_cover_label(s, n, 1, &taken, NULL);
 	if (f != LSN_CF_TEL && f != LSN_CF_FAX && f != LSN_CF_EMAIL)
 		f = bare_part_label(s, n, &taken);
@@ -453,8 +501,7 @@ take_text(struct cover *c, enum lsn_cover_field f, const struct lsn_line *l,
 
 	/* a template's placeholder ("<Name>", "<Country>") is no value;
 	 * it stays in the body */
-	if (n > 1 && s[0] == '<' && s[n - 1] == '>' &&
-	    memchr(s + 1, '<', n - 2) == NULL)
+	if (placeholders(s, n))
 		return 0;
 	switch (f) {
 	case LSN_CF_NONE:

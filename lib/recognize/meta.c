@@ -203,6 +203,12 @@ lsn_meta_emit(struct lsn_rctx *r, lsn_node *meta)
 			lsn_attr_n(b, n, LSN_N_ISO, m->iso[f]);
 	}
 	for (i = 0; i < m->ncontacts; i++) {
+		/* a template's labels with no values are no contact */
+		for (p = 0; p < LSN_CONTACT_NPARTS; p++)
+			if (m->contacts[i][p] != NULL)
+				break;
+		if (p == LSN_CONTACT_NPARTS)
+			continue;
 		c = lsn_el_n(b, meta, LSN_N_CONTACT);
 		for (p = 0; p < LSN_CONTACT_NPARTS; p++)
 			if (m->contacts[i][p] != NULL)
