@@ -134,6 +134,14 @@ def text_toc_agrees(n):
                     for i in range(n)))
 
 
+@shape("text-late-first", "text",
+       "N clauses, each with a first subclause numbered 5 and N list "
+       "items numbered as its siblings would be, none of them one")
+def text_late_first(n):
+    return "".join("%d Clause\n%d.5 Late first\n%s" % (
+        i + 1, i + 1, "1. An item\n" * 9) for i in range(n))
+
+
 @shape("text-brackets", "text", "N nested opening brackets on one line")
 def text_brackets(n):
     return "x" + "[" * n + "y\n"

@@ -1017,6 +1017,56 @@ long_title(struct lsn_line *v, size_t i, size_t n, const char *part,
 }
 
 /*
+ * A first subclause numbered above LSN_SUBHEADING_FIRST_MAX, line i
+ * numbered c under the clause s ends at ("F1.3.6.5" right under
+ * "F1.3.6": pandoc writes the table that holds F1.3.6.1 to F1.3.6.4 as
+ * a grid): a heading when one of the LSN_RUN_LOOKAHEAD numbered lines
+ * after it is its next sibling with a title. *next (built on first
+ * use, in the arena) gives each line the next numbered line.
+ */
+static int
+late_first(struct lsn_rctx *r, struct lsn_line *v, size_t n, size_t i,
+    const char *part, const struct numbering *s, const struct clause *c,
+    size_t **next)
+{
+	struct clause	 sib;
+	size_t		 j, k, cut, seen;
+	int		 d = c->num.depth;
+
+	if (d != s->depth + 1 || c->bis != 0 ||
+	    c->num.part[d - 1] <= LSN_SUBHEADING_FIRST_MAX)
+		return 0;
+	for (k = 0; k < (size_t)d - 1; k++)
+		if (c->num.part[k] != s->cur[k])
+			return 0;
+	if (*next == NULL) {
+		if ((*next = lsn_arena_alloc(&r->a, n * sizeof(**next))) ==
+		    NULL)
+			return 0;
+		for (j = n, k = n; j-- > 0;) {
+			(*next)[j] = k;
+			if (usable(&v[j]) && v[j].type == LSN_LINE_PARA &&
+			    line_number(&v[j], part, &sib, &cut))
+				k = j;
+		}
+	}
+	for (j = (*next)[i], seen = 0; j < n && seen < LSN_RUN_LOOKAHEAD;
+	    j = (*next)[j], seen++) {
+		(void)line_number(&v[j], part, &sib, &cut);
+		if (sib.num.depth != d || sib.bis != 0)
+			continue;
+		for (k = 0; k < (size_t)d - 1; k++)
+			if (sib.num.part[k] != c->num.part[k])
+				break;
+		if (k == (size_t)d - 1 &&
+		    sib.num.part[d - 1] == c->num.part[d - 1] + 1)
+			return lsn_title_like(v[j].text + cut, v[j].len - cut,
+			    LSN_TITLE_WORDS_NUMBERED);
+	}
+	return 0;
+}
+
+/*
  * Numbered and style headings of v[0..n), in a part with id `part`
  * (NULL for the main text). Under "SECTION n" headings the clauses are
  * a level deeper, and may start again at "n.1".
@@ -1034,6 +1084,7 @@ find_numbered(struct lsn_rctx *r, struct lsn_line *v, size_t n,
 	int			 roles, guided, says;
 	const char		*role;
 	struct toc_guide	 g;
+	size_t			*next = NULL;  /* late_first's index */
 
 	memset(&st, 0, sizeof(st));
 	memset(&sect, 0, sizeof(sect));
@@ -1162,7 +1213,8 @@ find_numbered(struct lsn_rctx *r, struct lsn_line *v, size_t n,
 		}
 		if (in_sect && num.num.depth > 1 && fits(&sect, &num))
 			sect_base = 1;
-		else if (says > 0 || fits(&st, &num))
+		else if (says > 0 || fits(&st, &num) ||
+		    (!in_sect && late_first(r, v, n, i, part, &st, &num, &next)))
 			sect_base = in_sect ? 0 : sect_base;
 		else
 			continue;

@@ -40,6 +40,10 @@
 /* A numbered line that is no short title is a heading when its first
  * subclause is the next numbered line within so many lines. */
 #define LSN_CHILD_LOOKAHEAD		8
+/* A first subclause numbered above LSN_SUBHEADING_FIRST_MAX is a
+ * heading when its next sibling is among the next so many numbered
+ * lines. */
+#define LSN_RUN_LOOKAHEAD		8
 
 /* ------------------------------------------------------------------ */
 /* Structure: annexes and headings (structure.c)                       */
