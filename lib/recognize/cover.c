@@ -1663,6 +1663,12 @@ lsn_cover(struct lsn_rctx *r, struct lsn_lines *body, lsn_node **abstract,
 		if (verdict == PARA_END)
 			break;
 	}
+	/* the lines up to the cover's last are its page: no headings */
+	for (j = i < body->n ? i + 1 : body->n; j-- > 0;)
+		if (body->v[j].used) {
+			r->cover_last = &body->v[j];
+			break;
+		}
 	contact_table(&c, body->v, body->n);
 	finish(&c);
 	take_actions(r, body, actions);

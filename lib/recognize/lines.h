@@ -171,6 +171,8 @@ struct lsn_rctx {
 	int			 docx;           /* input has Word numbering */
 	struct lsn_meta		 meta;           /* fields found so far */
 	lsn_node		*toc;            /* toc.c's entries, or NULL */
+	const struct lsn_line	*cover_last;     /* the last line of the body
+						    the cover took, or NULL */
 };
 
 /* ITU-T's unnumbered heading style ("Headingb"): a heading by style. */

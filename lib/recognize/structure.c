@@ -1229,16 +1229,17 @@ find_numbered(struct lsn_rctx *r, struct lsn_line *v, size_t n,
 	}
 }
 
-/* Unnumbered headings: isolated short title-like lines. */
+/* Unnumbered headings: isolated short title-like lines, from line
+ * `from` on. */
 static void
 find_unnumbered(struct lsn_rctx *r, struct lsn_line *v, size_t n,
-    struct headings *out)
+    size_t from, struct headings *out)
 {
 	struct heading	*h;
 	size_t		 i, j;
 	int		 prev_title = 0, prev_heading = 1;
 
-	for (i = 0; i < n; i++) {
+	for (i = from; i < n; i++) {
 		struct lsn_line *l = &v[i];
 		int title;
 
@@ -1405,8 +1406,13 @@ build_region(struct lsn_rctx *r, lsn_node *container, struct lsn_line *v,
 		find_by_toc(r, v, n, part, &hs);
 	/* A part of a document with a TOC has the headings the TOC names:
 	 * its short lines are table cells, code and equations */
+	/* nor in the cover's page: its banners ("COVERING NOTE", "ITU –
+	 * TELECOMMUNICATION STANDARDIZATION SECTOR") are no headings */
 	if (hs.n == 0 && !r->style_headings && (part == NULL || r->toc == NULL))
-		find_unnumbered(r, v, n, &hs);
+		find_unnumbered(r, v, n, part == NULL &&
+		    r->cover_last != NULL && r->cover_last >= v &&
+		    r->cover_last < v + n ? (size_t)(r->cover_last - v) + 1 : 0,
+		    &hs);
 	first = hs.n > 0 ? hs.v[0].line : n;
 	for (k = 0; k < first; k++)
 		if (usable(&v[k])) {
