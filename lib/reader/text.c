@@ -759,12 +759,13 @@ read_line(struct text_reader *r, const char *s, size_t len)
 	 * before the text (it sets the paragraph's direction, and would
 	 * hide the label of "\u200e10.4.1<TAB>Title"); a leading tab is a
 	 * cell. */
-	for (a = 0; a < r->clean.len; a += k) {
-		k = lsn_utf8_decode(t + a, r->clean.len - a, &cp);
+	lsn_trim(t, r->clean.len, &i, &b);
+	/* (up to the trimmed end: " \u200e " has no text after its mark) */
+	for (a = 0; a < b; a += k) {
+		k = lsn_utf8_decode(t + a, b - a, &cp);
 		if (cp != ' ' && !lsn_is_bidi_mark(cp))
 			break;
 	}
-	lsn_trim(t, r->clean.len, &i, &b);
 	if (i == b) {
 		/* Blank line (markers alone also land here). */
 		rc = close_table(r);
