@@ -304,16 +304,12 @@ part_label_at(const char *s, size_t n, size_t *taken)
 static size_t
 next_part_label(const char *s, size_t n)
 {
-	enum lsn_cover_field	 f;
-	size_t			 i, taken;
+	size_t	 i, taken;
 
-	for (i = 1; i < n; i++) {
-		if (s[i - 1] != ' ' || s[i] == ' ')
-			continue;
-		f = lsn_cover_label(s + i, n - i, 1, &taken, NULL);
-		if (f == LSN_CF_TEL || f == LSN_CF_FAX || f == LSN_CF_EMAIL)
+	for (i = 1; i < n; i++)
+		if (s[i - 1] == ' ' && s[i] != ' ' &&
+		    part_label_at(s + i, n - i, &taken) != LSN_CF_NONE)
 			return i;
-	}
 	return 0;
 }
 
