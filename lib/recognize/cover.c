@@ -989,8 +989,8 @@ is_cover_table(const struct lsn_table *t)
 /* ------------------------------------------------------------------ */
 /* Actions requested                                                   */
 
-static size_t
-actions_label(const struct lsn_line *l)
+size_t
+lsn_actions_label(const struct lsn_line *l)
 {
 	static const char *const forms[] = {
 		"actions requested", "action requested", "action(s) requested",
@@ -1027,7 +1027,7 @@ take_actions(struct lsn_rctx *r, struct lsn_lines *body, lsn_node **actions)
 	for (i = 0; i < body->n; i++) {
 		struct lsn_line *l = &body->v[i];
 
-		if (l->used || (from = actions_label(l)) == 0)
+		if (l->used || (from = lsn_actions_label(l)) == 0)
 			continue;
 		*actions = lsn_el_n(&r->b, NULL, LSN_N_ACTIONS_REQUESTED);
 		l->used = 1;
@@ -1549,7 +1549,7 @@ cover_para(struct cover *c, struct lsn_line *v, size_t n, size_t *i)
 		return PARA_TAKEN;
 	}
 	if (lsn_word_count(l->text, l->len) > LSN_COVER_END_WORDS ||
-	    actions_label(l))
+	    lsn_actions_label(l))
 		return PARA_END;
 	return PARA_LEFT;
 }

@@ -194,6 +194,10 @@ int	lsn_caption_line(const struct lsn_line *l);
  * <actions-requested> elements (not yet attached) via out-params. */
 void	lsn_cover(struct lsn_rctx *r, struct lsn_lines *body,
 	    lsn_node **abstract, lsn_node **actions);
+/* An "Actions requested" label ("Action(s) required:") at the start of
+ * l: the bytes of label, colon and spaces (l->len when it stands
+ * alone), or 0. */
+size_t	lsn_actions_label(const struct lsn_line *l);
 
 struct lsn_kind;
 

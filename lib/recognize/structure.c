@@ -1155,7 +1155,12 @@ find_numbered(struct lsn_rctx *r, struct lsn_line *v, size_t n,
 		 * exports print numbered headings without a tab) counts as a
 		 * label when the title after it reads like one.
 		 */
-		if (lsn_style_unnumbered_heading(l->style)) {
+		/* A closing "Actions requested:" alone on its line, after
+		 * the clauses (the cover's own was taken), is what ITU's
+		 * template styles Headingb: whatever its style, text
+		 * exports give the line alone. */
+		if (lsn_style_unnumbered_heading(l->style) ||
+		    (st.depth > 0 && lsn_actions_label(l) == l->len)) {
 			/* Below the numbered clause it follows, if any. */
 			if ((h = push_heading(r, out)) == NULL)
 				return;
