@@ -134,6 +134,20 @@ def text_toc_agrees(n):
                     for i in range(n)))
 
 
+@shape("text-toc-joined", "text",
+       "a TOC of N clauses and their first subclauses joined on one "
+       "line, then the clauses, each subclause's number dropped")
+def text_toc_joined(n):
+    def title(i):  # "Clause bcd": no digit a TOC would take for a page
+        return "".join(chr(ord("a") + int(d)) for d in str(i))
+    return ("Table of Contents\n" +
+            "".join("%d\tClause %s\t1 %d.1\tPart %s\t1 " %
+                    (i + 1, title(i), i + 1, title(i)) for i in range(n)) +
+            "\n\n" +
+            "".join("%d Clause %s\nPart %s\nText.\n" %
+                    (i + 1, title(i), title(i)) for i in range(n)))
+
+
 @shape("text-late-first", "text",
        "N clauses, each with a first subclause numbered 5 and N list "
        "items numbered as its siblings would be, none of them one")

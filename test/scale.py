@@ -61,6 +61,7 @@ CHECKED = {
     "text-toc-unnumbered": 2000,
     "text-toc-agrees": 2000,
     "text-late-first": 2000,
+    "text-toc-joined": 2000,
     "diff-text": 2000,
     "docx-fields-unclosed": 2000,
     "docx-footnotes": 2000,

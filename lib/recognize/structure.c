@@ -746,10 +746,11 @@ toc_titles_slot(const struct toc_titles *tt, const char *s, size_t len)
 	return h;
 }
 
-/* Chains the titles of tt's entries (of the unnumbered ones only, with
- * unnumbered); 0, or -1 when memory ran out. */
+/* Chains the titles of tt's entries (those with skip[k] 0 only, when
+ * skip is not NULL); 0, or -1 when memory ran out. */
 static int
-toc_titles_chain(struct lsn_rctx *r, struct toc_titles *tt, int unnumbered)
+toc_titles_chain(struct lsn_rctx *r, struct toc_titles *tt,
+    const unsigned char *skip)
 {
 	size_t	 k, h;
 
@@ -762,7 +763,7 @@ toc_titles_chain(struct lsn_rctx *r, struct toc_titles *tt, int unnumbered)
 		return -1;
 	memset(tt->slot, 0, tt->size * sizeof(*tt->slot));
 	for (k = tt->n; k-- > 0;) {
-		if (unnumbered && tt->t[k].number != NULL)
+		if (skip != NULL && skip[k])
 			continue;
 		h = toc_titles_slot(tt, tt->t[k].title, tt->t[k].len);
 		tt->t[k].same = tt->slot[h];
@@ -1298,7 +1299,7 @@ find_by_toc(struct lsn_rctx *r, struct lsn_line *v, size_t n,
 	size_t		 i, k, last = 0, found = 0, start = out->n;
 
 	if (toc_titles_collect(r, part, &tt) == 0 ||
-	    toc_titles_chain(r, &tt, 0) == -1)
+	    toc_titles_chain(r, &tt, NULL) == -1)
 		return;
 	for (i = 0; i < n; i++) {
 		if (!title_line(&v[i]) || (k = toc_titles_next(&tt,
@@ -1321,13 +1322,15 @@ find_by_toc(struct lsn_rctx *r, struct lsn_line *v, size_t n,
 }
 
 /*
- * Unnumbered headings the TOC names between numbered ones, in text whose
- * clauses were found by their numbers (LibreOffice's text export of
- * G.Imp729 ends with "Annex: G.729 Defect Report Form", a heading by
- * style alone): a line that is the title of an unnumbered entry, after
- * the heading of the numbered entry before it in the TOC and before the
- * heading of the one after it, is a heading of the first level, merged
- * into hs by line.
+ * Headings the TOC names between numbered ones, in text whose clauses
+ * were found by their numbers: LibreOffice's text export of G.Imp729
+ * ends with "Annex: G.729 Defect Report Form", a heading by style
+ * alone; the seeds' exporter drops the number Word's list numbering
+ * gives its "6.1 Problem to be resolved". A line that is the title of
+ * an entry no heading has (unnumbered, or its number not found), after
+ * the heading of the entry before it in the TOC and before the heading
+ * of the one after it, is that entry's heading (the first level for an
+ * unnumbered one), merged into hs by line.
  */
 static void
 toc_unnumbered(struct lsn_rctx *r, struct lsn_line *v, size_t n,
@@ -1336,23 +1339,40 @@ toc_unnumbered(struct lsn_rctx *r, struct lsn_line *v, size_t n,
 	struct toc_titles tt;
 	struct headings	 add;
 	struct heading	*hd;
+	unsigned char	*have;    /* 1: the entry has a heading */
 	size_t		*tix, i, k, a, b, o;
-	size_t		 next = 0, lo = SIZE_MAX, hi, last = 0, nun = 0;
+	size_t		 next = 0, lo = SIZE_MAX, hi, last = 0, nmiss = 0;
 
 	if (hs->n == 0 || toc_titles_collect(r, part, &tt) == 0)
 		return;
-	for (k = 0; k < tt.n; k++)
-		nun += tt.t[k].number == NULL;
-	if (nun == 0 || nun == tt.n || toc_titles_chain(r, &tt, 1) == -1)
-		return;
 	/* each heading's entry: its number's first entry (SIZE_MAX: none) */
 	tix = lsn_arena_alloc(&r->a, (hs->n + 1) * sizeof(*tix));
-	if (tix == NULL || toc_numbers_index(r, &tt) == -1)
+	have = lsn_arena_alloc(&r->a, tt.n);
+	if (tix == NULL || have == NULL || toc_numbers_index(r, &tt) == -1)
 		return;
-	for (i = 0; i < hs->n; i++)
+	memset(have, 0, tt.n);
+	for (i = 0; i < hs->n; i++) {
 		tix[i] = hs->v[i].number[0] != '\0' &&
 		    (k = toc_number_find(&tt, hs->v[i].number)) != 0 ?
 		    k - 1 : SIZE_MAX;
+		if (tix[i] != SIZE_MAX)
+			have[tix[i]] = 1;
+	}
+	/* an entry whose number another entry with a heading has, has it */
+	for (k = 0; k < tt.n; k++) {
+		const char *num = tt.t[k].number;
+		char	 buf[32];
+
+		if (!have[k] && num != NULL && number_len(num) < sizeof(buf)) {
+			memcpy(buf, num, number_len(num));
+			buf[number_len(num)] = '\0';
+			if ((a = toc_number_find(&tt, buf)) != 0 && have[a - 1])
+				have[k] = 1;
+		}
+		nmiss += !have[k];
+	}
+	if (nmiss == 0 || nmiss == tt.n || toc_titles_chain(r, &tt, have) == -1)
+		return;
 	memset(&add, 0, sizeof(add));
 	for (i = 0; i < n; i++) {
 		for (; next < hs->n && hs->v[next].line <= i; next++)
@@ -1368,6 +1388,13 @@ toc_unnumbered(struct lsn_rctx *r, struct lsn_line *v, size_t n,
 			return;
 		hd->line = i;
 		hd->level = 1;
+		if (tt.t[k - 1].number != NULL &&
+		    number_len(tt.t[k - 1].number) < sizeof(hd->number)) {
+			hd->level = tt.t[k - 1].depth;
+			memcpy(hd->number, tt.t[k - 1].number,
+			    number_len(tt.t[k - 1].number));
+			hd->number[number_len(tt.t[k - 1].number)] = '\0';
+		}
 		last = k;
 	}
 	if (add.n == 0)

@@ -275,6 +275,131 @@ add_entry(struct lsn_rctx *r, lsn_node **toc, struct lsn_line *l,
 	l->used = 1;
 }
 
+/* 1 when number b can follow a: "2" after "1", "6.1" after "6",
+ * "7" or "6.2" after "6.1". */
+static int
+next_in_toc(const struct lsn_number *a, const struct lsn_number *b)
+{
+	int	 i, d = b->depth;
+
+	if (a->depth == 0 || d == 0 || d > a->depth + 1 || a->letter ||
+	    b->letter || a->roman || b->roman)
+		return 0;
+	for (i = 0; i < d - 1; i++)
+		if (b->part[i] != a->part[i])
+			return 0;
+	return b->part[d - 1] == (d > a->depth ? 1 : a->part[d - 1] + 1);
+}
+
+/* A clause number as a word at the start of t[0..n) ("6", "6.1", "6.1."
+ * before a space), parsed into *num: its length, or 0. */
+static size_t
+number_word(const char *t, size_t n, struct lsn_number *num)
+{
+	char	 w[16];
+	size_t	 k = strspn(t, "0123456789.");
+
+	if (k == 0 || k >= n || k >= sizeof(w) || t[k] != ' ' ||
+	    !isdigit((unsigned char)t[0]))
+		return 0;
+	memcpy(w, t, k);
+	w[k] = '\0';
+	return lsn_number_parse(w, num) ? k : 0;
+}
+
+/* 1 when t[0..n) starts with a word that opens an annex entry. */
+static int
+part_word_at(const char *t, size_t n)
+{
+	size_t	 k, l;
+
+	for (k = 0; k < sizeof(part_words) / sizeof(part_words[0]); k++) {
+		l = strlen(part_words[k]);
+		if (l < n && strncmp(t, part_words[k], l) == 0 &&
+		    (t[l] == ' ' || t[l] == ':'))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Where the next of the entries joined on one line starts after the
+ * page at t[i..n): the page's length when a space and the next entry
+ * follow it, a number that comes after *cur (updated) or an annex's
+ * word; else 0.
+ */
+static size_t
+joined_at(const char *t, size_t i, size_t n, struct lsn_number *cur)
+{
+	struct lsn_number nx;
+	size_t	 k = i;
+
+	while (k < n && isdigit((unsigned char)t[k]))
+		k++;
+	if (k == i || k + 1 >= n || t[k] != ' ')
+		return 0;
+	if (part_word_at(t + k + 1, n - k - 1)) {
+		cur->depth = 0;
+		return k - i;
+	}
+	if (number_word(t + k + 1, n - k - 1, &nx) == 0 ||
+	    !next_in_toc(cur, &nx))
+		return 0;
+	*cur = nx;
+	return k - i;
+}
+
+/*
+ * Adds the entries of line l, whose entry e the caller parsed: several
+ * when an exporter joined a TOC field's paragraphs into one line ("1
+ * Scope 1 2 Introduction 1 3 ...": the seeds' exporter does so to
+ * G.Imp729's), cut where a page is followed by the number of the
+ * entry that comes next, or an annex's word; at least
+ * LSN_TOC_JOINED_MIN of them. Else e alone.
+ */
+static void
+add_entries(struct lsn_rctx *r, lsn_node **toc, struct lsn_line *l,
+    const struct entry *e)
+{
+	struct lsn_line	 piece;
+	struct lsn_number cur;
+	struct entry	 pe;
+	size_t		 i, at, pg, pieces, round;
+
+	/* a first round counts and checks the pieces, a second adds them */
+	for (round = 0; round < 2; round++) {
+		memset(&cur, 0, sizeof(cur));
+		if (l->label != NULL ? !lsn_number_parse(l->label, &cur) :
+		    number_word(l->text, l->len, &cur) == 0)
+			goto whole;
+		for (pieces = 0, at = 0, i = 0; i <= l->len; i++) {
+			pg = 0;
+			if (i < l->len && (i == 0 || l->text[i - 1] != ' ' ||
+			    (pg = joined_at(l->text, i, l->len, &cur)) == 0))
+				continue;
+			piece = *l;
+			piece.text = l->text + at;
+			piece.len = (i < l->len ? i + pg : l->len) - at;
+			if (at > 0)
+				piece.label = NULL;
+			if (!parse_entry(piece.text, piece.len, &pe))
+				goto whole;
+			pieces++;
+			if (round == 1)
+				add_entry(r, toc, &piece, &pe);
+			at = i + pg + 1;
+			i = at;
+		}
+		if (pieces < LSN_TOC_JOINED_MIN)
+			goto whole;
+	}
+	l->used = 1;
+	return;
+whole:
+	if (round == 0)
+		add_entry(r, toc, l, e);
+}
+
 /*
  * The paragraphs of the body by their text, made once for the untitled
  * TOC test, so that asking whether a clause comes again after a run
@@ -668,7 +793,7 @@ lsn_toc(struct lsn_rctx *r, struct lsn_lines *body)
 			}
 			if ((p = as_para(r, body, i, &flat)) != NULL &&
 			    parse_entry(p->text, p->len, &e)) {
-				add_entry(r, &toc, (struct lsn_line *)p, &e);
+				add_entries(r, &toc, (struct lsn_line *)p, &e);
 				o->used = 1;
 			}
 		}

@@ -173,6 +173,10 @@
  * half of them) are found as lines with their titles: fewer can be a
  * list that happens to match. */
 #define LSN_TOC_AGREE_MIN		3
+/* A line of entries joined by an exporter ("1<TAB>Scope<TAB>1 2<TAB>
+ * Introduction<TAB>1 ...") is split when it holds at least so many:
+ * one page followed by a word is as likely a title's own number. */
+#define LSN_TOC_JOINED_MIN		3
 
 /* ------------------------------------------------------------------ */
 /* Inline content and entities                                         */
