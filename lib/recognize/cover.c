@@ -49,6 +49,7 @@ struct cover {
 					     copies, NUL-separated, waiting
 					     for their purpose */
 	enum lsn_cover_field	 purpose; /* FOR_* a purpose line names */
+	int			 clause_sought; /* first_clause looked on */
 };
 
 /* The meta field each single-valued cover field fills. */
@@ -1140,6 +1141,51 @@ value_line(const struct lsn_line *l)
 	    !lsn_cover_doctype(l->text, l->len);
 }
 
+/* Clause `no` typed at the start of l ("1 Scope", "1. Scope", "1)
+ * Scope": a text export's heading without its tab): 1 when a short
+ * title with a capital or a non-ASCII letter follows. */
+static int
+typed_clause(const struct lsn_line *l, int no)
+{
+	size_t	 i = 0;
+	int	 val = 0;
+
+	if (l->type != LSN_LINE_PARA || l->label != NULL)
+		return 0;
+	while (i < l->len && i < 3 && isdigit((unsigned char)l->text[i]))
+		val = val * 10 + (l->text[i++] - '0');
+	if (i == 0 || val != no)
+		return 0;
+	if (i < l->len && (l->text[i] == '.' || l->text[i] == ')'))
+		i++;
+	if (i + 1 >= l->len || l->text[i] != ' ' ||
+	    !(isupper((unsigned char)l->text[i + 1]) ||
+	    (unsigned char)l->text[i + 1] >= 0x80))
+		return 0;
+	return lsn_title_like(l->text + i + 1, l->len - i - 1,
+	    LSN_TITLE_WORDS_COVER_END);
+}
+
+/*
+ * 1 when line i of v is the document's first clause, typed right after
+ * the cover with no blank line or label to end it ("1 Scope" below a
+ * contact's lines): clause 1 typed, and clause 2 typed further on.
+ * The rest of the document is looked through once only.
+ */
+static int
+first_clause(struct cover *c, const struct lsn_line *v, size_t n, size_t i)
+{
+	size_t	 j;
+
+	if (c->clause_sought || !typed_clause(&v[i], 1))
+		return 0;
+	c->clause_sought = 1;
+	for (j = i + 1; j < n; j++)
+		if (typed_clause(&v[j], 2))
+			return 1;
+	return 0;
+}
+
 /*
  * The values of labels alone on their lines, from line i of v: a text
  * export writes each cover cell on a line of its own, the label above
@@ -1198,7 +1244,8 @@ values_below_1(struct cover *c, struct lsn_line *v, size_t n, size_t i)
 			}
 			if (v[j].type != LSN_LINE_PARA || v[j].label != NULL ||
 			    (label_line(&v[j]) &&
-			    !contact_goes_on(c, v, n, j)))
+			    !contact_goes_on(c, v, n, j)) ||
+			    first_clause(c, v, n, j))
 				break;
 			if (j + 1 < n && bare_label(&v[j]) !=
 			    LSN_CF_NONE && bare_label(&v[j + 1]) !=
@@ -1651,7 +1698,8 @@ lsn_cover(struct lsn_rctx *r, struct lsn_lines *body, lsn_node **abstract,
 		}
 		if (l->type != LSN_LINE_PARA)
 			continue;
-		if (l->label != NULL || l->outline > 0)
+		if (l->label != NULL || l->outline > 0 ||
+		    first_clause(&c, body->v, body->n, i))
 			break;
 		verdict = l->nbreaks > 0 ? cover_broken(&c, l) : PARA_WHOLE;
 		if (verdict == PARA_WHOLE)
