@@ -30,6 +30,11 @@ PART_WORDS = ("Annex", "Annexe", "Anexo", "Приложение", "الملحق"
               "附录")
 
 
+GLUED_LABEL = (r"(Question\(s\)|Source|Title|Purpose|For action to|"
+               r"For information to|Approval|Deadline|Contact)\s*:")
+COVER_LABEL = r"^\s*" + GLUED_LABEL
+
+
 def words(text):
     # NFKC: a subscript "₂" (pandoc writes Word's subscripts so) is the
     # digit the model keeps; a soft hyphen is no word boundary.
@@ -54,6 +59,7 @@ def main():
     text = re.sub(r"\[footnoteRef:\s*\d+\]", " ", text)
     text = re.sub(r"\[(\d+):", " ", text)
     lines = []
+    glued = False
     for line in text.split("\n"):
         orig = line
         line = re.sub(r"^\s*(\d+(\.\d+)*[.)]?|\(?[a-z]\)|[ivx]+\))(?=[\t ])", " ", line)
@@ -64,6 +70,15 @@ def main():
                       r"Question\(s\)|Source|Title|Purpose|For action to|"
                       r"For information to|Approval|Deadline|Contact|Meeting(, date)?|Subject)\s*:",
                       " ", line, flags=re.I)
+        # docx2txt glues a cover's cells together: a label right after
+        # the value before it ("17Source:"), capitalized as written, on
+        # a line that opens with a label or goes on from such a line
+        # (as cover.c's unglue reads them).
+        if glued or re.match(COVER_LABEL, orig):
+            line, n = re.subn(r"(?<=\S)" + GLUED_LABEL, " ", line)
+            glued = n > 0 or (glued and not orig.strip())
+        else:
+            glued = False
         # Contact field labels, and the "and" that separates the
         # addressees of a cover row (the model keeps them as a list).
         line = re.sub(r"\b(Tel|Tel\.|Phone|Mobile|Fax|E-?mail)\s*:", " ", line, flags=re.I)

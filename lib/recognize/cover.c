@@ -1653,6 +1653,144 @@ cover_broken(struct cover *c, struct lsn_line *l)
 }
 
 /* ------------------------------------------------------------------ */
+/* Cover cells an exporter glued together                              */
+
+/* Most labels one glued line is cut at. */
+#define GLUED_MAX	32
+
+/*
+ * Where the labels glued to the values before them start in line l
+ * ("Question(s):Q3/17Source:ITU-T Study Group 17Title:...": docx2txt
+ * joins the cells of a cover table with nothing between): at[0] is 0,
+ * then each label (a capital or a non-ASCII letter first, with its
+ * colon) in the first LSN_COVER_GLUED_BYTES with no space before it (a
+ * one-line contact's "..., E-mail: ..." is no cell of its own). The line starts with a
+ * label, or with a value when `go_on` (the glued table goes on from
+ * the line before). Returns the number of pieces, 1 for none glued.
+ */
+static size_t
+glued_at(const struct lsn_line *l, int go_on, size_t at[GLUED_MAX])
+{
+	size_t	 n = 1, p, taken;
+	size_t	 end = l->len < LSN_COVER_GLUED_BYTES ? l->len :
+		    LSN_COVER_GLUED_BYTES;
+
+	at[0] = 0;
+	if (l->type != LSN_LINE_PARA || l->label != NULL || l->nmarks > 0 ||
+	    l->nbreaks > 0 || l->outline > 0)
+		return 1;
+	if (lsn_cover_label(l->text, l->len, 1, &taken, NULL) != LSN_CF_NONE)
+		p = taken;
+	else if (!go_on)
+		return 1;
+	else
+		p = 1;	/* a value first: a label after it */
+	for (; p < end && n < GLUED_MAX; p++) {
+		unsigned char ch = (unsigned char)l->text[p];
+
+		if ((isupper(ch) || ch >= 0xc0) && l->text[p - 1] != ' ' &&
+		    lsn_cover_label(l->text + p, l->len - p, 1, &taken,
+		    NULL) != LSN_CF_NONE) {
+			at[n++] = p;
+			p += taken - 1;
+		}
+	}
+	return n;
+}
+
+/* 1 when l is a cover label and nothing else ("Deadline:"). */
+static int
+label_alone(const struct lsn_line *l)
+{
+	size_t	 taken;
+
+	return l->type == LSN_LINE_PARA && lsn_cover_label(l->text, l->len,
+	    1, &taken, NULL) != LSN_CF_NONE && taken == l->len;
+}
+
+/* The next line after i that is not blank, or NULL. */
+static const struct lsn_line *
+next_nonblank(const struct lsn_lines *body, size_t i)
+{
+	for (i++; i < body->n; i++)
+		if (body->v[i].type != LSN_LINE_BLANK)
+			return &body->v[i];
+	return NULL;
+}
+
+/*
+ * Cuts the glued lines of the cover region into a line per cell, as a
+ * text export that keeps the cells apart writes them: the cover's
+ * reading of labels and values then holds. Such an exporter writes no
+ * empty cell: a label with another right after it (glued, or on the
+ * next line) has an empty value and is taken at once (marked used); the
+ * last label of a line takes its value from the next line only when
+ * that line is a value glued to more labels (a cell's paragraphs are
+ * lines).
+ */
+static void
+unglue(struct cover *c, struct lsn_lines *body)
+{
+	struct lsn_line	*nv;
+	const struct lsn_line *nx;
+	size_t		 at[GLUED_MAX], nat[GLUED_MAX], i, k, n, o, extra = 0;
+	size_t		 taken;
+	size_t		 region = body->n < LSN_COVER_LINES ? body->n :
+			    LSN_COVER_LINES;
+	int		 go_on = 0;
+
+	for (i = 0; i < region; i++) {
+		if (body->v[i].type == LSN_LINE_BLANK)
+			continue;
+		n = glued_at(&body->v[i], go_on, at);
+		extra += n - 1;
+		go_on = n > 1;
+	}
+	if (extra == 0 || (nv = lsn_arena_alloc(&c->r->a, (body->n + extra) *
+	    sizeof(*nv))) == NULL)
+		return;
+	go_on = 0;
+	for (i = 0, o = 0; i < body->n; i++) {
+		const struct lsn_line *l = &body->v[i];
+
+		n = i < region && l->type != LSN_LINE_BLANK ?
+		    glued_at(l, go_on, at) : 1;
+		nx = next_nonblank(body, i);
+		if (n == 1) {
+			nv[o++] = *l;
+			if (l->type == LSN_LINE_BLANK)
+				continue;
+			/* an empty cell's label below the glued ones */
+			if (go_on && label_alone(l) && nx != NULL &&
+			    label_alone(nx))
+				nv[o - 1].used = 1;
+			else
+				go_on = 0;
+			continue;
+		}
+		go_on = 1;
+		for (k = 0; k < n; k++) {
+			struct lsn_line *piece = &nv[o++];
+
+			*piece = *l;
+			piece->text = l->text + at[k];
+			piece->len = (k + 1 < n ? at[k + 1] : l->len) - at[k];
+			while (piece->len > 0 &&
+			    piece->text[piece->len - 1] == ' ')
+				piece->len--;
+			if (!label_alone(piece))
+				continue;
+			if (k + 1 < n || nx == NULL ||
+			    lsn_cover_label(nx->text, nx->len, 1, &taken,
+			    NULL) != LSN_CF_NONE || glued_at(nx, 1, nat) == 1)
+				piece->used = 1;
+		}
+	}
+	body->v = nv;
+	body->n = body->cap = o;
+}
+
+/* ------------------------------------------------------------------ */
 
 void
 lsn_cover(struct lsn_rctx *r, struct lsn_lines *body, lsn_node **abstract,
@@ -1666,6 +1804,7 @@ lsn_cover(struct lsn_rctx *r, struct lsn_lines *body, lsn_node **abstract,
 	c.r = r;
 	c.contact = NO_CONTACT;
 	*abstract = *actions = NULL;
+	unglue(&c, body);
 
 	/*
 	 * The cover region: from the start up to the first substantial
@@ -1696,7 +1835,7 @@ lsn_cover(struct lsn_rctx *r, struct lsn_lines *body, lsn_node **abstract,
 			c.current = LSN_CF_NONE;
 			continue;
 		}
-		if (l->type != LSN_LINE_PARA)
+		if (l->type != LSN_LINE_PARA || l->used)
 			continue;
 		if (l->label != NULL || l->outline > 0 ||
 		    first_clause(&c, body->v, body->n, i))

@@ -124,6 +124,10 @@
 #define LSN_COVER_LINES			200
 /* A paragraph of more words than this ends the cover: it is text. */
 #define LSN_COVER_END_WORDS		12
+/* Labels glued to the values before them ("Source:SG17Title:LS on
+ * ...", a cover table whose cells an exporter joined) are looked for in
+ * so many bytes of a line: a cover row is far shorter. */
+#define LSN_COVER_GLUED_BYTES		1024
 /* An ITU document number ("SG17-LS123") is 4 to 40 bytes. */
 #define LSN_DOCNUM_MIN_BYTES		4
 #define LSN_DOCNUM_MAX_BYTES		40
