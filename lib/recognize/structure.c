@@ -352,6 +352,18 @@ after(const struct clause *c, int k, int cur, int bis)
 	    v <= cur + LSN_HEADING_STEP;
 }
 
+/* 1 when the first depth parts of numbers a and b are the same. */
+static int
+same_prefix(const int *a, const int *b, int depth)
+{
+	int	 k;
+
+	for (k = 0; k < depth; k++)
+		if (a[k] != b[k])
+			return 0;
+	return 1;
+}
+
 static int
 fits(const struct numbering *s, const struct clause *c)
 {
@@ -367,9 +379,10 @@ fits(const struct numbering *s, const struct clause *c)
 	}
 	if (s->depth < d - 1)
 		return 0;
+	if (!same_prefix(c->num.part, s->cur, d - 1))
+		return 0;
 	for (k = 0; k < d - 1; k++)
-		if (c->num.part[k] != s->cur[k] ||
-		    ((c->bis >> k) & 1) != ((s->bis >> k) & 1))
+		if (((c->bis >> k) & 1) != ((s->bis >> k) & 1))
 			return 0;
 	if (s->depth >= d)
 		return after(c, d - 1, s->cur[d - 1], (s->bis >> (d - 1)) & 1);
@@ -393,13 +406,11 @@ advance(struct numbering *s, const struct clause *c)
 static int
 next_number(const struct numbering *s, const struct clause *c)
 {
-	int	 d = c->num.depth, k;
+	int	 d = c->num.depth;
 
-	if (d < 1 || d > s->depth + 1 || c->bis != 0)
+	if (d < 1 || d > s->depth + 1 || c->bis != 0 ||
+	    !same_prefix(c->num.part, s->cur, d - 1))
 		return 0;
-	for (k = 0; k < d - 1; k++)
-		if (c->num.part[k] != s->cur[k])
-			return 0;
 	return c->num.part[d - 1] ==
 	    (d == s->depth + 1 ? 1 : s->cur[d - 1] + 1);
 }
@@ -991,7 +1002,6 @@ long_title(struct lsn_line *v, size_t i, size_t n, const char *part,
 	const struct lsn_line *l = &v[i];
 	struct clause	 sub;
 	size_t		 j, seen, subcut;
-	int		 k;
 
 	if (c->num.depth > 1 &&
 	    lsn_title_like(l->text + cut, l->len - cut, LSN_TITLE_WORDS_LONG))
@@ -1006,13 +1016,9 @@ long_title(struct lsn_line *v, size_t i, size_t n, const char *part,
 		if (v[j].type != LSN_LINE_PARA ||
 		    !line_number(&v[j], part, &sub, &subcut))
 			continue;
-		if (sub.num.depth != c->num.depth + 1 || sub.bis != 0 ||
-		    sub.num.part[c->num.depth] != 1)
-			return 0;
-		for (k = 0; k < c->num.depth; k++)
-			if (sub.num.part[k] != c->num.part[k])
-				return 0;
-		return 1;
+		return sub.num.depth == c->num.depth + 1 && sub.bis == 0 &&
+		    sub.num.part[c->num.depth] == 1 &&
+		    same_prefix(sub.num.part, c->num.part, c->num.depth);
 	}
 	return 0;
 }
@@ -1035,11 +1041,9 @@ late_first(struct lsn_rctx *r, struct lsn_line *v, size_t n, size_t i,
 	int		 d = c->num.depth;
 
 	if (d != s->depth + 1 || c->bis != 0 ||
-	    c->num.part[d - 1] <= LSN_SUBHEADING_FIRST_MAX)
+	    c->num.part[d - 1] <= LSN_SUBHEADING_FIRST_MAX ||
+	    !same_prefix(c->num.part, s->cur, d - 1))
 		return 0;
-	for (k = 0; k < (size_t)d - 1; k++)
-		if (c->num.part[k] != s->cur[k])
-			return 0;
 	if (*next == NULL) {
 		if ((*next = lsn_arena_alloc(&r->a, n * sizeof(**next))) ==
 		    NULL)
@@ -1054,12 +1058,8 @@ late_first(struct lsn_rctx *r, struct lsn_line *v, size_t n, size_t i,
 	for (j = (*next)[i], seen = 0; j < n && seen < LSN_RUN_LOOKAHEAD;
 	    j = (*next)[j], seen++) {
 		(void)line_number(&v[j], part, &sib, &cut);
-		if (sib.num.depth != d || sib.bis != 0)
-			continue;
-		for (k = 0; k < (size_t)d - 1; k++)
-			if (sib.num.part[k] != c->num.part[k])
-				break;
-		if (k == (size_t)d - 1 &&
+		if (sib.num.depth == d && sib.bis == 0 &&
+		    same_prefix(sib.num.part, c->num.part, d - 1) &&
 		    sib.num.part[d - 1] == c->num.part[d - 1] + 1)
 			return lsn_title_like(v[j].text + cut, v[j].len - cut,
 			    LSN_TITLE_WORDS_NUMBERED);
