@@ -135,7 +135,7 @@ struct ctx {
 	int				 tbl_pending; /* a table's start
 							held back for its
 							alt text */
-	char				*tbl_alt;   /* that alt text, or NULL */
+	struct lsn_buf			 tbl_alt;   /* that alt text ("": none) */
 	int				 row_pending, grid_before;
 	int				 cell_pending, cell_colspan, cell_vmerge;
 	int				 suppress;  /* inside a dropped table row */
@@ -238,13 +238,12 @@ flush_pending(struct ctx *c)
 		c->tbl_pending = 0;
 		lsn_para_init(&p);
 		p.event = LSN_EV_TABLE_START;
-		if (c->tbl_alt != NULL) {
-			p.text = c->tbl_alt;
-			p.len = strlen(c->tbl_alt);
+		if (c->tbl_alt.len > 0) {
+			p.text = c->tbl_alt.data;
+			p.len = c->tbl_alt.len;
 		}
 		r = put(c, &p);
-		free(c->tbl_alt);
-		c->tbl_alt = NULL;
+		lsn_buf_reset(&c->tbl_alt);
 		if (r == -1)
 			return -1;
 	}
@@ -1656,28 +1655,19 @@ mark_change(struct ctx *c, struct para *p)
 static int
 table_alt(struct ctx *c)
 {
-	char	*v = lsn_xr_attr(c->xr, "val"), *both;
-	size_t	 n;
+	char	*v = lsn_xr_attr(c->xr, "val");
+	int	 failed;
 
 	if (v == NULL || *v == '\0' ||
-	    (c->tbl_alt != NULL && strcmp(c->tbl_alt, v) == 0)) {
+	    strcmp(lsn_buf_str(&c->tbl_alt), v) == 0) {
 		xmlFree(v);
 		return 1;
 	}
-	if (c->tbl_alt == NULL)
-		both = strdup(v);
-	else if ((both = malloc((n = strlen(c->tbl_alt)) + strlen(v) +
-	    6)) != NULL) {
-		memcpy(both, c->tbl_alt, n);
-		memcpy(both + n, " \xe2\x80\x93 ", 5);
-		strcpy(both + n + 5, v);
-	}
+	failed = (c->tbl_alt.len > 0 &&
+	    lsn_buf_puts(&c->tbl_alt, " \xe2\x80\x93 ") == -1) ||
+	    lsn_buf_puts(&c->tbl_alt, v) == -1;
 	xmlFree(v);
-	if (both == NULL)
-		return oom(c);
-	free(c->tbl_alt);
-	c->tbl_alt = both;
-	return 1;
+	return failed ? oom(c) : 1;
 }
 
 /* Elements inside w:pPr, w:numPr, w:pPr/w:rPr, w:trPr, w:tcPr.
@@ -2199,8 +2189,7 @@ read_story(struct ctx *c, const char *part, int notes)
 	c->suppress = 0;
 	c->in_del = 0;
 	c->row_pending = c->cell_pending = c->tbl_pending = 0;
-	free(c->tbl_alt);
-	c->tbl_alt = NULL;
+	lsn_buf_reset(&c->tbl_alt);
 	fields_reset(c);
 	c->xr = NULL;
 	lsn_xr_close(&xr);
@@ -2404,7 +2393,7 @@ ctx_free(struct ctx *c)
 		free(c->refs[i]);
 	free(c->refs);
 	free(c->fig_alt);
-	free(c->tbl_alt);
+	lsn_buf_free(&c->tbl_alt);
 	lsn_math_free(c->math);
 	lsn_buf_free(&c->display);
 	lsn_buf_free(&c->script.raw);
