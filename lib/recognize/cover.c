@@ -1655,21 +1655,20 @@ cover_broken(struct cover *c, struct lsn_line *l)
 /* ------------------------------------------------------------------ */
 /* Cover cells an exporter glued together                              */
 
-/* Most labels one glued line is cut at. */
-#define GLUED_MAX	32
-
 /*
  * Where the labels glued to the values before them start in line l
  * ("Question(s):Q3/17Source:ITU-T Study Group 17Title:...": docx2txt
  * joins the cells of a cover table with nothing between): at[0] is 0,
  * then each label (a capital or a non-ASCII letter first, with its
  * colon) in the first LSN_COVER_GLUED_BYTES with no space before it (a
- * one-line contact's "..., E-mail: ..." is no cell of its own). The line starts with a
- * label, or with a value when `go_on` (the glued table goes on from
- * the line before). Returns the number of pieces, 1 for none glued.
+ * one-line contact's "..., E-mail: ..." is no cell of its own), at most
+ * LSN_COVER_GLUED_LABELS. The line starts with a label, or with a
+ * value when `go_on` (the glued table goes on from the line before).
+ * Returns the number of pieces, 1 for none glued.
  */
 static size_t
-glued_at(const struct lsn_line *l, int go_on, size_t at[GLUED_MAX])
+glued_at(const struct lsn_line *l, int go_on,
+    size_t at[LSN_COVER_GLUED_LABELS])
 {
 	size_t	 n = 1, p, taken;
 	size_t	 end = l->len < LSN_COVER_GLUED_BYTES ? l->len :
@@ -1685,7 +1684,7 @@ glued_at(const struct lsn_line *l, int go_on, size_t at[GLUED_MAX])
 		return 1;
 	else
 		p = 1;	/* a value first: a label after it */
-	for (; p < end && n < GLUED_MAX; p++) {
+	for (; p < end && n < LSN_COVER_GLUED_LABELS; p++) {
 		unsigned char ch = (unsigned char)l->text[p];
 
 		if ((isupper(ch) || ch >= 0xc0) && l->text[p - 1] != ' ' &&
@@ -1733,7 +1732,9 @@ unglue(struct cover *c, struct lsn_lines *body)
 {
 	struct lsn_line	*nv;
 	const struct lsn_line *nx;
-	size_t		 at[GLUED_MAX], nat[GLUED_MAX], i, k, n, o, extra = 0;
+	size_t		 at[LSN_COVER_GLUED_LABELS];
+	size_t		 nat[LSN_COVER_GLUED_LABELS];
+	size_t		 i, k, n, o, extra = 0;
 	size_t		 taken;
 	size_t		 region = body->n < LSN_COVER_LINES ? body->n :
 			    LSN_COVER_LINES;

@@ -128,6 +128,8 @@
  * ...", a cover table whose cells an exporter joined) are looked for in
  * so many bytes of a line: a cover row is far shorter. */
 #define LSN_COVER_GLUED_BYTES		1024
+/* ... and a line is cut at so many of them at most. */
+#define LSN_COVER_GLUED_LABELS		32
 /* An ITU document number ("SG17-LS123") is 4 to 40 bytes. */
 #define LSN_DOCNUM_MIN_BYTES		4
 #define LSN_DOCNUM_MAX_BYTES		40
