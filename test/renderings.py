@@ -34,7 +34,7 @@ import re
 import sys
 import unicodedata
 
-RENDERINGS = ["lo-docx", "lo-text", "plain", "export-text", "seed"]
+RENDERINGS = ["lo-docx", "lo-text", "plain", "export-text", "docx2txt", "seed"]
 
 
 def norm(s):

@@ -8,6 +8,8 @@
 #   lo-text/NAME.txt       LibreOffice's text export (UTF-8, with BOM)
 #   plain/NAME.txt         pandoc -t plain
 #   export-text/NAME.txt   the seeds' exporter (tools/export-text.py)
+#   docx2txt/NAME.txt      docx2txt, when it is installed (Debian's
+#                          docx2txt: a Perl script many pipelines use)
 # LibreOffice runs once per output format over all files (its start-up
 # is most of the cost of one conversion), with a profile of its own in
 # OUTDIR so that it neither meets a running LibreOffice nor writes
@@ -25,6 +27,13 @@ for tool in "$SOFFICE" pandoc; do
 done
 mkdir -p "$out/docx" "$out/lo-docx" "$out/lo-text" "$out/plain" \
 	"$out/export-text" || exit 99
+d2t=
+if command -v docx2txt > /dev/null; then
+	d2t=docx2txt
+	mkdir -p "$out/docx2txt" || exit 99
+else
+	echo "renderings.sh: docx2txt is not installed; no docx2txt rendering"
+fi
 status=0
 for arg in "$@"; do
 	name=${arg%%=*}
@@ -35,6 +44,11 @@ for arg in "$@"; do
 		status=1
 	fi
 	if ! "$PYTHON3" "$here/export-text.py" "$src" "$out/export-text/$name.txt"; then
+		status=1
+	fi
+	if [ -n "$d2t" ] && ! "$d2t" "$src" "$out/docx2txt/$name.txt" \
+	    > "$out/err" 2>&1; then
+		echo "renderings.sh: $name: docx2txt failed: $(head -1 "$out/err")" >&2
 		status=1
 	fi
 done
