@@ -191,9 +191,10 @@ mkdir -p "$tmp/s"
 for sig in TERM HUP INT; do
 	rm -f "$tmp/s/fifo" && mkfifo "$tmp/s/fifo" || exit 99
 	# -o opens its temp file first, then waits on the FIFO; started with
-	# the signal's default action (a background job ignores SIGINT)
+	# the signal's default action (a background job ignores SIGINT; a
+	# suite run under nohup ignores SIGHUP, which liaison leaves so)
 	"$PYTHON3" -c 'import os, signal, sys
-signal.signal(signal.SIGINT, signal.SIG_DFL)
+signal.signal(signal.SIG'"$sig"', signal.SIG_DFL)
 os.execv(sys.argv[1], sys.argv[1:])' "$LIAISON" convert -o "$tmp/s/out.json" \
 	    "$tmp/s/fifo" 2> "$tmp/err" &
 	pid=$!
