@@ -148,6 +148,12 @@ def text_toc_joined(n):
                     (i + 1, title(i), title(i)) for i in range(n)))
 
 
+@shape("text-cover-glued-blanks", "text",
+       "a cover line of labels glued together, then N blank lines")
+def text_cover_glued_blanks(n):
+    return "Source:ITU-T Study Group 17Title:LS on blanks\n" + "\n" * n + "Text.\n"
+
+
 @shape("text-late-first", "text",
        "N clauses, each with a first subclause numbered 5 and N list "
        "items numbered as its siblings would be, none of them one")

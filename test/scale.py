@@ -62,6 +62,7 @@ CHECKED = {
     "text-toc-agrees": 2000,
     "text-late-first": 2000,
     "text-toc-joined": 2000,
+    "text-cover-glued-blanks": 20000,
     "diff-text": 2000,
     "docx-fields-unclosed": 2000,
     "docx-footnotes": 2000,

@@ -1754,13 +1754,15 @@ unglue(struct cover *c, struct lsn_lines *body)
 	for (i = 0, o = 0; i < body->n; i++) {
 		const struct lsn_line *l = &body->v[i];
 
-		n = i < region && l->type != LSN_LINE_BLANK ?
-		    glued_at(l, go_on, at) : 1;
+		if (i >= region || l->type == LSN_LINE_BLANK) {
+			nv[o++] = *l;
+			continue;
+		}
+		/* past a line's blanks once: each blank is passed once */
+		n = glued_at(l, go_on, at);
 		nx = next_nonblank(body, i);
 		if (n == 1) {
 			nv[o++] = *l;
-			if (l->type == LSN_LINE_BLANK)
-				continue;
 			/* an empty cell's label below the glued ones */
 			if (go_on && label_alone(l) && nx != NULL &&
 			    label_alone(nx))
