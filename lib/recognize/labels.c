@@ -392,8 +392,15 @@ lsn_cover_label(const char *s, size_t len, int need_colon, size_t *taken,
 {
 	size_t			 i, n, k, c, best_n = 0;
 	const struct cover_label *best = NULL;
+	unsigned char		 s0 = len > 0 ? (unsigned char)s[0] : 0, l0;
 
 	for (i = 0; i < sizeof(cover_labels) / sizeof(cover_labels[0]); i++) {
+		/* Text opening with an ASCII character matches only the
+		 * labels opening with it: one test rules out most rows
+		 * (no label opens with a character that folds to ASCII). */
+		l0 = (unsigned char)cover_labels[i].label[0];
+		if (s0 < 0x80 && (l0 >= 0x80 || tolower(l0) != tolower(s0)))
+			continue;
 		if ((n = lsn_prefix_fold(s, len, cover_labels[i].label)) == 0 ||
 		    n <= best_n)
 			continue;
