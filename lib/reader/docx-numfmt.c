@@ -286,6 +286,7 @@ lsn_numfmt_put(struct lsn_buf *b, const char *fmt, int n)
 	size_t	 i, from;
 	char	 dec[16], *p;
 	int	 k;
+	unsigned int	 d;
 
 	if (fmt == NULL || strcmp(fmt, "decimal") == 0)
 		goto decimal;
@@ -372,6 +373,14 @@ lsn_numfmt_put(struct lsn_buf *b, const char *fmt, int n)
 	}
 	return b->oom ? -1 : 0;
 decimal:
-	lsn_buf_printf(b, "%d", n);
+	/* most labels: digits without printf's cost */
+	d = n < 0 ? 0u - (unsigned int)n : (unsigned int)n;
+	p = dec + sizeof(dec);
+	do
+		*--p = (char)('0' + d % 10);
+	while ((d /= 10) > 0);
+	if (n < 0)
+		*--p = '-';
+	lsn_buf_put(b, p, (size_t)(dec + sizeof(dec) - p));
 	return b->oom ? -1 : 0;
 }

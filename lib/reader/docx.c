@@ -67,6 +67,9 @@ struct para {
 	struct lsn_mark	*marks;
 	size_t		 nmarks, cap;
 	char		*style_id;
+	/* style_id's style, looked up once (every run asks for it) */
+	const struct lsn_style *style;
+	int		 style_known;
 	int		 has_numpr, num_id, ilvl;
 	int		 outline_lvl;   /* explicit w:outlineLvl, -1 none */
 	int		 mark_ins, mark_del;  /* tracked paragraph mark */
@@ -286,6 +289,7 @@ para_reset_props(struct para *p)
 {
 	free(p->style_id);
 	p->style_id = NULL;
+	p->style_known = 0;
 	p->has_numpr = 0;
 	p->num_id = -1;
 	p->ilvl = -1;
@@ -311,6 +315,17 @@ static struct para *
 cur_para(struct ctx *c)
 {
 	return c->npara > 0 ? &c->paras[c->npara - 1] : NULL;
+}
+
+/* p's paragraph style (NULL: none, or not in styles.xml). */
+static const struct lsn_style *
+style_of(struct ctx *c, struct para *p)
+{
+	if (!p->style_known) {
+		p->style = lsn_styles_find(&c->styles, p->style_id);
+		p->style_known = 1;
+	}
+	return p->style;
 }
 
 /* Adds a mark to paragraph p (add_mark: the open one); value and date
@@ -608,7 +623,7 @@ emit_para(struct ctx *c, struct para *p)
 		if (p->marks[i].end == OPEN_END)
 			p->marks[i].end = p->text.len;
 	if (p->style_id != NULL)
-		st = lsn_styles_find(&c->styles, p->style_id);
+		st = style_of(c, p);
 	else if (c->styles.default_para != (size_t)-1)
 		st = &c->styles.items[c->styles.default_para];
 
@@ -1237,7 +1252,7 @@ para_style(struct ctx *c)
 {
 	struct para *p = cur_para(c);
 
-	return p != NULL ? lsn_styles_find(&c->styles, p->style_id) : NULL;
+	return p != NULL ? style_of(c, p) : NULL;
 }
 
 /* Whether Word hides paragraph p's mark (its own w:rPr, else its
@@ -1249,7 +1264,7 @@ para_mark_hidden(struct ctx *c, struct para *p)
 
 	if (p->mark_vanish >= 0)
 		return p->mark_vanish;
-	st = lsn_styles_find(&c->styles, p->style_id);
+	st = style_of(c, p);
 	return st != NULL && st->r_vanish == 1;
 }
 
@@ -1686,6 +1701,7 @@ property(struct ctx *c, struct frame *f)
 		if (is(xr, "pStyle")) {
 			free(p->style_id);
 			p->style_id = NULL;
+			p->style_known = 0;
 			if ((v = lsn_xr_attr(xr, "val")) != NULL) {
 				p->style_id = strdup(v);
 				xmlFree(v);
