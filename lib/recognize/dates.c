@@ -241,11 +241,16 @@ month_at(const char *s, size_t len, size_t *n)
 	size_t		 w, k, fl, c;
 	uint32_t	 lengths;
 
-	if (len < 3 || (fl = fold(u, len, f)) == 0)
+	if (len < 3)
 		return 0;
 	/* The first two bytes, folded: a two-byte letter's own, or an
-	 * ASCII letter and the lead byte of what follows. */
-	if (fl == 1 && fold(u + 1, len - 1, f + 1) == 0)
+	 * ASCII letter and the lead byte of what follows. Two ASCII
+	 * bytes (most words) need no call. */
+	if (u[0] < 0x80 && u[1] < 0x80) {
+		f[0] = (unsigned char)ascii_lower(u[0]);
+		f[1] = (unsigned char)ascii_lower(u[1]);
+	} else if ((fl = fold(u, len, f)) == 0 ||
+	    (fl == 1 && fold(u + 1, len - 1, f + 1) == 0))
 		return 0;
 	pthread_once(&month_index_once, index_months);
 	k = month_filter_slot(f[0], f[1]);

@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -50,6 +51,20 @@ is_alnum(int c)
 	return is_digit(c) || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
 }
 
+/* The bytes opening words start with, marked once: most words of a
+ * text start with none, and are passed over by one look-up. */
+static unsigned char	 opening_first[256];
+static pthread_once_t	 opening_first_once = PTHREAD_ONCE_INIT;
+
+static void
+mark_opening_first(void)
+{
+	size_t	 w;
+
+	for (w = 0; w < sizeof(opening) / sizeof(opening[0]); w++)
+		opening_first[(unsigned char)opening[w].s[0]] = 1;
+}
+
 /* An opening word at t[i] followed by a digit: its length, else 0.
  * With ci, the ASCII words in any case (a cover's "q4/13"). */
 static size_t
@@ -58,6 +73,10 @@ opening_at(const char *t, size_t n, size_t i, int ci)
 	size_t	 w, l, k;
 	int	 c0 = ci ? t[i] & ~0x20 : t[i];
 
+	pthread_once(&opening_first_once, mark_opening_first);
+	if (!opening_first[(unsigned char)c0] &&
+	    !opening_first[(unsigned char)t[i]])
+		return 0;
 	for (w = 0; w < sizeof(opening) / sizeof(opening[0]); w++) {
 		/* Most words fail on their first byte (upper case for ci:
 		 * every ASCII opening word starts with a capital). */

@@ -108,6 +108,10 @@ part_word(const char *s, size_t len, enum part *part)
 	size_t	 i, k;
 
 	for (i = 0; i < sizeof(part_words) / sizeof(part_words[0]); i++) {
+		/* lsn_prefix_ci's first test, before strlen */
+		if (len == 0 || ((unsigned char)s[0] | 0x20) !=
+		    ((unsigned char)part_words[i].word[0] | 0x20))
+			continue;
 		k = strlen(part_words[i].word);
 		if (k >= len || lsn_prefix_ci(s, part_words[i].word) != k)
 			continue;

@@ -85,14 +85,16 @@ long
 lsn_find_ci(const char *hay, size_t len, const char *needle)
 {
 	size_t	 n = strlen(needle), i;
-	int	 c0;
+	unsigned char lo, up;
 
 	if (n == 0 || n > len)
 		return n == 0 ? 0 : -1;
 	/* strncasecmp's own first test, without a call at every byte */
-	c0 = tolower((unsigned char)needle[0]);
+	lo = (unsigned char)tolower((unsigned char)needle[0]);
+	up = (unsigned char)toupper((unsigned char)needle[0]);
 	for (i = 0; i + n <= len; i++)
-		if (tolower((unsigned char)hay[i]) == c0 &&
+		if (((unsigned char)hay[i] == lo ||
+		    (unsigned char)hay[i] == up) &&
 		    strncasecmp(hay + i, needle, n) == 0)
 			return (long)i;
 	return -1;
@@ -101,10 +103,15 @@ lsn_find_ci(const char *hay, size_t len, const char *needle)
 int
 lsn_equals_ci(const char *s, size_t len, const char *word)
 {
-	size_t	 n = strlen(word);
+	size_t	 n;
 
 	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == ':'))
 		len--;
+	/* strncasecmp's first test, before strlen: most words fail it */
+	if (len > 0 && tolower((unsigned char)s[0]) !=
+	    tolower((unsigned char)word[0]))
+		return 0;
+	n = strlen(word);
 	return len == n && strncasecmp(s, word, n) == 0;
 }
 
