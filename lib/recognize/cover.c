@@ -1660,7 +1660,8 @@ cover_broken(struct cover *c, struct lsn_line *l)
  * ("Question(s):Q3/17Source:ITU-T Study Group 17Title:...": docx2txt
  * joins the cells of a cover table with nothing between): at[0] is 0,
  * then each label (a capital or a non-ASCII letter first, with its
- * colon) in the first LSN_COVER_GLUED_BYTES with no space before it (a
+ * colon; a row's the model has no field for counts, lsn_cover_row_label)
+ * in the first LSN_COVER_GLUED_BYTES with no space before it (a
  * one-line contact's "..., E-mail: ..." is no cell of its own), at most
  * LSN_COVER_GLUED_LABELS. The line starts with a label, or with a
  * value when `go_on` (the glued table goes on from the line before).
@@ -1688,8 +1689,9 @@ glued_at(const struct lsn_line *l, int go_on,
 		unsigned char ch = (unsigned char)l->text[p];
 
 		if ((isupper(ch) || ch >= 0xc0) && l->text[p - 1] != ' ' &&
-		    lsn_cover_label(l->text + p, l->len - p, 1, &taken,
-		    NULL) != LSN_CF_NONE) {
+		    (lsn_cover_label(l->text + p, l->len - p, 1, &taken,
+		    NULL) != LSN_CF_NONE || (taken = lsn_cover_row_label(
+		    l->text + p, l->len - p)) > 0)) {
 			at[n++] = p;
 			p += taken - 1;
 		}

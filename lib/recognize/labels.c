@@ -422,6 +422,30 @@ lsn_cover_label(const char *s, size_t len, int need_colon, size_t *taken,
 	return best->field;
 }
 
+/* Rows of a TD cover with no field in the model (Arabic left out: its
+ * form in ITU's templates is not known here). */
+static const char *const row_labels[] = {
+	"keywords", "mots cl\xc3\xa9s", "mots-cl\xc3\xa9s", "palabras clave",
+	"\xd0\xba\xd0\xbb\xd1\x8e\xd1\x87\xd0\xb5\xd0\xb2\xd1\x8b\xd0\xb5 "
+	"\xd1\x81\xd0\xbb\xd0\xbe\xd0\xb2\xd0\xb0",		/* ключевые слова */
+	"\xe5\x85\xb3\xe9\x94\xae\xe8\xaf\x8d",			/* 关键词 */
+};
+
+size_t
+lsn_cover_row_label(const char *s, size_t len)
+{
+	size_t	 i, n, k, c;
+
+	for (i = 0; i < sizeof(row_labels) / sizeof(row_labels[0]); i++) {
+		if ((n = lsn_prefix_fold(s, len, row_labels[i])) == 0)
+			continue;
+		k = skip_spaces(s, len, n);
+		if ((c = colon_at(s, len, k)) > 0)
+			return k + c;
+	}
+	return 0;
+}
+
 enum lsn_cover_field
 lsn_cover_purpose(const char *s, size_t len)
 {

@@ -43,6 +43,15 @@ enum lsn_cover_field {
 enum lsn_cover_field lsn_cover_label(const char *s, size_t len,
 	    int need_colon, size_t *taken, const char **lang);
 
+/*
+ * A label of a cover row the model has no field for, at the start of
+ * s[0..len) with its colon: a TD cover's "Keywords:" (English, French,
+ * Spanish, Russian, Chinese). The row stays in the body, but its label
+ * still ends the cell before it where an exporter glued the cells.
+ * Returns the bytes of label and colon, or 0.
+ */
+size_t		 lsn_cover_row_label(const char *s, size_t len);
+
 /* The field a purpose line names alone, as a letter writes it ("For
  * Information", "Pour action"): LSN_CF_FOR_ACTION, _FOR_COMMENT,
  * _FOR_INFORMATION, or LSN_CF_NONE. */
