@@ -386,11 +386,28 @@ colon_at(const char *s, size_t len, size_t k)
 	return 0;
 }
 
+/*
+ * The bytes a label of n bytes at the start of s[0..len) takes with its
+ * colon and the spaces around it, or 0 when no colon follows it. Without
+ * need_colon a label alone on its line needs none.
+ */
+static size_t
+label_taken(const char *s, size_t len, size_t n, int need_colon)
+{
+	size_t	 k = skip_spaces(s, len, n), c;
+
+	if ((c = colon_at(s, len, k)) > 0)
+		return skip_spaces(s, len, k + c);
+	/* "Titles of..." is no label; nor is "Source" with text after it
+	 * and no colon. */
+	return need_colon || k < len ? 0 : k;
+}
+
 enum lsn_cover_field
 lsn_cover_label(const char *s, size_t len, int need_colon, size_t *taken,
     const char **lang)
 {
-	size_t			 i, n, k, c, best_n = 0;
+	size_t			 i, n, k, best_n = 0;
 	const struct cover_label *best = NULL;
 	unsigned char		 s0 = len > 0 ? (unsigned char)s[0] : 0, l0;
 
@@ -402,14 +419,7 @@ lsn_cover_label(const char *s, size_t len, int need_colon, size_t *taken,
 		if (s0 < 0x80 && (l0 >= 0x80 || tolower(l0) != tolower(s0)))
 			continue;
 		if ((n = lsn_prefix_fold(s, len, cover_labels[i].label)) == 0 ||
-		    n <= best_n)
-			continue;
-		k = skip_spaces(s, len, n);
-		if ((c = colon_at(s, len, k)) > 0)
-			k = skip_spaces(s, len, k + c);
-		else if (need_colon || k < len)
-			/* "Titles of..." is no label; nor is "Source" with
-			 * text after it and no colon. */
+		    n <= best_n || (k = label_taken(s, len, n, need_colon)) == 0)
 			continue;
 		best = &cover_labels[i];
 		best_n = n;
@@ -434,15 +444,12 @@ static const char *const row_labels[] = {
 size_t
 lsn_cover_row_label(const char *s, size_t len)
 {
-	size_t	 i, n, k, c;
+	size_t	 i, n, k;
 
-	for (i = 0; i < sizeof(row_labels) / sizeof(row_labels[0]); i++) {
-		if ((n = lsn_prefix_fold(s, len, row_labels[i])) == 0)
-			continue;
-		k = skip_spaces(s, len, n);
-		if ((c = colon_at(s, len, k)) > 0)
-			return k + c;
-	}
+	for (i = 0; i < sizeof(row_labels) / sizeof(row_labels[0]); i++)
+		if ((n = lsn_prefix_fold(s, len, row_labels[i])) > 0 &&
+		    (k = label_taken(s, len, n, 1)) > 0)
+			return k;
 	return 0;
 }
 

@@ -48,7 +48,8 @@ enum lsn_cover_field lsn_cover_label(const char *s, size_t len,
  * s[0..len) with its colon: a TD cover's "Keywords:" (English, French,
  * Spanish, Russian, Chinese). The row stays in the body, but its label
  * still ends the cell before it where an exporter glued the cells.
- * Returns the bytes of label and colon, or 0.
+ * Returns the bytes of label, colon and the spaces after it (as
+ * lsn_cover_label's *taken), or 0.
  */
 size_t		 lsn_cover_row_label(const char *s, size_t len);
 
