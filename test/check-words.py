@@ -30,8 +30,10 @@ PART_WORDS = ("Annex", "Annexe", "Anexo", "Приложение", "الملحق"
               "附录")
 
 
-GLUED_LABEL = (r"(Question\(s\)|Source|Title|Purpose|For action to|"
-               r"For information to|Approval|Deadline|Contact)\s*:")
+# The labels of the samples' cover tables.
+COVER_WORDS = (r"Question\(s\)|Source|Title|Purpose|For action to|"
+               r"For information to|Approval|Deadline|Contact")
+GLUED_LABEL = r"(" + COVER_WORDS + r")\s*:"
 COVER_LABEL = r"^\s*" + GLUED_LABEL
 
 
@@ -67,8 +69,7 @@ def main():
         # Meeting: | Geneva" is a row of two labels. Cells are apart by
         # a tab, or in pandoc's tables by a run of spaces.
         line = re.sub(r"((^|\t)\s*|(?<=  )(?=\S))(Abstract|Actions? requested|Action\(s\) requested|"
-                      r"Question\(s\)|Source|Title|Purpose|For action to|"
-                      r"For information to|Approval|Deadline|Contact|Meeting(, date)?|Subject)\s*:",
+                      + COVER_WORDS + r"|Meeting(, date)?|Subject)\s*:",
                       " ", line, flags=re.I)
         # docx2txt glues a cover's cells together: a label right after
         # the value before it ("17Source:"), capitalized as written, on

@@ -6,9 +6,10 @@
 # writer and exporter here (tools/renderings.sh: LibreOffice re-saving
 # it as DOCX, LibreOffice's text export, pandoc's plain text, the seeds'
 # exporter as tools/export-text.py reproduces it, docx2txt when it is
-# installed; for the samples also the seed text itself), and the facts a user relies on must agree with
-# those of the DOCX as is (test/renderings.py), except the losses
-# listed with their reason in test/renderings/losses.
+# installed; for the samples also the seed text itself), and the facts
+# a user relies on must agree with those of the DOCX as is
+# (test/renderings.py), except the losses listed with their reason in
+# test/renderings/losses.
 # Also checked: LibreOffice's text export is UTF-8 with a BOM, and the
 # seeds' exporter is reproduced byte for byte where the sample's DOCX
 # holds what the seed held (tor-jcg-iotsec).
